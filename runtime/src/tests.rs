@@ -1,0 +1,249 @@
+//! Tests of the runtime's own glue: presets, governance wiring, identity judgement, proxies.
+
+use crate::{
+	configs::identity::IdentityJudgement,
+	configs::proxy::ProxyType,
+	governance::{council_and_commission_agree, origins, tracks, CouncilInstance},
+	AccountId, Balances, Commission, CouncilMembership, Identity, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, RuntimeOrigin, UNIT,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{InstanceFilter, IntegrityTest},
+};
+use pallet_referenda::TracksInfo as _;
+use pallet_veche_primitives::IdentityJudge;
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash as _},
+	BuildStorage, DispatchError, MultiAddress,
+};
+
+/// Externalities holding the genesis state of the named preset.
+fn preset_ext(preset: &str) -> sp_io::TestExternalities {
+	let patch = crate::genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
+	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializable");
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("valid json");
+	merge(&mut json, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(json).expect("patch fits config");
+	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	ext.execute_with(|| frame_system::Pallet::<Runtime>::set_block_number(1));
+	ext
+}
+
+fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
+	match (a, b) {
+		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
+			for (k, v) in b {
+				merge(a.entry(k).or_insert(serde_json::Value::Null), v);
+			}
+		},
+		(a, b) => *a = b,
+	}
+}
+
+fn acc(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+fn council() -> Vec<AccountId> {
+	pallet_collective::Members::<Runtime, CouncilInstance>::get()
+}
+
+#[test]
+fn pallets_pass_their_integrity_tests() {
+	sp_io::TestExternalities::default().execute_with(|| {
+		crate::AllPalletsWithSystem::integrity_test();
+	});
+}
+
+#[test]
+fn both_presets_are_offered() {
+	let names = crate::genesis_config_presets::preset_names();
+	assert!(names.contains(&DEV_RUNTIME_PRESET.into()));
+	assert!(names.contains(&LOCAL_TESTNET_RUNTIME_PRESET.into()));
+	assert!(crate::genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn development_preset_has_sudo_council_and_one_collator() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(acc(Sr25519Keyring::Alice)));
+		let mut expected = vec![
+			acc(Sr25519Keyring::Alice),
+			acc(Sr25519Keyring::Bob),
+			acc(Sr25519Keyring::Charlie),
+		];
+		expected.sort();
+		assert_eq!(council(), expected);
+		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().len(), 1);
+		assert_eq!(Balances::free_balance(acc(Sr25519Keyring::Dave)), 1_000_000 * UNIT);
+		assert_ok!(council_and_commission_agree());
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_no_sudo_and_two_collators() {
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().len(), 2);
+		assert_eq!(council().len(), 3);
+		assert_ok!(council_and_commission_agree());
+	});
+}
+
+#[test]
+fn council_membership_changes_reach_the_commission_roll() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let dave = acc(Sr25519Keyring::Dave);
+		assert!(!pallet_ranked_collective::Members::<Runtime>::contains_key(&dave));
+
+		assert_ok!(CouncilMembership::add_member(
+			RuntimeOrigin::root(),
+			MultiAddress::Id(dave.clone())
+		));
+		assert!(council().contains(&dave));
+		assert!(pallet_ranked_collective::Members::<Runtime>::contains_key(&dave));
+		assert_ok!(council_and_commission_agree());
+
+		let bob = acc(Sr25519Keyring::Bob);
+		assert_ok!(CouncilMembership::swap_member(
+			RuntimeOrigin::root(),
+			MultiAddress::Id(bob.clone()),
+			MultiAddress::Id(acc(Sr25519Keyring::Eve)),
+		));
+		assert!(!pallet_ranked_collective::Members::<Runtime>::contains_key(&bob));
+		assert_ok!(council_and_commission_agree());
+
+		assert_ok!(CouncilMembership::remove_member(
+			RuntimeOrigin::root(),
+			MultiAddress::Id(dave.clone())
+		));
+		assert!(!council().contains(&dave));
+		assert!(!pallet_ranked_collective::Members::<Runtime>::contains_key(&dave));
+		assert_ok!(council_and_commission_agree());
+	});
+}
+
+#[test]
+fn a_citizen_cannot_change_the_council() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let dave = acc(Sr25519Keyring::Dave);
+		assert_noop!(
+			CouncilMembership::add_member(
+				RuntimeOrigin::signed(dave.clone()),
+				MultiAddress::Id(dave.clone())
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn the_commission_roll_cannot_be_changed_directly() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let dave = acc(Sr25519Keyring::Dave);
+		assert_noop!(
+			Commission::add_member(RuntimeOrigin::root(), MultiAddress::Id(dave)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Commission::remove_member(
+				RuntimeOrigin::root(),
+				MultiAddress::Id(acc(Sr25519Keyring::Alice)),
+				0
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn tracks_are_sorted_and_map_origins() {
+	assert_ok!(tracks::TracksInfo::check_integrity());
+	let root = crate::OriginCaller::system(frame_system::RawOrigin::Root);
+	let commission = crate::OriginCaller::Origins(origins::Origin::Commission);
+	let signed =
+		crate::OriginCaller::system(frame_system::RawOrigin::Signed(acc(Sr25519Keyring::Dave)));
+	assert_eq!(tracks::TracksInfo::track_for(&root), Ok(tracks::ROOT));
+	assert_eq!(tracks::TracksInfo::track_for(&commission), Ok(tracks::COMMISSION));
+	assert_eq!(tracks::TracksInfo::track_for(&signed), Err(()));
+	let names: Vec<_> = tracks::TracksInfo::tracks().map(|t| t.info.name).collect();
+	assert_eq!(names.len(), 2);
+	assert_eq!(&names[0][..4], b"root");
+	assert_eq!(&names[1][..10], b"commission");
+}
+
+#[test]
+fn identity_judgement_needs_a_positive_and_no_negative_verdict() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let registrar = acc(Sr25519Keyring::Ferdie);
+		let second = acc(Sr25519Keyring::Eve);
+		let official = acc(Sr25519Keyring::Dave);
+		assert!(!IdentityJudgement::is_identified(&official));
+
+		assert_ok!(Identity::add_registrar(
+			RuntimeOrigin::root(),
+			MultiAddress::Id(registrar.clone())
+		));
+		assert_ok!(Identity::add_registrar(
+			RuntimeOrigin::root(),
+			MultiAddress::Id(second.clone())
+		));
+		let info = pallet_identity::legacy::IdentityInfo {
+			display: pallet_identity::Data::Raw(b"Mayor Dave".to_vec().try_into().unwrap()),
+			..Default::default()
+		};
+		assert_ok!(Identity::set_identity(RuntimeOrigin::signed(official.clone()), Box::new(info)));
+		// An identity without any judgement does not qualify.
+		assert!(!IdentityJudgement::is_identified(&official));
+
+		let registration = pallet_identity::IdentityOf::<Runtime>::get(&official).unwrap();
+		let hash = BlakeTwo256::hash_of(&registration.info);
+		let judge = |who: &AccountId, index: u32, j| {
+			Identity::provide_judgement(
+				RuntimeOrigin::signed(who.clone()),
+				index,
+				MultiAddress::Id(official.clone()),
+				j,
+				hash,
+			)
+		};
+		assert_ok!(judge(&registrar, 0, pallet_identity::Judgement::Reasonable));
+		assert!(IdentityJudgement::is_identified(&official));
+
+		assert_ok!(judge(&second, 1, pallet_identity::Judgement::Erroneous));
+		assert!(!IdentityJudgement::is_identified(&official));
+	});
+}
+
+#[test]
+fn proxies_are_limited_to_their_type() {
+	let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+		dest: MultiAddress::Id(acc(Sr25519Keyring::Bob)),
+		value: 1,
+	});
+	let vote = RuntimeCall::Council(pallet_collective::Call::vote {
+		proposal: Default::default(),
+		index: 0,
+		approve: true,
+	});
+	assert!(ProxyType::Any.filter(&transfer));
+	assert!(!ProxyType::NonTransfer.filter(&transfer));
+	assert!(ProxyType::NonTransfer.filter(&vote));
+	assert!(ProxyType::Governance.filter(&vote));
+	assert!(!ProxyType::Governance.filter(&transfer));
+	assert!(!ProxyType::CancelProxy.filter(&vote));
+	assert!(ProxyType::Any.is_superset(&ProxyType::Governance));
+	assert!(!ProxyType::Governance.is_superset(&ProxyType::Any));
+	assert!(!ProxyType::CancelProxy.is_superset(&ProxyType::NonTransfer));
+}
+
+#[test]
+fn a_fee_is_charged_for_the_base_weight() {
+	use frame_support::weights::{constants::ExtrinsicBaseWeight, WeightToFee as _};
+	let fee = crate::WeightToFee::weight_to_fee(&ExtrinsicBaseWeight::get());
+	// The polynomial maps the base extrinsic weight to ~1 milli-VEC (rounding down).
+	assert!(fee <= crate::MILLI_UNIT && fee > crate::MILLI_UNIT * 99 / 100, "fee = {fee}");
+}

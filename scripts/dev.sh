@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs a Veche development chain on ws://127.0.0.1:9944 and prints the polkadot.js apps link.
+#   scripts/dev.sh              veche-node --dev (builds what is missing first: the runtime, the
+#                               node — the node's first build takes 2-3 hours on 2 cores)
+#   scripts/dev.sh --chopsticks serve the same runtime through chopsticks right away (no node
+#                               binary needed; blocks are built as transactions arrive)
+# Options: --port N (default 9944), --block-time MS (node only, default 6000).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+port=9944 block_time=6000 mode=node
+while [ $# -gt 0 ]; do
+	case $1 in
+	--chopsticks) mode=chopsticks ;;
+	--port) port=$2; shift ;;
+	--block-time) block_time=$2; shift ;;
+	*) die "unknown option $1 (see the header of $0)" ;;
+	esac
+	shift
+done
+rustup toolchain list | grep -q '^veche-wasm' || die "not set up yet: run scripts/setup.sh first"
+cd "$VECHE_ROOT"
+
+"$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
+link="https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$port#/explorer"
+
+if [ "$mode" = chopsticks ]; then
+	[ -x tests/e2e/node_modules/.bin/chopsticks ] || die "chopsticks missing: run scripts/setup.sh"
+	say "serving the Veche runtime through CHOPSTICKS (not veche-node): genesis from"
+	say "chain-specs/dev-raw.json, runtime code from the wasm just built"
+	say "polkadot.js apps: $link"
+	exec tests/e2e/node_modules/.bin/chopsticks --chain-spec chain-specs/dev-raw.json \
+		--wasm-override "$VECHE_WASM" --port "$port" --build-block-mode Batch
+fi
+
+if [ ! -x "$VECHE_NODE" ]; then
+	say "veche-node is not built yet. The first build takes 2-3 hours on a 2-core machine;"
+	say "cargo's progress follows. To use the chain right now instead, run in another terminal:"
+	say "    scripts/dev.sh --chopsticks"
+	"$VECHE_ROOT/scripts/build-node.sh"
+fi
+spec=$VECHE_CACHE/dev-chain/dev.json
+mkdir -p "$(dirname "$spec")"
+"$VECHE_ROOT/scripts/chain-spec.sh" "$(dirname "$spec")" >/dev/null
+say "starting veche-node --dev (block every ${block_time} ms, state in a temp dir)"
+say "polkadot.js apps: $link"
+exec "$VECHE_NODE" --chain "$spec" --dev --dev-block-time "$block_time" --rpc-port "$port" \
+	--rpc-cors all --no-prometheus --no-hardware-benchmarks

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs tests/e2e against a chain this script starts and stops:
+#   scripts/e2e.sh chopsticks   chopsticks serving chain-specs/dev-raw.json with the fresh wasm
+#   scripts/e2e.sh node         veche-node --dev with 1 s blocks (needs the node binary)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+mode=${1:?usage: e2e.sh chopsticks|node}
+cd "$VECHE_ROOT"
+[ -f "$VECHE_WASM" ] || die "no runtime wasm: run scripts/build-runtime.sh"
+[ -d tests/e2e/node_modules ] || die "npm packages missing: run scripts/setup.sh"
+work=$(mktemp -d)
+port=$(( 20000 + RANDOM % 20000 ))
+cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+case $mode in
+chopsticks)
+	tests/e2e/node_modules/.bin/chopsticks --chain-spec chain-specs/dev-raw.json \
+		--wasm-override "$VECHE_WASM" --port "$port" --build-block-mode Instant \
+		> "$work/chain.log" 2>&1 &
+	pid=$! ;;
+node)
+	[ -x "$VECHE_NODE" ] || die "veche-node is not built"
+	"$VECHE_ROOT/scripts/chain-spec.sh" "$work" >/dev/null
+	"$VECHE_NODE" --chain "$work/dev.json" --dev --dev-block-time 1000 --rpc-port "$port" \
+		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" > "$work/chain.log" 2>&1 &
+	pid=$! ;;
+*) die "unknown mode $mode" ;;
+esac
+
+say "waiting for the $mode chain on port $port"
+for _ in $(seq 1 180); do
+	if curl -sf -H 'Content-Type: application/json' \
+		-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
+		"http://127.0.0.1:$port" >/dev/null 2>&1; then ready=1; break; fi
+	kill -0 "$pid" 2>/dev/null || { tail -30 "$work/chain.log"; die "$mode exited"; }
+	sleep 1
+done
+[ -n "${ready:-}" ] || { tail -30 "$work/chain.log"; die "$mode did not answer within 180 s"; }
+
+cd tests/e2e
+status=0
+VECHE_WS="ws://127.0.0.1:$port" VECHE_MODE=$mode PATH="$PWD/node_modules/.bin:$PATH" \
+	node --test --test-concurrency=1 --test-timeout=600000 ./*.test.mjs || status=$?
+[ $status -eq 0 ] || { echo "--- last lines of the $mode log"; tail -40 "$work/chain.log"; }
+exit $status

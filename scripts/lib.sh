@@ -1,0 +1,27 @@
+# Shared settings for Veche's scripts. Source it; do not run it.
+# Everything persistent lives under $VECHE_CACHE (outside the clone) so that builds stay
+# incremental across clones, sessions and CI runs on the same machine.
+
+VECHE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VECHE_CACHE=${VECHE_CACHE:-$HOME/.cache/veche}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$VECHE_CACHE/target}
+# The runtime's wasm is built by Debian's rustc 1.96 + std sources (scripts/setup.sh links it
+# as a rustup toolchain); host code keeps the default rustup toolchain.
+export WASM_BUILD_TOOLCHAIN=${WASM_BUILD_TOOLCHAIN:-veche-wasm}
+export WASM_BUILD_WORKSPACE_HINT=$VECHE_ROOT
+# The blob embeds source paths (panic locations). Map them to fixed names so that the wasm —
+# and the chain specs that carry it — are the same bytes from any clone on any machine.
+export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$VECHE_ROOT=/veche --remap-path-prefix=$CARGO_TARGET_DIR=/target --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+VECHE_TOOLS=$VECHE_CACHE/tools
+export PATH="$VECHE_TOOLS/bin:$HOME/.cargo/bin:$PATH"
+
+# The node binary (built by scripts/build-node.sh into the shared target dir).
+VECHE_NODE=$CARGO_TARGET_DIR/release/veche-node
+# The runtime blob, built with the `wasmdev` profile (debug host, release + compressed wasm).
+VECHE_WASM=$CARGO_TARGET_DIR/wasmdev/wbuild/veche-runtime/veche_runtime.compact.compressed.wasm
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Seconds since $1 (an epoch), as "Nm Ss".
+elapsed() { local s=$(( $(date +%s) - $1 )); printf '%dm %02ds' $((s / 60)) $((s % 60)); }

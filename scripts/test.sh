@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Veche's test command (the README's; .ci/run calls it). Tiers, in order:
+#   1 format     cargo fmt, taplo, zepter feature propagation, no duplicate SDK crates
+#   2 clippy     workspace lints + the runtime deny set (node excluded: it has no code to lint)
+#   3 unit       cargo test (SKIP_WASM_BUILD=1)
+#   4 wasm+spec  runtime wasm build; chain-spec drift (needs veche-node)
+#   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
+#   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
+# Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$VECHE_ROOT"
+passed=0 failed=0 skipped=0
+summary=()
+run_start=$(date +%s)
+
+tier() { # name command...
+	local name=$1 t0
+	shift
+	t0=$(date +%s)
+	say "tier: $name"
+	if "$@"; then
+		passed=$((passed + 1)); summary+=("PASSED: $name ($(elapsed "$t0"))")
+		say "PASSED: $name ($(elapsed "$t0"))"
+	else
+		failed=$((failed + 1)); summary+=("FAILED: $name ($(elapsed "$t0"))")
+		printf '\033[1;31mFAILED: %s (%s)\033[0m\n' "$name" "$(elapsed "$t0")"
+	fi
+}
+skip() { # name reason
+	skipped=$((skipped + 1)); summary+=("SKIPPED: $1 — $2")
+	printf '\033[1;33mSKIPPED: %s — %s\033[0m\n' "$1" "$2"
+}
+
+rustup toolchain list | grep -q '^veche-wasm' || die "not set up: run scripts/setup.sh first"
+
+no_duplicate_sdk_crates() {
+	# Every polkadot-sdk crate must come from the one release line: one version each.
+	local dups
+	dups=$(awk '/^name = /{n=$3} /^version = /{print n}' Cargo.lock | tr -d '"' |
+		grep -E '^(sp-|sc-|frame-|pallet-|cumulus-|polkadot-|staging-|substrate-)' | sort | uniq -d)
+	[ -z "$dups" ] || { echo "crates present in two versions:"; echo "$dups"; return 1; }
+}
+format() {
+	cargo fmt --all --check &&
+		tests/e2e/node_modules/.bin/taplo fmt --check 2>&1 | grep -v '^ INFO' &&
+		zepter run check &&
+		no_duplicate_sdk_crates
+}
+tier "format" format
+
+tier "clippy" env SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude veche-node \
+	--all-targets -- -D warnings
+
+tier "unit tests" env SKIP_WASM_BUILD=1 cargo test --locked --profile wasmdev --workspace \
+	--exclude veche-node
+
+wasm_and_specs() {
+	"$VECHE_ROOT/scripts/build-runtime.sh" | tail -2 || return 1
+	local size
+	size=$(stat -c %s "$VECHE_WASM")
+	say "runtime wasm: $size bytes (goal ≤ 1.5 MiB = 1572864)"
+	[ "$size" -le 1572864 ] || { echo "the runtime wasm is over 1.5 MiB"; return 1; }
+}
+tier "wasm build" wasm_and_specs
+
+spec_drift() {
+	local tmp
+	tmp=$(mktemp -d)
+	"$VECHE_ROOT/scripts/chain-spec.sh" "$tmp" >/dev/null || return 1
+	local f bad=0
+	for f in dev.json dev-raw.json local.json; do
+		cmp -s "$tmp/$f" "chain-specs/$f" || { echo "chain-specs/$f drifted: run scripts/chain-spec.sh and commit"; bad=1; }
+	done
+	rm -rf "$tmp"
+	return $bad
+}
+if [ -x "$VECHE_NODE" ]; then
+	tier "chain-spec drift" spec_drift
+else
+	skip "chain-spec drift" "veche-node is not built (scripts/build-node.sh)"
+fi
+
+tier "e2e on chopsticks" "$VECHE_ROOT/scripts/e2e.sh" chopsticks
+
+if [ -x "$VECHE_NODE" ]; then
+	tier "e2e on veche-node" "$VECHE_ROOT/scripts/e2e.sh" node
+else
+	skip "e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
+fi
+
+echo
+say "summary after $(elapsed "$run_start")"
+printf '  %s\n' "${summary[@]}"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

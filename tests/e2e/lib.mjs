@@ -1,0 +1,99 @@
+// Helpers shared by the end-to-end tests. The chain under test is at $VECHE_WS; $VECHE_MODE is
+// `chopsticks` (blocks built on demand, dev_newBlock) or `node` (veche-node --dev sealing a
+// block every --dev-block-time ms).
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+export const WS = process.env.VECHE_WS ?? 'ws://127.0.0.1:9944';
+export const MODE = process.env.VECHE_MODE ?? 'node';
+export const UNIT = 10n ** 12n;
+
+let api;
+export async function connect() {
+  if (api) return api;
+  await cryptoWaitReady();
+  api = await ApiPromise.create({ provider: new WsProvider(WS), noInitWarn: true, throwOnConnect: true });
+  return api;
+}
+
+export async function disconnect() {
+  if (api) await api.disconnect();
+  api = undefined;
+}
+
+export function keyring() {
+  const k = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  return Object.fromEntries(
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), k.addFromUri(`//${n}`)]),
+  );
+}
+
+/// Produces `n` blocks: on chopsticks by asking for them, on the node by waiting for them.
+export async function advance(n) {
+  const a = await connect();
+  if (MODE === 'chopsticks') {
+    await a.rpc('dev_newBlock', { count: n });
+    return;
+  }
+  const start = (await a.rpc.chain.getHeader()).number.toNumber();
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${n} blocks after ${start} in time`)), (n + 30) * 3000);
+    a.rpc.chain
+      .subscribeNewHeads((h) => {
+        if (h.number.toNumber() >= start + n) {
+          clearTimeout(timer);
+          resolve();
+        }
+      })
+      .then((unsub) => setTimeout(unsub, (n + 30) * 3000));
+  });
+}
+
+/// Signs and submits `tx`, resolves once it is in a block with its events and its decoded
+/// dispatch error (`section.name`) if it failed. Rejects if the pool refuses it.
+export async function send(tx, signer) {
+  const a = await connect();
+  return new Promise((resolve, reject) => {
+    let unsub;
+    tx.signAndSend(signer, (result) => {
+      if (result.status.isInBlock || result.status.isFinalized) {
+        if (unsub) unsub();
+        let error;
+        if (result.dispatchError) {
+          if (result.dispatchError.isModule) {
+            const m = a.registry.findMetaError(result.dispatchError.asModule);
+            error = `${m.section}.${m.name}`;
+          } else if (result.dispatchError.isToken) {
+            error = `token.${result.dispatchError.asToken.type}`;
+          } else {
+            error = result.dispatchError.toString();
+          }
+        }
+        resolve({ events: result.events.map((r) => r.event), error, blockHash: result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized });
+      } else if (result.isError) {
+        if (unsub) unsub();
+        reject(new Error(`transaction failed: ${result.status.toString()}`));
+      }
+    })
+      .then((u) => {
+        unsub = u;
+      })
+      .catch(reject);
+  });
+}
+
+/// Events of `section.method` among `events`.
+export function find(events, section, method) {
+  return events.filter((e) => e.section === section && e.method === method);
+}
+
+/// Waits until `predicate()` resolves truthy, producing blocks in between (up to `maxBlocks`).
+export async function until(predicate, maxBlocks, step = 5) {
+  for (let produced = 0; produced <= maxBlocks; produced += step) {
+    const value = await predicate();
+    if (value) return value;
+    await advance(step);
+  }
+  throw new Error(`condition not met within ${maxBlocks} blocks`);
+}

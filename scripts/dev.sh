@@ -24,11 +24,10 @@ cd "$VECHE_ROOT"
 link="https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$port#/explorer"
 
 if [ "$mode" = chopsticks ]; then
-	[ -x tests/e2e/node_modules/.bin/chopsticks ] || die "chopsticks missing: run scripts/setup.sh"
 	say "serving the Veche runtime through CHOPSTICKS (not veche-node): genesis from"
 	say "chain-specs/dev-raw.json, runtime code from the wasm just built"
 	say "polkadot.js apps: $link"
-	exec tests/e2e/node_modules/.bin/chopsticks --chain-spec chain-specs/dev-raw.json \
+	chopsticks --chain-spec chain-specs/dev-raw.json \
 		--wasm-override "$VECHE_WASM" --port "$port" --build-block-mode Batch
 fi
 

@@ -171,7 +171,14 @@ pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
 /// A deposit for storing `items` entries of `bytes` bytes in total.
 pub const fn deposit(items: u32, bytes: u32) -> Balance {
-	(items as Balance) * 20 * UNIT + (bytes as Balance) * 100 * MICRO_UNIT
+	(items as Balance)
+		.saturating_mul(20 * UNIT)
+		.saturating_add((bytes as Balance).saturating_mul(100 * MICRO_UNIT))
+}
+
+/// `share` of `weight`, in both dimensions, rounded down.
+pub fn weight_share(share: Perbill, weight: Weight) -> Weight {
+	Weight::from_parts(share.mul_floor(weight.ref_time()), share.mul_floor(weight.proof_size()))
 }
 
 /// Share of the block weight `on_initialize` hooks may use (~10%).
@@ -205,8 +212,8 @@ impl WeightToFeePolynomial for WeightToFee {
 		alloc::vec![WeightToFeeCoefficient {
 			degree: 1,
 			negative: false,
-			coeff_frac: Perbill::from_rational(p % q, q),
-			coeff_integer: p / q,
+			coeff_frac: Perbill::from_rational(p.checked_rem(q).unwrap_or_default(), q),
+			coeff_integer: p.checked_div(q).unwrap_or_default(),
 		}]
 		.into()
 	}

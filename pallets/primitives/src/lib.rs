@@ -56,7 +56,7 @@ mod tests {
 	struct Even;
 	impl IdentityJudge<u64> for Even {
 		fn is_identified(who: &u64) -> bool {
-			who % 2 == 0
+			who.is_multiple_of(2)
 		}
 	}
 

@@ -7,9 +7,9 @@ use crate::{
 		tracks::{TrackId, TracksInfo},
 		CommissionMembers, CouncilInstance, CouncilMajorityOrRoot, CouncilTwoThirdsOrRoot,
 	},
-	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Referenda, Runtime,
-	RuntimeBlockWeights, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler,
-	DAYS, UNIT,
+	weight_share, AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Referenda,
+	Runtime, RuntimeBlockWeights, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin,
+	Scheduler, DAYS, UNIT,
 };
 use frame_support::{
 	parameter_types,
@@ -30,7 +30,7 @@ parameter_types! {
 	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
 	pub const CouncilMaxProposals: u32 = 100;
 	pub const CouncilMaxMembers: u32 = COUNCIL_MAX_MEMBERS;
-	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub MaxProposalWeight: Weight = weight_share(Perbill::from_percent(50), RuntimeBlockWeights::get().max_block);
 }
 
 impl pallet_collective::Config<CouncilInstance> for Runtime {
@@ -139,7 +139,7 @@ impl pallet_referenda::Config for Runtime {
 
 parameter_types! {
 	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+		weight_share(Perbill::from_percent(80), RuntimeBlockWeights::get().max_block);
 }
 
 impl pallet_scheduler::Config for Runtime {

@@ -54,9 +54,10 @@ export async function advance(n) {
 /// dispatch error (`section.name`) if it failed. Rejects if the pool refuses it.
 export async function send(tx, signer) {
   const a = await connect();
+  const nonce = await nextNonce(a, signer.address);
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.signAndSend(signer, (result) => {
+    tx.signAndSend(signer, { nonce }, (result) => {
       if (result.status.isInBlock || result.status.isFinalized) {
         if (unsub) unsub();
         let error;
@@ -70,7 +71,12 @@ export async function send(tx, signer) {
             error = result.dispatchError.toString();
           }
         }
-        resolve({ events: result.events.map((r) => r.event), error, blockHash: result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized });
+        const blockHash = result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized;
+        // Chopsticks notifies before its new head serves state: wait for the head, so that the
+        // next transaction of this signer reads the nonce after this one.
+        waitForHead(blockHash)
+          .then(() => resolve({ events: result.events.map((r) => r.event), error, blockHash }))
+          .catch(reject);
       } else if (result.isError) {
         if (unsub) unsub();
         reject(new Error(`transaction failed: ${result.status.toString()}`));
@@ -79,8 +85,32 @@ export async function send(tx, signer) {
       .then((u) => {
         unsub = u;
       })
-      .catch(reject);
+      .catch((e) => {
+        usedNonces.set(signer.address, nonce);
+        reject(e);
+      });
   });
+}
+
+// Next nonce per signer: the chain's view can lag a block behind right after inclusion, so the
+// tests also remember the last nonce they used.
+const usedNonces = new Map();
+async function nextNonce(a, address) {
+  const onChain = (await a.rpc.system.accountNextIndex(address)).toNumber();
+  const nonce = Math.max(onChain, usedNonces.get(address) ?? 0);
+  usedNonces.set(address, nonce + 1);
+  return nonce;
+}
+
+/// Resolves once the best block is `hash` or a descendant of it.
+async function waitForHead(hash) {
+  const a = await connect();
+  const target = (await a.rpc.chain.getHeader(hash)).number.toNumber();
+  for (let i = 0; i < 100; i++) {
+    if ((await a.rpc.chain.getHeader()).number.toNumber() >= target) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`head did not reach block ${target}`);
 }
 
 /// Events of `section.method` among `events`.

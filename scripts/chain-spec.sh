@@ -11,7 +11,8 @@ source "$(dirname "$0")/lib.sh"
 out=${1:-$VECHE_ROOT/chain-specs}
 mkdir -p "$out"
 [ -x "$VECHE_NODE" ] || die "veche-node is not built yet: run scripts/build-node.sh (hours on 2 cores, once)"
-[ -f "$VECHE_WASM" ] || "$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
+# Always through cargo: a blob left from an older commit must never reach a spec.
+"$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
 
 spec() { # name id type preset file [extra flags]
 	local name=$1 id=$2 type=$3 preset=$4 file=$5

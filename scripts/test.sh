@@ -43,7 +43,7 @@ no_duplicate_sdk_crates() {
 }
 format() {
 	cargo fmt --all --check &&
-		tests/e2e/node_modules/.bin/taplo fmt --check 2>&1 | grep -v '^ INFO' &&
+		tests/e2e/node_modules/.bin/taplo fmt --check &&
 		zepter run check &&
 		no_duplicate_sdk_crates
 }

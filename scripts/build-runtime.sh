@@ -6,8 +6,19 @@ source "$(dirname "$0")/lib.sh"
 rustup toolchain list | grep -q '^veche-wasm' || die "the veche-wasm toolchain is missing: run scripts/setup.sh"
 start=$(date +%s)
 say "building veche-runtime wasm (profile wasmdev: debug host code, release wasm)"
-cd "$VECHE_ROOT"
-cargo build --locked --profile wasmdev -p veche-runtime "$@"
+# Build through $VECHE_CHECKOUT, a symlink to this clone, so that the blob is byte-identical from
+# any clone (the committed chain specs carry it). The lock keeps two clones from racing on it.
+mkdir -p "$VECHE_CACHE"
+exec 9>"$VECHE_CACHE/checkout.lock"
+flock 9
+if [ "$(readlink "$VECHE_CHECKOUT" 2>/dev/null)" != "$VECHE_ROOT" ]; then
+	# Another clone was built last. Cargo judges freshness by mtime, and this clone's files may
+	# be older than that build: touch each crate root so its crates are rebuilt from these sources.
+	find "$VECHE_ROOT/runtime" "$VECHE_ROOT/pallets" -path '*/src/lib.rs' -exec touch {} +
+	ln -sfn "$VECHE_ROOT" "$VECHE_CHECKOUT"
+fi
+cargo build --locked --profile wasmdev --manifest-path "$VECHE_CHECKOUT/Cargo.toml" \
+	-p veche-runtime "$@"
 [ -f "$VECHE_WASM" ] || die "no wasm blob at $VECHE_WASM"
 say "runtime wasm: $(stat -c %s "$VECHE_WASM") bytes compact+compressed, built in $(elapsed "$start")"
 echo "$VECHE_WASM"

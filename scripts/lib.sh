@@ -11,7 +11,10 @@ export WASM_BUILD_TOOLCHAIN=${WASM_BUILD_TOOLCHAIN:-veche-wasm}
 export WASM_BUILD_WORKSPACE_HINT=$VECHE_ROOT
 # The blob embeds source paths (panic locations). Map them to fixed names so that the wasm —
 # and the chain specs that carry it — are the same bytes from any clone on any machine.
-export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$VECHE_ROOT=/veche --remap-path-prefix=$CARGO_TARGET_DIR=/target --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+# The runtime is built through one fixed path to the clone (see build-runtime.sh); cargo hashes
+# a path dependency's location into symbol names, so the path must not depend on the clone.
+VECHE_CHECKOUT=$VECHE_CACHE/checkout
+export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$VECHE_CHECKOUT=/veche --remap-path-prefix=$CARGO_TARGET_DIR=/target --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 VECHE_TOOLS=$VECHE_CACHE/tools
 export PATH="$VECHE_TOOLS/bin:$HOME/.cargo/bin:$PATH"
 

@@ -34,7 +34,7 @@ fn genesis(
 	sudo: Option<AccountId>,
 	id: ParaId,
 ) -> Value {
-	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -52,25 +52,9 @@ fn genesis(
 		council_membership: CouncilMembershipConfig {
 			members: council.try_into().unwrap_or_default(),
 		},
-	});
-	if let Some(key) = sudo {
-		let sudo =
-			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
-		json_merge(&mut patch, sudo);
-	}
-	patch
-}
-
-/// Merges `b` into `a` (objects recursively, anything else replaced).
-fn json_merge(a: &mut Value, b: Value) {
-	match (a, b) {
-		(Value::Object(a), Value::Object(b)) => {
-			for (k, v) in b {
-				json_merge(a.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(a, b) => *a = b,
-	}
+		// `None` leaves the chain without sudo: governance only.
+		sudo: SudoConfig { key: sudo },
+	})
 }
 
 fn council() -> Vec<AccountId> {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the relay chain binary of the stable2609 line — `polkadot` 41.0.0 with its
+# prepare/execute workers — into $VECHE_CACHE/tools/bin, for the zombienet tier. The rococo
+# runtime (for `rococo-local`) is compiled to wasm with the veche-wasm toolchain; westend's is
+# skipped. Idempotent and resumable: an interrupted run continues where cargo stopped.
+# Cold on 2 cores: hours. Run it in the background:
+#   nohup nice -n 19 scripts/install-relay.sh &     (log: $VECHE_CACHE/install-relay.log)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+log=$VECHE_CACHE/install-relay.log
+mkdir -p "$VECHE_CACHE"
+if "$VECHE_TOOLS/bin/polkadot" --version >/dev/null 2>&1; then
+	for w in polkadot-prepare-worker polkadot-execute-worker; do
+		[ -x "$VECHE_TOOLS/bin/$w" ] || die "$w missing beside polkadot: remove $VECHE_TOOLS/bin/polkadot and rerun"
+	done
+	say "polkadot already installed: $("$VECHE_TOOLS/bin/polkadot" --version)"
+	exit 0
+fi
+rustup toolchain list | grep -q '^veche-wasm' || die "the veche-wasm toolchain is missing: run scripts/setup.sh"
+start=$(date +%s)
+say "installing polkadot 41.0.0 (log: $log); cold on 2 cores this takes hours"
+SKIP_WESTEND_RUNTIME_WASM_BUILD=1 cargo install --locked --root "$VECHE_TOOLS" \
+	--target-dir "$VECHE_CACHE/tools-target" polkadot@41.0.0 >>"$log" 2>&1 ||
+	die "cargo install polkadot failed after $(elapsed "$start"); see $log (rerun to resume)"
+say "polkadot installed in $(elapsed "$start"): $("$VECHE_TOOLS/bin/polkadot" --version)"

@@ -15,9 +15,7 @@ trap cleanup EXIT
 
 case $mode in
 chopsticks)
-	# Started as a plain command (not the lib.sh function) so that $! is chopsticks itself.
-	PATH="$VECHE_ROOT/tests/e2e/node_modules/.bin:$PATH" \
-		"$VECHE_ROOT/tests/e2e/node_modules/.bin/chopsticks" --chain-spec chain-specs/dev-raw.json \
+	chopsticks --chain-spec chain-specs/dev-raw.json \
 		--wasm-override "$VECHE_WASM" --port "$port" --build-block-mode Instant \
 		> "$work/chain.log" 2>&1 &
 	pid=$! ;;

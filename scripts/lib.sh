@@ -29,8 +29,9 @@ die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 # Seconds since $1 (an epoch), as "Nm Ss".
 elapsed() { local s=$(( $(date +%s) - $1 )); printf '%dm %02ds' $((s / 60)) $((s % 60)); }
 
-# chopsticks needs Node >= 22: tests/e2e installs one, found first on PATH.
+# Runs chopsticks with the Node >= 22 that tests/e2e installs, first on PATH. It execs: the
+# calling shell (or, with `&`, its background job — so `$!` is chopsticks) becomes chopsticks.
 chopsticks() {
 	[ -x "$VECHE_ROOT/tests/e2e/node_modules/.bin/chopsticks" ] || die "chopsticks missing: run scripts/setup.sh"
-	PATH="$VECHE_ROOT/tests/e2e/node_modules/.bin:$PATH" "$VECHE_ROOT/tests/e2e/node_modules/.bin/chopsticks" "$@"
+	PATH="$VECHE_ROOT/tests/e2e/node_modules/.bin:$PATH" exec "$VECHE_ROOT/tests/e2e/node_modules/.bin/chopsticks" "$@"
 }

@@ -73,7 +73,7 @@ export async function send(tx, signer) {
         }
         const blockHash = result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized;
         // Chopsticks notifies before its new head serves state: wait for the head, so that the
-        // next transaction of this signer reads the nonce after this one.
+        // state a test reads right after `send` already includes this block.
         waitForHead(blockHash)
           .then(() => resolve({ events: result.events.map((r) => r.event), error, blockHash }))
           .catch(reject);

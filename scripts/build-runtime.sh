@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds the runtime's compact+compressed wasm blob and prints its path and size.
+# Arguments go to cargo: `--features fast-runtime` builds a test-only variant (scripts/zombienet.sh).
 # Cold on 2 cores: ~25-35 min (host deps + the wasm itself); warm, after a runtime change: a few.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -17,8 +18,16 @@ if [ "$(readlink "$VECHE_CHECKOUT" 2>/dev/null)" != "$VECHE_ROOT" ]; then
 	find "$VECHE_ROOT/runtime" "$VECHE_ROOT/pallets" -path '*/src/lib.rs' -exec touch {} +
 	ln -sfn "$VECHE_ROOT" "$VECHE_CHECKOUT"
 fi
+# Every feature set leaves its blob at the same path, but cargo reruns the runtime's build script
+# (which writes that blob) only for the set it finds stale. After another variant was built, make
+# this one's stale: touching build.rs reruns wasm-builder, whose cached artifacts make it quick.
+variant="$*"
+if [ "$(cat "$VECHE_CACHE/wasm-variant" 2>/dev/null)" != "$variant" ]; then
+	touch "$VECHE_ROOT/runtime/build.rs"
+fi
 cargo build --locked --profile wasmdev --manifest-path "$VECHE_CHECKOUT/Cargo.toml" \
 	-p veche-runtime "$@"
+printf '%s' "$variant" >"$VECHE_CACHE/wasm-variant"
 [ -f "$VECHE_WASM" ] || die "no wasm blob at $VECHE_WASM"
 say "runtime wasm: $(stat -c %s "$VECHE_WASM") bytes compact+compressed, built in $(elapsed "$start")"
 echo "$VECHE_WASM"

@@ -4,7 +4,9 @@
 #     (rustc-web, rust-web-src) and rust-lld for the runtime's wasm.
 #  2. A rustup toolchain `veche-wasm` linked to that compiler; its cargo builds core/alloc from
 #     source for wasm targets (see ../shared/TOOLCHAIN.md for why).
-#  3. Host tools: zepter (cargo), taplo, @polkadot/api and chopsticks (npm, under tests/e2e).
+#  3. Host tools: zepter (cargo), taplo, @polkadot/api and chopsticks (npm, under tests/e2e),
+#     @zombienet/cli (npm, under tests/zombienet).
+# The relay chain binary for the zombienet tier takes hours to build: scripts/install-relay.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 start=$(date +%s)
@@ -56,5 +58,9 @@ say "zepter $(zepter --version | awk '{print $2}')"
 command -v node >/dev/null || die "node (>= 20) and npm are needed for the end-to-end tests: apt-get install nodejs npm"
 say "npm packages for tests/e2e (@polkadot/api, chopsticks, taplo, node 22 for chopsticks)"
 (cd "$VECHE_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+say "npm packages for tests/zombienet (@zombienet/cli, @polkadot/api)"
+(cd "$VECHE_ROOT/tests/zombienet" && npm ci --no-audit --no-fund --loglevel=error)
+[ -x "$VECHE_TOOLS/bin/polkadot" ] ||
+	say "no relay chain binary yet: the zombienet tier will be skipped until scripts/install-relay.sh has run (hours, once)"
 
 say "setup done in $(elapsed "$start")"

@@ -6,6 +6,7 @@
 #   4 wasm+spec  runtime wasm build; chain-spec drift (needs veche-node)
 #   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
 #   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
+#   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node)
 # Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -87,6 +88,14 @@ if [ -x "$VECHE_NODE" ]; then
 	tier "e2e on veche-node" "$VECHE_ROOT/scripts/e2e.sh" node
 else
 	skip "e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
+fi
+
+if [ ! -x "$VECHE_TOOLS/bin/polkadot" ]; then
+	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, hours)"
+elif [ ! -x "$VECHE_NODE" ]; then
+	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
+else
+	tier "zombienet" "$VECHE_ROOT/scripts/zombienet.sh" test
 fi
 
 echo

@@ -16,6 +16,13 @@
 //!
 //! Durations are in blocks of this parachain ([`BlockNumber`]); one block is
 //! [`MILLI_SECS_PER_BLOCK`] ms. [`MINUTES`], [`HOURS`], [`DAYS`] convert.
+//!
+//! ## Test-network builds
+//!
+//! Two cargo features exist for the zombienet tier only and never go into a chain spec that
+//! people run: `fast-runtime` shortens sessions to one minute (so that an observer who registers
+//! as a collator candidate authors within minutes), and `increment-spec-version` raises
+//! `spec_version` by one (the upgrade a referendum enacts in the running test network).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime` and `impl_runtime_apis` recurse deeply.
@@ -136,12 +143,29 @@ impl_opaque_keys! {
 }
 
 /// The runtime's version. `spec_version` goes up with every change of behaviour.
+#[cfg(not(feature = "increment-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("veche"),
 	impl_name: Cow::Borrowed("veche"),
 	authoring_version: 1,
 	spec_version: 1_000,
+	impl_version: 0,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same version with `spec_version` one higher: a build that a running network accepts as
+/// an upgrade of the one above. Only the zombienet tier builds it, to rehearse a runtime upgrade
+/// enacted by referendum. `runtime_version` needs literals, hence the second item.
+#[cfg(feature = "increment-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("veche"),
+	impl_name: Cow::Borrowed("veche"),
+	authoring_version: 1,
+	spec_version: 1_001,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

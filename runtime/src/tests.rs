@@ -247,3 +247,16 @@ fn a_fee_is_charged_for_the_base_weight() {
 	// The polynomial maps the base extrinsic weight to ~1 milli-VEC (rounding down).
 	assert!(fee <= crate::MILLI_UNIT && fee > crate::MILLI_UNIT * 99 / 100, "fee = {fee}");
 }
+
+/// A build people run has six-hour sessions; only the test-network build (`fast-runtime`)
+/// shortens them, and the zombienet tier relies on that shortening.
+#[test]
+fn sessions_are_six_hours_unless_built_for_a_test_network() {
+	let expected = if cfg!(feature = "fast-runtime") { crate::MINUTES } else { 6 * crate::HOURS };
+	assert_eq!(crate::configs::session::Period::get(), expected);
+	assert_eq!(
+		<Runtime as pallet_collator_selection::Config>::KickThreshold::get(),
+		expected,
+		"a candidate is judged over one whole session"
+	);
+}

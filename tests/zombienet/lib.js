@@ -1,0 +1,131 @@
+// Helpers for the zombienet js-scripts. Zombienet `require`s each script and calls
+// `run(nodeName, networkInfo, args)`; a script fails its step by throwing, with a message that
+// says what was expected and what was seen.
+const { ApiPromise, WsProvider } = require('@polkadot/api');
+const { Keyring } = require('@polkadot/keyring');
+const { cryptoWaitReady } = require('@polkadot/util-crypto');
+const fs = require('fs');
+const path = require('path');
+
+const UNIT = 10n ** 12n;
+
+/// An API connected to the node called `name` in the running network.
+async function connect(networkInfo, name) {
+  await cryptoWaitReady();
+  const node = networkInfo.nodesByName[name];
+  if (!node) throw new Error(`no node called ${name} in the network`);
+  return ApiPromise.create({ provider: new WsProvider(node.wsUri), noInitWarn: true, throwOnConnect: true });
+}
+
+/// The well-known development accounts, and any `//<Name>` account asked for.
+function account(name) {
+  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(`//${name}`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/// Polls `probe()` every `everyMs` until it returns something truthy, or throws `what` after
+/// `timeoutMs`.
+async function until(probe, what, timeoutMs, everyMs = 2000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/// Decodes a dispatch error as `section.Name` (or `token.X`, or its raw form).
+function describeError(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const m = api.registry.findMetaError(dispatchError.asModule);
+    return `${m.section}.${m.name}`;
+  }
+  if (dispatchError.isToken) return `token.${dispatchError.asToken.type}`;
+  return dispatchError.toString();
+}
+
+/// Signs and submits `tx`, resolves once it is in a block with its events and its dispatch
+/// error, if any. Rejects if the pool refuses it or it is dropped.
+async function send(api, tx, signer) {
+  const nonce = await api.rpc.system.accountNextIndex(signer.address);
+  return new Promise((resolve, reject) => {
+    let unsub;
+    tx.signAndSend(signer, { nonce }, (result) => {
+      if (result.status.isInBlock) {
+        if (unsub) unsub();
+        const error = result.dispatchError ? describeError(api, result.dispatchError) : undefined;
+        resolve({ events: result.events.map((r) => r.event), error, blockHash: result.status.asInBlock });
+      } else if (result.isError) {
+        if (unsub) unsub();
+        reject(new Error(`${tx.method.section}.${tx.method.method} failed: ${result.status.toString()}`));
+      }
+    })
+      .then((u) => {
+        unsub = u;
+      })
+      .catch(reject);
+  });
+}
+
+/// Like `send`, but the call must succeed: throws with the dispatch error otherwise.
+async function sendOk(api, tx, signer) {
+  const r = await send(api, tx, signer);
+  if (r.error) throw new Error(`${tx.method.section}.${tx.method.method} by ${signer.address} failed: ${r.error}`);
+  return r;
+}
+
+/// Events of `section.method` among `events`.
+function find(events, section, method) {
+  return events.filter((e) => e.section === section && e.method === method);
+}
+
+/// The Aura slot a block was authored in, from its pre-runtime digest.
+function auraSlot(api, header) {
+  for (const log of header.digest.logs) {
+    if (log.isPreRuntime) {
+      const [engine, data] = log.asPreRuntime;
+      if (engine.toString() === 'aura') return api.createType('u64', data).toBigInt();
+    }
+  }
+  throw new Error(`block #${header.number} carries no Aura pre-runtime digest`);
+}
+
+/// The Aura key (hex) that authored block `hash`: the authority of its slot, from the set in
+/// force when it was built (its parent's state).
+async function blockAuthor(api, hash) {
+  const header = await api.rpc.chain.getHeader(hash);
+  const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+  if (authorities.length === 0) throw new Error(`no Aura authorities before block #${header.number}`);
+  const slot = auraSlot(api, header);
+  return { number: header.number.toNumber(), key: authorities[Number(slot % BigInt(authorities.length))].toHex() };
+}
+
+/// The chain's state shared between steps of one test run, kept beside the network's files.
+function stateFile(networkInfo) {
+  return path.join(networkInfo.tmpDir, 'veche-zombienet-state.json');
+}
+function saveState(networkInfo, patch) {
+  const now = loadState(networkInfo);
+  fs.writeFileSync(stateFile(networkInfo), JSON.stringify({ ...now, ...patch }, null, 2));
+}
+function loadState(networkInfo) {
+  const f = stateFile(networkInfo);
+  return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : {};
+}
+
+module.exports = {
+  UNIT,
+  account,
+  auraSlot,
+  blockAuthor,
+  connect,
+  find,
+  loadState,
+  saveState,
+  send,
+  sendOk,
+  sleep,
+  until,
+};

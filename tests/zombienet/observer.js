@@ -1,0 +1,79 @@
+// An observer becomes a collator the way the README tells citizens to: its node (already running
+// in authoring mode, not in genesis) generates session keys with a proof of possession, the
+// observer's account sets them and registers as a candidate with the bond, and after the session
+// changes the node authors blocks. Bad input on the way is refused and changes nothing.
+// Returns the number of the first block the observer authored.
+const { u8aToHex } = require('@polkadot/util');
+const { UNIT, account, blockAuthor, connect, find, send, sendOk, until } = require('./lib');
+
+async function run(nodeName, networkInfo) {
+  const api = await connect(networkInfo, nodeName);
+  try {
+    const observer = account('Observer');
+    const ferdie = account('Ferdie');
+    const owner = u8aToHex(observer.publicKey);
+
+    // The observer's node follows the chain before anything else.
+    const alice = await connect(networkInfo, 'alice');
+    const target = (await alice.rpc.chain.getHeader()).number.toNumber();
+    await alice.disconnect();
+    await until(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= target, `${nodeName} to sync to #${target}`, 120_000);
+
+    await sendOk(api, api.tx.balances.transferKeepAlive(observer.address, 1_000n * UNIT), ferdie);
+
+    // Without session keys a candidacy is refused.
+    const early = await send(api, api.tx.collatorSelection.registerAsCandidate(), observer);
+    if (early.error !== 'collatorSelection.ValidatorNotRegistered') {
+      throw new Error(`candidacy without session keys: expected collatorSelection.ValidatorNotRegistered, got ${early.error}`);
+    }
+    const reserved = (await api.query.system.account(observer.address)).data.reserved.toBigInt();
+    if (reserved !== 0n) throw new Error(`a refused candidacy left ${reserved} reserved`);
+
+    // Keys made for someone else's account do not prove possession for the observer.
+    const foreign = await api.provider.send('author_rotateKeysWithOwner', [u8aToHex(ferdie.publicKey)]);
+    const stolen = await send(api, api.tx.session.setKeys(foreign.keys, foreign.proof), observer);
+    if (stolen.error !== 'session.InvalidProof') {
+      throw new Error(`session keys with another owner's proof: expected session.InvalidProof, got ${stolen.error}`);
+    }
+
+    const generated = await api.provider.send('author_rotateKeysWithOwner', [owner]);
+    if (!(await api.rpc.author.hasSessionKeys(generated.keys)).isTrue) {
+      throw new Error('the node does not hold the private keys of the session keys it generated');
+    }
+    await sendOk(api, api.tx.session.setKeys(generated.keys, generated.proof), observer);
+    const bond = (await api.query.collatorSelection.candidacyBond()).toBigInt();
+    const registered = await sendOk(api, api.tx.collatorSelection.registerAsCandidate(), observer);
+    const [added] = find(registered.events, 'collatorSelection', 'CandidateAdded');
+    if (!added || added.data[0].toString() !== observer.address || added.data[1].toBigInt() !== bond) {
+      throw new Error(`no CandidateAdded(${observer.address}, ${bond}) event`);
+    }
+    const at = (await api.rpc.chain.getHeader(registered.blockHash)).number.toNumber();
+    const session = (await (await api.at(registered.blockHash)).query.session.currentIndex()).toNumber();
+
+    // The Aura key is the whole of Veche's session keys.
+    const auraKey = generated.keys.toLowerCase();
+    const authored = await until(
+      async () => {
+        const best = (await api.rpc.chain.getHeader()).number.toNumber();
+        for (let n = at + 1; n <= best; n++) {
+          const a = await blockAuthor(api, await api.rpc.chain.getBlockHash(n));
+          if (a.key === auraKey) return a.number;
+        }
+        return undefined;
+      },
+      'a block authored with the observer’s session key',
+      360_000,
+      6_000,
+    );
+    const nowSession = (await api.query.session.currentIndex()).toNumber();
+    console.log(
+      `observer registered at #${at} (session ${session}) with a bond of ${bond / UNIT} VEC; ` +
+        `it authored #${authored} (session ${nowSession})`,
+    );
+    return authored;
+  } finally {
+    await api.disconnect();
+  }
+}
+
+module.exports = { run };

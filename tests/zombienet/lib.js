@@ -9,12 +9,22 @@ const path = require('path');
 
 const UNIT = 10n ** 12n;
 
+const providers = new WeakMap();
+
 /// An API connected to the node called `name` in the running network.
 async function connect(networkInfo, name) {
   await cryptoWaitReady();
   const node = networkInfo.nodesByName[name];
   if (!node) throw new Error(`no node called ${name} in the network`);
-  return ApiPromise.create({ provider: new WsProvider(node.wsUri), noInitWarn: true, throwOnConnect: true });
+  const provider = new WsProvider(node.wsUri);
+  const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  providers.set(api, provider);
+  return api;
+}
+
+/// Calls an RPC method the API has no definition for (e.g. `author_rotateKeysWithOwner`).
+async function rawRpc(api, method, params) {
+  return providers.get(api).send(method, params);
 }
 
 /// The well-known development accounts, and any `//<Name>` account asked for.
@@ -53,10 +63,12 @@ async function send(api, tx, signer) {
   return new Promise((resolve, reject) => {
     let unsub;
     tx.signAndSend(signer, { nonce }, (result) => {
-      if (result.status.isInBlock) {
+      // A node with instant finality (`--dev`) reports Finalized without InBlock.
+      if (result.status.isInBlock || result.status.isFinalized) {
         if (unsub) unsub();
         const error = result.dispatchError ? describeError(api, result.dispatchError) : undefined;
-        resolve({ events: result.events.map((r) => r.event), error, blockHash: result.status.asInBlock });
+        const blockHash = result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized;
+        resolve({ events: result.events.map((r) => r.event), error, blockHash });
       } else if (result.isError) {
         if (unsub) unsub();
         reject(new Error(`${tx.method.section}.${tx.method.method} failed: ${result.status.toString()}`));
@@ -123,6 +135,7 @@ module.exports = {
   connect,
   find,
   loadState,
+  rawRpc,
   saveState,
   send,
   sendOk,

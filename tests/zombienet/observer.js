@@ -4,7 +4,7 @@
 // changes the node authors blocks. Bad input on the way is refused and changes nothing.
 // Returns the number of the first block the observer authored.
 const { u8aToHex } = require('@polkadot/util');
-const { UNIT, account, blockAuthor, connect, find, send, sendOk, until } = require('./lib');
+const { UNIT, account, blockAuthor, connect, find, rawRpc, send, sendOk, until } = require('./lib');
 
 async function run(nodeName, networkInfo) {
   const api = await connect(networkInfo, nodeName);
@@ -20,6 +20,7 @@ async function run(nodeName, networkInfo) {
     await until(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= target, `${nodeName} to sync to #${target}`, 120_000);
 
     await sendOk(api, api.tx.balances.transferKeepAlive(observer.address, 1_000n * UNIT), ferdie);
+    console.log(`${nodeName} synced to #${target}; Ferdie gave the observer 1000 VEC`);
 
     // Without session keys a candidacy is refused.
     const early = await send(api, api.tx.collatorSelection.registerAsCandidate(), observer);
@@ -30,13 +31,13 @@ async function run(nodeName, networkInfo) {
     if (reserved !== 0n) throw new Error(`a refused candidacy left ${reserved} reserved`);
 
     // Keys made for someone else's account do not prove possession for the observer.
-    const foreign = await api.provider.send('author_rotateKeysWithOwner', [u8aToHex(ferdie.publicKey)]);
+    const foreign = await rawRpc(api, 'author_rotateKeysWithOwner', [u8aToHex(ferdie.publicKey)]);
     const stolen = await send(api, api.tx.session.setKeys(foreign.keys, foreign.proof), observer);
     if (stolen.error !== 'session.InvalidProof') {
       throw new Error(`session keys with another owner's proof: expected session.InvalidProof, got ${stolen.error}`);
     }
 
-    const generated = await api.provider.send('author_rotateKeysWithOwner', [owner]);
+    const generated = await rawRpc(api, 'author_rotateKeysWithOwner', [owner]);
     if (!(await api.rpc.author.hasSessionKeys(generated.keys)).isTrue) {
       throw new Error('the node does not hold the private keys of the session keys it generated');
     }
@@ -49,6 +50,7 @@ async function run(nodeName, networkInfo) {
     }
     const at = (await api.rpc.chain.getHeader(registered.blockHash)).number.toNumber();
     const session = (await (await api.at(registered.blockHash)).query.session.currentIndex()).toNumber();
+    console.log(`refused: candidacy without keys, keys with a foreign proof; registered at #${at} in session ${session}`);
 
     // The Aura key is the whole of Veche's session keys.
     const auraKey = generated.keys.toLowerCase();

@@ -17,6 +17,9 @@ if "$VECHE_TOOLS/bin/polkadot" --version >/dev/null 2>&1; then
 	exit 0
 fi
 rustup toolchain list | grep -q '^veche-wasm' || die "the veche-wasm toolchain is missing: run scripts/setup.sh"
+# lib.sh points wasm-builder at Veche's workspace (hint, path remapping); rococo-runtime's wasm must
+# be built as a package of its own, so only the toolchain choice is kept.
+unset WASM_BUILD_WORKSPACE_HINT WASM_BUILD_RUSTFLAGS
 start=$(date +%s)
 say "installing polkadot 41.0.0 (log: $log); cold on 2 cores this takes hours"
 SKIP_WESTEND_RUNTIME_WASM_BUILD=1 cargo install --locked --root "$VECHE_TOOLS" \

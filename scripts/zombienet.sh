@@ -39,7 +39,7 @@ export PATH="$VECHE_TOOLS/bin:$(dirname "$VECHE_NODE"):$PATH"
 run_dir=$(mktemp -d -t veche-zombienet.XXXXXX)
 say "zombienet $mode; network files and node logs in $run_dir"
 cd tests/zombienet
-zn=(node_modules/.bin/zombienet --provider native --dir "$run_dir" --force)
+zn=(node_modules/.bin/zombienet --provider native --logType text --dir "$run_dir" --force)
 case $mode in
 test)
 	status=0

@@ -37,13 +37,22 @@ export VECHE_ZN_UPGRADE_WASM=$out/veche-fast-upgrade.wasm
 # Zombienet finds the binaries on PATH; it keeps each run's files (logs, databases) in --dir.
 export PATH="$VECHE_TOOLS/bin:$(dirname "$VECHE_NODE"):$PATH"
 run_dir=$(mktemp -d -t veche-zombienet.XXXXXX)
+# Zombienet does not always stop its nodes when a step fails: stop everything started from this
+# run's directory on the way out, whatever happened.
+cleanup() {
+	pkill -f -- "$run_dir" 2>/dev/null || true
+	sleep 1
+	pkill -9 -f -- "$run_dir" 2>/dev/null || true
+}
+trap cleanup EXIT
 say "zombienet $mode; network files and node logs in $run_dir"
 cd tests/zombienet
 zn=(node_modules/.bin/zombienet --provider native --logType text --dir "$run_dir" --force)
 case $mode in
 test)
 	status=0
-	"${zn[@]}" test veche.zndsl || status=$?
+	# Bounded: a hung step must not eat the CI budget (the run takes about 15 minutes).
+	timeout --kill-after=30s "${VECHE_ZN_TIMEOUT:-45m}" "${zn[@]}" test veche.zndsl || status=$?
 	say "zombienet test finished after $(elapsed "$start") with status $status"
 	if [ $status -ne 0 ]; then
 		for log in "$run_dir"/*.log; do echo "--- last lines of $log"; tail -25 "$log"; done
@@ -51,6 +60,6 @@ test)
 		rm -rf "$run_dir"
 	fi
 	exit $status ;;
-spawn) exec "${zn[@]}" spawn network.toml ;;
+spawn) "${zn[@]}" spawn network.toml ;;
 *) die "usage: scripts/zombienet.sh [test|spawn]" ;;
 esac

@@ -2,9 +2,9 @@
 
 use crate::{
 	configs::parachain_system::ConsensusHook, genesis_config_presets, AccountId, Aura, AuraId,
-	Balance, Block, Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, VERSION,
+	AuthorityDiscovery, Balance, Block, Executive, InherentDataExt, Nonce, ParachainInfo,
+	ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, VERSION,
 };
 use alloc::vec::Vec;
 use cumulus_primitives_core::VerifySchedulingSignature;
@@ -104,6 +104,14 @@ impl_runtime_apis! {
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
 			SessionKeys::decode_into_raw_public_keys(&encoded)
+		}
+	}
+
+	impl sp_authority_discovery::AuthorityDiscoveryApi<Block> for Runtime {
+		/// The current collators' keys in authoring (session) order, as collator discovery
+		/// expects — not the sorted union with the next session's keys.
+		fn authorities() -> Vec<sp_authority_discovery::AuthorityId> {
+			AuthorityDiscovery::current_authorities().to_vec()
 		}
 	}
 

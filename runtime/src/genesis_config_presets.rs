@@ -11,6 +11,7 @@ use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
+use sp_authority_discovery::AuthorityId as AuthorityDiscoveryId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 
@@ -23,12 +24,20 @@ const ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// Candidacy bond of a collator (half an endowment is enough to run one).
 const CANDIDACY_BOND: u128 = 16 * EXISTENTIAL_DEPOSIT * 1_000;
 
-fn session_keys(aura: AuraId) -> SessionKeys {
-	SessionKeys { aura }
+/// How many candidates — citizens and observers beside the invulnerables — collate at once
+/// (those with the highest bonds). The commission can change it (`set_desired_candidates`).
+const DESIRED_CANDIDATES: u32 = 20;
+
+/// A well-known account as a collator: its account and its session keys (the same sr25519 key
+/// for Aura and authority discovery — development only).
+fn collator(k: Sr25519Keyring) -> (AccountId, SessionKeys) {
+	let aura: AuraId = k.public().into();
+	let authority_discovery: AuthorityDiscoveryId = k.public().into();
+	(k.to_account_id(), SessionKeys { aura, authority_discovery })
 }
 
 fn genesis(
-	collators: Vec<(AccountId, AuraId)>,
+	collators: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
 	council: Vec<AccountId>,
 	sudo: Option<AccountId>,
@@ -42,11 +51,12 @@ fn genesis(
 		collator_selection: CollatorSelectionConfig {
 			invulnerables: collators.iter().cloned().map(|(acc, _)| acc).collect::<Vec<_>>(),
 			candidacy_bond: CANDIDACY_BOND,
+			desired_candidates: DESIRED_CANDIDATES,
 		},
 		session: SessionConfig {
 			keys: collators
 				.into_iter()
-				.map(|(acc, aura)| (acc.clone(), acc, session_keys(aura)))
+				.map(|(acc, keys)| (acc.clone(), acc, keys))
 				.collect::<Vec<_>>(),
 		},
 		council_membership: CouncilMembershipConfig {
@@ -67,7 +77,7 @@ fn council() -> Vec<AccountId> {
 /// `development`: Alice collates alone (the dev node seals blocks itself) and holds sudo.
 fn development() -> Value {
 	genesis(
-		vec![(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Alice.public().into())],
+		vec![collator(Sr25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		council(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
@@ -78,10 +88,7 @@ fn development() -> Value {
 /// `local_testnet`: Alice and Bob collate on a relay chain; no sudo — governance only.
 fn local_testnet() -> Value {
 	genesis(
-		vec![
-			(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Alice.public().into()),
-			(Sr25519Keyring::Bob.to_account_id(), Sr25519Keyring::Bob.public().into()),
-		],
+		vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		council(),
 		None,

@@ -136,9 +136,11 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// The keys a collator registers for its session (Aura block authoring).
+	/// The keys a collator registers for its session: Aura for authoring blocks, and authority
+	/// discovery so that collators find each other and pass blocks on directly (one hop).
 	pub struct SessionKeys {
 		pub aura: Aura,
+		pub authority_discovery: AuthorityDiscovery,
 	}
 }
 
@@ -295,6 +297,8 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(24)]
 	pub type AuraExt = cumulus_pallet_aura_ext;
+	#[runtime::pallet_index(25)]
+	pub type AuthorityDiscovery = pallet_authority_discovery;
 
 	// Governance: 40–59.
 	#[runtime::pallet_index(40)]

@@ -11,15 +11,26 @@ const UNIT = 10n ** 12n;
 
 const providers = new WeakMap();
 
-/// An API connected to the node called `name` in the running network.
-async function connect(networkInfo, name) {
+/// An API connected to the node called `name` in the running network. A node that was just
+/// (re)started may not listen yet: connecting is retried for up to `timeoutMs`.
+async function connect(networkInfo, name, timeoutMs = 60_000) {
   await cryptoWaitReady();
   const node = networkInfo.nodesByName[name];
   if (!node) throw new Error(`no node called ${name} in the network`);
-  const provider = new WsProvider(node.wsUri);
-  const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-  providers.set(api, provider);
-  return api;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const provider = new WsProvider(node.wsUri, false);
+    try {
+      await provider.connect();
+      const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+      providers.set(api, provider);
+      return api;
+    } catch (e) {
+      await provider.disconnect().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`cannot connect to ${name} at ${node.wsUri}: ${e.message}`);
+      await sleep(2000);
+    }
+  }
 }
 
 /// Calls an RPC method the API has no definition for (e.g. `author_rotateKeysWithOwner`).

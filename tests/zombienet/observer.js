@@ -52,8 +52,8 @@ async function run(nodeName, networkInfo) {
     const session = (await (await api.at(registered.blockHash)).query.session.currentIndex()).toNumber();
     console.log(`refused: candidacy without keys, keys with a foreign proof; registered at #${at} in session ${session}`);
 
-    // The Aura key is the whole of Veche's session keys.
-    const auraKey = generated.keys.toLowerCase();
+    // Veche's session keys are (aura, authority_discovery), 32 bytes each: Aura comes first.
+    const auraKey = generated.keys.toLowerCase().slice(0, 2 + 64);
     const authored = await until(
       async () => {
         const best = (await api.rpc.chain.getHeader()).number.toNumber();

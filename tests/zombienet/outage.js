@@ -57,7 +57,7 @@ async function during(networkInfo, outageSeconds) {
     }
     const alices = inside.filter((k) => k === auraKey('Alice')).length;
     console.log(`while bob was down: ${inside.length} blocks, ${alices} by alice`);
-    if (inside.length < 3) throw new Error(`only ${inside.length} blocks while bob was down; expected at least 3`);
+    if (inside.length < 2) throw new Error(`only ${inside.length} blocks while bob was down; expected at least 2`);
     if (alices !== inside.length) throw new Error(`${inside.length - alices} blocks while bob was down are not alice's`);
     return inside.length;
   } finally {

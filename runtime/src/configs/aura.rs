@@ -1,4 +1,5 @@
-//! Aura block authoring and authorship tracking (collator rewards come from the pot).
+//! Aura block authoring, authorship tracking (collator rewards come from the pot) and the
+//! collators' authority-discovery keys.
 
 use crate::{AuraId, CollatorSelection, Runtime, SLOT_DURATION};
 use frame_support::traits::{ConstBool, ConstU32, ConstU64};
@@ -15,4 +16,12 @@ impl pallet_aura::Config for Runtime {
 impl pallet_authorship::Config for Runtime {
 	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, crate::Aura>;
 	type EventHandler = (CollatorSelection,);
+}
+
+/// Collators publish their network addresses under their authority-discovery key, and the node
+/// (omni-node's collator discovery) reserves peer slots for the collators next to it in the
+/// authoring order. The keys follow the session's collator set.
+impl pallet_authority_discovery::Config for Runtime {
+	/// At least collator-selection's invulnerables plus candidates (20 + 100).
+	type MaxAuthorities = ConstU32<128>;
 }

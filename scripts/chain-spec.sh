@@ -14,14 +14,7 @@ mkdir -p "$out"
 # Always through cargo: a blob left from an older commit must never reach a spec.
 "$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
 
-spec() { # name id type preset file [extra flags]
-	local name=$1 id=$2 type=$3 preset=$4 file=$5
-	shift 5
-	"$VECHE_NODE" chain-spec-builder -c "$out/$file" create -n "$name" -i "$id" -t "$type" \
-		--relay-chain rococo-local --para-id 2000 --properties tokenSymbol=VEC,tokenDecimals=12 \
-		"$@" -r "$VECHE_WASM" named-preset "$preset" >/dev/null
-}
-spec "Veche Development" veche-dev development development dev.json
-spec "Veche Development" veche-dev development development dev-raw.json -s
-spec "Veche Local Testnet" veche-local local local_testnet local.json
+veche_chain_spec "$out/dev.json" "$VECHE_WASM" "Veche Development" veche-dev development development
+veche_chain_spec "$out/dev-raw.json" "$VECHE_WASM" "Veche Development" veche-dev development development -s
+veche_chain_spec "$out/local.json" "$VECHE_WASM" "Veche Local Testnet" veche-local local local_testnet
 say "chain specs written to $out: $(cd "$out" && ls -1 dev.json dev-raw.json local.json | tr '\n' ' ')"

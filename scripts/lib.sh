@@ -23,6 +23,17 @@ VECHE_NODE=$CARGO_TARGET_DIR/release/veche-node
 # The runtime blob, built with the `wasmdev` profile (debug host, release + compressed wasm).
 VECHE_WASM=$CARGO_TARGET_DIR/wasmdev/wbuild/veche-runtime/veche_runtime.compact.compressed.wasm
 
+# Writes a plain (or, with -s, raw) chain spec of Veche as para 2000 of rococo-local from a runtime
+# blob and one of its genesis presets, with veche-node's built-in chain-spec builder.
+# Usage: veche_chain_spec OUT_FILE WASM NAME ID TYPE PRESET [more `create` flags]
+veche_chain_spec() {
+	local out=$1 wasm=$2 name=$3 id=$4 type=$5 preset=$6
+	shift 6
+	"$VECHE_NODE" chain-spec-builder -c "$out" create -n "$name" -i "$id" -t "$type" \
+		--relay-chain rococo-local --para-id 2000 --properties tokenSymbol=VEC,tokenDecimals=12 \
+		"$@" -r "$wasm" named-preset "$preset" >/dev/null
+}
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The zombienet tier: a rococo-local relay chain (2 polkadot validators) with Veche's collators,
 # run natively by @zombienet/cli.
-#   scripts/zombienet.sh           runs tests/zombienet/veche.zndsl (≈ 20 min) and exits with its result
+#   scripts/zombienet.sh           runs tests/zombienet/veche.zndsl (≈ 18 min) and exits with its result
 #   scripts/zombienet.sh spawn     starts the same network and keeps it up (Ctrl-C stops it);
 #                                  zombienet prints each node's ws:// address and polkadot.js link
 # Needs: polkadot with its workers (scripts/install-relay.sh), veche-node (scripts/build-node.sh),
@@ -26,10 +26,8 @@ mkdir -p "$out"
 cp "$VECHE_WASM" "$out/veche-fast-upgrade.wasm"
 "$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null
 cp "$VECHE_WASM" "$out/veche-fast.wasm"
-"$VECHE_NODE" chain-spec-builder -c "$out/veche-local-fast.json" create -n "Veche Local Testnet" \
-	-i veche-local -t local --relay-chain rococo-local --para-id 2000 \
-	--properties tokenSymbol=VEC,tokenDecimals=12 -r "$out/veche-fast.wasm" \
-	named-preset local_testnet >/dev/null
+veche_chain_spec "$out/veche-local-fast.json" "$out/veche-fast.wasm" "Veche Local Testnet" veche-local \
+	local local_testnet
 say "test runtimes built in $(elapsed "$start"): genesis $(stat -c %s "$out/veche-fast.wasm") B, upgrade $(stat -c %s "$out/veche-fast-upgrade.wasm") B"
 
 export VECHE_ZN_SPEC=$out/veche-local-fast.json

@@ -2,7 +2,7 @@
 // finalized state records is a block the collator has, at the same height and hash, and it is
 // at least `args[0]` blocks high. Returns that height.
 const { blake2AsHex } = require('@polkadot/util-crypto');
-const { connect, until } = require('./lib');
+const { connect, finalizedNumber, until } = require('./lib');
 
 const PARA_ID = 2000;
 
@@ -27,7 +27,7 @@ async function run(nodeName, networkInfo, args) {
     if (local !== seen.hash) {
       throw new Error(`relay finalized para block #${seen.number} ${seen.hash}, but ${nodeName} has ${local} there`);
     }
-    const paraFinalized = (await para.rpc.chain.getHeader(await para.rpc.chain.getFinalizedHead())).number.toNumber();
+    const paraFinalized = await finalizedNumber(para);
     console.log(`relay-finalized para head #${seen.number} ${seen.hash}; ${nodeName} finalized #${paraFinalized}`);
     return seen.number;
   } finally {

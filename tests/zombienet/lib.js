@@ -125,6 +125,24 @@ async function blockAuthor(api, hash) {
   return { number: header.number.toNumber(), key: authorities[Number(slot % BigInt(authorities.length))].toHex() };
 }
 
+/// The first block above `after` authored with the Aura key `key`, if the node has one yet.
+async function firstAuthoredAfter(api, key, after) {
+  const best = await bestNumber(api);
+  for (let n = after + 1; n <= best; n++) {
+    const a = await blockAuthor(api, await api.rpc.chain.getBlockHash(n));
+    if (a.key === key) return a.number;
+  }
+  return undefined;
+}
+
+/// The node's best and finalized block numbers.
+async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+async function finalizedNumber(api) {
+  return (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+}
+
 /// The chain's state shared between steps of one test run, kept beside the network's files.
 function stateFile(networkInfo) {
   return path.join(networkInfo.tmpDir, 'veche-zombienet-state.json');
@@ -141,10 +159,12 @@ function loadState(networkInfo) {
 module.exports = {
   UNIT,
   account,
-  auraSlot,
+  bestNumber,
   blockAuthor,
   connect,
+  finalizedNumber,
   find,
+  firstAuthoredAfter,
   loadState,
   rawRpc,
   saveState,

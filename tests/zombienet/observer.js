@@ -4,7 +4,7 @@
 // changes the node authors blocks. Bad input on the way is refused and changes nothing.
 // Returns the number of the first block the observer authored.
 const { u8aToHex } = require('@polkadot/util');
-const { UNIT, account, blockAuthor, connect, find, rawRpc, send, sendOk, until } = require('./lib');
+const { UNIT, account, bestNumber, connect, find, firstAuthoredAfter, rawRpc, send, sendOk, until } = require('./lib');
 
 async function run(nodeName, networkInfo) {
   const api = await connect(networkInfo, nodeName);
@@ -15,9 +15,9 @@ async function run(nodeName, networkInfo) {
 
     // The observer's node follows the chain before anything else.
     const alice = await connect(networkInfo, 'alice');
-    const target = (await alice.rpc.chain.getHeader()).number.toNumber();
+    const target = await bestNumber(alice);
     await alice.disconnect();
-    await until(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= target, `${nodeName} to sync to #${target}`, 120_000);
+    await until(async () => (await bestNumber(api)) >= target, `${nodeName} to sync to #${target}`, 120_000);
 
     await sendOk(api, api.tx.balances.transferKeepAlive(observer.address, 1_000n * UNIT), ferdie);
     console.log(`${nodeName} synced to #${target}; Ferdie gave the observer 1000 VEC`);
@@ -55,14 +55,7 @@ async function run(nodeName, networkInfo) {
     // Veche's session keys are (aura, authority_discovery), 32 bytes each: Aura comes first.
     const auraKey = generated.keys.toLowerCase().slice(0, 2 + 64);
     const authored = await until(
-      async () => {
-        const best = (await api.rpc.chain.getHeader()).number.toNumber();
-        for (let n = at + 1; n <= best; n++) {
-          const a = await blockAuthor(api, await api.rpc.chain.getBlockHash(n));
-          if (a.key === auraKey) return a.number;
-        }
-        return undefined;
-      },
+      () => firstAuthoredAfter(api, auraKey, at),
       'a block authored with the observer’s session key',
       360_000,
       6_000,

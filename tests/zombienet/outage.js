@@ -5,14 +5,18 @@
 //   after   (run on bob)    bob caught up, authors again, and the finalized blocks he had are
 //                           unchanged on both collators
 // `args[0]` is the step, `args[1]` (during) the outage length in seconds.
-const { account, blockAuthor, connect, loadState, saveState, until } = require('./lib');
+const {
+  account,
+  bestNumber,
+  blockAuthor,
+  connect,
+  finalizedNumber,
+  firstAuthoredAfter,
+  loadState,
+  saveState,
+  until,
+} = require('./lib');
 
-async function finalizedNumber(api) {
-  return (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
-}
-async function bestNumber(api) {
-  return (await api.rpc.chain.getHeader()).number.toNumber();
-}
 async function hashes(api, upTo) {
   const out = [];
   for (let n = 1; n <= upTo; n++) out.push((await api.rpc.chain.getBlockHash(n)).toHex());
@@ -75,13 +79,7 @@ async function after(networkInfo) {
     // Bob authors again: a block after his restart carries his key.
     const restartedAt = await bestNumber(bob);
     const authored = await until(
-      async () => {
-        for (let n = restartedAt + 1; n <= (await bestNumber(bob)); n++) {
-          const a = await blockAuthor(bob, await bob.rpc.chain.getBlockHash(n));
-          if (a.key === auraKey('Bob')) return a.number;
-        }
-        return undefined;
-      },
+      () => firstAuthoredAfter(bob, auraKey('Bob'), restartedAt),
       'a block authored by bob after his restart',
       180_000,
     );

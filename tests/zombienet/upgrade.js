@@ -8,10 +8,9 @@
 const fs = require('fs');
 const { blake2AsHex } = require('@polkadot/util-crypto');
 const { u8aToHex } = require('@polkadot/util');
-const { account, connect, find, send, sendOk, until } = require('./lib');
+const { account, bestNumber, connect, find, send, sendOk, until } = require('./lib');
 
 const specVersion = async (api) => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
-const best = async (api) => (await api.rpc.chain.getHeader()).number.toNumber();
 
 async function run(nodeName, networkInfo, args) {
   const code = fs.readFileSync(args[0]);
@@ -73,15 +72,15 @@ async function run(nodeName, networkInfo, args) {
     if (find(applied.events, 'parachainSystem', 'ValidationFunctionStored').length !== 1) {
       throw new Error('applying the authorized code stored no validation function for the relay chain');
     }
-    const storedAt = await best(api);
+    const storedAt = await bestNumber(api);
     console.log(`code stored at #${storedAt}; waiting for the relay chain's go-ahead (${since()})`);
 
     await until(async () => (await specVersion(api)) > before, `spec_version above ${before}`, 600_000, 6_000);
     const after = await specVersion(api);
-    const upgradedAt = await best(api);
+    const upgradedAt = await bestNumber(api);
     // The chain keeps producing blocks under the new runtime.
-    await until(async () => (await best(api)) >= upgradedAt + 2, 'two blocks under the new runtime', 120_000);
-    console.log(`spec_version ${before} → ${after} at #${upgradedAt}; chain at #${await best(api)} (${since()})`);
+    await until(async () => (await bestNumber(api)) >= upgradedAt + 2, 'two blocks under the new runtime', 120_000);
+    console.log(`spec_version ${before} → ${after} at #${upgradedAt}; chain at #${await bestNumber(api)} (${since()})`);
     return after;
   } finally {
     await api.disconnect();

@@ -6,7 +6,7 @@
 #     source for wasm targets (see ../shared/TOOLCHAIN.md for why).
 #  3. Host tools: zepter (cargo), taplo, @polkadot/api and chopsticks (npm, under tests/e2e),
 #     @zombienet/cli (npm, under tests/zombienet).
-# The relay chain binary for the zombienet tier takes hours to build: scripts/install-relay.sh.
+# The relay chain binary for the zombienet tier takes about 75 min to build: scripts/install-relay.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 start=$(date +%s)
@@ -61,6 +61,6 @@ say "npm packages for tests/e2e (@polkadot/api, chopsticks, taplo, node 22 for c
 say "npm packages for tests/zombienet (@zombienet/cli, @polkadot/api)"
 (cd "$VECHE_ROOT/tests/zombienet" && npm ci --no-audit --no-fund --loglevel=error)
 [ -x "$VECHE_TOOLS/bin/polkadot" ] ||
-	say "no relay chain binary yet: the zombienet tier will be skipped until scripts/install-relay.sh has run (hours, once)"
+	say "no relay chain binary yet: the zombienet tier will be skipped until scripts/install-relay.sh has run (about 75 min, once)"
 
 say "setup done in $(elapsed "$start")"

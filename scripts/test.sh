@@ -91,7 +91,7 @@ else
 fi
 
 if [ ! -x "$VECHE_TOOLS/bin/polkadot" ]; then
-	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, hours)"
+	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, about 75 min)"
 elif [ ! -x "$VECHE_NODE" ]; then
 	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
 else

@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 mode=${1:-test}
 cd "$VECHE_ROOT"
 for bin in polkadot polkadot-prepare-worker polkadot-execute-worker; do
-	[ -x "$VECHE_TOOLS/bin/$bin" ] || die "$bin is not installed: run scripts/install-relay.sh (hours, once)"
+	[ -x "$VECHE_TOOLS/bin/$bin" ] || die "$bin is not installed: run scripts/install-relay.sh (about 75 min, once)"
 done
 [ -x "$VECHE_NODE" ] || die "veche-node is not built: run scripts/build-node.sh"
 [ -x tests/zombienet/node_modules/.bin/zombienet ] || die "npm packages missing: run scripts/setup.sh"

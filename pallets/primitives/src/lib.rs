@@ -14,8 +14,19 @@
 //!
 //! - [`IdentityJudge`]: does an account carry a positive identity judgement? Implemented by the
 //!   runtime over `pallet-identity`; used to qualify registrars, candidates and currency founders.
+//! - [`JurisdictionInspect`]: the jurisdiction tree (kinds of units, ancestry, offices), read by
+//!   personhood (which constituencies a registrar serves), ballots (territorial tallies) and
+//!   elections. Implemented by `pallet-veche-jurisdictions`.
+//! - [`JurisdictionUsage`]: does any pallet still refer to a unit or an office? The jurisdiction
+//!   tree refuses to remove what is in use.
+//! - [`PersonhoodVerifier`]: checks an anonymous ring-VRF proof of personhood and returns the
+//!   prover's alias for a context. Implemented by `pallet-veche-personhood`; used by every pallet
+//!   that accepts anonymous actions (ballots, ratings, petitions).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
 
 /// An administrative unit or diaspora constituency in the jurisdiction tree.
 pub type JurisdictionId = u32;
@@ -31,6 +42,215 @@ pub type ElectionId = u32;
 
 /// A community mutual-credit currency.
 pub type CurrencyId = u32;
+
+/// The kind of an administrative unit; it fixes where a unit may sit in the tree.
+///
+/// A country is a root; a region sits under a country, a district under a region, a municipality
+/// under a district or directly under a region. A diaspora constituency groups the citizens of a
+/// country who live abroad (for example by country of residence) and sits directly under that
+/// country. Persons register in municipalities and diaspora constituencies only: those are the
+/// units whose rings carry ballots.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum UnitKind {
+	/// A sovereign country: the root of a tree.
+	Country,
+	/// A first-level division of a country (region, province, oblast, state).
+	Region,
+	/// A second-level division (district, county, raion).
+	District,
+	/// A local self-government unit (town, village, city): residents register here.
+	Municipality,
+	/// The citizens of a country living abroad, e.g. in one country of residence: diaspora voters
+	/// register here.
+	DiasporaConstituency,
+}
+
+impl UnitKind {
+	/// Whether a unit of this kind may be placed directly under a unit of kind `parent`
+	/// (`None`: at the root).
+	pub fn may_sit_under(self, parent: Option<UnitKind>) -> bool {
+		use UnitKind::*;
+		matches!(
+			(parent, self),
+			(None, Country)
+				| (Some(Country), Region)
+				| (Some(Country), DiasporaConstituency)
+				| (Some(Region), District)
+				| (Some(Region), Municipality)
+				| (Some(District), Municipality)
+		)
+	}
+
+	/// Whether persons register in units of this kind (their constituency).
+	pub fn registers_persons(self) -> bool {
+		matches!(self, UnitKind::Municipality | UnitKind::DiasporaConstituency)
+	}
+}
+
+/// What other pallets may read of the jurisdiction tree.
+pub trait JurisdictionInspect {
+	/// The kind of unit `id`, or `None` when no such unit exists.
+	fn unit_kind(id: JurisdictionId) -> Option<UnitKind>;
+
+	/// The parent of unit `id` (`None` for a root or an unknown unit).
+	fn parent(id: JurisdictionId) -> Option<JurisdictionId>;
+
+	/// Whether `id` is `ancestor` itself or lies anywhere below it. `false` if either is unknown.
+	fn is_within(id: JurisdictionId, ancestor: JurisdictionId) -> bool;
+
+	/// The unit an office belongs to and its number of seats, or `None` for an unknown office.
+	fn office(id: OfficeId) -> Option<(JurisdictionId, u32)>;
+}
+
+/// Whether a unit or an office is still referred to by some pallet's state (registered persons,
+/// open polls, sitting officials). The jurisdiction tree refuses to remove what is in use.
+pub trait JurisdictionUsage {
+	/// `true` while anything refers to unit `id`.
+	fn unit_in_use(id: JurisdictionId) -> bool;
+	/// `true` while anything refers to office `id`.
+	fn office_in_use(id: OfficeId) -> bool;
+}
+
+/// Nothing refers to any unit or office.
+impl JurisdictionUsage for () {
+	fn unit_in_use(_: JurisdictionId) -> bool {
+		false
+	}
+	fn office_in_use(_: OfficeId) -> bool {
+		false
+	}
+}
+
+/// Both usages are consulted: a unit is in use if either says so.
+impl<A: JurisdictionUsage, B: JurisdictionUsage> JurisdictionUsage for (A, B) {
+	fn unit_in_use(id: JurisdictionId) -> bool {
+		A::unit_in_use(id) || B::unit_in_use(id)
+	}
+	fn office_in_use(id: OfficeId) -> bool {
+		A::office_in_use(id) || B::office_in_use(id)
+	}
+}
+
+/// A credential class (civic-literacy exam, legal qualification) whose holders form rings of
+/// their own.
+pub type CredentialClass = u16;
+
+/// The position of a ring within its ring set: rings fill up in order, a full ring opens the next.
+pub type RingIndex = u32;
+
+/// How many times a ring's member commitment has been rebuilt or extended. A proof names the
+/// revision it was made against; only the current one is accepted.
+pub type RingRevision = u32;
+
+/// The pseudonym a ring-VRF proof yields: the same for one person within one context, unlinkable
+/// across contexts. Equal to `verifiable::Alias` and `frame_support::traits::reality::Alias`.
+pub type Alias = [u8; 32];
+
+/// A context in which aliases are drawn (one per poll, per petition, per rating period).
+pub type Context = [u8; 32];
+
+/// The longest encoded ring-VRF proof accepted anywhere: a Bandersnatch ring proof for one context
+/// is 785 bytes (787 with its length prefix); 1,265 bytes covers the 16-context maximum.
+pub const MAX_RING_PROOF_LEN: u32 = 1_265;
+
+/// Which group of persons a ring holds.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum RingSet {
+	/// Every registered person of one constituency (a municipality or diaspora constituency).
+	Constituency(JurisdictionId),
+	/// The persons holding one credential (an exam passed, a legal qualification).
+	Credential(CredentialClass),
+}
+
+/// Names one revision of one ring: what a proof was made against.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct RingRef {
+	/// The ring set (constituency or credential class).
+	pub set: RingSet,
+	/// The ring within the set.
+	pub index: RingIndex,
+	/// The revision of that ring's commitment the proof was built against.
+	pub revision: RingRevision,
+}
+
+/// What a valid proof establishes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct ProvenAlias {
+	/// The prover's alias in the proof's context.
+	pub alias: Alias,
+	/// The ring set the prover belongs to: their constituency or credential class.
+	pub set: RingSet,
+	/// The ring revision the proof was checked against.
+	pub revision: RingRevision,
+}
+
+/// Why a proof of personhood was refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum ProofError {
+	/// The proof bytes do not decode as a ring-VRF proof.
+	MalformedProof,
+	/// No ring exists at this set and index, or it has no members yet.
+	UnknownRing,
+	/// The ring has a newer revision; rebuild the proof against the current members.
+	StaleRevision,
+	/// The proof does not verify for this ring, context and message (forged, or made for
+	/// another context, message or ring).
+	InvalidProof,
+}
+
+/// Checks anonymous proofs of personhood made with a ring-VRF key.
+pub trait PersonhoodVerifier {
+	/// Verifies `proof` (an encoded ring-VRF proof) against the ring named by `ring` for `context`
+	/// and `message`. On success returns the prover's alias in `context`, the ring's set and its
+	/// revision. Nothing is written.
+	fn verify(
+		proof: &[u8],
+		ring: &RingRef,
+		context: &Context,
+		message: &[u8],
+	) -> Result<ProvenAlias, ProofError>;
+}
 
 /// Whether an account has been publicly identified by a trusted registrar.
 ///
@@ -58,6 +278,40 @@ mod tests {
 		fn is_identified(who: &u64) -> bool {
 			who.is_multiple_of(2)
 		}
+	}
+
+	#[test]
+	fn unit_kinds_nest_country_region_district_municipality() {
+		use UnitKind::*;
+		assert!(Country.may_sit_under(None));
+		assert!(!Region.may_sit_under(None));
+		assert!(Region.may_sit_under(Some(Country)));
+		assert!(DiasporaConstituency.may_sit_under(Some(Country)));
+		assert!(!DiasporaConstituency.may_sit_under(Some(Region)));
+		assert!(District.may_sit_under(Some(Region)));
+		assert!(Municipality.may_sit_under(Some(District)));
+		assert!(Municipality.may_sit_under(Some(Region)));
+		assert!(!Municipality.may_sit_under(Some(Municipality)));
+		assert!(!Country.may_sit_under(Some(Country)));
+		assert!(Municipality.registers_persons() && DiasporaConstituency.registers_persons());
+		assert!(!Country.registers_persons() && !Region.registers_persons());
+	}
+
+	#[test]
+	fn usage_pairs_report_a_unit_in_use_if_either_does() {
+		struct Odd;
+		impl JurisdictionUsage for Odd {
+			fn unit_in_use(id: JurisdictionId) -> bool {
+				id % 2 == 1
+			}
+			fn office_in_use(_: OfficeId) -> bool {
+				true
+			}
+		}
+		assert!(<((), Odd) as JurisdictionUsage>::unit_in_use(3));
+		assert!(!<((), Odd) as JurisdictionUsage>::unit_in_use(4));
+		assert!(<(Odd, ()) as JurisdictionUsage>::office_in_use(4));
+		assert!(!<() as JurisdictionUsage>::office_in_use(4));
 	}
 
 	#[test]

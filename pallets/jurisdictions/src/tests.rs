@@ -1,0 +1,368 @@
+//! Unit tests of the jurisdiction tree.
+
+use crate::{mock::*, Children, Error, Event, NextUnitId, Offices, RootCount, Units};
+use frame_support::{assert_noop, assert_ok};
+use frame_system::RawOrigin;
+use pallet_veche_primitives::{JurisdictionInspect, UnitKind::*};
+use sp_runtime::{traits::BadOrigin, BuildStorage};
+
+fn admin() -> RuntimeOrigin {
+	RuntimeOrigin::signed(ADMIN)
+}
+
+/// Country 0 → region 1 → district 2 → municipality 3; diaspora constituency 4 under 0.
+fn sample_tree() {
+	assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"Freeland".to_vec()));
+	assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, b"North".to_vec()));
+	assert_ok!(Jurisdictions::add_unit(admin(), Some(1), District, b"Lakeside".to_vec()));
+	assert_ok!(Jurisdictions::add_unit(admin(), Some(2), Municipality, b"Birchwood".to_vec()));
+	assert_ok!(Jurisdictions::add_unit(admin(), Some(0), DiasporaConstituency, b"Abroad".to_vec()));
+}
+
+#[docify::export]
+#[test]
+fn a_country_with_a_diaspora_constituency_and_its_office() {
+	build_and_execute(|| {
+		// Governance adds a country (a root) and, under it, the constituency of its citizens
+		// living in Germany.
+		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"Freeland".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(
+			admin(),
+			Some(0),
+			DiasporaConstituency,
+			b"Freeland in DE".to_vec()
+		));
+		// The constituency elects three members of the diaspora parliament.
+		assert_ok!(Jurisdictions::add_office(admin(), 1, b"MPs from DE".to_vec(), 3));
+
+		assert_eq!(Jurisdictions::unit_kind(1), Some(DiasporaConstituency));
+		assert!(Jurisdictions::is_within(1, 0));
+		assert_eq!(Jurisdictions::office(0), Some((1, 3)));
+		let children = Jurisdictions::children(Some(0));
+		assert_eq!(children.len(), 1);
+		assert_eq!(children[0].0, 1);
+		assert_eq!(children[0].1.name.to_vec(), b"Freeland in DE".to_vec());
+		assert_eq!(Offices::<Test>::get(0).unwrap().level, DiasporaConstituency);
+		assert_eq!(
+			events().last(),
+			Some(&Event::OfficeAdded {
+				office: 0,
+				unit: 1,
+				name: b"MPs from DE".to_vec().try_into().unwrap(),
+				seats: 3
+			})
+		);
+	});
+}
+
+#[test]
+fn units_get_sequential_ids_and_link_under_their_parent() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_eq!(NextUnitId::<Test>::get(), 5);
+		assert_eq!(RootCount::<Test>::get(), 1);
+		assert_eq!(Units::<Test>::get(0).unwrap().children, 2);
+		assert!(Children::<Test>::contains_key(Some(2), 3));
+		assert_eq!(Jurisdictions::ancestors(3), vec![3, 2, 1, 0]);
+		assert_eq!(Jurisdictions::ancestors(99), Vec::<u32>::new());
+		assert_eq!(
+			Jurisdictions::children(None).into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			vec![0]
+		);
+		assert_eq!(
+			Jurisdictions::children(Some(0))
+				.into_iter()
+				.map(|(id, _)| id)
+				.collect::<Vec<_>>(),
+			vec![1, 4]
+		);
+		assert_eq!(
+			events()[3],
+			Event::UnitAdded {
+				unit: 3,
+				parent: Some(2),
+				kind: Municipality,
+				name: b"Birchwood".to_vec().try_into().unwrap()
+			}
+		);
+	});
+}
+
+#[test]
+fn is_within_follows_the_whole_path_and_nothing_else() {
+	build_and_execute(|| {
+		sample_tree();
+		assert!(Jurisdictions::is_within(3, 3));
+		assert!(Jurisdictions::is_within(3, 2));
+		assert!(Jurisdictions::is_within(3, 0));
+		assert!(!Jurisdictions::is_within(3, 4));
+		assert!(!Jurisdictions::is_within(4, 1));
+		assert!(!Jurisdictions::is_within(99, 0));
+		assert!(!Jurisdictions::is_within(0, 99));
+		assert_eq!(Jurisdictions::parent(3), Some(2));
+		assert_eq!(Jurisdictions::parent(0), None);
+		assert_eq!(Jurisdictions::unit_kind(99), None);
+	});
+}
+
+#[test]
+fn only_the_admin_origin_changes_the_tree() {
+	build_and_execute(|| {
+		sample_tree();
+		let outsider = RuntimeOrigin::signed(2);
+		assert_noop!(
+			Jurisdictions::add_unit(outsider.clone(), None, Country, b"X".to_vec()),
+			BadOrigin
+		);
+		assert_noop!(Jurisdictions::rename_unit(outsider.clone(), 0, b"X".to_vec()), BadOrigin);
+		assert_noop!(Jurisdictions::remove_unit(outsider.clone(), 3), BadOrigin);
+		assert_noop!(Jurisdictions::add_office(outsider.clone(), 3, b"X".to_vec(), 1), BadOrigin);
+		assert_noop!(
+			Jurisdictions::add_unit(RawOrigin::None.into(), None, Country, b"X".to_vec()),
+			BadOrigin
+		);
+		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		assert_noop!(
+			Jurisdictions::update_office(outsider.clone(), 0, b"X".to_vec(), 2),
+			BadOrigin
+		);
+		assert_noop!(Jurisdictions::remove_office(outsider, 0), BadOrigin);
+	});
+}
+
+#[test]
+fn kinds_must_nest_in_order() {
+	build_and_execute(|| {
+		sample_tree();
+		for (parent, kind) in [
+			(None, Region),
+			(None, Municipality),
+			(Some(0), Country),
+			(Some(0), District),
+			(Some(1), DiasporaConstituency),
+			(Some(3), Municipality),
+			(Some(4), Municipality),
+			(Some(2), Region),
+		] {
+			assert_noop!(
+				Jurisdictions::add_unit(admin(), parent, kind, b"Bad".to_vec()),
+				Error::<Test>::KindNotAllowedHere
+			);
+		}
+		// A municipality directly under a region is allowed (regions without districts).
+		assert_ok!(Jurisdictions::add_unit(admin(), Some(1), Municipality, b"Capital".to_vec()));
+	});
+}
+
+#[test]
+fn bad_names_and_unknown_parents_are_rejected() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_noop!(
+			Jurisdictions::add_unit(admin(), Some(0), Region, Vec::new()),
+			Error::<Test>::EmptyName
+		);
+		assert_noop!(
+			Jurisdictions::add_unit(admin(), Some(0), Region, vec![b'a'; 17]),
+			Error::<Test>::NameTooLong
+		);
+		assert_noop!(
+			Jurisdictions::add_unit(admin(), Some(42), Region, b"South".to_vec()),
+			Error::<Test>::UnitNotFound
+		);
+		assert_noop!(
+			Jurisdictions::rename_unit(admin(), 42, b"South".to_vec()),
+			Error::<Test>::UnitNotFound
+		);
+		assert_noop!(Jurisdictions::rename_unit(admin(), 1, Vec::new()), Error::<Test>::EmptyName);
+		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, vec![b'a'; 16]));
+	});
+}
+
+#[test]
+fn renaming_keeps_the_unit_in_place() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::rename_unit(admin(), 1, b"Northern".to_vec()));
+		let u = Units::<Test>::get(1).unwrap();
+		assert_eq!(u.name.to_vec(), b"Northern".to_vec());
+		assert_eq!((u.parent, u.kind, u.children), (Some(0), Region, 1));
+		assert_eq!(
+			events().last(),
+			Some(&Event::UnitRenamed { unit: 1, name: b"Northern".to_vec().try_into().unwrap() })
+		);
+	});
+}
+
+#[test]
+fn fan_out_is_bounded_for_children_and_countries() {
+	build_and_execute(|| {
+		sample_tree();
+		// Country 0 has two children; MaxChildren is 3.
+		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, b"South".to_vec()));
+		assert_noop!(
+			Jurisdictions::add_unit(admin(), Some(0), Region, b"East".to_vec()),
+			Error::<Test>::TooManyChildren
+		);
+		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"B".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"C".to_vec()));
+		assert_noop!(
+			Jurisdictions::add_unit(admin(), None, Country, b"D".to_vec()),
+			Error::<Test>::TooManyChildren
+		);
+	});
+}
+
+#[test]
+fn offices_are_bounded_and_need_seats() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_noop!(
+			Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 0),
+			Error::<Test>::NoSeats
+		);
+		assert_noop!(
+			Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 451),
+			Error::<Test>::TooManySeats
+		);
+		assert_noop!(
+			Jurisdictions::add_office(admin(), 9, b"Council".to_vec(), 5),
+			Error::<Test>::UnitNotFound
+		);
+		assert_noop!(
+			Jurisdictions::add_office(admin(), 3, Vec::new(), 5),
+			Error::<Test>::EmptyName
+		);
+		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 15));
+		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		assert_noop!(
+			Jurisdictions::add_office(admin(), 3, b"Clerk".to_vec(), 1),
+			Error::<Test>::TooManyOffices
+		);
+		let offices = Jurisdictions::offices_of(3);
+		assert_eq!(
+			offices.iter().map(|(id, o)| (*id, o.seats)).collect::<Vec<_>>(),
+			vec![(0, 15), (1, 1)]
+		);
+		assert_eq!(offices[0].1.level, Municipality);
+		assert!(Jurisdictions::offices_of(2).is_empty());
+	});
+}
+
+#[test]
+fn an_office_can_be_resized_and_renamed() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 15));
+		assert_noop!(
+			Jurisdictions::update_office(admin(), 0, b"Council".to_vec(), 0),
+			Error::<Test>::NoSeats
+		);
+		assert_noop!(
+			Jurisdictions::update_office(admin(), 0, b"Council".to_vec(), 451),
+			Error::<Test>::TooManySeats
+		);
+		assert_noop!(
+			Jurisdictions::update_office(admin(), 7, b"Council".to_vec(), 9),
+			Error::<Test>::OfficeNotFound
+		);
+		assert_ok!(Jurisdictions::update_office(admin(), 0, b"Town council".to_vec(), 9));
+		let o = Offices::<Test>::get(0).unwrap();
+		assert_eq!((o.name.to_vec(), o.seats, o.unit), (b"Town council".to_vec(), 9, 3));
+		assert_eq!(
+			events().last(),
+			Some(&Event::OfficeUpdated {
+				office: 0,
+				name: b"Town council".to_vec().try_into().unwrap(),
+				seats: 9
+			})
+		);
+	});
+}
+
+#[test]
+fn removal_refuses_units_with_children_offices_or_users() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		assert_noop!(Jurisdictions::remove_unit(admin(), 2), Error::<Test>::HasChildren);
+		assert_noop!(Jurisdictions::remove_unit(admin(), 3), Error::<Test>::HasOffices);
+		assert_noop!(Jurisdictions::remove_unit(admin(), 77), Error::<Test>::UnitNotFound);
+		UnitsInUse::set(vec![4]);
+		assert_noop!(Jurisdictions::remove_unit(admin(), 4), Error::<Test>::UnitInUse);
+		UnitsInUse::set(vec![]);
+		assert_ok!(Jurisdictions::remove_unit(admin(), 4));
+		assert!(Units::<Test>::get(4).is_none());
+		assert_eq!(Units::<Test>::get(0).unwrap().children, 1);
+		assert_eq!(events().last(), Some(&Event::UnitRemoved { unit: 4 }));
+		// Ids are never reused.
+		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), DiasporaConstituency, b"A2".to_vec()));
+		assert!(Units::<Test>::get(5).is_some());
+	});
+}
+
+#[test]
+fn offices_in_use_stay_and_free_ones_go() {
+	build_and_execute(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		OfficesInUse::set(vec![0]);
+		assert_noop!(Jurisdictions::remove_office(admin(), 0), Error::<Test>::OfficeInUse);
+		OfficesInUse::set(vec![]);
+		assert_noop!(Jurisdictions::remove_office(admin(), 1), Error::<Test>::OfficeNotFound);
+		assert_ok!(Jurisdictions::remove_office(admin(), 0));
+		assert_eq!(Units::<Test>::get(3).unwrap().offices, 0);
+		assert_eq!(events().last(), Some(&Event::OfficeRemoved { office: 0 }));
+		// The municipality is removable now, then its district, region and country in turn.
+		for unit in [3, 2, 1, 4, 0] {
+			assert_ok!(Jurisdictions::remove_unit(admin(), unit));
+		}
+		assert_eq!(RootCount::<Test>::get(), 0);
+	});
+}
+
+#[test]
+fn genesis_builds_the_given_tree_and_continues_ids_above_it() {
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		jurisdictions: crate::GenesisConfig {
+			units: vec![
+				(10, None, Country, b"Freeland".to_vec()),
+				(11, Some(10), DiasporaConstituency, b"In DE".to_vec()),
+			],
+			offices: vec![(5, 11, b"MPs".to_vec(), 2)],
+			_config: Default::default(),
+		},
+	}
+	.build_storage()
+	.unwrap();
+	sp_io::TestExternalities::new(t).execute_with(|| {
+		assert_eq!(NextUnitId::<Test>::get(), 12);
+		assert_eq!(Jurisdictions::office(5), Some((11, 2)));
+		assert!(Jurisdictions::is_within(11, 10));
+		Jurisdictions::do_try_state().unwrap();
+	});
+}
+
+#[test]
+#[should_panic(expected = "breaks the tree rules")]
+fn genesis_refuses_a_misplaced_unit() {
+	let _ = RuntimeGenesisConfig {
+		system: Default::default(),
+		jurisdictions: crate::GenesisConfig {
+			units: vec![(0, None, Municipality, b"Lost".to_vec())],
+			offices: vec![],
+			_config: Default::default(),
+		},
+	}
+	.build_storage();
+}
+
+#[test]
+fn try_state_catches_a_broken_count() {
+	new_test_ext().execute_with(|| {
+		sample_tree();
+		Units::<Test>::mutate(0, |u| u.as_mut().unwrap().children = 7);
+		assert!(Jurisdictions::do_try_state().is_err());
+	});
+}

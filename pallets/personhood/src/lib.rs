@@ -1,0 +1,1328 @@
+//! # Personhood
+//!
+//! One-time anonymous registration of persons, and proofs of personhood by ring-VRF.
+//!
+//! ## Overview
+//!
+//! A registrar (a certification centre accredited by governance) checks a person off-chain —
+//! passport, citizenship, residence — and submits only two values: an opaque deduplication
+//! [`Tag`] (a keyed hash of the identity document that registrars compute with a shared secret)
+//! and the person's ring public key, for one constituency. The chain never sees personal data.
+//! The same document yields the same tag at every registrar, so a second registration of the same
+//! person fails with [`Error::AlreadyRegistered`], as does reuse of a key.
+//!
+//! Keys do not join rings one by one: they wait in a queue per ring set and join in cohorts of at
+//! least [`Config::MinCohort`] (or whatever has gathered after [`Config::MaxCohortWait`] blocks),
+//! sorted by key bytes, so that neither timing nor position in a ring tells who joined when. A
+//! ring holds at most [`Config::RingCapacity`] keys; a full ring opens the next one. The ring's
+//! commitment is then built incrementally, at most [`Config::BuildBatch`] keys per step, in
+//! `on_idle` or by anyone through [`Pallet::build_ring`].
+//!
+//! A member proves personhood anonymously with a ring-VRF proof against one revision of one ring
+//! for a context (a poll, a petition) and a message (the ballot). Other pallets check proofs
+//! through [`PersonhoodVerifier`]: the result is the prover's alias — the same for one person
+//! within one context, unlinkable across contexts — and the ring's set (constituency or
+//! credential class), nothing more.
+//!
+//! ## Terms
+//!
+//! - **Ring set** ([`RingSet`]): the rings of one constituency (municipality or diaspora
+//!   constituency), or of one credential class.
+//! - **Credential class**: an exam or qualification (civic literacy, legal qualification).
+//!   Examiners accredited per class add an existing member's key to the class's rings; the ballots
+//!   engine can weigh votes or draw juries by it. No identity enters the chain.
+//! - **Revision**: a ring's commitment changes when a cohort joins or a key leaves (suspension,
+//!   rotation). Proofs name the revision they were built against; only the current one is
+//!   accepted ([`ProofError::StaleRevision`] otherwise). A key taken out of a ring keeps working
+//!   until the rebuilt commitment is finished: the next revision.
+//! - **Suspension**: the registrar that serves the person's constituency, or governance, takes a
+//!   person's key out of every ring, giving the hash of the document that justifies it;
+//!   reinstatement queues it again.
+//! - **Key rotation**: a registrar replaces a lost or compromised key; the tag stays, the old key
+//!   can never be registered again.
+//!
+//! ## Example
+//!
+//! Register a cohort, build the ring, and verify a member's anonymous proof:
+#![doc = docify::embed!("src/tests.rs", a_cohort_joins_and_a_member_proves_personhood)]
+//!
+//! ## Cryptography and parameters
+//!
+//! Rings use the Bandersnatch ring VRF of the `verifiable` crate ([`crypto::Bandersnatch`]),
+//! verified in pure wasm. Building a ring commitment needs static parameters of the trusted
+//! setup (one BLS12-381 point per ring position). As upstream's `pallet-people` does, they are
+//! kept in storage ([`Chunks`], pages of [`Config::ChunkPageSize`]), written once at genesis
+//! from the parameters that ship inside `verifiable`; the builder reads the pages it needs.
+//!
+//! ## Implementation notes
+//!
+//! - Work never happens in an unbounded loop: `on_idle` spends the block's spare weight on at most
+//!   a few build steps and a bounded scan of queues (resuming from a cursor), and anybody can
+//!   drive the same steps with [`Pallet::admit_cohort`] and [`Pallet::build_ring`].
+//! - Registrars qualify by a positive identity judgement ([`Config::IdentityJudge`]) when they are
+//!   accredited; anybody may end the accreditation of one that has lost it
+//!   ([`Pallet::revoke_unidentified`]). Registrars in the genesis config are trusted as given.
+//! - Every key ever registered stays in [`Keys`], so a retired key is never accepted again.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::panic,
+		clippy::todo,
+		clippy::float_arithmetic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+pub mod crypto;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use crypto::{Chunk, Member, RingVrf};
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+#[cfg(any(feature = "try-runtime", test))]
+use frame_support::sp_runtime;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	sp_runtime::{traits::Saturating, ArithmeticError},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::*;
+use pallet_veche_primitives::{
+	Context, CredentialClass, IdentityJudge, JurisdictionId, JurisdictionInspect, ProofError,
+	ProvenAlias, RingIndex, RingRef, RingSet,
+};
+
+/// How many queues `on_idle` looks at per block at most.
+const IDLE_SCAN: u32 = 16;
+
+/// The hash of a document (a court decision, a registrar's report) that justifies an action.
+pub type DocumentHash = [u8; 32];
+
+/// A registrar as this runtime stores it.
+pub type RegistrarOf<T> = Registrar<<T as Config>::MaxRegistrarJurisdictions>;
+/// A person as this runtime stores them.
+pub type PersonOf<T> = Person<<T as frame_system::Config>::AccountId>;
+/// A cohort queue as this runtime stores it.
+pub type CohortOf<T> = Cohort<BlockNumberFor<T>, <T as Config>::MaxQueue>;
+/// The members of one ring.
+pub type RingMembersOf<T> = BoundedVec<Member, <T as Config>::RingCapacity>;
+
+/// Whether a credential holder's key is in a ring yet.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Holding {
+	/// The class ring holding the key; `None` while it waits in the queue (or is suspended).
+	pub ring: Option<RingIndex>,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The ring VRF: [`crypto::Bandersnatch`] in the runtime.
+		type RingVrf: RingVrf;
+
+		/// The jurisdiction tree: which units are constituencies, and which lie within a
+		/// registrar's units.
+		type Jurisdictions: JurisdictionInspect;
+
+		/// Whether an account has a positive public identity judgement; registrars and examiners
+		/// need one.
+		type IdentityJudge: IdentityJudge<Self::AccountId>;
+
+		/// Governance: accredits and revokes registrars and examiners, defines credential classes,
+		/// and may suspend or reinstate any person.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The most keys one ring holds; at most the ring VRF's own limit
+		/// (`RingVrf::max_ring_size`, 255 or 767). The anonymity set of a proof is its ring.
+		#[pallet::constant]
+		type RingCapacity: Get<u32>;
+
+		/// The smallest cohort: queued keys join their rings once this many have gathered.
+		#[pallet::constant]
+		type MinCohort: Get<u32>;
+
+		/// How long, in blocks of this chain, a key waits at most for its cohort to fill; after
+		/// that the keys gathered so far join anyway.
+		#[pallet::constant]
+		type MaxCohortWait: Get<BlockNumberFor<Self>>;
+
+		/// The most keys waiting in one ring set's queue.
+		#[pallet::constant]
+		type MaxQueue: Get<u32>;
+
+		/// The most keys pushed into a ring's commitment in one build step.
+		#[pallet::constant]
+		type BuildBatch: Get<u32>;
+
+		/// The most units one registrar serves.
+		#[pallet::constant]
+		type MaxRegistrarJurisdictions: Get<u32>;
+
+		/// The most credential classes.
+		#[pallet::constant]
+		type MaxCredentialClasses: Get<u32>;
+
+		/// The longest credential class name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+
+		/// How many static chunks one storage page of [`Chunks`] holds.
+		#[pallet::constant]
+		type ChunkPageSize: Get<u32>;
+
+		/// Weights of this pallet's calls and ring-building steps, benchmarked.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up identities and jurisdictions for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: benchmarking::BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Accredited registrars and the units they serve.
+	// Blake2_128Concat: accounts are chosen by users.
+	#[pallet::storage]
+	pub type Registrars<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, RegistrarOf<T>>;
+
+	/// Registered persons by dedupe tag.
+	// Blake2_128Concat: tags are submitted by registrars.
+	#[pallet::storage]
+	pub type People<T: Config> = StorageMap<_, Blake2_128Concat, Tag, PersonOf<T>>;
+
+	/// How many persons are registered (active or suspended).
+	#[pallet::storage]
+	pub type PersonCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Every key ever registered (current or retired by rotation) → its person's tag. A key here
+	/// can never be registered again.
+	// Blake2_128Concat: keys are submitted by registrars.
+	#[pallet::storage]
+	pub type Keys<T: Config> = StorageMap<_, Blake2_128Concat, Member, Tag>;
+
+	/// Credential classes by id → name.
+	// Twox64Concat: sequential ids assigned by the pallet.
+	#[pallet::storage]
+	pub type CredentialClasses<T: Config> =
+		StorageMap<_, Twox64Concat, CredentialClass, BoundedVec<u8, T::MaxNameLen>>;
+
+	/// The id the next credential class gets.
+	#[pallet::storage]
+	pub type NextCredentialClass<T: Config> = StorageValue<_, CredentialClass, ValueQuery>;
+
+	/// Examiners accredited per class.
+	// Twox64Concat: class ids are sequential; Blake2_128Concat: accounts are chosen by users.
+	#[pallet::storage]
+	pub type Examiners<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CredentialClass, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Credentials held: `(person's tag, class) → where the key is`.
+	// Blake2_128Concat: tags are submitted by registrars; Twox64Concat: sequential class ids.
+	#[pallet::storage]
+	pub type Credentials<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Tag, Twox64Concat, CredentialClass, Holding>;
+
+	/// Keys waiting to join each ring set, with the arrival of the oldest.
+	// Twox64Concat: ring sets are jurisdiction or class ids assigned on-chain.
+	#[pallet::storage]
+	pub type Queues<T: Config> = StorageMap<_, Twox64Concat, RingSet, CohortOf<T>>;
+
+	/// Where `on_idle` resumes its scan of [`Queues`]: the last ring set it looked at.
+	#[pallet::storage]
+	pub type QueueCursor<T: Config> = StorageValue<_, RingSet>;
+
+	/// The ring of each set that cohorts join (earlier rings are full).
+	// Twox64Concat: ring sets are ids assigned on-chain.
+	#[pallet::storage]
+	pub type OpenRing<T: Config> = StorageMap<_, Twox64Concat, RingSet, RingIndex, ValueQuery>;
+
+	/// The members of each ring, in commitment order. Provers need this exact list.
+	// Twox64Concat: ring sets and indices are assigned on-chain.
+	#[pallet::storage]
+	pub type RingMembers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, RingMembersOf<T>>;
+
+	/// The commitment proofs are checked against, per ring (absent until first built).
+	// Twox64Concat: ring sets and indices are assigned on-chain.
+	#[pallet::storage]
+	pub type RingRoots<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, RingRoot>;
+
+	/// Each ring's builder: the state after its first `pushed` members.
+	// Twox64Concat: ring sets and indices are assigned on-chain.
+	#[pallet::storage]
+	pub type RingBuilders<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, RingBuilder>;
+
+	/// Rings whose commitment lags behind their members: build work to do.
+	// Twox64Concat: ring sets and indices are assigned on-chain.
+	#[pallet::storage]
+	pub type PendingBuilds<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, ()>;
+
+	/// The ring builder's static parameters (trusted setup), in pages; written at genesis.
+	// Twox64Concat: sequential page numbers.
+	#[pallet::storage]
+	pub type Chunks<T: Config> =
+		StorageMap<_, Twox64Concat, u32, BoundedVec<Chunk, T::ChunkPageSize>>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Registrars and the units they serve (trusted as given: no identity check).
+		pub registrars: Vec<(T::AccountId, Vec<JurisdictionId>)>,
+		/// Names of credential classes, given ids 0, 1, …
+		pub credential_classes: Vec<Vec<u8>>,
+		/// Examiners as `(class, account)`.
+		pub examiners: Vec<(CredentialClass, T::AccountId)>,
+		/// Persons registered at genesis as `(tag, key, constituency, registrar)`; their keys are
+		/// admitted and their rings built at once (a demonstration, not a cohort).
+		pub people: Vec<(Tag, Member, JurisdictionId, T::AccountId)>,
+		/// Credentials held at genesis as `(class, key)`.
+		pub credentials: Vec<(CredentialClass, Member)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::store_chunks(T::RingVrf::builder_chunks());
+			for (who, units) in &self.registrars {
+				let registrar = Pallet::<T>::checked_registrar(units.clone())
+					.expect("personhood genesis: a registrar's units are invalid");
+				Registrars::<T>::insert(who, registrar);
+			}
+			for name in &self.credential_classes {
+				let class = NextCredentialClass::<T>::get();
+				let name: BoundedVec<u8, T::MaxNameLen> =
+					name.clone().try_into().expect("personhood genesis: class name too long");
+				CredentialClasses::<T>::insert(class, name);
+				NextCredentialClass::<T>::put(class.checked_add(1).expect("class id overflow"));
+			}
+			for (class, who) in &self.examiners {
+				assert!(CredentialClasses::<T>::contains_key(class), "examiner of unknown class");
+				Examiners::<T>::insert(class, who, ());
+			}
+			for (tag, key, constituency, registrar) in &self.people {
+				Pallet::<T>::do_register(registrar, *tag, *key, *constituency)
+					.expect("personhood genesis: a person cannot be registered");
+			}
+			for (class, key) in &self.credentials {
+				Pallet::<T>::do_grant(*class, *key)
+					.expect("personhood genesis: a credential cannot be granted");
+			}
+			// Admit every queue at once and build every ring to the end.
+			let sets: Vec<RingSet> = Queues::<T>::iter_keys().collect();
+			for set in sets {
+				Pallet::<T>::do_admit(set).expect("personhood genesis: admission failed");
+			}
+			while let Some((set, index)) = PendingBuilds::<T>::iter_keys().next() {
+				Pallet::<T>::do_build_step(set, index, u32::MAX)
+					.expect("personhood genesis: a ring cannot be built");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A registrar was accredited, or its units were changed.
+		RegistrarAccredited {
+			/// The registrar's account.
+			registrar: T::AccountId,
+			/// The units it serves.
+			jurisdictions: BoundedVec<JurisdictionId, T::MaxRegistrarJurisdictions>,
+		},
+		/// A registrar's accreditation ended. Persons it registered stay registered.
+		RegistrarRevoked {
+			/// The registrar's account.
+			registrar: T::AccountId,
+		},
+		/// A person was registered; their key waits for its cohort.
+		PersonRegistered {
+			/// The registrar that checked the person.
+			registrar: T::AccountId,
+			/// The person's dedupe tag.
+			tag: Tag,
+			/// The person's ring key.
+			key: Member,
+			/// Their constituency.
+			constituency: JurisdictionId,
+		},
+		/// A cohort of waiting keys joined a ring; its commitment will be rebuilt.
+		CohortAdmitted {
+			/// The ring set.
+			set: RingSet,
+			/// The ring they joined.
+			ring: RingIndex,
+			/// How many keys joined it.
+			count: u32,
+		},
+		/// A ring's commitment was finished: proofs must now name this revision.
+		RingRevised {
+			/// The ring set.
+			set: RingSet,
+			/// The ring.
+			ring: RingIndex,
+			/// Its new revision.
+			revision: u32,
+			/// How many members the commitment covers.
+			members: u32,
+		},
+		/// A person's key was taken out of every ring.
+		PersonSuspended {
+			/// The person's tag.
+			tag: Tag,
+			/// The document justifying the suspension.
+			reason: DocumentHash,
+		},
+		/// A suspended person's key was queued for their rings again.
+		PersonReinstated {
+			/// The person's tag.
+			tag: Tag,
+			/// The document justifying the reinstatement.
+			reason: DocumentHash,
+		},
+		/// A person's key was replaced; the old one stops working at the next ring revision.
+		KeyRotated {
+			/// The person's tag.
+			tag: Tag,
+			/// The retired key (never accepted again).
+			old: Member,
+			/// The new key.
+			new: Member,
+		},
+		/// A credential class was defined.
+		CredentialClassAdded {
+			/// Its id.
+			class: CredentialClass,
+			/// Its name.
+			name: BoundedVec<u8, T::MaxNameLen>,
+		},
+		/// An examiner was accredited for a class.
+		ExaminerAccredited {
+			/// The class.
+			class: CredentialClass,
+			/// The examiner's account.
+			examiner: T::AccountId,
+		},
+		/// An examiner's accreditation ended.
+		ExaminerRevoked {
+			/// The class.
+			class: CredentialClass,
+			/// The examiner's account.
+			examiner: T::AccountId,
+		},
+		/// A member's key was queued for a credential class's rings.
+		CredentialGranted {
+			/// The class.
+			class: CredentialClass,
+			/// The member's key.
+			key: Member,
+		},
+		/// A member's key was taken out of a credential class's rings.
+		CredentialRevoked {
+			/// The class.
+			class: CredentialClass,
+			/// The member's key.
+			key: Member,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not an accredited registrar.
+		NotRegistrar,
+		/// The account has no positive identity judgement; registrars and examiners need one.
+		NotIdentified,
+		/// The registrar still has a positive identity judgement; only governance can revoke it.
+		StillIdentified,
+		/// A registrar must serve at least one unit.
+		NoJurisdictions,
+		/// A registrar can serve at most `MaxRegistrarJurisdictions` units.
+		TooManyJurisdictions,
+		/// No unit has this id.
+		UnknownJurisdiction,
+		/// Persons register in municipalities and diaspora constituencies only.
+		NotAConstituency,
+		/// The constituency lies outside every unit this registrar serves.
+		OutsideJurisdiction,
+		/// This tag or this key is already registered (at this or another registrar, now or
+		/// before a key rotation): one person registers once.
+		AlreadyRegistered,
+		/// The key is not a valid ring public key (not a point of the Bandersnatch prime-order
+		/// subgroup).
+		InvalidKey,
+		/// The ring set's queue holds `MaxQueue` keys; wait for the next cohort to be admitted.
+		QueueFull,
+		/// No person is registered with this tag.
+		PersonNotFound,
+		/// Neither governance nor a registrar serving the person's constituency.
+		NotAllowed,
+		/// The person is already suspended.
+		AlreadySuspended,
+		/// The person is not suspended.
+		NotSuspended,
+		/// The key is unknown, retired, or belongs to a suspended person.
+		NotAnActiveMember,
+		/// No credential class has this id.
+		UnknownClass,
+		/// There are already `MaxCredentialClasses` classes.
+		TooManyClasses,
+		/// A class name cannot be empty.
+		EmptyName,
+		/// The class name is longer than `MaxNameLen` bytes.
+		NameTooLong,
+		/// The account is not an examiner of this class.
+		NotExaminer,
+		/// The account is already an examiner of this class.
+		AlreadyExaminer,
+		/// The member already holds this credential.
+		AlreadyHolds,
+		/// The member does not hold this credential.
+		DoesNotHold,
+		/// The queue has fewer than `MinCohort` keys and its oldest has waited less than
+		/// `MaxCohortWait` blocks (or it is empty).
+		CohortNotReady,
+		/// The ring's commitment is up to date.
+		NothingToBuild,
+		/// The ring builder failed (a stored key or static chunk is unusable); the ring keeps its
+		/// previous commitment.
+		RingBuildFailed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::do_idle_work(remaining)
+		}
+
+		fn integrity_test() {
+			assert!(T::RingCapacity::get() > 0, "RingCapacity must allow a member");
+			assert!(
+				T::RingCapacity::get() <= T::RingVrf::max_ring_size(),
+				"RingCapacity exceeds what the ring VRF supports"
+			);
+			assert!(T::MinCohort::get() > 0, "MinCohort must be positive");
+			assert!(T::MaxQueue::get() >= T::MinCohort::get(), "MaxQueue must hold a cohort");
+			assert!(T::BuildBatch::get() > 0, "BuildBatch must push a member");
+			assert!(T::ChunkPageSize::get() > 0, "ChunkPageSize must hold a chunk");
+			assert!(T::MaxRegistrarJurisdictions::get() > 0, "a registrar needs a unit");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Accredits a registrar for `jurisdictions`, or replaces the units of an accredited one.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		/// - `who` must have a positive identity judgement.
+		/// - `jurisdictions`: 1..=`MaxRegistrarJurisdictions` existing units; the registrar may
+		///   register persons in constituencies within them.
+		///
+		/// Emits [`Event::RegistrarAccredited`]. Errors: [`Error::NotIdentified`],
+		/// [`Error::NoJurisdictions`], [`Error::TooManyJurisdictions`],
+		/// [`Error::UnknownJurisdiction`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::accredit_registrar(jurisdictions.len() as u32))]
+		pub fn accredit_registrar(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			jurisdictions: Vec<JurisdictionId>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
+			let mut registrar = Self::checked_registrar(jurisdictions)?;
+			if let Some(old) = Registrars::<T>::get(&who) {
+				registrar.registered = old.registered;
+			}
+			let jurisdictions = registrar.jurisdictions.clone();
+			Registrars::<T>::insert(&who, registrar);
+			Self::deposit_event(Event::RegistrarAccredited { registrar: who, jurisdictions });
+			Ok(())
+		}
+
+		/// Ends a registrar's accreditation. Persons it registered stay registered.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		///
+		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::NotRegistrar`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::revoke_registrar())]
+		pub fn revoke_registrar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Registrars::<T>::take(&who).ok_or(Error::<T>::NotRegistrar)?;
+			Self::deposit_event(Event::RegistrarRevoked { registrar: who });
+			Ok(())
+		}
+
+		/// Ends the accreditation of a registrar that no longer has a positive identity
+		/// judgement. Anybody may call it.
+		///
+		/// - Origin: signed.
+		///
+		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::NotRegistrar`],
+		/// [`Error::StillIdentified`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::revoke_registrar())]
+		pub fn revoke_unidentified(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(Registrars::<T>::contains_key(&who), Error::<T>::NotRegistrar);
+			ensure!(!T::IdentityJudge::is_identified(&who), Error::<T>::StillIdentified);
+			Registrars::<T>::remove(&who);
+			Self::deposit_event(Event::RegistrarRevoked { registrar: who });
+			Ok(())
+		}
+
+		/// Registers a person checked off-chain: their dedupe tag and ring key, for their
+		/// constituency. The key waits in the constituency's queue for its cohort.
+		///
+		/// - Origin: signed by an accredited registrar.
+		/// - `tag`: the keyed hash of the person's identity document (see [`Tag`]).
+		/// - `key`: the person's Bandersnatch ring public key.
+		/// - `constituency`: a municipality or diaspora constituency within the registrar's units.
+		///
+		/// Emits [`Event::PersonRegistered`]. Errors: [`Error::NotRegistrar`],
+		/// [`Error::UnknownJurisdiction`], [`Error::NotAConstituency`],
+		/// [`Error::OutsideJurisdiction`], [`Error::AlreadyRegistered`], [`Error::InvalidKey`],
+		/// [`Error::QueueFull`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			tag: Tag,
+			key: Member,
+			constituency: JurisdictionId,
+		) -> DispatchResult {
+			let registrar = ensure_signed(origin)?;
+			Self::do_register(&registrar, tag, key, constituency)?;
+			Self::deposit_event(Event::PersonRegistered { registrar, tag, key, constituency });
+			Ok(())
+		}
+
+		/// Suspends a person: their key leaves every ring (it stops working at each ring's next
+		/// revision) and every queue.
+		///
+		/// - Origin: [`Config::AdminOrigin`], or signed by a registrar serving the person's
+		///   constituency.
+		/// - `reason`: the hash of the document that justifies it.
+		///
+		/// Emits [`Event::PersonSuspended`]. Errors: [`Error::PersonNotFound`],
+		/// [`Error::NotAllowed`], [`Error::AlreadySuspended`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::suspend(T::MaxCredentialClasses::get()))]
+		pub fn suspend(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
+			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
+			Self::ensure_admin_or_serving_registrar(origin, person.constituency)?;
+			ensure!(person.status == PersonStatus::Active, Error::<T>::AlreadySuspended);
+			Self::leave(RingSet::Constituency(person.constituency), person.ring, &person.key)?;
+			person.ring = None;
+			// Collected first (at most MaxCredentialClasses): the map is written below.
+			let held: Vec<_> = Credentials::<T>::iter_prefix(tag).collect();
+			for (class, holding) in held {
+				Self::leave(RingSet::Credential(class), holding.ring, &person.key)?;
+				Credentials::<T>::insert(tag, class, Holding { ring: None });
+			}
+			person.status = PersonStatus::Suspended;
+			People::<T>::insert(tag, person);
+			Self::deposit_event(Event::PersonSuspended { tag, reason });
+			Ok(())
+		}
+
+		/// Lifts a suspension: the key is queued for the constituency's and credentials' rings.
+		///
+		/// - Origin: as [`Pallet::suspend`].
+		///
+		/// Emits [`Event::PersonReinstated`]. Errors: [`Error::PersonNotFound`],
+		/// [`Error::NotAllowed`], [`Error::NotSuspended`], [`Error::QueueFull`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reinstate(T::MaxCredentialClasses::get()))]
+		pub fn reinstate(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
+			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
+			Self::ensure_admin_or_serving_registrar(origin, person.constituency)?;
+			ensure!(person.status == PersonStatus::Suspended, Error::<T>::NotSuspended);
+			Self::enqueue(RingSet::Constituency(person.constituency), person.key)?;
+			for class in Credentials::<T>::iter_key_prefix(tag) {
+				Self::enqueue(RingSet::Credential(class), person.key)?;
+			}
+			person.status = PersonStatus::Active;
+			People::<T>::insert(tag, person);
+			Self::deposit_event(Event::PersonReinstated { tag, reason });
+			Ok(())
+		}
+
+		/// Replaces a person's key (lost or compromised). The new key takes the old one's place
+		/// in every ring and queue; the old one works until each ring's next revision and is
+		/// never accepted again.
+		///
+		/// - Origin: signed by a registrar serving the person's constituency (who checked the
+		///   person again off-chain and recomputed the tag).
+		///
+		/// Emits [`Event::KeyRotated`]. Errors: [`Error::PersonNotFound`], [`Error::NotAllowed`],
+		/// [`Error::AlreadyRegistered`] (the new key is used), [`Error::InvalidKey`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::rotate_key(T::MaxCredentialClasses::get()))]
+		pub fn rotate_key(origin: OriginFor<T>, tag: Tag, new_key: Member) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
+			ensure!(Self::serves(&who, person.constituency), Error::<T>::NotAllowed);
+			ensure!(!Keys::<T>::contains_key(new_key), Error::<T>::AlreadyRegistered);
+			ensure!(T::RingVrf::is_member_valid(&new_key), Error::<T>::InvalidKey);
+			let old = person.key;
+			if person.status == PersonStatus::Active {
+				Self::replace(
+					RingSet::Constituency(person.constituency),
+					person.ring,
+					&old,
+					new_key,
+				)?;
+				for (class, holding) in Credentials::<T>::iter_prefix(tag) {
+					Self::replace(RingSet::Credential(class), holding.ring, &old, new_key)?;
+				}
+			}
+			person.key = new_key;
+			People::<T>::insert(tag, person);
+			Keys::<T>::insert(new_key, tag);
+			Self::deposit_event(Event::KeyRotated { tag, old, new: new_key });
+			Ok(())
+		}
+
+		/// Defines a credential class (an exam, a qualification); it gets the next id.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		///
+		/// Emits [`Event::CredentialClassAdded`]. Errors: [`Error::EmptyName`],
+		/// [`Error::NameTooLong`], [`Error::TooManyClasses`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::add_credential_class())]
+		pub fn add_credential_class(origin: OriginFor<T>, name: Vec<u8>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!name.is_empty(), Error::<T>::EmptyName);
+			let name: BoundedVec<u8, T::MaxNameLen> =
+				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			let class = NextCredentialClass::<T>::get();
+			ensure!(u32::from(class) < T::MaxCredentialClasses::get(), Error::<T>::TooManyClasses);
+			NextCredentialClass::<T>::put(class.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+			CredentialClasses::<T>::insert(class, name.clone());
+			Self::deposit_event(Event::CredentialClassAdded { class, name });
+			Ok(())
+		}
+
+		/// Accredits an examiner for a credential class.
+		///
+		/// - Origin: [`Config::AdminOrigin`]. `who` must have a positive identity judgement.
+		///
+		/// Emits [`Event::ExaminerAccredited`]. Errors: [`Error::UnknownClass`],
+		/// [`Error::NotIdentified`], [`Error::AlreadyExaminer`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::accredit_examiner())]
+		pub fn accredit_examiner(
+			origin: OriginFor<T>,
+			class: CredentialClass,
+			who: T::AccountId,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
+			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
+			ensure!(!Examiners::<T>::contains_key(class, &who), Error::<T>::AlreadyExaminer);
+			Examiners::<T>::insert(class, &who, ());
+			Self::deposit_event(Event::ExaminerAccredited { class, examiner: who });
+			Ok(())
+		}
+
+		/// Ends an examiner's accreditation. Credentials it granted stay.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		///
+		/// Emits [`Event::ExaminerRevoked`]. Errors: [`Error::NotExaminer`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::revoke_examiner())]
+		pub fn revoke_examiner(
+			origin: OriginFor<T>,
+			class: CredentialClass,
+			who: T::AccountId,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
+			Examiners::<T>::remove(class, &who);
+			Self::deposit_event(Event::ExaminerRevoked { class, examiner: who });
+			Ok(())
+		}
+
+		/// Adds an active member's key to a credential class: it waits in the class's queue for
+		/// its cohort. The examiner learns nothing the key does not already show.
+		///
+		/// - Origin: signed by an examiner of `class`.
+		///
+		/// Emits [`Event::CredentialGranted`]. Errors: [`Error::UnknownClass`],
+		/// [`Error::NotExaminer`], [`Error::NotAnActiveMember`], [`Error::AlreadyHolds`],
+		/// [`Error::QueueFull`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::grant_credential())]
+		pub fn grant_credential(
+			origin: OriginFor<T>,
+			class: CredentialClass,
+			key: Member,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
+			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
+			Self::do_grant(class, key)?;
+			Self::deposit_event(Event::CredentialGranted { class, key });
+			Ok(())
+		}
+
+		/// Takes a member's key out of a credential class's rings (at their next revision) or
+		/// queue.
+		///
+		/// - Origin: signed by an examiner of `class`.
+		///
+		/// Emits [`Event::CredentialRevoked`]. Errors: [`Error::NotExaminer`],
+		/// [`Error::NotAnActiveMember`] (unknown or retired key), [`Error::DoesNotHold`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::revoke_credential())]
+		pub fn revoke_credential(
+			origin: OriginFor<T>,
+			class: CredentialClass,
+			key: Member,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
+			let tag = Self::current_tag(&key).ok_or(Error::<T>::NotAnActiveMember)?;
+			let holding = Credentials::<T>::get(tag, class).ok_or(Error::<T>::DoesNotHold)?;
+			Self::leave(RingSet::Credential(class), holding.ring, &key)?;
+			Credentials::<T>::remove(tag, class);
+			Self::deposit_event(Event::CredentialRevoked { class, key });
+			Ok(())
+		}
+
+		/// Admits the cohort waiting for `set` into its rings, if it is ready (at least
+		/// `MinCohort` keys, or the oldest has waited `MaxCohortWait` blocks). `on_idle` does the
+		/// same; anybody may call this to move things along.
+		///
+		/// - Origin: signed.
+		///
+		/// Emits [`Event::CohortAdmitted`] per ring joined. Errors: [`Error::CohortNotReady`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::admit_cohort(T::MaxQueue::get()))]
+		pub fn admit_cohort(origin: OriginFor<T>, set: RingSet) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let ready = Queues::<T>::get(set).is_some_and(|c| Self::cohort_ready(&c, now));
+			ensure!(ready, Error::<T>::CohortNotReady);
+			let admitted = Self::do_admit(set)?;
+			Ok(Some(T::WeightInfo::admit_cohort(admitted)).into())
+		}
+
+		/// Pushes up to `BuildBatch` pending members into a ring's commitment and, when none are
+		/// left, finishes it as the ring's next revision. `on_idle` does the same; anybody may call
+		/// this to move things along.
+		///
+		/// - Origin: signed.
+		///
+		/// Emits [`Event::RingRevised`] when the commitment is finished. Errors:
+		/// [`Error::NothingToBuild`], [`Error::RingBuildFailed`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::build_ring(T::BuildBatch::get()))]
+		pub fn build_ring(
+			origin: OriginFor<T>,
+			set: RingSet,
+			index: RingIndex,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(PendingBuilds::<T>::contains_key(set, index), Error::<T>::NothingToBuild);
+			let pushed = Self::do_build_step(set, index, T::BuildBatch::get())?;
+			Ok(Some(T::WeightInfo::build_ring(pushed)).into())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// Checks a proof of personhood as other pallets do ([`PersonhoodVerifier::verify`]):
+		/// the prover's alias in `context`, or why the proof is refused. Lets a client test its
+		/// proof before submitting it.
+		pub fn verify_proof(
+			proof: Vec<u8>,
+			ring: RingRef,
+			context: Context,
+			message: Vec<u8>,
+		) -> Result<ProvenAlias, ProofError> {
+			<Self as PersonhoodVerifier>::verify(&proof, &ring, &context, &message)
+		}
+
+		/// The members of one ring in commitment order (what a prover needs), with the current
+		/// revision (`0`: not built yet) and how many members it covers.
+		pub fn ring(set: RingSet, index: RingIndex) -> (Vec<Member>, u32, u32) {
+			let members = RingMembers::<T>::get(set, index).map(|m| m.into_inner());
+			let (revision, covered) =
+				RingRoots::<T>::get(set, index).map_or((0, 0), |r| (r.revision, r.members));
+			(members.unwrap_or_default(), revision, covered)
+		}
+
+		/// The ring that holds `key` in its constituency's set, with that set; `None` while the
+		/// key is queued, suspended, retired or unknown.
+		pub fn ring_of_key(key: Member) -> Option<(RingSet, RingIndex)> {
+			let tag = Self::current_tag(&key)?;
+			let person = People::<T>::get(tag)?;
+			person.ring.map(|r| (RingSet::Constituency(person.constituency), r))
+		}
+	}
+}
+
+use pallet_veche_primitives::PersonhoodVerifier;
+
+impl<T: Config> PersonhoodVerifier for Pallet<T> {
+	fn verify(
+		proof: &[u8],
+		ring: &RingRef,
+		context: &Context,
+		message: &[u8],
+	) -> Result<ProvenAlias, ProofError> {
+		let root = RingRoots::<T>::get(ring.set, ring.index).ok_or(ProofError::UnknownRing)?;
+		ensure!(root.members > 0, ProofError::UnknownRing);
+		ensure!(ring.revision == root.revision, ProofError::StaleRevision);
+		let alias = T::RingVrf::validate(proof, &root.commitment, &context[..], message)?;
+		Ok(ProvenAlias { alias, set: ring.set, revision: root.revision })
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Validates a registrar's units: 1..=Max existing units, stored sorted and deduplicated.
+	fn checked_registrar(mut units: Vec<JurisdictionId>) -> Result<RegistrarOf<T>, Error<T>> {
+		units.sort_unstable();
+		units.dedup();
+		ensure!(!units.is_empty(), Error::<T>::NoJurisdictions);
+		for u in &units {
+			ensure!(T::Jurisdictions::unit_kind(*u).is_some(), Error::<T>::UnknownJurisdiction);
+		}
+		let jurisdictions = units.try_into().map_err(|_| Error::<T>::TooManyJurisdictions)?;
+		Ok(Registrar { jurisdictions, registered: 0 })
+	}
+
+	/// Whether `who` is a registrar serving a unit that contains `constituency`.
+	fn serves(who: &T::AccountId, constituency: JurisdictionId) -> bool {
+		let Some(registrar) = Registrars::<T>::get(who) else { return false };
+		// Walk up from the constituency (at most the tree's depth) and look each unit up in the
+		// registrar's sorted list.
+		let mut next = Some(constituency);
+		for _ in 0..8 {
+			let Some(unit) = next else { return false };
+			if registrar.jurisdictions.binary_search(&unit).is_ok() {
+				return true;
+			}
+			next = T::Jurisdictions::parent(unit);
+		}
+		false
+	}
+
+	fn ensure_admin_or_serving_registrar(
+		origin: OriginFor<T>,
+		constituency: JurisdictionId,
+	) -> DispatchResult {
+		match T::AdminOrigin::try_origin(origin) {
+			Ok(_) => Ok(()),
+			Err(origin) => {
+				let who = ensure_signed(origin)?;
+				ensure!(Self::serves(&who, constituency), Error::<T>::NotAllowed);
+				Ok(())
+			},
+		}
+	}
+
+	/// The tag of the person whose *current* key is `key`.
+	fn current_tag(key: &Member) -> Option<Tag> {
+		let tag = Keys::<T>::get(key)?;
+		let person = People::<T>::get(tag)?;
+		(person.key == *key && person.status == PersonStatus::Active).then_some(tag)
+	}
+
+	fn do_register(
+		registrar: &T::AccountId,
+		tag: Tag,
+		key: Member,
+		constituency: JurisdictionId,
+	) -> DispatchResult {
+		ensure!(Registrars::<T>::contains_key(registrar), Error::<T>::NotRegistrar);
+		let kind =
+			T::Jurisdictions::unit_kind(constituency).ok_or(Error::<T>::UnknownJurisdiction)?;
+		ensure!(kind.registers_persons(), Error::<T>::NotAConstituency);
+		ensure!(Self::serves(registrar, constituency), Error::<T>::OutsideJurisdiction);
+		ensure!(!People::<T>::contains_key(tag), Error::<T>::AlreadyRegistered);
+		ensure!(!Keys::<T>::contains_key(key), Error::<T>::AlreadyRegistered);
+		ensure!(T::RingVrf::is_member_valid(&key), Error::<T>::InvalidKey);
+		let count = PersonCount::<T>::get().checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		Self::enqueue(RingSet::Constituency(constituency), key)?;
+		Registrars::<T>::mutate(registrar, |r| {
+			if let Some(r) = r {
+				r.registered = r.registered.saturating_add(1);
+			}
+		});
+		People::<T>::insert(
+			tag,
+			Person {
+				key,
+				constituency,
+				registrar: registrar.clone(),
+				status: PersonStatus::Active,
+				ring: None,
+			},
+		);
+		Keys::<T>::insert(key, tag);
+		PersonCount::<T>::put(count);
+		Ok(())
+	}
+
+	fn do_grant(class: CredentialClass, key: Member) -> DispatchResult {
+		ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
+		let tag = Self::current_tag(&key).ok_or(Error::<T>::NotAnActiveMember)?;
+		ensure!(!Credentials::<T>::contains_key(tag, class), Error::<T>::AlreadyHolds);
+		Self::enqueue(RingSet::Credential(class), key)?;
+		Credentials::<T>::insert(tag, class, Holding { ring: None });
+		Ok(())
+	}
+
+	/// Appends `key` to the queue of `set`, starting the wait clock if the queue was empty.
+	fn enqueue(set: RingSet, key: Member) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		Queues::<T>::try_mutate(set, |q| {
+			let cohort = q.get_or_insert_with(|| Cohort { keys: BoundedVec::new(), since: now });
+			if cohort.keys.is_empty() {
+				cohort.since = now;
+			}
+			cohort.keys.try_push(key).map_err(|_| Error::<T>::QueueFull)?;
+			Ok(())
+		})
+	}
+
+	/// Takes `key` out of ring `ring` of `set` (the ring is rebuilt) or, if `ring` is `None`, out
+	/// of the set's queue.
+	fn leave(set: RingSet, ring: Option<RingIndex>, key: &Member) -> DispatchResult {
+		match ring {
+			Some(index) => {
+				RingMembers::<T>::try_mutate(set, index, |m| {
+					let m = m.as_mut().ok_or(Error::<T>::RingBuildFailed)?;
+					m.retain(|k| k != key);
+					Ok::<_, DispatchError>(())
+				})?;
+				Self::restart_build(set, index);
+			},
+			None => Queues::<T>::mutate_exists(set, |q| {
+				if let Some(c) = q {
+					c.keys.retain(|k| k != key);
+					if c.keys.is_empty() {
+						*q = None;
+					}
+				}
+			}),
+		}
+		Ok(())
+	}
+
+	/// Puts `new` in the place of `old` in ring `ring` of `set` (rebuilt), or in the set's queue.
+	fn replace(set: RingSet, ring: Option<RingIndex>, old: &Member, new: Member) -> DispatchResult {
+		let swap = |keys: core::slice::IterMut<Member>| {
+			for k in keys {
+				if k == old {
+					*k = new;
+				}
+			}
+		};
+		match ring {
+			Some(index) => {
+				RingMembers::<T>::mutate(set, index, |m| m.as_mut().map(|m| swap(m.iter_mut())));
+				Self::restart_build(set, index);
+			},
+			None => {
+				Queues::<T>::mutate(set, |q| q.as_mut().map(|c| swap(c.keys.iter_mut())));
+			},
+		}
+		Ok(())
+	}
+
+	/// Discards the builder's progress: the ring's commitment is rebuilt from its first member.
+	/// The current commitment stays valid until the rebuild finishes.
+	fn restart_build(set: RingSet, index: RingIndex) {
+		RingBuilders::<T>::insert(
+			set,
+			index,
+			RingBuilder { intermediate: T::RingVrf::start(), pushed: 0 },
+		);
+		PendingBuilds::<T>::insert(set, index, ());
+	}
+
+	fn cohort_ready(cohort: &CohortOf<T>, now: BlockNumberFor<T>) -> bool {
+		let len = cohort.keys.len() as u32;
+		len >= T::MinCohort::get()
+			|| (len > 0 && now.saturating_sub(cohort.since) >= T::MaxCohortWait::get())
+	}
+
+	/// Moves the whole queue of `set` into its rings, sorted by key, filling the open ring and
+	/// opening the next when it is full. Returns how many keys were admitted.
+	fn do_admit(set: RingSet) -> Result<u32, DispatchError> {
+		let Some(cohort) = Queues::<T>::take(set) else { return Ok(0) };
+		let mut keys = cohort.keys.into_inner();
+		keys.sort_unstable();
+		let total = keys.len() as u32;
+		let capacity = T::RingCapacity::get() as usize;
+		let mut rest = &keys[..];
+		let mut index = OpenRing::<T>::get(set);
+		while !rest.is_empty() {
+			let mut members = RingMembers::<T>::get(set, index).unwrap_or_default();
+			let room = capacity.saturating_sub(members.len());
+			if room == 0 {
+				index = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+				continue;
+			}
+			let (now, later) = rest.split_at(room.min(rest.len()));
+			for key in now {
+				members.try_push(*key).map_err(|_| Error::<T>::RingBuildFailed)?;
+				Self::placed(set, key, index);
+			}
+			RingMembers::<T>::insert(set, index, members);
+			if !RingBuilders::<T>::contains_key(set, index) {
+				RingBuilders::<T>::insert(
+					set,
+					index,
+					RingBuilder { intermediate: T::RingVrf::start(), pushed: 0 },
+				);
+			}
+			PendingBuilds::<T>::insert(set, index, ());
+			Self::deposit_event(Event::CohortAdmitted {
+				set,
+				ring: index,
+				count: now.len() as u32,
+			});
+			rest = later;
+		}
+		OpenRing::<T>::insert(set, index);
+		Ok(total)
+	}
+
+	/// Records that `key` now sits in ring `index` of `set`.
+	fn placed(set: RingSet, key: &Member, index: RingIndex) {
+		let Some(tag) = Keys::<T>::get(key) else { return };
+		match set {
+			RingSet::Constituency(_) => People::<T>::mutate(tag, |p| {
+				if let Some(p) = p {
+					p.ring = Some(index);
+				}
+			}),
+			RingSet::Credential(class) => {
+				Credentials::<T>::insert(tag, class, Holding { ring: Some(index) })
+			},
+		}
+	}
+
+	/// Pushes up to `max` pending members of ring `index` of `set` into its builder; when none
+	/// are left, finishes the commitment as the next revision. Returns how many were pushed.
+	fn do_build_step(set: RingSet, index: RingIndex, max: u32) -> Result<u32, DispatchError> {
+		let members = RingMembers::<T>::get(set, index).unwrap_or_default();
+		let mut builder = RingBuilders::<T>::get(set, index)
+			.unwrap_or(RingBuilder { intermediate: T::RingVrf::start(), pushed: 0 });
+		let start = (builder.pushed as usize).min(members.len());
+		let end = start.saturating_add(max as usize).min(members.len());
+		let batch = members.get(start..end).ok_or(Error::<T>::RingBuildFailed)?;
+		if !batch.is_empty() {
+			T::RingVrf::push(&mut builder.intermediate, batch, Self::chunks)
+				.map_err(|_| Error::<T>::RingBuildFailed)?;
+			builder.pushed = end as u32;
+		}
+		if end == members.len() {
+			let commitment = T::RingVrf::finish(&builder.intermediate)
+				.map_err(|_| Error::<T>::RingBuildFailed)?;
+			let revision = RingRoots::<T>::get(set, index)
+				.map_or(Ok(1), |r| r.revision.checked_add(1).ok_or(ArithmeticError::Overflow))?;
+			let covered = members.len() as u32;
+			RingRoots::<T>::insert(set, index, RingRoot { commitment, revision, members: covered });
+			PendingBuilds::<T>::remove(set, index);
+			Self::deposit_event(Event::RingRevised {
+				set,
+				ring: index,
+				revision,
+				members: covered,
+			});
+		}
+		RingBuilders::<T>::insert(set, index, builder);
+		Ok(batch.len() as u32)
+	}
+
+	/// The static chunks at `range`, read from the stored pages.
+	fn chunks(range: core::ops::Range<usize>) -> Option<Vec<Chunk>> {
+		let page_size = T::ChunkPageSize::get() as usize;
+		let mut out = Vec::with_capacity(range.len());
+		let mut page: Option<(usize, BoundedVec<Chunk, T::ChunkPageSize>)> = None;
+		for i in range {
+			let (p, offset) = (i.checked_div(page_size)?, i.checked_rem(page_size)?);
+			if page.as_ref().map(|(n, _)| *n) != Some(p) {
+				page = Some((p, Chunks::<T>::get(u32::try_from(p).ok()?)?));
+			}
+			out.push(*page.as_ref()?.1.get(offset)?);
+		}
+		Some(out)
+	}
+
+	fn store_chunks(chunks: Vec<Chunk>) {
+		let page_size = T::ChunkPageSize::get().max(1) as usize;
+		for (n, page) in chunks.chunks(page_size).enumerate() {
+			let page: BoundedVec<Chunk, T::ChunkPageSize> =
+				BoundedVec::truncate_from(page.to_vec());
+			Chunks::<T>::insert(n as u32, page);
+		}
+	}
+
+	/// Spends up to `remaining` weight on build steps and cohort admissions.
+	fn do_idle_work(remaining: Weight) -> Weight {
+		let mut used = T::WeightInfo::idle_overhead();
+		if remaining.any_lt(used) {
+			return Weight::zero();
+		}
+		let step = T::WeightInfo::build_ring(T::BuildBatch::get());
+		// At most a few build steps per block: each is a bounded amount of curve arithmetic.
+		for _ in 0..4 {
+			if remaining.any_lt(used.saturating_add(step)) {
+				return used;
+			}
+			let Some((set, index)) = PendingBuilds::<T>::iter_keys().next() else { break };
+			let pushed =
+				Self::do_build_step(set, index, T::BuildBatch::get()).unwrap_or_else(|_| {
+					// A ring that cannot be built must not stall the others: drop it from the work
+					// list (its previous commitment stays valid) and say so in the log.
+					PendingBuilds::<T>::remove(set, index);
+					log::warn!(target: "runtime::personhood", "ring {set:?}/{index} failed to build");
+					0
+				});
+			used = used.saturating_add(T::WeightInfo::build_ring(pushed));
+		}
+		// Scan a bounded number of queues from the cursor; admit the ready ones.
+		let now = frame_system::Pallet::<T>::block_number();
+		let admit = T::WeightInfo::admit_cohort(T::MaxQueue::get());
+		let mut iter = match QueueCursor::<T>::get() {
+			Some(set) => Queues::<T>::iter_from(Queues::<T>::hashed_key_for(set)),
+			None => Queues::<T>::iter(),
+		};
+		let mut last = None;
+		let scan = T::WeightInfo::idle_scan(IDLE_SCAN);
+		if remaining.any_lt(used.saturating_add(scan).saturating_add(admit)) {
+			return used;
+		}
+		used = used.saturating_add(scan);
+		for _ in 0..IDLE_SCAN {
+			if remaining.any_lt(used.saturating_add(admit)) {
+				break;
+			}
+			let Some((set, cohort)) = iter.next() else {
+				last = None;
+				break;
+			};
+			last = Some(set);
+			if Self::cohort_ready(&cohort, now) {
+				let admitted = Self::do_admit(set).unwrap_or(0);
+				used = used.saturating_add(T::WeightInfo::admit_cohort(admitted));
+			}
+		}
+		match last {
+			Some(set) => QueueCursor::<T>::put(set),
+			None => QueueCursor::<T>::kill(),
+		}
+		used
+	}
+}
+
+#[cfg(any(feature = "try-runtime", test))]
+impl<T: Config> Pallet<T> {
+	/// The invariants of personhood:
+	/// - [`PersonCount`] equals the number of [`People`]; every person's current key maps back to
+	///   its tag in [`Keys`], and every key in [`Keys`] belongs to an existing person;
+	/// - an active person's key is in exactly one place of its constituency's ring set: the ring
+	///   its record names, or (record `None`) the queue; a suspended person's key is nowhere;
+	/// - the same holds for each credential held, in that class's ring set;
+	/// - the members of all constituency rings and queues are exactly the active persons' keys
+	///   (counts match: every key in exactly one constituency ring set);
+	/// - no ring exceeds `RingCapacity`, no queue `MaxQueue`; a builder never claims more members
+	///   than its ring has, and a ring whose builder lags is in [`PendingBuilds`];
+	/// - every registrar serves 1..=Max sorted units.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut people = 0u32;
+		// Where each key sits, per ring set: Some(ring) or None for the queue.
+		let mut placed: BTreeMap<(RingSet, Member), Vec<Option<RingIndex>>> = BTreeMap::new();
+		for (set, index, members) in RingMembers::<T>::iter() {
+			ensure!(members.len() as u32 <= T::RingCapacity::get(), "ring over capacity");
+			let pushed = RingBuilders::<T>::get(set, index).map_or(0, |b| b.pushed);
+			ensure!(pushed as usize <= members.len(), "builder ahead of its ring");
+			let current = RingRoots::<T>::get(set, index)
+				.is_some_and(|r| r.members as usize == members.len() && pushed == r.members);
+			ensure!(
+				current || PendingBuilds::<T>::contains_key(set, index),
+				"a lagging ring is not pending"
+			);
+			for key in members.iter() {
+				placed.entry((set, *key)).or_default().push(Some(index));
+			}
+		}
+		for (set, cohort) in Queues::<T>::iter() {
+			ensure!(!cohort.keys.is_empty(), "empty queue stored");
+			for key in cohort.keys.iter() {
+				placed.entry((set, *key)).or_default().push(None);
+			}
+		}
+		let mut expected = 0usize;
+		for (tag, person) in People::<T>::iter() {
+			people = people.saturating_add(1);
+			ensure!(Keys::<T>::get(person.key) == Some(tag), "person's key not mapped to its tag");
+			let mut sets = alloc::vec![(RingSet::Constituency(person.constituency), person.ring)];
+			for (class, holding) in Credentials::<T>::iter_prefix(tag) {
+				sets.push((RingSet::Credential(class), holding.ring));
+			}
+			for (set, ring) in sets {
+				let at = placed.get(&(set, person.key)).cloned().unwrap_or_default();
+				match person.status {
+					PersonStatus::Active => {
+						ensure!(at == alloc::vec![ring], "active key not exactly where recorded");
+						expected = expected.saturating_add(1);
+					},
+					PersonStatus::Suspended => {
+						ensure!(at.is_empty() && ring.is_none(), "suspended key still placed")
+					},
+				}
+			}
+		}
+		let total: usize = placed.values().map(|v| v.len()).sum();
+		ensure!(total == expected, "ring or queue holds a key of no active person");
+		ensure!(people == PersonCount::<T>::get(), "PersonCount differs from People");
+		for (_, tag) in Keys::<T>::iter() {
+			ensure!(People::<T>::contains_key(tag), "key of a missing person");
+		}
+		for (_, r) in Registrars::<T>::iter() {
+			ensure!(!r.jurisdictions.is_empty(), "registrar without units");
+			let sorted = r.jurisdictions.windows(2).all(|w| w.first() < w.get(1));
+			ensure!(sorted, "registrar units unsorted");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,744 @@
+//! Unit tests of personhood, with real Bandersnatch ring proofs.
+
+use crate::{
+	crypto::{prover, Domain11},
+	mock::*,
+	Credentials, Error, Event, Holding, Keys, OpenRing, PendingBuilds, People, PersonCount,
+	PersonStatus, Queues, Registrars, RingMembers, RingRoots,
+};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
+use pallet_veche_primitives::{
+	Context, PersonhoodVerifier, ProofError, RingRef, RingSet, RingSet::Constituency,
+};
+use sp_runtime::traits::BadOrigin;
+
+fn seed(i: u8) -> [u8; 32] {
+	[i; 32]
+}
+fn key(i: u8) -> [u8; 32] {
+	prover::member(seed(i))
+}
+fn tag(i: u8) -> [u8; 32] {
+	let mut t = [0xA0; 32];
+	t[0] = i;
+	t
+}
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+const CTX: Context = [7; 32];
+const REASON: [u8; 32] = [9; 32];
+
+/// Registers person `i` (seed `i`, tag `i`) through `registrar` in `constituency`.
+fn register(i: u8, registrar: u64, constituency: u32) {
+	assert_ok!(Personhood::register(signed(registrar), tag(i), key(i), constituency));
+}
+
+/// Admits the queue of `set` and builds every pending ring to the end.
+fn admit_and_build(set: RingSet) {
+	assert_ok!(Personhood::admit_cohort(signed(99), set));
+	build_all();
+}
+
+fn build_all() {
+	while let Some((set, index)) = PendingBuilds::<Test>::iter_keys().next() {
+		assert_ok!(Personhood::build_ring(signed(99), set, index));
+	}
+}
+
+/// The current revision of a ring.
+fn current(set: RingSet, index: u32) -> RingRef {
+	RingRef { set, index, revision: RingRoots::<Test>::get(set, index).unwrap().revision }
+}
+
+/// A proof by person `i` over the ring's members as stored now.
+fn prove(i: u8, set: RingSet, index: u32, context: &Context, message: &[u8]) -> Vec<u8> {
+	let members = RingMembers::<Test>::get(set, index).unwrap();
+	prover::prove::<Domain11>(seed(i), &members, context, message)
+		.expect("member of the ring")
+		.0
+}
+
+#[docify::export]
+#[test]
+fn a_cohort_joins_and_a_member_proves_personhood() {
+	build_and_execute(|| {
+		// A registrar serving region 1 registers two residents of town 2: only a dedupe tag and
+		// a ring key each. The keys wait in the town's queue.
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		assert_eq!(Queues::<Test>::get(Constituency(TOWN)).unwrap().keys.len(), 2);
+
+		// Two keys make a cohort (MinCohort = 2): they join ring 0 together, and its commitment
+		// is built (BuildBatch = 3, so one step here).
+		admit_and_build(Constituency(TOWN));
+		let ring = current(Constituency(TOWN), 0);
+		assert_eq!(ring.revision, 1);
+
+		// Person 1 proves, anonymously, to be one of the ring for a poll's context and ballot.
+		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"yes");
+		let proven = Personhood::verify(&proof, &ring, &CTX, b"yes").unwrap();
+		// The alias is person 1's in this context, and only the constituency is revealed.
+		assert_eq!(proven.alias, prover::alias(seed(1), &CTX));
+		assert_eq!(proven.set, Constituency(TOWN));
+		assert_ne!(proven.alias, prover::alias(seed(1), &[8; 32]));
+	});
+}
+
+#[test]
+fn registration_records_the_person_and_queues_the_key() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		let person = People::<Test>::get(tag(1)).unwrap();
+		assert_eq!(person.key, key(1));
+		assert_eq!(person.constituency, TOWN);
+		assert_eq!(person.registrar, REGION_REGISTRAR);
+		assert_eq!(person.status, PersonStatus::Active);
+		assert_eq!(person.ring, None);
+		assert_eq!(Keys::<Test>::get(key(1)), Some(tag(1)));
+		assert_eq!(PersonCount::<Test>::get(), 1);
+		assert_eq!(Registrars::<Test>::get(REGION_REGISTRAR).unwrap().registered, 1);
+		assert_eq!(
+			events().last(),
+			Some(&Event::PersonRegistered {
+				registrar: REGION_REGISTRAR,
+				tag: tag(1),
+				key: key(1),
+				constituency: TOWN
+			})
+		);
+	});
+}
+
+#[test]
+fn an_unaccredited_registrar_cannot_register() {
+	build_and_execute(|| {
+		assert_noop!(
+			Personhood::register(signed(20), tag(1), key(1), TOWN),
+			Error::<Test>::NotRegistrar
+		);
+	});
+}
+
+#[test]
+fn a_registrar_cannot_register_outside_its_jurisdiction() {
+	build_and_execute(|| {
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(1), key(1), OTHER_TOWN),
+			Error::<Test>::OutsideJurisdiction
+		);
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(1), key(1), DIASPORA),
+			Error::<Test>::OutsideJurisdiction
+		);
+		// The country's registrar serves everything below it.
+		register(1, COUNTRY_REGISTRAR, DIASPORA);
+		register(2, COUNTRY_REGISTRAR, OTHER_TOWN);
+	});
+}
+
+#[test]
+fn persons_register_only_in_municipalities_and_diaspora_constituencies() {
+	build_and_execute(|| {
+		assert_noop!(
+			Personhood::register(signed(COUNTRY_REGISTRAR), tag(1), key(1), REGION),
+			Error::<Test>::NotAConstituency
+		);
+		assert_noop!(
+			Personhood::register(signed(COUNTRY_REGISTRAR), tag(1), key(1), 77),
+			Error::<Test>::UnknownJurisdiction
+		);
+	});
+}
+
+#[test]
+fn the_same_tag_at_another_registrar_is_rejected() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		// The same passport at another certification centre gives the same tag.
+		assert_noop!(
+			Personhood::register(signed(COUNTRY_REGISTRAR), tag(1), key(2), OTHER_TOWN),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn a_key_already_used_is_rejected() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		assert_noop!(
+			Personhood::register(signed(COUNTRY_REGISTRAR), tag(2), key(1), DIASPORA),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn an_invalid_ring_key_is_rejected() {
+	build_and_execute(|| {
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(1), [0xff; 32], TOWN),
+			Error::<Test>::InvalidKey
+		);
+	});
+}
+
+#[test]
+fn a_full_queue_refuses_more_keys() {
+	build_and_execute(|| {
+		for i in 1..=8 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(9), key(9), TOWN),
+			Error::<Test>::QueueFull
+		);
+	});
+}
+
+#[test]
+fn a_lone_key_waits_for_its_cohort_until_the_maximum_wait() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		assert_noop!(
+			Personhood::admit_cohort(signed(99), Constituency(TOWN)),
+			Error::<Test>::CohortNotReady
+		);
+		assert_noop!(
+			Personhood::admit_cohort(signed(99), Constituency(DIASPORA)),
+			Error::<Test>::CohortNotReady
+		);
+		System::set_block_number(10);
+		assert_noop!(
+			Personhood::admit_cohort(signed(99), Constituency(TOWN)),
+			Error::<Test>::CohortNotReady
+		);
+		// MaxCohortWait = 10 blocks after block 1.
+		System::set_block_number(11);
+		assert_ok!(Personhood::admit_cohort(signed(99), Constituency(TOWN)));
+		assert_eq!(People::<Test>::get(tag(1)).unwrap().ring, Some(0));
+	});
+}
+
+#[test]
+fn a_cohort_joins_sorted_and_a_full_ring_opens_the_next() {
+	build_and_execute(|| {
+		for i in 1..=6 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		assert_ok!(Personhood::admit_cohort(signed(99), Constituency(TOWN)));
+		let mut sorted: Vec<_> = (1..=6).map(key).collect();
+		sorted.sort();
+		let ring0 = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
+		let ring1 = RingMembers::<Test>::get(Constituency(TOWN), 1).unwrap();
+		assert_eq!(ring0.to_vec(), sorted[..4].to_vec());
+		assert_eq!(ring1.to_vec(), sorted[4..].to_vec());
+		assert_eq!(OpenRing::<Test>::get(Constituency(TOWN)), 1);
+		assert!(Queues::<Test>::get(Constituency(TOWN)).is_none());
+		let admitted: Vec<_> = events()
+			.into_iter()
+			.filter(|e| matches!(e, Event::CohortAdmitted { .. }))
+			.collect();
+		assert_eq!(
+			admitted,
+			vec![
+				Event::CohortAdmitted { set: Constituency(TOWN), ring: 0, count: 4 },
+				Event::CohortAdmitted { set: Constituency(TOWN), ring: 1, count: 2 },
+			]
+		);
+		for i in 1..=6u8 {
+			let ring = People::<Test>::get(tag(i)).unwrap().ring.unwrap();
+			let members = RingMembers::<Test>::get(Constituency(TOWN), ring).unwrap();
+			assert!(members.contains(&key(i)));
+		}
+	});
+}
+
+#[test]
+fn a_ring_is_built_in_bounded_steps() {
+	build_and_execute(|| {
+		for i in 1..=4 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		assert_ok!(Personhood::admit_cohort(signed(99), Constituency(TOWN)));
+		// BuildBatch = 3: the first step pushes three keys and finishes nothing.
+		assert_ok!(Personhood::build_ring(signed(99), Constituency(TOWN), 0));
+		assert!(RingRoots::<Test>::get(Constituency(TOWN), 0).is_none());
+		assert_ok!(Personhood::build_ring(signed(99), Constituency(TOWN), 0));
+		let root = RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap();
+		assert_eq!((root.revision, root.members), (1, 4));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RingRevised { set: Constituency(TOWN), ring: 0, revision: 1, members: 4 })
+		);
+		assert_noop!(
+			Personhood::build_ring(signed(99), Constituency(TOWN), 0),
+			Error::<Test>::NothingToBuild
+		);
+	});
+}
+
+#[test]
+fn a_proof_against_a_stale_revision_is_refused() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		let old = current(Constituency(TOWN), 0);
+		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"m");
+		assert!(Personhood::verify(&proof, &old, &CTX, b"m").is_ok());
+		// Another cohort joins the same ring: revision 2.
+		register(3, REGION_REGISTRAR, TOWN);
+		register(4, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		let new = current(Constituency(TOWN), 0);
+		assert_eq!(new.revision, 2);
+		assert_eq!(Personhood::verify(&proof, &old, &CTX, b"m"), Err(ProofError::StaleRevision));
+		// Claiming the new revision does not help: the proof was made for the old members.
+		assert_eq!(Personhood::verify(&proof, &new, &CTX, b"m"), Err(ProofError::InvalidProof));
+		let fresh = prove(1, Constituency(TOWN), 0, &CTX, b"m");
+		assert_eq!(
+			Personhood::verify(&fresh, &new, &CTX, b"m").unwrap().alias,
+			prover::alias(seed(1), &CTX)
+		);
+	});
+}
+
+#[test]
+fn forged_proofs_wrong_contexts_and_unknown_rings_are_refused() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		let ring = current(Constituency(TOWN), 0);
+		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"yes");
+		// Wrong context, wrong message.
+		assert_eq!(
+			Personhood::verify(&proof, &ring, &[8; 32], b"yes"),
+			Err(ProofError::InvalidProof)
+		);
+		assert_eq!(Personhood::verify(&proof, &ring, &CTX, b"no"), Err(ProofError::InvalidProof));
+		// A tampered proof.
+		let mut forged = proof.clone();
+		let last = forged.len() - 1;
+		forged[last] ^= 1;
+		assert!(matches!(
+			Personhood::verify(&forged, &ring, &CTX, b"yes"),
+			Err(ProofError::InvalidProof | ProofError::MalformedProof)
+		));
+		// Garbage and an empty proof.
+		assert_eq!(Personhood::verify(&[], &ring, &CTX, b"yes"), Err(ProofError::MalformedProof));
+		assert!(Personhood::verify(&[3u8; 785], &ring, &CTX, b"yes").is_err());
+		assert_eq!(
+			Personhood::verify(&vec![0u8; 5000], &ring, &CTX, b"yes"),
+			Err(ProofError::MalformedProof)
+		);
+		// A non-member cannot even build a proof; a proof for another ring does not transfer.
+		let members = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
+		assert!(prover::prove::<Domain11>(seed(50), &members, &CTX, b"yes").is_none());
+		let unknown = RingRef { set: Constituency(OTHER_TOWN), index: 0, revision: 1 };
+		assert_eq!(
+			Personhood::verify(&proof, &unknown, &CTX, b"yes"),
+			Err(ProofError::UnknownRing)
+		);
+		let no_ring = RingRef { index: 5, ..ring };
+		assert_eq!(
+			Personhood::verify(&proof, &no_ring, &CTX, b"yes"),
+			Err(ProofError::UnknownRing)
+		);
+		// The view function answers the same.
+		assert_eq!(
+			Personhood::verify_proof(proof.clone(), ring, CTX, b"yes".to_vec())
+				.unwrap()
+				.alias,
+			prover::alias(seed(1), &CTX)
+		);
+	});
+}
+
+#[test]
+fn a_suspended_key_stops_working_at_the_next_revision() {
+	build_and_execute(|| {
+		for i in 1..=3 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		admit_and_build(Constituency(TOWN));
+		let before = current(Constituency(TOWN), 0);
+		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"m");
+
+		assert_ok!(Personhood::suspend(signed(ADMIN), tag(1), REASON));
+		assert_eq!(events().last(), Some(&Event::PersonSuspended { tag: tag(1), reason: REASON }));
+		let person = People::<Test>::get(tag(1)).unwrap();
+		assert_eq!((person.status, person.ring), (PersonStatus::Suspended, None));
+		// Until the rebuild finishes, the current revision (with the key) stays valid.
+		assert!(Personhood::verify(&proof, &before, &CTX, b"m").is_ok());
+		build_all();
+		let after = current(Constituency(TOWN), 0);
+		assert_eq!(
+			(after.revision, RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members),
+			(2, 2)
+		);
+		assert_eq!(Personhood::verify(&proof, &before, &CTX, b"m"), Err(ProofError::StaleRevision));
+		assert_eq!(Personhood::verify(&proof, &after, &CTX, b"m"), Err(ProofError::InvalidProof));
+		let members = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
+		assert!(prover::prove::<Domain11>(seed(1), &members, &CTX, b"m").is_none());
+		// A suspended person cannot be suspended again, nor receive a credential.
+		assert_noop!(
+			Personhood::suspend(signed(ADMIN), tag(1), REASON),
+			Error::<Test>::AlreadySuspended
+		);
+		assert_noop!(
+			Personhood::grant_credential(signed(EXAMINER), 0, key(1)),
+			Error::<Test>::NotAnActiveMember
+		);
+		// Reinstatement queues the key again.
+		assert_ok!(Personhood::reinstate(signed(REGION_REGISTRAR), tag(1), REASON));
+		assert_noop!(
+			Personhood::reinstate(signed(ADMIN), tag(1), REASON),
+			Error::<Test>::NotSuspended
+		);
+		assert_eq!(Queues::<Test>::get(Constituency(TOWN)).unwrap().keys.to_vec(), vec![key(1)]);
+	});
+}
+
+#[test]
+fn suspension_needs_governance_or_a_registrar_serving_the_constituency() {
+	build_and_execute(|| {
+		register(1, COUNTRY_REGISTRAR, DIASPORA);
+		assert_noop!(
+			Personhood::suspend(signed(REGION_REGISTRAR), tag(1), REASON),
+			Error::<Test>::NotAllowed
+		);
+		assert_noop!(Personhood::suspend(signed(20), tag(1), REASON), Error::<Test>::NotAllowed);
+		assert_noop!(Personhood::suspend(RuntimeOrigin::none(), tag(1), REASON), BadOrigin);
+		assert_noop!(
+			Personhood::suspend(signed(ADMIN), tag(9), REASON),
+			Error::<Test>::PersonNotFound
+		);
+		// Queued keys leave the queue.
+		assert_ok!(Personhood::suspend(signed(COUNTRY_REGISTRAR), tag(1), REASON));
+		assert!(Queues::<Test>::get(Constituency(DIASPORA)).is_none());
+	});
+}
+
+#[test]
+fn key_rotation_replaces_the_key_in_place_and_retires_the_old_one() {
+	build_and_execute(|| {
+		for i in 1..=3 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		admit_and_build(Constituency(TOWN));
+		let position = |k| {
+			RingMembers::<Test>::get(Constituency(TOWN), 0)
+				.unwrap()
+				.iter()
+				.position(|m| *m == k)
+		};
+		let at = position(key(1)).unwrap();
+		assert_noop!(
+			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), key(2)),
+			Error::<Test>::AlreadyRegistered
+		);
+		assert_noop!(
+			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), [0xff; 32]),
+			Error::<Test>::InvalidKey
+		);
+		assert_noop!(
+			Personhood::rotate_key(signed(ADMIN), tag(1), key(21)),
+			Error::<Test>::NotAllowed
+		);
+		assert_noop!(
+			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(8), key(21)),
+			Error::<Test>::PersonNotFound
+		);
+		assert_ok!(Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), key(21)));
+		assert_eq!(
+			events().last(),
+			Some(&Event::KeyRotated { tag: tag(1), old: key(1), new: key(21) })
+		);
+		assert_eq!(position(key(21)), Some(at));
+		assert_eq!(position(key(1)), None);
+		build_all();
+		let ring = current(Constituency(TOWN), 0);
+		let proof = prove(21, Constituency(TOWN), 0, &CTX, b"m");
+		assert_eq!(
+			Personhood::verify(&proof, &ring, &CTX, b"m").unwrap().alias,
+			prover::alias(seed(21), &CTX)
+		);
+		// The old key can never be registered again.
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(30), key(1), TOWN),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn credentials_put_a_members_key_into_the_class_rings() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		assert_noop!(
+			Personhood::grant_credential(signed(20), 0, key(1)),
+			Error::<Test>::NotExaminer
+		);
+		assert_noop!(
+			Personhood::grant_credential(signed(EXAMINER), 5, key(1)),
+			Error::<Test>::UnknownClass
+		);
+		assert_noop!(
+			Personhood::grant_credential(signed(EXAMINER), 0, key(40)),
+			Error::<Test>::NotAnActiveMember
+		);
+		assert_ok!(Personhood::grant_credential(signed(EXAMINER), 0, key(1)));
+		assert_eq!(events().last(), Some(&Event::CredentialGranted { class: 0, key: key(1) }));
+		assert_noop!(
+			Personhood::grant_credential(signed(EXAMINER), 0, key(1)),
+			Error::<Test>::AlreadyHolds
+		);
+		assert_ok!(Personhood::grant_credential(signed(EXAMINER), 0, key(2)));
+		admit_and_build(RingSet::Credential(0));
+		assert_eq!(Credentials::<Test>::get(tag(1), 0), Some(Holding { ring: Some(0) }));
+		// A proof from the class ring reveals the class, and the alias is the person's own in
+		// the context: one person, one alias, whichever of their rings they prove from.
+		let ring = current(RingSet::Credential(0), 0);
+		let proof = prove(1, RingSet::Credential(0), 0, &CTX, b"m");
+		let proven = Personhood::verify(&proof, &ring, &CTX, b"m").unwrap();
+		assert_eq!(proven.set, RingSet::Credential(0));
+		assert_eq!(proven.alias, prover::alias(seed(1), &CTX));
+		// Revocation.
+		assert_noop!(
+			Personhood::revoke_credential(signed(20), 0, key(1)),
+			Error::<Test>::NotExaminer
+		);
+		assert_ok!(Personhood::revoke_credential(signed(EXAMINER), 0, key(1)));
+		assert_noop!(
+			Personhood::revoke_credential(signed(EXAMINER), 0, key(1)),
+			Error::<Test>::DoesNotHold
+		);
+		assert_noop!(
+			Personhood::revoke_credential(signed(EXAMINER), 0, key(44)),
+			Error::<Test>::NotAnActiveMember
+		);
+		build_all();
+		assert_eq!(RingRoots::<Test>::get(RingSet::Credential(0), 0).unwrap().members, 1);
+	});
+}
+
+#[test]
+fn suspension_also_empties_the_credential_rings() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		assert_ok!(Personhood::grant_credential(signed(EXAMINER), 0, key(1)));
+		assert_ok!(Personhood::grant_credential(signed(EXAMINER), 0, key(2)));
+		admit_and_build(RingSet::Credential(0));
+		assert_ok!(Personhood::suspend(signed(ADMIN), tag(1), REASON));
+		build_all();
+		let class_ring = RingMembers::<Test>::get(RingSet::Credential(0), 0).unwrap();
+		assert_eq!(class_ring.to_vec(), vec![key(2)]);
+		assert_eq!(Credentials::<Test>::get(tag(1), 0), Some(Holding { ring: None }));
+		// Reinstated, the key is queued for both sets again.
+		assert_ok!(Personhood::reinstate(signed(ADMIN), tag(1), REASON));
+		assert!(Queues::<Test>::get(RingSet::Credential(0)).is_some());
+		assert!(Queues::<Test>::get(Constituency(TOWN)).is_some());
+	});
+}
+
+#[test]
+fn registrars_are_accredited_by_governance_and_need_an_identity() {
+	build_and_execute(|| {
+		assert_noop!(Personhood::accredit_registrar(signed(2), 20, vec![TOWN]), BadOrigin);
+		assert_noop!(
+			Personhood::accredit_registrar(signed(ADMIN), UNIDENTIFIED, vec![TOWN]),
+			Error::<Test>::NotIdentified
+		);
+		assert_noop!(
+			Personhood::accredit_registrar(signed(ADMIN), 20, vec![]),
+			Error::<Test>::NoJurisdictions
+		);
+		assert_noop!(
+			Personhood::accredit_registrar(signed(ADMIN), 20, vec![TOWN, 77]),
+			Error::<Test>::UnknownJurisdiction
+		);
+		assert_noop!(
+			Personhood::accredit_registrar(signed(ADMIN), 20, vec![0, 1, 2, 3]),
+			Error::<Test>::TooManyJurisdictions
+		);
+		assert_ok!(Personhood::accredit_registrar(signed(ADMIN), 20, vec![DIASPORA, TOWN, TOWN]));
+		assert_eq!(
+			Registrars::<Test>::get(20).unwrap().jurisdictions.to_vec(),
+			vec![TOWN, DIASPORA]
+		);
+		register(1, 20, DIASPORA);
+		assert_ok!(Personhood::revoke_registrar(signed(ADMIN), 20));
+		assert_eq!(events().last(), Some(&Event::RegistrarRevoked { registrar: 20 }));
+		assert_noop!(Personhood::revoke_registrar(signed(ADMIN), 20), Error::<Test>::NotRegistrar);
+		assert_noop!(
+			Personhood::register(signed(20), tag(2), key(2), DIASPORA),
+			Error::<Test>::NotRegistrar
+		);
+		// The person it registered stays.
+		assert!(People::<Test>::get(tag(1)).is_some());
+	});
+}
+
+#[test]
+fn anybody_may_revoke_a_registrar_that_lost_its_identity() {
+	build_and_execute(|| {
+		assert_noop!(
+			Personhood::revoke_unidentified(signed(50), REGION_REGISTRAR),
+			Error::<Test>::StillIdentified
+		);
+		assert_noop!(Personhood::revoke_unidentified(signed(50), 40), Error::<Test>::NotRegistrar);
+		Outcasts::set(vec![REGION_REGISTRAR]);
+		assert_ok!(Personhood::revoke_unidentified(signed(50), REGION_REGISTRAR));
+		assert!(Registrars::<Test>::get(REGION_REGISTRAR).is_none());
+	});
+}
+
+#[test]
+fn credential_classes_and_examiners_are_bounded_and_checked() {
+	build_and_execute(|| {
+		assert_noop!(Personhood::add_credential_class(signed(2), b"law".to_vec()), BadOrigin);
+		assert_noop!(
+			Personhood::add_credential_class(signed(ADMIN), vec![]),
+			Error::<Test>::EmptyName
+		);
+		assert_noop!(
+			Personhood::add_credential_class(signed(ADMIN), vec![b'x'; 17]),
+			Error::<Test>::NameTooLong
+		);
+		assert_ok!(Personhood::add_credential_class(signed(ADMIN), b"law".to_vec()));
+		assert_eq!(
+			events().last(),
+			Some(&Event::CredentialClassAdded {
+				class: 1,
+				name: b"law".to_vec().try_into().unwrap()
+			})
+		);
+		assert_noop!(
+			Personhood::add_credential_class(signed(ADMIN), b"more".to_vec()),
+			Error::<Test>::TooManyClasses
+		);
+		assert_noop!(
+			Personhood::accredit_examiner(signed(ADMIN), 4, 20),
+			Error::<Test>::UnknownClass
+		);
+		assert_noop!(
+			Personhood::accredit_examiner(signed(ADMIN), 1, UNIDENTIFIED),
+			Error::<Test>::NotIdentified
+		);
+		assert_ok!(Personhood::accredit_examiner(signed(ADMIN), 1, 20));
+		assert_noop!(
+			Personhood::accredit_examiner(signed(ADMIN), 1, 20),
+			Error::<Test>::AlreadyExaminer
+		);
+		assert_ok!(Personhood::revoke_examiner(signed(ADMIN), 1, 20));
+		assert_noop!(Personhood::revoke_examiner(signed(ADMIN), 1, 20), Error::<Test>::NotExaminer);
+	});
+}
+
+#[test]
+fn on_idle_admits_ready_cohorts_and_builds_their_rings() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		register(3, COUNTRY_REGISTRAR, DIASPORA);
+		// Without spare weight nothing happens.
+		assert_eq!(Personhood::on_idle(1, Weight::zero()), Weight::zero());
+		assert!(Queues::<Test>::get(Constituency(TOWN)).is_some());
+		// The town's cohort is ready; the diaspora's lone key is not.
+		Personhood::on_idle(1, Weight::MAX);
+		assert!(Queues::<Test>::get(Constituency(TOWN)).is_none());
+		assert!(Queues::<Test>::get(Constituency(DIASPORA)).is_some());
+		// The next block builds the town's ring.
+		Personhood::on_idle(2, Weight::MAX);
+		assert_eq!(RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members, 2);
+		// After the maximum wait the lone key joins too.
+		System::set_block_number(12);
+		Personhood::on_idle(12, Weight::MAX);
+		Personhood::on_idle(13, Weight::MAX);
+		assert_eq!(RingRoots::<Test>::get(Constituency(DIASPORA), 0).unwrap().members, 1);
+	});
+}
+
+#[test]
+fn genesis_persons_are_admitted_into_built_rings() {
+	use sp_runtime::BuildStorage;
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		personhood: crate::GenesisConfig {
+			registrars: vec![(REGION_REGISTRAR, vec![REGION])],
+			credential_classes: vec![b"civics".to_vec()],
+			examiners: vec![(0, EXAMINER)],
+			people: (1..=5).map(|i| (tag(i), key(i), TOWN, REGION_REGISTRAR)).collect(),
+			credentials: vec![(0, key(2))],
+		},
+	}
+	.build_storage()
+	.unwrap();
+	sp_io::TestExternalities::new(t).execute_with(|| {
+		assert_eq!(RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members, 4);
+		assert_eq!(RingRoots::<Test>::get(Constituency(TOWN), 1).unwrap().members, 1);
+		assert_eq!(RingRoots::<Test>::get(RingSet::Credential(0), 0).unwrap().members, 1);
+		assert!(PendingBuilds::<Test>::iter().next().is_none());
+		let ring = People::<Test>::get(tag(5)).unwrap().ring.unwrap();
+		let proof = prove(5, Constituency(TOWN), ring, &CTX, b"m");
+		assert!(Personhood::verify(&proof, &current(Constituency(TOWN), ring), &CTX, b"m").is_ok());
+		Personhood::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn try_state_catches_a_key_in_two_rings() {
+	new_test_ext().execute_with(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		Personhood::do_try_state().unwrap();
+		RingMembers::<Test>::insert(
+			Constituency(TOWN),
+			1,
+			frame_support::BoundedVec::truncate_from(vec![key(1)]),
+		);
+		assert!(Personhood::do_try_state().is_err());
+	});
+}
+
+/// Writes the benchmark proof fixtures (`src/fixtures/proof-domain*.hex`) when
+/// `VECHE_WRITE_FIXTURES=1`; otherwise checks that the committed ones verify. Proofs are
+/// randomised, so rewriting changes the bytes but never their validity.
+#[test]
+fn benchmark_proof_fixtures_verify() {
+	use crate::crypto::{
+		Bandersnatch, Domain12, RingDomain, RingVrf, FIXTURE_CONTEXT, FIXTURE_MESSAGE,
+	};
+	fn check<D: RingDomain>(file: &str) {
+		let ring = vec![key(1), key(2)];
+		let path = format!("{}/src/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+		if std::env::var("VECHE_WRITE_FIXTURES").as_deref() == Ok("1") {
+			let (proof, _) =
+				prover::prove::<D>(seed(1), &ring, &FIXTURE_CONTEXT, FIXTURE_MESSAGE).unwrap();
+			let hex: String = proof.iter().map(|b| format!("{b:02x}")).collect();
+			std::fs::write(&path, hex + "\n").unwrap();
+		}
+		let hex = std::fs::read_to_string(&path).unwrap();
+		let proof: Vec<u8> = (0..hex.trim().len())
+			.step_by(2)
+			.map(|i| u8::from_str_radix(&hex.trim()[i..i + 2], 16).unwrap())
+			.collect();
+		let mut inter = Bandersnatch::<D>::start();
+		let chunks = Bandersnatch::<D>::builder_chunks();
+		Bandersnatch::<D>::push(&mut inter, &ring, |r| chunks.get(r).map(|c| c.to_vec())).unwrap();
+		let commitment = Bandersnatch::<D>::finish(&inter).unwrap();
+		let alias =
+			Bandersnatch::<D>::validate(&proof, &commitment, &FIXTURE_CONTEXT, FIXTURE_MESSAGE);
+		assert_eq!(alias, Ok(prover::alias(seed(1), &FIXTURE_CONTEXT)), "{file} does not verify");
+	}
+	check::<Domain11>("proof-domain11.hex");
+	check::<Domain12>("proof-domain12.hex");
+}

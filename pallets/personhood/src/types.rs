@@ -1,0 +1,88 @@
+//! The records personhood stores.
+
+use crate::crypto::{Commitment, Intermediate, Member};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, BoundedVec};
+use pallet_veche_primitives::{JurisdictionId, RingIndex, RingRevision};
+use scale_info::TypeInfo;
+
+/// The opaque deduplication tag of a person: a keyed hash of their identity document, computed
+/// off-chain by registrars with a secret they share. The same document gives the same tag at
+/// every registrar; the tag reveals nothing without the secret.
+pub type Tag = [u8; 32];
+
+/// Whether a registered person's key may prove personhood.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum PersonStatus {
+	/// In (or queued for) the rings of their constituency and credentials.
+	Active,
+	/// Taken out of every ring until reinstated.
+	Suspended,
+}
+
+/// A registered person, by tag. Holds no personal data.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Person<AccountId> {
+	/// The person's current ring key.
+	pub key: Member,
+	/// The constituency (municipality or diaspora constituency) whose rings hold the key.
+	pub constituency: JurisdictionId,
+	/// The registrar that registered the person.
+	pub registrar: AccountId,
+	/// Active or suspended.
+	pub status: PersonStatus,
+	/// The constituency ring holding the key; `None` while the key waits in the cohort queue
+	/// (or is suspended).
+	pub ring: Option<RingIndex>,
+}
+
+/// An accredited registrar (certification centre).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxJurisdictions))]
+pub struct Registrar<MaxJurisdictions: Get<u32>> {
+	/// The units it serves, sorted: it registers persons into constituencies within them.
+	pub jurisdictions: BoundedVec<JurisdictionId, MaxJurisdictions>,
+	/// How many persons it has registered.
+	pub registered: u32,
+}
+
+/// The keys waiting to join one ring set, and since when the oldest has waited.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxQueue))]
+pub struct Cohort<BlockNumber, MaxQueue: Get<u32>> {
+	/// The waiting keys, in arrival order.
+	pub keys: BoundedVec<Member, MaxQueue>,
+	/// The block at which the oldest waiting key arrived.
+	pub since: BlockNumber,
+}
+
+/// The commitment proofs are checked against, for one ring.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct RingRoot {
+	/// The commitment to the ring's members at `revision`.
+	pub commitment: Commitment,
+	/// How many times the commitment has changed; proofs name it.
+	pub revision: RingRevision,
+	/// How many members the commitment covers.
+	pub members: u32,
+}
+
+/// The builder of one ring: how far the members list has been pushed into the commitment.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct RingBuilder {
+	/// The builder state after `pushed` members.
+	pub intermediate: Intermediate,
+	/// How many members of the ring's list are in `intermediate`.
+	pub pushed: u32,
+}

@@ -21,12 +21,27 @@ rustup toolchain list | grep -q '^veche-wasm' || die "not set up yet: run script
 cd "$VECHE_ROOT"
 
 "$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
+# veche-client uploads the ring builder's static chunks once the chain answers, so that the demo
+# persons' rings get built (a fresh chain stores no chunks; each page is checked on-chain).
+cargo build --locked --profile wasmdev -p veche-client --quiet
+client=$CARGO_TARGET_DIR/wasmdev/veche-client
+upload_chunks_when_up() {
+	for _ in $(seq 1 120); do
+		if out=$("$client" upload-chunks --url "ws://127.0.0.1:$port" --suri //Alice 2>&1); then
+			say "static ring chunks: $out"
+			return
+		fi
+		sleep 2
+	done
+	say "could not upload the static ring chunks: $out"
+}
 link="https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$port#/explorer"
 
 if [ "$mode" = chopsticks ]; then
 	say "serving the Veche runtime through CHOPSTICKS (not veche-node): genesis from"
 	say "chain-specs/dev-raw.json, runtime code from the wasm just built"
 	say "polkadot.js apps: $link"
+	upload_chunks_when_up &
 	chopsticks --chain-spec chain-specs/dev-raw.json \
 		--wasm-override "$VECHE_WASM" --port "$port" --build-block-mode Batch
 fi
@@ -42,5 +57,6 @@ mkdir -p "$(dirname "$spec")"
 "$VECHE_ROOT/scripts/chain-spec.sh" "$(dirname "$spec")" >/dev/null
 say "starting veche-node --dev (block every ${block_time} ms, state in a temp dir)"
 say "polkadot.js apps: $link"
+upload_chunks_when_up &
 exec "$VECHE_NODE" --chain "$spec" --dev --dev-block-time "$block_time" --rpc-port "$port" \
 	--rpc-cors all --no-prometheus --no-hardware-benchmarks

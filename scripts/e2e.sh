@@ -7,6 +7,9 @@ source "$(dirname "$0")/lib.sh"
 mode=${1:?usage: e2e.sh chopsticks|node}
 cd "$VECHE_ROOT"
 "$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null   # incremental: the wasm of this checkout
+# veche-client drives the personhood test as people and registrars would (incremental build).
+cargo build --locked --profile wasmdev -p veche-client --quiet
+export VECHE_CLIENT=$CARGO_TARGET_DIR/wasmdev/veche-client
 [ -d tests/e2e/node_modules ] || die "npm packages missing: run scripts/setup.sh"
 work=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))

@@ -1,15 +1,24 @@
 //! Genesis presets: `development` (one collator, sudo, a council) and `local_testnet` (two
 //! collators, no sudo). Both set up a demo a newcomer can use at once in polkadot.js apps:
-//! funded accounts, a three-member election commission (council + voting roll), collators.
+//! funded accounts, a three-member election commission (council + voting roll), collators, a
+//! jurisdiction tree with three diaspora constituencies and offices, an accredited registrar
+//! (Dave), an examiner (Eve) for two credential classes, and eight registered demo persons whose
+//! keys are admitted into rings — built as soon as the static chunks are uploaded
+//! (`veche-client upload-chunks`, which `scripts/dev.sh` runs).
+//!
+//! Demo persons' ring secrets are public ([`demo_person_seed`]): they exist to try proofs with
+//! `veche-client`, never to vote on a real chain.
 
 use crate::{
-	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, CouncilMembershipConfig,
-	ParachainInfoConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	EXISTENTIAL_DEPOSIT, UNIT,
+	configs::personhood::RingVrf, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
+	CouncilMembershipConfig, JurisdictionsConfig, ParachainInfoConfig, PersonhoodConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
 use frame_support::build_struct_json_patch;
+use pallet_veche_personhood::RingVrf as _;
+use pallet_veche_primitives::{JurisdictionId, UnitKind};
 use serde_json::Value;
 use sp_authority_discovery::AuthorityId as AuthorityDiscoveryId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -34,6 +43,65 @@ fn collator(k: Sr25519Keyring) -> (AccountId, SessionKeys) {
 	let aura: AuraId = k.public().into();
 	let authority_discovery: AuthorityDiscoveryId = k.public().into();
 	(k.to_account_id(), SessionKeys { aura, authority_discovery })
+}
+
+/// The demo jurisdiction tree as `(id, parent, kind, name)`.
+fn demo_units() -> Vec<(JurisdictionId, Option<JurisdictionId>, UnitKind, Vec<u8>)> {
+	use UnitKind::*;
+	vec![
+		(0, None, Country, b"Republic of Veche".to_vec()),
+		(1, Some(0), Region, b"Northern Region".to_vec()),
+		(2, Some(1), District, b"Lake District".to_vec()),
+		(3, Some(2), Municipality, b"Birchwood".to_vec()),
+		(4, Some(1), Municipality, b"Novgorod".to_vec()),
+		(5, Some(0), DiasporaConstituency, b"Diaspora in Germany".to_vec()),
+		(6, Some(0), DiasporaConstituency, b"Diaspora in Poland".to_vec()),
+		(7, Some(0), DiasporaConstituency, b"Diaspora in Georgia".to_vec()),
+	]
+}
+
+/// The demo offices as `(id, unit, name, seats)`.
+fn demo_offices() -> Vec<(u32, JurisdictionId, Vec<u8>, u32)> {
+	vec![
+		(0, 0, b"Parliament".to_vec(), 150),
+		(1, 1, b"Regional council".to_vec(), 25),
+		(2, 4, b"Mayor of Novgorod".to_vec(), 1),
+		(3, 3, b"Birchwood village council".to_vec(), 7),
+		(4, 5, b"Diaspora MPs (Germany)".to_vec(), 3),
+		(5, 6, b"Diaspora MPs (Poland)".to_vec(), 2),
+		(6, 7, b"Diaspora MPs (Georgia)".to_vec(), 1),
+	]
+}
+
+/// The public ring secret seed of demo person `n` (1..=8): `blake2_256("veche-demo-person-<n>")`.
+pub fn demo_person_seed(n: u8) -> [u8; 32] {
+	let mut phrase = b"veche-demo-person-".to_vec();
+	phrase.extend_from_slice(alloc::format!("{n}").as_bytes());
+	sp_io::hashing::blake2_256(&phrase)
+}
+
+/// The demo dedupe tag of person `n`: `blake2_256("veche-demo-tag-<n>")`.
+fn demo_tag(n: u8) -> [u8; 32] {
+	let mut phrase = b"veche-demo-tag-".to_vec();
+	phrase.extend_from_slice(alloc::format!("{n}").as_bytes());
+	sp_io::hashing::blake2_256(&phrase)
+}
+
+/// Demo persons 1–4 live in Germany (constituency 5), 5–8 in Birchwood (3); Dave registered
+/// them. Persons 1 and 5 passed the civic-literacy exam (class 0).
+fn demo_people() -> Vec<([u8; 32], [u8; 32], JurisdictionId, AccountId)> {
+	let dave = Sr25519Keyring::Dave.to_account_id();
+	(1..=8u8)
+		.map(|n| {
+			let constituency = if n <= 4 { 5 } else { 3 };
+			(
+				demo_tag(n),
+				RingVrf::member_from_seed(demo_person_seed(n)),
+				constituency,
+				dave.clone(),
+			)
+		})
+		.collect()
 }
 
 fn genesis(
@@ -64,6 +132,21 @@ fn genesis(
 		},
 		// `None` leaves the chain without sudo: governance only.
 		sudo: SudoConfig { key: sudo },
+		jurisdictions: JurisdictionsConfig { units: demo_units(), offices: demo_offices() },
+		personhood: PersonhoodConfig {
+			// Dave, a certification centre, serves the whole country and its diaspora.
+			registrars: vec![(Sr25519Keyring::Dave.to_account_id(), vec![0])],
+			credential_classes: vec![b"Civic literacy".to_vec(), b"Legal qualification".to_vec()],
+			examiners: vec![
+				(0, Sr25519Keyring::Eve.to_account_id()),
+				(1, Sr25519Keyring::Eve.to_account_id()),
+			],
+			people: demo_people(),
+			credentials: vec![
+				(0, RingVrf::member_from_seed(demo_person_seed(1))),
+				(0, RingVrf::member_from_seed(demo_person_seed(5))),
+			],
+		},
 	})
 }
 

@@ -46,6 +46,9 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
 mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -317,6 +320,11 @@ mod runtime {
 	pub type Preimage = pallet_preimage;
 	#[runtime::pallet_index(47)]
 	pub type Identity = pallet_identity;
+	#[runtime::pallet_index(30)]
+	pub type Jurisdictions = pallet_veche_jurisdictions;
+	#[runtime::pallet_index(31)]
+	pub type Personhood = pallet_veche_personhood;
+
 	#[runtime::pallet_index(59)]
 	pub type Sudo = pallet_sudo;
 }

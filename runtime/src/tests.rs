@@ -321,3 +321,97 @@ fn a_registered_candidate_is_planned_into_the_collator_set() {
 		assert!(planned.contains(&acc(Sr25519Keyring::Bob)));
 	});
 }
+
+/// The demo: the jurisdiction tree with three diaspora constituencies, Dave accredited, and the
+/// eight demo persons' keys admitted into rings, which are built once the chunks are uploaded.
+#[test]
+fn the_demo_persons_can_prove_personhood_at_genesis() {
+	use crate::genesis_config_presets::demo_person_seed;
+	use pallet_veche_personhood::{crypto::Domain12, RingMembers, RingRoots};
+	use pallet_veche_primitives::{
+		JurisdictionInspect, PersonhoodVerifier, ProofError, RingRef, RingSet, UnitKind,
+	};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let diaspora: Vec<_> = crate::Jurisdictions::children(Some(0))
+			.into_iter()
+			.filter(|(_, u)| u.kind == UnitKind::DiasporaConstituency)
+			.collect();
+		assert_eq!(diaspora.len(), 3);
+		assert!(crate::Jurisdictions::is_within(3, 0));
+		assert!(pallet_veche_personhood::Registrars::<Runtime>::contains_key(acc(
+			Sr25519Keyring::Dave
+		)));
+		let germany = RingSet::Constituency(5);
+		// Admitted at genesis; built once anybody uploads the static chunks (3 pages).
+		assert_eq!(RingMembers::<Runtime>::get(germany, 0).unwrap().len(), 4);
+		assert!(RingRoots::<Runtime>::get(germany, 0).is_none());
+		let pages = crate::Personhood::chunk_pages();
+		assert_eq!(pages.len(), 3);
+		let ferdie = RuntimeOrigin::signed(acc(Sr25519Keyring::Ferdie));
+		for (page, chunks) in pages.into_iter().enumerate() {
+			assert_ok!(crate::Personhood::upload_chunks(ferdie.clone(), page as u32, chunks));
+		}
+		while let Some((set, index)) =
+			pallet_veche_personhood::PendingBuilds::<Runtime>::iter_keys().next()
+		{
+			assert_ok!(crate::Personhood::build_ring(ferdie.clone(), set, index));
+		}
+		let root = RingRoots::<Runtime>::get(germany, 0).expect("the ring is built");
+		assert_eq!((root.revision, root.members), (1, 4));
+		let members = RingMembers::<Runtime>::get(germany, 0).unwrap();
+		let context = [1u8; 32];
+		let (proof, alias) = pallet_veche_personhood::crypto::prover::prove::<Domain12>(
+			demo_person_seed(2),
+			&members,
+			&context,
+			b"hello",
+		)
+		.unwrap();
+		let ring = RingRef { set: germany, index: 0, revision: 1 };
+		let proven = crate::Personhood::verify(&proof, &ring, &context, b"hello").unwrap();
+		assert_eq!((proven.alias, proven.set), (alias, germany));
+		assert_eq!(
+			crate::Personhood::verify(&proof, &RingRef { revision: 2, ..ring }, &context, b"hello"),
+			Err(ProofError::StaleRevision)
+		);
+		// Birchwood's ring and the civic-literacy class ring exist too.
+		assert_eq!(RingRoots::<Runtime>::get(RingSet::Constituency(3), 0).unwrap().members, 4);
+		assert_eq!(RingRoots::<Runtime>::get(RingSet::Credential(0), 0).unwrap().members, 2);
+	});
+}
+
+/// Personhood tells the tree which constituencies are in use: those cannot be removed.
+#[test]
+fn a_constituency_with_registered_persons_cannot_be_removed() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		// Germany's constituency loses its office, but its registered persons keep it in use.
+		assert_ok!(crate::Jurisdictions::remove_office(RuntimeOrigin::root(), 4));
+		assert_noop!(
+			crate::Jurisdictions::remove_unit(RuntimeOrigin::root(), 5),
+			pallet_veche_jurisdictions::Error::<Runtime>::UnitInUse
+		);
+		// Georgia's constituency has nobody registered yet.
+		assert_ok!(crate::Jurisdictions::remove_office(RuntimeOrigin::root(), 6));
+		assert_ok!(crate::Jurisdictions::remove_unit(RuntimeOrigin::root(), 7));
+	});
+}
+
+/// Registrars need a positive identity judgement when governance accredits them.
+#[test]
+fn only_an_identified_account_can_be_accredited_as_registrar() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let ferdie = acc(Sr25519Keyring::Ferdie);
+		assert_noop!(
+			crate::Personhood::accredit_registrar(RuntimeOrigin::root(), ferdie.clone(), vec![5]),
+			pallet_veche_personhood::Error::<Runtime>::NotIdentified
+		);
+		assert_noop!(
+			crate::Personhood::accredit_registrar(
+				RuntimeOrigin::signed(ferdie.clone()),
+				ferdie,
+				vec![5]
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}

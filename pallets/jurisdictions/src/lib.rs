@@ -86,6 +86,8 @@ pub type OfficeOf<T> = Office<<T as Config>::MaxNameLen>;
 /// A name as this runtime bounds it.
 pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLen>;
 
+/// The tree of administrative units (country, region, district, municipality) and diaspora
+/// constituencies, with the offices attached to them; changed only by governance.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

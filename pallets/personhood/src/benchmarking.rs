@@ -44,6 +44,7 @@ fn admin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 
 /// A registrar serving the root above the deepest constituency (the longest ancestry walk).
 fn registrar<T: Config>() -> (T::AccountId, JurisdictionId) {
+	Pallet::<T>::store_chunks();
 	let who: T::AccountId = account("registrar", 0, 0);
 	let (constituency, root) = T::BenchmarkHelper::deep_constituency();
 	T::BenchmarkHelper::identify(&who);
@@ -374,7 +375,27 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn upload_chunks() -> Result<(), BenchmarkError> {
+		// A fresh chain: no page stored yet; the first page is a full one.
+		let _ = Chunks::<T>::clear(u32::MAX, None);
+		ChunkPagesStored::<T>::kill();
+		let page = Pallet::<T>::chunk_pages()
+			.into_iter()
+			.next()
+			.ok_or(BenchmarkError::Weightless)?;
+		let needed = T::RingVrf::chunk_pages();
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 0, page);
+
+		assert_last_event::<T>(Event::ChunksStored { page: 0, stored: 1, needed });
+		Ok(())
+	}
+
+	#[benchmark]
 	fn verify_proof() -> Result<(), BenchmarkError> {
+		Pallet::<T>::store_chunks();
 		let (ring, proof, context, message) = T::RingVrf::proof_fixture();
 		let set = RingSet::Constituency(0);
 		RingMembers::<T>::insert(set, 0, BoundedVec::truncate_from(ring));

@@ -59,7 +59,18 @@ pub trait RingVrf {
 		message: &[u8],
 	) -> Result<Alias, ProofError>;
 
-	/// The canonical static chunks `0..max_ring_size()`, for genesis.
+	/// How many pages of [`CHUNK_PAGE_SIZE`] static chunks ring building needs.
+	fn chunk_pages() -> u32 {
+		Self::max_ring_size().div_ceil(CHUNK_PAGE_SIZE)
+	}
+
+	/// The BLAKE2b-256 hash of page `page` of the canonical static chunks (the SCALE encoding of
+	/// its chunks), pinned in the code; `None` past the last page.
+	fn chunk_page_hash(page: u32) -> Option<[u8; 32]>;
+
+	/// The canonical static chunks `0..max_ring_size()` from the parameters shipped inside
+	/// `verifiable` (off-chain, and in benchmark builds).
+	#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
 	fn builder_chunks() -> Vec<Chunk>;
 
 	/// The public key of the secret derived from `seed` (demo data, benchmarks, tests).
@@ -71,10 +82,16 @@ pub trait RingVrf {
 	fn proof_fixture() -> (Vec<Member>, Vec<u8>, [u8; 32], Vec<u8>);
 }
 
+/// How many static chunks one storage page holds (24,576 bytes).
+pub const CHUNK_PAGE_SIZE: u32 = 256;
+
 /// The ring domain of a [`Bandersnatch`] ring: it fixes the largest ring.
 pub trait RingDomain {
 	/// The PCS domain.
 	const DOMAIN: RingDomainSize;
+	/// The hashes of the static chunk pages, hex, one per line, written by
+	/// `tests::chunk_page_hashes_match_the_parameters`.
+	const CHUNK_PAGE_HASHES: &'static str;
 	/// A proof by seed `[1; 32]` over the ring `[member([1; 32]), member([2; 32])]` for
 	/// [`FIXTURE_CONTEXT`] and [`FIXTURE_MESSAGE`], hex, made by `tests::print_proof_fixtures`.
 	const PROOF_FIXTURE: &'static str;
@@ -89,6 +106,7 @@ pub const FIXTURE_MESSAGE: &[u8] = b"ballot";
 pub struct Domain11;
 impl RingDomain for Domain11 {
 	const DOMAIN: RingDomainSize = RingDomainSize::Domain11;
+	const CHUNK_PAGE_HASHES: &'static str = include_str!("fixtures/chunk-pages-domain11.hex");
 	const PROOF_FIXTURE: &'static str = include_str!("fixtures/proof-domain11.hex");
 }
 
@@ -96,6 +114,7 @@ impl RingDomain for Domain11 {
 pub struct Domain12;
 impl RingDomain for Domain12 {
 	const DOMAIN: RingDomainSize = RingDomainSize::Domain12;
+	const CHUNK_PAGE_HASHES: &'static str = include_str!("fixtures/chunk-pages-domain12.hex");
 	const PROOF_FIXTURE: &'static str = include_str!("fixtures/proof-domain12.hex");
 }
 
@@ -166,6 +185,12 @@ impl<D: RingDomain> RingVrf for Bandersnatch<D> {
 		})
 	}
 
+	fn chunk_page_hash(page: u32) -> Option<[u8; 32]> {
+		let line = D::CHUNK_PAGE_HASHES.lines().nth(page as usize)?;
+		from_hex(line.trim()).try_into().ok()
+	}
+
+	#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
 	fn builder_chunks() -> Vec<Chunk> {
 		let params = verifiable::ring::ring_verifier_builder_params::<Suite>(D::DOMAIN);
 		params
@@ -189,7 +214,6 @@ impl<D: RingDomain> RingVrf for Bandersnatch<D> {
 }
 
 /// Decodes lowercase hex; stops at the first non-hex pair.
-#[cfg(feature = "runtime-benchmarks")]
 fn from_hex(s: &str) -> Vec<u8> {
 	let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
 	s.as_bytes()

@@ -50,9 +50,12 @@
 //!
 //! Rings use the Bandersnatch ring VRF of the `verifiable` crate ([`crypto::Bandersnatch`]),
 //! verified in pure wasm. Building a ring commitment needs static parameters of the trusted
-//! setup (one BLS12-381 point per ring position). As upstream's `pallet-people` does, they are
-//! kept in storage ([`Chunks`], pages of [`Config::ChunkPageSize`]), written once at genesis
-//! from the parameters that ship inside `verifiable`; the builder reads the pages it needs.
+//! setup (one BLS12-381 point per ring position, 96 bytes each). As upstream's Individuality
+//! runtimes do, they live in storage ([`Chunks`], pages of [`crypto::CHUNK_PAGE_SIZE`]) and are
+//! uploaded once by anybody ([`Pallet::upload_chunks`], `veche-client upload-chunks`), each page
+//! checked against its hash pinned in the runtime code; no ring is built before all pages are
+//! stored. Keeping them out of the code keeps the runtime small (all three domains' parameters
+//! would add 1.6 MB).
 //!
 //! ## Implementation notes
 //!
@@ -89,7 +92,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use crypto::{Chunk, Member, RingVrf};
+pub use crypto::{Chunk, Member, RingVrf, CHUNK_PAGE_SIZE};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -100,7 +103,10 @@ use frame_support::sp_runtime;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	sp_runtime::{traits::Saturating, ArithmeticError},
+	sp_runtime::{
+		traits::{BlakeTwo256, Hash, Saturating},
+		ArithmeticError,
+	},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::*;
@@ -123,6 +129,8 @@ pub type PersonOf<T> = Person<<T as frame_system::Config>::AccountId>;
 pub type CohortOf<T> = Cohort<BlockNumberFor<T>, <T as Config>::MaxQueue>;
 /// The members of one ring.
 pub type RingMembersOf<T> = BoundedVec<Member, <T as Config>::RingCapacity>;
+/// One page of static chunks.
+pub type ChunkPage = BoundedVec<Chunk, ConstU32<CHUNK_PAGE_SIZE>>;
 
 /// Whether a credential holder's key is in a ring yet.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
@@ -131,6 +139,9 @@ pub struct Holding {
 	pub ring: Option<RingIndex>,
 }
 
+/// One-time anonymous registration of persons by accredited registrars (an opaque dedupe tag and
+/// a ring-VRF key, never personal data), cohort admission into constituency and credential rings,
+/// and verification of anonymous proofs of personhood.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -188,10 +199,6 @@ pub mod pallet {
 		/// The longest credential class name, in bytes.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
-
-		/// How many static chunks one storage page of [`Chunks`] holds.
-		#[pallet::constant]
-		type ChunkPageSize: Get<u32>;
 
 		/// Weights of this pallet's calls and ring-building steps, benchmarked.
 		type WeightInfo: WeightInfo;
@@ -281,11 +288,15 @@ pub mod pallet {
 	pub type PendingBuilds<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, ()>;
 
-	/// The ring builder's static parameters (trusted setup), in pages; written at genesis.
+	/// The ring builder's static parameters (trusted setup), in pages checked against the
+	/// hashes pinned in the code.
 	// Twox64Concat: sequential page numbers.
 	#[pallet::storage]
-	pub type Chunks<T: Config> =
-		StorageMap<_, Twox64Concat, u32, BoundedVec<Chunk, T::ChunkPageSize>>;
+	pub type Chunks<T: Config> = StorageMap<_, Twox64Concat, u32, ChunkPage>;
+
+	/// How many pages of [`Chunks`] are stored; rings are built once all are.
+	#[pallet::storage]
+	pub type ChunkPagesStored<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -306,7 +317,6 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			Pallet::<T>::store_chunks(T::RingVrf::builder_chunks());
 			for (who, units) in &self.registrars {
 				let registrar = Pallet::<T>::checked_registrar(units.clone())
 					.expect("personhood genesis: a registrar's units are invalid");
@@ -331,14 +341,10 @@ pub mod pallet {
 				Pallet::<T>::do_grant(*class, *key)
 					.expect("personhood genesis: a credential cannot be granted");
 			}
-			// Admit every queue at once and build every ring to the end.
+			// Admit every queue at once; the rings are built once the static chunks are uploaded.
 			let sets: Vec<RingSet> = Queues::<T>::iter_keys().collect();
 			for set in sets {
 				Pallet::<T>::do_admit(set).expect("personhood genesis: admission failed");
-			}
-			while let Some((set, index)) = PendingBuilds::<T>::iter_keys().next() {
-				Pallet::<T>::do_build_step(set, index, u32::MAX)
-					.expect("personhood genesis: a ring cannot be built");
 			}
 		}
 	}
@@ -377,6 +383,15 @@ pub mod pallet {
 			ring: RingIndex,
 			/// How many keys joined it.
 			count: u32,
+		},
+		/// A page of the ring builder's static chunks was stored.
+		ChunksStored {
+			/// The page.
+			page: u32,
+			/// How many pages are stored now, of how many needed.
+			stored: u32,
+			/// How many pages rings need.
+			needed: u32,
 		},
 		/// A ring's commitment was finished: proofs must now name this revision.
 		RingRevised {
@@ -509,6 +524,16 @@ pub mod pallet {
 		/// The ring builder failed (a stored key or static chunk is unusable); the ring keeps its
 		/// previous commitment.
 		RingBuildFailed,
+		/// Rings cannot be built before every page of static chunks is uploaded
+		/// (`upload_chunks`, `veche-client upload-chunks`).
+		ChunksMissing,
+		/// No such page of static chunks: pages run from 0 to the ring domain's last.
+		UnknownChunkPage,
+		/// This page of static chunks is already stored.
+		ChunksAlreadyStored,
+		/// The uploaded chunks are not the canonical ones: their hash differs from the one pinned
+		/// in the runtime.
+		ChunkHashMismatch,
 	}
 
 	#[pallet::hooks]
@@ -526,7 +551,12 @@ pub mod pallet {
 			assert!(T::MinCohort::get() > 0, "MinCohort must be positive");
 			assert!(T::MaxQueue::get() >= T::MinCohort::get(), "MaxQueue must hold a cohort");
 			assert!(T::BuildBatch::get() > 0, "BuildBatch must push a member");
-			assert!(T::ChunkPageSize::get() > 0, "ChunkPageSize must hold a chunk");
+			for page in 0..T::RingVrf::chunk_pages() {
+				assert!(
+					T::RingVrf::chunk_page_hash(page).is_some(),
+					"a chunk page hash is missing"
+				);
+			}
 			assert!(T::MaxRegistrarJurisdictions::get() > 0, "a registrar needs a unit");
 		}
 
@@ -859,6 +889,35 @@ pub mod pallet {
 			let pushed = Self::do_build_step(set, index, T::BuildBatch::get())?;
 			Ok(Some(T::WeightInfo::build_ring(pushed)).into())
 		}
+
+		/// Stores one page of the ring builder's static chunks (the trusted setup's points for
+		/// ring positions `page * 256 ..`). Anybody may upload; the page must hash to the value
+		/// pinned in the runtime, so only the canonical chunks are accepted. Free when it succeeds.
+		///
+		/// - Origin: signed.
+		/// - `chunks`: the page's chunks in order (256, or fewer on the last page).
+		///
+		/// Emits [`Event::ChunksStored`]. Errors: [`Error::UnknownChunkPage`],
+		/// [`Error::ChunksAlreadyStored`], [`Error::ChunkHashMismatch`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::upload_chunks())]
+		pub fn upload_chunks(
+			origin: OriginFor<T>,
+			page: u32,
+			chunks: ChunkPage,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let expected = T::RingVrf::chunk_page_hash(page).ok_or(Error::<T>::UnknownChunkPage)?;
+			ensure!(!Chunks::<T>::contains_key(page), Error::<T>::ChunksAlreadyStored);
+			let hash = <BlakeTwo256 as Hash>::hash(&chunks.encode());
+			ensure!(hash.0 == expected, Error::<T>::ChunkHashMismatch);
+			let stored = ChunkPagesStored::<T>::get().saturating_add(1);
+			Chunks::<T>::insert(page, chunks);
+			ChunkPagesStored::<T>::put(stored);
+			let needed = T::RingVrf::chunk_pages();
+			Self::deposit_event(Event::ChunksStored { page, stored, needed });
+			Ok(Pays::No.into())
+		}
 	}
 
 	#[pallet::view_functions]
@@ -884,6 +943,13 @@ pub mod pallet {
 			(members.unwrap_or_default(), revision, covered)
 		}
 
+		/// The pages of static chunks still to upload before rings can be built.
+		pub fn missing_chunk_pages() -> Vec<u32> {
+			(0..T::RingVrf::chunk_pages())
+				.filter(|p| !Chunks::<T>::contains_key(p))
+				.collect()
+		}
+
 		/// The ring that holds `key` in its constituency's set, with that set; `None` while the
 		/// key is queued, suspended, retired or unknown.
 		pub fn ring_of_key(key: Member) -> Option<(RingSet, RingIndex)> {
@@ -894,7 +960,18 @@ pub mod pallet {
 	}
 }
 
-use pallet_veche_primitives::PersonhoodVerifier;
+use pallet_veche_primitives::{JurisdictionUsage, OfficeId, PersonhoodVerifier};
+
+/// A constituency is in use while it has rings or waiting keys; offices are not personhood's.
+impl<T: Config> JurisdictionUsage for Pallet<T> {
+	fn unit_in_use(id: JurisdictionId) -> bool {
+		let set = RingSet::Constituency(id);
+		Queues::<T>::contains_key(set) || RingMembers::<T>::iter_prefix(set).next().is_some()
+	}
+	fn office_in_use(_: OfficeId) -> bool {
+		false
+	}
+}
 
 impl<T: Config> PersonhoodVerifier for Pallet<T> {
 	fn verify(
@@ -1141,6 +1218,7 @@ impl<T: Config> Pallet<T> {
 	/// Pushes up to `max` pending members of ring `index` of `set` into its builder; when none
 	/// are left, finishes the commitment as the next revision. Returns how many were pushed.
 	fn do_build_step(set: RingSet, index: RingIndex, max: u32) -> Result<u32, DispatchError> {
+		ensure!(Self::chunks_ready(), Error::<T>::ChunksMissing);
 		let members = RingMembers::<T>::get(set, index).unwrap_or_default();
 		let mut builder = RingBuilders::<T>::get(set, index)
 			.unwrap_or(RingBuilder { intermediate: T::RingVrf::start(), pushed: 0 });
@@ -1171,11 +1249,16 @@ impl<T: Config> Pallet<T> {
 		Ok(batch.len() as u32)
 	}
 
+	/// Whether every page of static chunks is stored.
+	fn chunks_ready() -> bool {
+		ChunkPagesStored::<T>::get() >= T::RingVrf::chunk_pages()
+	}
+
 	/// The static chunks at `range`, read from the stored pages.
 	fn chunks(range: core::ops::Range<usize>) -> Option<Vec<Chunk>> {
-		let page_size = T::ChunkPageSize::get() as usize;
+		let page_size = CHUNK_PAGE_SIZE as usize;
 		let mut out = Vec::with_capacity(range.len());
-		let mut page: Option<(usize, BoundedVec<Chunk, T::ChunkPageSize>)> = None;
+		let mut page: Option<(usize, ChunkPage)> = None;
 		for i in range {
 			let (p, offset) = (i.checked_div(page_size)?, i.checked_rem(page_size)?);
 			if page.as_ref().map(|(n, _)| *n) != Some(p) {
@@ -1186,13 +1269,25 @@ impl<T: Config> Pallet<T> {
 		Some(out)
 	}
 
-	fn store_chunks(chunks: Vec<Chunk>) {
-		let page_size = T::ChunkPageSize::get().max(1) as usize;
-		for (n, page) in chunks.chunks(page_size).enumerate() {
-			let page: BoundedVec<Chunk, T::ChunkPageSize> =
-				BoundedVec::truncate_from(page.to_vec());
+	/// The canonical chunks cut into pages, as `upload_chunks` takes them (off-chain and in
+	/// benchmarks).
+	#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
+	pub fn chunk_pages() -> Vec<ChunkPage> {
+		T::RingVrf::builder_chunks()
+			.chunks(CHUNK_PAGE_SIZE as usize)
+			.map(|page| BoundedVec::truncate_from(page.to_vec()))
+			.collect()
+	}
+
+	/// Stores every page of canonical chunks directly (tests and benchmarks).
+	#[cfg(any(test, feature = "runtime-benchmarks"))]
+	pub fn store_chunks() {
+		let pages = Self::chunk_pages();
+		let count = pages.len() as u32;
+		for (n, page) in pages.into_iter().enumerate() {
 			Chunks::<T>::insert(n as u32, page);
 		}
+		ChunkPagesStored::<T>::put(count);
 	}
 
 	/// Spends up to `remaining` weight on build steps and cohort admissions.
@@ -1203,7 +1298,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let step = T::WeightInfo::build_ring(T::BuildBatch::get());
 		// At most a few build steps per block: each is a bounded amount of curve arithmetic.
-		for _ in 0..4 {
+		let builds = if Self::chunks_ready() { 4 } else { 0 };
+		for _ in 0..builds {
 			if remaining.any_lt(used.saturating_add(step)) {
 				return used;
 			}

@@ -101,7 +101,6 @@ impl pallet_veche_personhood::Config for Test {
 	type MaxRegistrarJurisdictions = ConstU32<3>;
 	type MaxCredentialClasses = ConstU32<2>;
 	type MaxNameLen = ConstU32<16>;
-	type ChunkPageSize = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestBenchmarkHelper;
@@ -125,7 +124,7 @@ impl crate::benchmarking::BenchmarkHelper<u64> for TestBenchmarkHelper {
 use frame_support::traits::ConstU64;
 
 /// The genesis of the tests: registrars 10 (region 1) and 11 (country 0), class 0 "civics" with
-/// examiner 13, and nobody registered.
+/// examiner 13, nobody registered, and the static chunks stored.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let t = RuntimeGenesisConfig {
 		system: Default::default(),
@@ -140,7 +139,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.build_storage()
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		// The static chunks, as `veche-client upload-chunks` stores them on a real chain.
+		Personhood::store_chunks();
+	});
 	ext
 }
 

@@ -28,6 +28,7 @@ pub trait WeightInfo {
 	fn idle_overhead() -> Weight;
 	fn idle_scan(n: u32) -> Weight;
 	fn verify_proof() -> Weight;
+	fn upload_chunks() -> Weight;
 }
 
 /// Weights for `pallet_veche_personhood` on the runtime's database.
@@ -84,6 +85,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn verify_proof() -> Weight {
 		Weight::from_parts(40_000_000, 2_000).saturating_add(T::DbWeight::get().reads_writes(4, 4))
+	}
+	fn upload_chunks() -> Weight {
+		Weight::from_parts(50_000_000, 30_000).saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 }
 
@@ -154,5 +158,9 @@ impl WeightInfo for () {
 	fn verify_proof() -> Weight {
 		Weight::from_parts(40_000_000, 2_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(4, 4))
+	}
+	fn upload_chunks() -> Weight {
+		Weight::from_parts(50_000_000, 30_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 2))
 	}
 }

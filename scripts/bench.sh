@@ -23,7 +23,7 @@ for pallet in "${pallets[@]}"; do
 	[ -d "$dir/src" ] || die "no pallet directory $dir for $pallet"
 	say "benchmarking $pallet"
 	t0=$(date +%s)
-	"$bencher" v1 benchmark pallet --runtime "$wasm" --pallet "$pallet" --extrinsic '*' \
+	"$bencher" v1 benchmark pallet --runtime "$wasm" --pallets "$pallet" --extrinsic '*' \
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --heap-pages 4096 \
 		--wasm-execution compiled --genesis-builder-preset development \
 		--template scripts/templates/pallet-weights.hbs --output "$dir/src/weights.rs" \

@@ -15,39 +15,39 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 	);
 }
 
-/// Country 0 → region 1 → district 2 with `MaxChildren - 1` municipalities; returns the district.
+/// A fresh country → region → district with `MaxChildren - 1` municipalities (ids from
+/// `NextUnitId`, so that units already in the genesis stay as they are); returns the district.
 fn district_nearly_full<T: Config>() -> Result<JurisdictionId, BenchmarkError> {
-	let ok = |r: DispatchResult| r.map_err(|_| BenchmarkError::Stop("tree setup failed"));
-	ok(Pallet::<T>::insert_unit(
-		0,
-		None,
-		UnitKind::Country,
-		name::<T>(b'c').try_into().map_err(|_| BenchmarkError::Stop("name"))?,
-	))?;
-	ok(Pallet::<T>::insert_unit(
-		1,
-		Some(0),
-		UnitKind::Region,
-		name::<T>(b'r').try_into().map_err(|_| BenchmarkError::Stop("name"))?,
-	))?;
-	ok(Pallet::<T>::insert_unit(
-		2,
-		Some(1),
-		UnitKind::District,
-		name::<T>(b'd').try_into().map_err(|_| BenchmarkError::Stop("name"))?,
-	))?;
-	let mut next = 3;
-	for _ in 1..T::MaxChildren::get() {
-		ok(Pallet::<T>::insert_unit(
-			next,
-			Some(2),
-			UnitKind::Municipality,
-			name::<T>(b'm').try_into().map_err(|_| BenchmarkError::Stop("name"))?,
-		))?;
+	let name = |fill: u8| -> Result<NameOf<T>, BenchmarkError> {
+		name::<T>(fill).try_into().map_err(|_| BenchmarkError::Stop("name"))
+	};
+	let mut next = NextUnitId::<T>::get();
+	let mut add = |parent: Option<JurisdictionId>, kind: UnitKind, fill: u8| {
+		let id = next;
+		Pallet::<T>::insert_unit(id, parent, kind, name(fill)?)
+			.map_err(|_| BenchmarkError::Stop("tree setup failed"))?;
 		next = next.saturating_add(1);
+		Ok::<_, BenchmarkError>(id)
+	};
+	let country = add(None, UnitKind::Country, b'c')?;
+	let region = add(Some(country), UnitKind::Region, b'r')?;
+	let district = add(Some(region), UnitKind::District, b'd')?;
+	for _ in 1..T::MaxChildren::get() {
+		add(Some(district), UnitKind::Municipality, b'm')?;
 	}
 	NextUnitId::<T>::put(next);
-	Ok(2)
+	Ok(district)
+}
+
+/// An office (the next id) of a district that is one unit short of its fan-out bound.
+fn office_in_full_district<T: Config>() -> Result<OfficeId, BenchmarkError> {
+	let district = district_nearly_full::<T>()?;
+	let office = NextOfficeId::<T>::get();
+	let name = name::<T>(b'o').try_into().map_err(|_| BenchmarkError::Stop("name"))?;
+	Pallet::<T>::insert_office(office, district, name, 1)
+		.map_err(|_| BenchmarkError::Stop("office setup"))?;
+	NextOfficeId::<T>::put(office.saturating_add(1));
+	Ok(office)
 }
 
 #[benchmarks]
@@ -141,23 +141,15 @@ mod benchmarks {
 	fn update_office() -> Result<(), BenchmarkError> {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let district = district_nearly_full::<T>()?;
-		Pallet::<T>::insert_office(
-			0,
-			district,
-			name::<T>(b'o').try_into().map_err(|_| BenchmarkError::Stop("name"))?,
-			1,
-		)
-		.map_err(|_| BenchmarkError::Stop("office setup"))?;
-		NextOfficeId::<T>::put(1);
+		let office = office_in_full_district::<T>()?;
 		let n = name::<T>(b'q');
 		let seats = T::MaxSeats::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, 0, n.clone(), seats);
+		_(origin as T::RuntimeOrigin, office, n.clone(), seats);
 
 		assert_last_event::<T>(Event::OfficeUpdated {
-			office: 0,
+			office,
 			name: n.try_into().map_err(|_| BenchmarkError::Stop("name"))?,
 			seats,
 		});
@@ -168,20 +160,12 @@ mod benchmarks {
 	fn remove_office() -> Result<(), BenchmarkError> {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let district = district_nearly_full::<T>()?;
-		Pallet::<T>::insert_office(
-			0,
-			district,
-			name::<T>(b'o').try_into().map_err(|_| BenchmarkError::Stop("name"))?,
-			1,
-		)
-		.map_err(|_| BenchmarkError::Stop("office setup"))?;
-		NextOfficeId::<T>::put(1);
+		let office = office_in_full_district::<T>()?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, 0);
+		_(origin as T::RuntimeOrigin, office);
 
-		assert_last_event::<T>(Event::OfficeRemoved { office: 0 });
+		assert_last_event::<T>(Event::OfficeRemoved { office });
 		Ok(())
 	}
 

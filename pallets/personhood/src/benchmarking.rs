@@ -53,7 +53,7 @@ fn registrar<T: Config>() -> (T::AccountId, JurisdictionId) {
 	(who, constituency)
 }
 
-/// Registers persons `from..to`; returns their keys.
+/// Registers persons `from..to` (queued in the constituency); returns their keys.
 fn persons<T: Config>(
 	registrar: &T::AccountId,
 	constituency: JurisdictionId,
@@ -70,32 +70,49 @@ fn persons<T: Config>(
 	Ok(keys)
 }
 
-/// Registers `n` persons, admits them and builds their rings; then the queue is empty.
-fn admitted<T: Config>(
-	registrar: &T::AccountId,
-	constituency: JurisdictionId,
-	n: u32,
-) -> Result<(), BenchmarkError> {
-	let mut done = 0;
-	while done < n {
-		let batch = (n - done).min(T::MaxQueue::get());
-		persons::<T>(registrar, constituency, done, done + batch)?;
-		Pallet::<T>::do_admit(RingSet::Constituency(constituency))
-			.map_err(|_| BenchmarkError::Stop("admission failed"))?;
-		done += batch;
-	}
-	build_all::<T>()
+/// A stand-in ring member: calls that only move keys between lists never decode them, so the
+/// worst-case list sizes are set up without deriving hundreds of real keys.
+fn filler(i: u32) -> Member {
+	let mut k = [0xee; 32];
+	k[..4].copy_from_slice(&i.to_le_bytes());
+	k
 }
 
-fn build_all<T: Config>() -> Result<(), BenchmarkError> {
-	while let Some((set, index)) = PendingBuilds::<T>::iter_keys().next() {
-		Pallet::<T>::do_build_step(set, index, u32::MAX)
-			.map_err(|_| BenchmarkError::Stop("build failed"))?;
-	}
-	Ok(())
+/// Tops ring `index` of `set` up to `RingCapacity` with filler members.
+fn fill_ring<T: Config>(set: RingSet, index: RingIndex) {
+	RingMembers::<T>::mutate(set, index, |m| {
+		let m = m.get_or_insert_with(BoundedVec::new);
+		let mut i = 0;
+		while m.try_push(filler(i)).is_ok() {
+			i += 1;
+		}
+	});
 }
 
-/// Defines `c` credential classes, each held by person 0 (admitted in the class ring).
+/// Tops the queue of `set` up to `MaxQueue - 1` with filler members.
+fn fill_queue<T: Config>(set: RingSet) {
+	let now = frame_system::Pallet::<T>::block_number();
+	Queues::<T>::mutate(set, |q| {
+		let q = q.get_or_insert_with(|| Cohort { keys: BoundedVec::new(), since: now });
+		let mut i = 0;
+		while (q.keys.len() as u32) < T::MaxQueue::get() - 1 {
+			let _ = q.keys.try_push(filler(i));
+			i += 1;
+		}
+	});
+}
+
+/// Person 0 registered and admitted into ring 0 of the constituency, which is full.
+fn person_in_full_ring<T: Config>() -> Result<(T::AccountId, JurisdictionId), BenchmarkError> {
+	let (who, constituency) = registrar::<T>();
+	persons::<T>(&who, constituency, 0, 1)?;
+	let set = RingSet::Constituency(constituency);
+	Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
+	fill_ring::<T>(set, 0);
+	Ok((who, constituency))
+}
+
+/// Defines `c` credential classes, each held by person 0, admitted into a full class ring.
 fn credentials<T: Config>(c: u32) -> Result<(), BenchmarkError> {
 	let key = T::RingVrf::member_from_seed(seed(0));
 	for class in 0..c {
@@ -104,9 +121,18 @@ fn credentials<T: Config>(c: u32) -> Result<(), BenchmarkError> {
 		Pallet::<T>::do_grant(class, key).map_err(|_| BenchmarkError::Stop("grant failed"))?;
 		Pallet::<T>::do_admit(RingSet::Credential(class))
 			.map_err(|_| BenchmarkError::Stop("admission failed"))?;
+		fill_ring::<T>(RingSet::Credential(class), 0);
 	}
 	NextCredentialClass::<T>::put(c as CredentialClass);
-	build_all::<T>()
+	Ok(())
+}
+
+fn build_all<T: Config>() -> Result<(), BenchmarkError> {
+	while let Some((set, index)) = PendingBuilds::<T>::iter_keys().next() {
+		Pallet::<T>::do_build_step(set, index, u32::MAX)
+			.map_err(|_| BenchmarkError::Stop("build failed"))?;
+	}
+	Ok(())
 }
 
 #[benchmarks]
@@ -150,8 +176,7 @@ mod benchmarks {
 	fn register() -> Result<(), BenchmarkError> {
 		let (who, constituency) = registrar::<T>();
 		// The queue is one short of full: the largest read and write.
-		let waiting = T::MaxQueue::get().saturating_sub(1);
-		persons::<T>(&who, constituency, 1, 1 + waiting)?;
+		fill_queue::<T>(RingSet::Constituency(constituency));
 		let key = T::RingVrf::member_from_seed(seed(0));
 
 		#[extrinsic_call]
@@ -169,9 +194,8 @@ mod benchmarks {
 	#[benchmark]
 	fn suspend(c: Linear<0, { T::MaxCredentialClasses::get() }>) -> Result<(), BenchmarkError> {
 		let origin = admin::<T>()?;
-		let (who, constituency) = registrar::<T>();
-		// Person 0 sits in a full constituency ring and in `c` class rings.
-		admitted::<T>(&who, constituency, T::RingCapacity::get())?;
+		// Person 0 sits in a full constituency ring and in `c` full class rings.
+		person_in_full_ring::<T>()?;
 		credentials::<T>(c)?;
 
 		#[extrinsic_call]
@@ -184,11 +208,15 @@ mod benchmarks {
 	#[benchmark]
 	fn reinstate(c: Linear<0, { T::MaxCredentialClasses::get() }>) -> Result<(), BenchmarkError> {
 		let origin = admin::<T>()?;
-		let (who, constituency) = registrar::<T>();
-		admitted::<T>(&who, constituency, 1)?;
+		let (_, constituency) = person_in_full_ring::<T>()?;
 		credentials::<T>(c)?;
 		Pallet::<T>::suspend(origin.clone(), tag(0), [1; 32])
 			.map_err(|_| BenchmarkError::Stop("suspend failed"))?;
+		// Every queue the key goes back to is nearly full.
+		fill_queue::<T>(RingSet::Constituency(constituency));
+		for class in 0..c {
+			fill_queue::<T>(RingSet::Credential(class as CredentialClass));
+		}
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, tag(0), [2; 32]);
@@ -199,8 +227,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn rotate_key(c: Linear<0, { T::MaxCredentialClasses::get() }>) -> Result<(), BenchmarkError> {
-		let (who, constituency) = registrar::<T>();
-		admitted::<T>(&who, constituency, T::RingCapacity::get())?;
+		let (who, _) = person_in_full_ring::<T>()?;
 		credentials::<T>(c)?;
 		let old = T::RingVrf::member_from_seed(seed(0));
 		let new = T::RingVrf::member_from_seed(seed(u32::MAX));
@@ -258,13 +285,10 @@ mod benchmarks {
 	#[benchmark]
 	fn grant_credential() -> Result<(), BenchmarkError> {
 		let (who, constituency) = registrar::<T>();
-		admitted::<T>(&who, constituency, T::MaxQueue::get())?;
+		persons::<T>(&who, constituency, 0, 1)?;
 		CredentialClasses::<T>::insert(0, BoundedVec::truncate_from(b"class".to_vec()));
 		// The class queue is one short of full.
-		for i in 1..T::MaxQueue::get() {
-			Pallet::<T>::do_grant(0, T::RingVrf::member_from_seed(seed(i)))
-				.map_err(|_| BenchmarkError::Stop("grant failed"))?;
-		}
+		fill_queue::<T>(RingSet::Credential(0));
 		let examiner: T::AccountId = account("examiner", 0, 0);
 		Examiners::<T>::insert(0, &examiner, ());
 		let key = T::RingVrf::member_from_seed(seed(0));
@@ -278,8 +302,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_credential() -> Result<(), BenchmarkError> {
-		let (who, constituency) = registrar::<T>();
-		admitted::<T>(&who, constituency, 1)?;
+		person_in_full_ring::<T>()?;
 		credentials::<T>(1)?;
 		let examiner: T::AccountId = account("examiner", 0, 0);
 		Examiners::<T>::insert(0, &examiner, ());
@@ -297,15 +320,13 @@ mod benchmarks {
 		let (who, constituency) = registrar::<T>();
 		let set = RingSet::Constituency(constituency);
 		// The open ring has room for one key only: the cohort spills into the next ring.
-		let capacity = T::RingCapacity::get();
-		let mut registered = 0;
-		while registered < capacity.saturating_sub(1) {
-			let batch = (capacity - 1 - registered).min(T::MaxQueue::get());
-			persons::<T>(&who, constituency, registered, registered + batch)?;
-			Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
-			registered += batch;
-		}
-		persons::<T>(&who, constituency, registered, registered + n)?;
+		fill_ring::<T>(set, 0);
+		RingMembers::<T>::mutate(set, 0, |m| {
+			if let Some(m) = m {
+				m.pop();
+			}
+		});
+		persons::<T>(&who, constituency, 0, n)?;
 		frame_system::Pallet::<T>::set_block_number(
 			frame_system::Pallet::<T>::block_number().saturating_add(T::MaxCohortWait::get()),
 		);
@@ -320,30 +341,25 @@ mod benchmarks {
 
 	#[benchmark]
 	fn build_ring(n: Linear<1, { T::BuildBatch::get() }>) -> Result<(), BenchmarkError> {
-		let (who, constituency) = registrar::<T>();
-		let set = RingSet::Constituency(constituency);
-		// The ring is nearly full and built but for its last `n` members (the highest chunk
-		// indices); this step pushes them and finishes the commitment.
+		registrar::<T>();
+		let set = RingSet::Constituency(0);
+		// A full ring whose builder has everything but its last `n` members (real keys): this
+		// step pushes them and finishes the commitment as the ring's second revision.
 		let capacity = T::RingCapacity::get();
-		let first = capacity.saturating_sub(n);
-		if first > 0 {
-			admitted::<T>(&who, constituency, first)?;
-		}
-		persons::<T>(&who, constituency, first, capacity)?;
-		Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
-		let index = OpenRing::<T>::get(set);
-		let revision = RingRoots::<T>::get(set, index).map_or(1, |r| r.revision + 1);
+		let mut members: Vec<Member> = (0..capacity - n).map(filler).collect();
+		members.extend((0..n).map(|i| T::RingVrf::member_from_seed(seed(i))));
+		RingMembers::<T>::insert(set, 0, BoundedVec::truncate_from(members));
+		let builder = RingBuilder { intermediate: T::RingVrf::start(), pushed: capacity - n };
+		RingBuilders::<T>::insert(set, 0, builder);
+		let root = RingRoot { commitment: [0; 288], revision: 1, members: capacity - n };
+		RingRoots::<T>::insert(set, 0, root);
+		PendingBuilds::<T>::insert(set, 0, ());
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), set, index);
+		_(RawOrigin::Signed(caller), set, 0);
 
-		assert_last_event::<T>(Event::RingRevised {
-			set,
-			ring: index,
-			revision,
-			members: capacity,
-		});
+		assert_last_event::<T>(Event::RingRevised { set, ring: 0, revision: 2, members: capacity });
 		Ok(())
 	}
 

@@ -118,6 +118,9 @@ use pallet_veche_primitives::{
 /// How many queues `on_idle` looks at per block at most.
 const IDLE_SCAN: u32 = 16;
 
+/// How many ring-building steps `on_idle` takes per block at most (each `BuildBatch` keys).
+const IDLE_BUILD_STEPS: u32 = 16;
+
 /// The hash of a document (a court decision, a registrar's report) that justifies an action.
 pub type DocumentHash = [u8; 32];
 
@@ -1297,8 +1300,9 @@ impl<T: Config> Pallet<T> {
 			return Weight::zero();
 		}
 		let step = T::WeightInfo::build_ring(T::BuildBatch::get());
-		// At most a few build steps per block: each is a bounded amount of curve arithmetic.
-		let builds = if Self::chunks_ready() { 4 } else { 0 };
+		// At most IDLE_BUILD_STEPS per block, each a bounded amount of curve arithmetic, and only
+		// while the block's spare weight lasts.
+		let builds = if Self::chunks_ready() { IDLE_BUILD_STEPS } else { 0 };
 		for _ in 0..builds {
 			if remaining.any_lt(used.saturating_add(step)) {
 				return used;

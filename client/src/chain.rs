@@ -60,6 +60,24 @@ pub fn show_set(set: RingSet) -> String {
 	}
 }
 
+/// Signs and submits `call`, waits until it succeeded in a finalized block and returns its
+/// events; errors name `what` failed.
+async fn submit(
+	client: &Client,
+	call: &impl subxt::transactions::Payload,
+	signer: &Keypair,
+	what: &str,
+) -> Result<subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>, String> {
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	at.transactions()
+		.sign_and_submit_then_watch_default(call, signer)
+		.await
+		.map_err(|e| format!("submission failed: {e}"))?
+		.wait_for_finalized_success()
+		.await
+		.map_err(|e| format!("{what} failed: {e}"))
+}
+
 /// Submits `Personhood.register` signed by a registrar and waits until it is in a finalized
 /// block. Returns the extrinsic's hash.
 pub async fn register(
@@ -74,15 +92,7 @@ pub async fn register(
 		"register",
 		(bytes32(&tag), bytes32(&member), Value::u128(constituency.into())),
 	);
-	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
-	let events = at
-		.transactions()
-		.sign_and_submit_then_watch_default(&call, registrar)
-		.await
-		.map_err(|e| format!("submission failed: {e}"))?
-		.wait_for_finalized_success()
-		.await
-		.map_err(|e| format!("registration failed: {e}"))?;
+	let events = submit(client, &call, registrar, "registration").await?;
 	Ok(to_hex(events.extrinsic_hash().as_ref()))
 }
 
@@ -192,14 +202,7 @@ pub async fn upload_chunks(client: &Client, signer: &Keypair) -> Result<Vec<u32>
 			"upload_chunks",
 			(Value::u128(page.into()), Value::unnamed_composite(encoded)),
 		);
-		let at = client.at_current_block().await.map_err(|e| e.to_string())?;
-		at.transactions()
-			.sign_and_submit_then_watch_default(&tx, signer)
-			.await
-			.map_err(|e| format!("submission failed: {e}"))?
-			.wait_for_finalized_success()
-			.await
-			.map_err(|e| format!("upload of page {page} failed: {e}"))?;
+		submit(client, &tx, signer, &format!("upload of page {page}")).await?;
 		uploaded.push(page);
 	}
 	Ok(uploaded)

@@ -28,6 +28,18 @@ function client(...args) {
   });
 }
 
+/// Where `key` sits once its ring is built (revision ≥ 1, every member covered), producing
+/// blocks while the cohort joins and the commitment is built; the last answer after 20 tries.
+async function builtRing(key) {
+  let where;
+  for (let i = 0; i < 20; i++) {
+    where = await client('where', '--url', WS, '--key', key);
+    if (where.revision >= 1 && where.covered === where.members) break;
+    await advance(1);
+  }
+  return where;
+}
+
 const people = [];
 before(async () => {
   assert.ok(CLIENT, 'VECHE_CLIENT names the veche-client binary');
@@ -74,12 +86,7 @@ test('the same passport at a registrar again is refused', async () => {
 });
 
 test('the cohort joins its ring by itself and the ring is built', async () => {
-  let where;
-  for (let i = 0; i < 20; i++) {
-    await advance(1);
-    where = await client('where', '--url', WS, '--key', people[0].key);
-    if (where.revision >= 1 && where.covered === where.members) break;
-  }
+  const where = await builtRing(people[0].key);
   assert.equal(where.set, `constituency:${POLAND}`);
   assert.equal(where.members, 8);
   assert.equal(where.covered, 8);
@@ -110,11 +117,7 @@ test('a member proves personhood anonymously and the runtime verifies the alias'
 test('a genesis demo person proves from the Germany ring', async () => {
   const key = join(dir, 'demo-1.key');
   await client('key', 'demo', '--person', '1', '--out', key);
-  for (let i = 0; i < 20; i++) {
-    const where = await client('where', '--url', WS, '--key', key);
-    if (where.revision >= 1 && where.covered === where.members) break;
-    await advance(1);
-  }
+  await builtRing(key);
   const proof = await client('prove', '--url', WS, '--key', key, '--context', 'poll:demo', '--message', 'hi');
   assert.equal(proof.set, 'constituency:5');
   const ok = await client('verify', '--url', WS, '--proof', proof.proof, '--set', proof.set,

@@ -50,10 +50,14 @@ case $mode in
 test)
 	status=0
 	# Bounded: a hung step must not eat the CI budget (the run takes about 15 minutes).
-	timeout --kill-after=30s "${VECHE_ZN_TIMEOUT:-45m}" "${zn[@]}" test veche.zndsl || status=$?
+	timeout --kill-after=30s "${VECHE_ZN_TIMEOUT:-45m}" "${zn[@]}" test veche.zndsl 2>&1 |
+		tee "$run_dir/zombienet.out" || status=${PIPESTATUS[0]}
 	say "zombienet test finished after $(elapsed "$start") with status $status"
 	if [ $status -ne 0 ]; then
 		for log in "$run_dir"/*.log; do echo "--- last lines of $log"; tail -25 "$log"; done
+		# Last, where a truncated CI log still shows it: each step's verdict and the failure.
+		echo "--- zombienet steps and errors (full output: $run_dir/zombienet.out)"
+		grep -v -e 'fetching metrics' "$run_dir/zombienet.out" | grep -E -i -e '✅|❌|error|fail|timed out' | tail -40
 	else
 		rm -rf "$run_dir"
 	fi

@@ -67,19 +67,21 @@ function describeError(api, dispatchError) {
   return dispatchError.toString();
 }
 
-/// Signs and submits `tx`, resolves once it is in a block with its events and its dispatch
-/// error, if any. Rejects if the pool refuses it or it is dropped.
+/// Signs and submits `tx` and resolves once the block that carries it is finalized, with its
+/// events, its dispatch error if any, and that block's hash. Rejects if the pool refuses it or
+/// drops it. Waiting for finality, not inclusion, matters here: two relay validators fork often,
+/// the parachain forks with them, and a transaction "in a block" of a retracted fork is not yet
+/// in the state the next transaction is checked against (a transfer seen in a block that is
+/// then retracted leaves the receiver unable to pay fees a moment later).
 async function send(api, tx, signer) {
   const nonce = await api.rpc.system.accountNextIndex(signer.address);
   return new Promise((resolve, reject) => {
     let unsub;
     tx.signAndSend(signer, { nonce }, (result) => {
-      // A node with instant finality (`--dev`) reports Finalized without InBlock.
-      if (result.status.isInBlock || result.status.isFinalized) {
+      if (result.status.isFinalized) {
         if (unsub) unsub();
         const error = result.dispatchError ? describeError(api, result.dispatchError) : undefined;
-        const blockHash = result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized;
-        resolve({ events: result.events.map((r) => r.event), error, blockHash });
+        resolve({ events: result.events.map((r) => r.event), error, blockHash: result.status.asFinalized });
       } else if (result.isError) {
         if (unsub) unsub();
         reject(new Error(`${tx.method.section}.${tx.method.method} failed: ${result.status.toString()}`));

@@ -12,7 +12,7 @@ cd "$VECHE_ROOT"
 bencher=$VECHE_TOOLS/bin/frame-omni-bencher
 [ -x "$bencher" ] || die "frame-omni-bencher is not installed: run scripts/install-bencher.sh"
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_veche_jurisdictions pallet_veche_personhood)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_veche_jurisdictions pallet_veche_personhood pallet_veche_ballots)
 start=$(date +%s)
 say "building the runtime with runtime-benchmarks"
 "$VECHE_ROOT/scripts/build-runtime.sh" --features runtime-benchmarks | tail -2

@@ -106,17 +106,18 @@ pub enum Verdict {
 	Refused(String),
 }
 
-/// Calls a view function of `Personhood` and decodes its answer as `R`.
+/// Calls a view function of `pallet` and decodes its answer as `R`.
 ///
 /// The arguments are encoded by subxt against the metadata; the runtime API call itself is
 /// assembled here because the view-function runtime API takes the input as a length-prefixed
 /// `Vec<u8>` (`execute_view_function(id, input)`), which subxt 0.50 sends without the prefix.
 async fn view<R: Decode>(
 	client: &Client,
+	pallet: &str,
 	function: &str,
 	args: impl subxt::ext::frame_decode::view_functions::IntoEncodableValues,
 ) -> Result<R, String> {
-	let payload = dynamic::view_function_call::<_, Value>("Personhood", function, args);
+	let payload = dynamic::view_function_call::<_, Value>(pallet, function, args);
 	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
 	let encoded = at.view_functions().encode_args(payload).map_err(|e| e.to_string())?;
 	if encoded.len() < 32 {
@@ -145,7 +146,7 @@ pub async fn ring_of_key(
 	client: &Client,
 	member: Member,
 ) -> Result<Option<(RingSet, u32)>, String> {
-	view(client, "ring_of_key", (bytes32(&member),)).await
+	view(client, "Personhood", "ring_of_key", (bytes32(&member),)).await
 }
 
 /// A ring as the chain lists it: members in commitment order, revision, members covered.
@@ -154,7 +155,7 @@ pub async fn ring(
 	set: RingSet,
 	index: u32,
 ) -> Result<(Vec<Member>, u32, u32), String> {
-	view(client, "ring", (set_value(set), Value::u128(index.into()))).await
+	view(client, "Personhood", "ring", (set_value(set), Value::u128(index.into()))).await
 }
 
 /// The chain's ring capacity (fixes the ring-VRF domain of proofs).
@@ -180,7 +181,8 @@ pub async fn verify(
 	]);
 	let args =
 		(Value::from_bytes(proof), ring_value, bytes32(&context), Value::from_bytes(message));
-	let answer: Result<ProvenAlias, ProofError> = view(client, "verify_proof", args).await?;
+	let answer: Result<ProvenAlias, ProofError> =
+		view(client, "Personhood", "verify_proof", args).await?;
 	Ok(match answer {
 		Ok(p) => Verdict::Valid { alias: p.alias, set: p.set, revision: p.revision },
 		Err(e) => Verdict::Refused(format!("{e:?}")),
@@ -190,7 +192,7 @@ pub async fn verify(
 /// Uploads every page of the ring builder's static chunks the chain still lacks (each checked by
 /// the runtime against its pinned hash; free when accepted). Returns the pages uploaded.
 pub async fn upload_chunks(client: &Client, signer: &Keypair) -> Result<Vec<u32>, String> {
-	let missing: Vec<u32> = view(client, "missing_chunk_pages", ()).await?;
+	let missing: Vec<u32> = view(client, "Personhood", "missing_chunk_pages", ()).await?;
 	let capacity = ring_capacity(client).await?;
 	let pages = crate::chunk_pages(capacity);
 	let mut uploaded = Vec::new();
@@ -206,4 +208,310 @@ pub async fn upload_chunks(client: &Client, signer: &Keypair) -> Result<Vec<u32>
 		uploaded.push(page);
 	}
 	Ok(uploaded)
+}
+
+/// A call whose arguments are already SCALE-encoded (our own types), submitted by pallet and
+/// call name; the encoding is the runtime's own, so no metadata-driven re-encoding is needed.
+struct RawCall {
+	pallet: &'static str,
+	call: &'static str,
+	args: RawArgs,
+}
+
+struct RawArgs(Vec<u8>);
+
+impl subxt::ext::scale_encode::EncodeAsFields for RawArgs {
+	fn encode_as_fields_to<R: subxt::ext::scale_type_resolver::TypeResolver>(
+		&self,
+		_: &mut dyn subxt::ext::scale_encode::FieldIter<'_, R::TypeId>,
+		_: &R,
+		out: &mut Vec<u8>,
+	) -> Result<(), subxt::ext::scale_encode::Error> {
+		out.extend_from_slice(&self.0);
+		Ok(())
+	}
+}
+
+impl subxt::transactions::Payload for RawCall {
+	type CallData = RawArgs;
+	fn pallet_name(&self) -> &str {
+		self.pallet
+	}
+	fn call_name(&self) -> &str {
+		self.call
+	}
+	fn call_data(&self) -> &RawArgs {
+		&self.args
+	}
+}
+
+/// A poll as stored.
+pub type PollInfo = pallet_veche_ballots::Poll<u32>;
+/// A ballot as stored.
+pub type BallotRecord = pallet_veche_ballots::BallotRecord<u32>;
+
+/// The storage key of `Ballots::<item>` with a `Twox64Concat` poll id as first key.
+fn poll_key(item: &str, poll: u32) -> Vec<u8> {
+	use frame_support::{storage::storage_prefix, StorageHasher, Twox64Concat};
+	let mut key = storage_prefix(b"Ballots", item.as_bytes()).to_vec();
+	key.extend(Twox64Concat::hash(&poll.encode()));
+	key
+}
+
+/// Poll `id`, if it exists.
+pub async fn poll(client: &Client, id: u32) -> Result<Option<PollInfo>, String> {
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	let raw = at.storage().fetch_raw(poll_key("Polls", id)).await;
+	match raw {
+		Ok(bytes) if bytes.is_empty() => Ok(None),
+		Ok(bytes) => PollInfo::decode(&mut &bytes[..])
+			.map(Some)
+			.map_err(|e| format!("cannot decode poll {id}: {e}")),
+		Err(e) if e.to_string().to_lowercase().contains("not found") => Ok(None),
+		Err(e) => Err(e.to_string()),
+	}
+}
+
+/// The ballot recorded for `alias` in `poll` (the runtime's view function `ballot_of`).
+pub async fn ballot_of(
+	client: &Client,
+	poll: u32,
+	alias: [u8; 32],
+) -> Result<Option<BallotRecord>, String> {
+	view(client, "Ballots", "ballot_of", (Value::u128(poll.into()), bytes32(&alias))).await
+}
+
+/// The results of `poll` as they stand (the runtime's view function `results`).
+pub async fn results(
+	client: &Client,
+	poll: u32,
+) -> Result<Option<pallet_veche_ballots::Tally>, String> {
+	view(client, "Ballots", "results", (Value::u128(poll.into()),)).await
+}
+
+/// What became of a ballot submitted with [`cast`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CastOutcome {
+	/// Recorded at the end of the block with this hash.
+	Recorded { block: String },
+	/// Included in this block but dropped by its batch verification (only a collator that skips
+	/// its pool's checks can include such a ballot).
+	Rejected { block: String },
+}
+
+/// Submits a ballot as a general transaction with no signer (no account, no fee; the pool checks
+/// its proofs) and waits for the finalized block that carries it, then reads what the end of that
+/// block did with it.
+pub async fn cast(
+	client: &Client,
+	ballot: &pallet_veche_ballots::Ballot,
+) -> Result<CastOutcome, String> {
+	let tx = ballot_transaction(client, ballot).await?;
+	let progress = tx
+		.submit_and_watch()
+		.await
+		.map_err(|e| format!("the pool refused the ballot: {e}"))?;
+	let in_block = progress
+		.wait_for_finalized()
+		.await
+		.map_err(|e| format!("the ballot was not finalized: {e}"))?;
+	let block = to_hex(in_block.block_hash().as_ref());
+	// The end of that block verified it with the others: it is recorded, or it was dropped.
+	let alias = claimed_alias(&ballot.proof).ok_or("the ballot's proof is malformed")?;
+	match ballot_of(client, ballot.poll, alias).await? {
+		Some(b) if b.sequence == ballot.sequence => Ok(CastOutcome::Recorded { block }),
+		_ => Ok(CastOutcome::Rejected { block }),
+	}
+}
+
+/// `Ballots.cast(ballot)` as a v5 general transaction: no signer, nonce 0, immortal.
+async fn ballot_transaction(
+	client: &Client,
+	ballot: &pallet_veche_ballots::Ballot,
+) -> Result<
+	subxt::transactions::SubmittableTransaction<
+		PolkadotConfig,
+		subxt::client::OnlineClientAtBlockImpl<PolkadotConfig>,
+	>,
+	String,
+> {
+	let call = RawCall { pallet: "Ballots", call: "cast", args: RawArgs(ballot.encode()) };
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	let mut signable = at
+		.transactions()
+		.create_v5_signable_offline(&call, Default::default())
+		.map_err(|e| format!("cannot build the ballot transaction: {e}"))?;
+	// Our runtime has no signature-carrying extension, so the "signature" subxt asks for here is
+	// not encoded anywhere: the result is a general transaction authorized by its call alone.
+	signable
+		.sign_with_account_and_signature(
+			&subxt::utils::AccountId32([0; 32]),
+			&subxt::utils::MultiSignature::Sr25519([0; 64]),
+		)
+		.map_err(|e| format!("cannot encode the ballot transaction: {e}"))
+}
+
+/// The alias a proof claims (its VRF output), as the runtime reads it.
+pub fn claimed_alias(proof: &[u8]) -> Option<[u8; 32]> {
+	use pallet_veche_personhood::crypto::{Bandersnatch, RingVrf};
+	Bandersnatch::<crate::Domain12>::claimed_alias(proof)
+}
+
+/// Everything a recount needs of one poll, read at one finalized block.
+pub struct PollData {
+	/// The block read.
+	pub at: String,
+	/// The poll.
+	pub poll: PollInfo,
+	/// Every stored ballot, by alias.
+	pub ballots: Vec<([u8; 32], BallotRecord)>,
+	/// The chain's incremental tally of each territory.
+	pub tallies: std::collections::BTreeMap<u32, pallet_veche_ballots::Tally>,
+	/// Territories excluded on appeal.
+	pub excluded: std::collections::BTreeSet<u32>,
+	/// The stored results, once the poll is closed.
+	pub results: Option<pallet_veche_ballots::Tally>,
+}
+
+type Rpc = subxt_rpcs::LegacyRpcMethods<subxt::config::RpcConfigFor<PolkadotConfig>>;
+
+/// Every `(key, value)` under `prefix` at block `at`, `page` keys per round trip.
+async fn descendants(
+	rpc: &Rpc,
+	prefix: &[u8],
+	at: subxt::utils::H256,
+	page: u32,
+) -> Result<Vec<(Vec<u8>, Vec<u8>)>, String> {
+	let mut out = Vec::new();
+	let mut start: Option<Vec<u8>> = None;
+	loop {
+		let keys = rpc
+			.state_get_keys_paged(prefix, page, start.as_deref(), Some(at))
+			.await
+			.map_err(|e| format!("cannot list storage keys: {e}"))?;
+		let Some(last) = keys.last().cloned() else { break };
+		let sets = rpc
+			.state_query_storage_at(keys.iter().map(|k| &k[..]), Some(at))
+			.await
+			.map_err(|e| format!("cannot read storage: {e}"))?;
+		for set in sets {
+			for (key, value) in set.changes {
+				if let Some(value) = value {
+					out.push((key.0, value.0));
+				}
+			}
+		}
+		if (keys.len() as u32) < page {
+			break;
+		}
+		start = Some(last);
+	}
+	Ok(out)
+}
+
+/// Reads everything a recount of `poll` needs at the node's finalized block.
+pub async fn poll_data(url: &str, poll: u32) -> Result<PollData, String> {
+	let client = subxt_rpcs::RpcClient::from_insecure_url(url)
+		.await
+		.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+	let rpc = Rpc::new(client);
+	let at = rpc.chain_get_finalized_head().await.map_err(|e| e.to_string())?;
+	let info = rpc
+		.state_get_storage(&poll_key("Polls", poll), Some(at))
+		.await
+		.map_err(|e| e.to_string())?
+		.ok_or(format!("no poll {poll}"))?;
+	let info = PollInfo::decode(&mut &info[..]).map_err(|e| format!("cannot decode poll: {e}"))?;
+	let mut ballots = Vec::new();
+	for (key, value) in descendants(&rpc, &poll_key("Ballots", poll), at, 1_000).await? {
+		let alias: [u8; 32] = key
+			.get(key.len().saturating_sub(32)..)
+			.and_then(|a| a.try_into().ok())
+			.ok_or("malformed ballot key")?;
+		let record =
+			BallotRecord::decode(&mut &value[..]).map_err(|e| format!("bad ballot: {e}"))?;
+		ballots.push((alias, record));
+	}
+	let territory_of = |key: &[u8]| -> Result<u32, String> {
+		let t = key.get(key.len().saturating_sub(4)..).ok_or("malformed key")?;
+		u32::decode(&mut &t[..]).map_err(|e| e.to_string())
+	};
+	let mut tallies = std::collections::BTreeMap::new();
+	for (key, value) in descendants(&rpc, &poll_key("Tallies", poll), at, 1_000).await? {
+		let tally = pallet_veche_ballots::Tally::decode(&mut &value[..])
+			.map_err(|e| format!("bad tally: {e}"))?;
+		tallies.insert(territory_of(&key)?, tally);
+	}
+	let mut excluded = std::collections::BTreeSet::new();
+	for (key, _) in descendants(&rpc, &poll_key("Excluded", poll), at, 1_000).await? {
+		excluded.insert(territory_of(&key)?);
+	}
+	let results = rpc
+		.state_get_storage(&poll_key("Results", poll), Some(at))
+		.await
+		.map_err(|e| e.to_string())?
+		.map(|r| pallet_veche_ballots::Tally::decode(&mut &r[..]))
+		.transpose()
+		.map_err(|e| format!("bad results: {e}"))?;
+	Ok(PollData { at: to_hex(at.as_ref()), poll: info, ballots, tallies, excluded, results })
+}
+
+/// A call of `pallet.call` as the runtime encodes it: its pallet and call indices (from the
+/// node's metadata) and the SCALE-encoded arguments.
+pub async fn encode_call(
+	client: &Client,
+	pallet: &str,
+	call: &str,
+	args: &[u8],
+) -> Result<Vec<u8>, String> {
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	let metadata = at.metadata_ref();
+	let p = metadata.pallet_by_name(pallet).ok_or(format!("no pallet {pallet}"))?;
+	let c = p.call_variant_by_name(call).ok_or(format!("no call {pallet}.{call}"))?;
+	let mut out = vec![p.call_index(), c.index];
+	out.extend_from_slice(args);
+	Ok(out)
+}
+
+/// Submits `Utility.batch_all(calls)` (each already encoded by [`encode_call`]) signed by
+/// `signer` and waits until it succeeded in a finalized block.
+pub async fn batch_all(client: &Client, signer: &Keypair, calls: &[Vec<u8>]) -> Result<(), String> {
+	let mut args = codec::Compact(calls.len() as u32).encode();
+	for c in calls {
+		args.extend_from_slice(c);
+	}
+	let call = RawCall { pallet: "Utility", call: "batch_all", args: RawArgs(args) };
+	submit(client, &call, signer, "batch").await.map(|_| ())
+}
+
+/// Submits `Sudo.sudo(call)` (the call encoded by [`encode_call`]) signed by `signer`.
+pub async fn sudo(client: &Client, signer: &Keypair, call: Vec<u8>) -> Result<(), String> {
+	let call = RawCall { pallet: "Sudo", call: "sudo", args: RawArgs(call) };
+	submit(client, &call, signer, "sudo").await.map(|_| ())
+}
+
+/// Submits a ballot to the pool and returns once the pool accepted it (no waiting for a block).
+pub async fn submit_ballot(
+	client: &Client,
+	ballot: &pallet_veche_ballots::Ballot,
+) -> Result<(), String> {
+	let tx = ballot_transaction(client, ballot).await?;
+	tx.submit()
+		.await
+		.map(|_| ())
+		.map_err(|e| format!("the pool refused the ballot: {e}"))
+}
+
+/// The number and timestamp (ms) of the node's best block.
+pub async fn best_block(client: &Client) -> Result<(u64, u64), String> {
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	let number = at.block_number();
+	let now: u64 = at
+		.storage()
+		.fetch(dynamic::storage::<(), u64>("Timestamp", "Now"), ())
+		.await
+		.map_err(|e| e.to_string())?
+		.decode()
+		.map_err(|e| e.to_string())?;
+	Ok((number, now))
 }

@@ -8,8 +8,10 @@
 //!   secret the registrars share, so that the same passport gives the same tag at every
 //!   registrar and nothing else can recompute it.
 //! - [`proof`]: anonymous proofs of personhood over a ring as the chain stores it.
-//! - [`chain`]: the chain calls — registration, where a key sits, its ring, and verification of a
-//!   proof by the runtime itself.
+//! - [`ballot`]: anonymous ballots — the choice, the proofs over the voter's rings.
+//! - [`recount`]: an independent count of a poll from its stored ballots.
+//! - [`chain`]: the chain calls — registration, where a key sits, its ring, verification of a
+//!   proof by the runtime itself, casting a ballot, a voter's stored ballot, a poll's data.
 //!
 //! The `veche-client` binary exposes all of it on the command line.
 
@@ -190,6 +192,123 @@ pub mod proof {
 		} else {
 			with::<Domain12>(secret, ring, context, message)
 		}
+	}
+}
+
+pub mod ballot {
+	//! Ballots: what a voter signs, and the ballot the chain takes.
+	use super::*;
+	pub use pallet_veche_ballots::{Ballot, Choice, PollKind};
+
+	/// Parses a choice: option indices separated by commas (`0`, `1,3`), or `blank`.
+	pub fn parse_choice(s: &str) -> Result<Choice, String> {
+		if s.trim() == "blank" {
+			return Ok(Choice::default());
+		}
+		let mut marks = s
+			.split(',')
+			.map(|m| m.trim().parse::<u8>().map_err(|_| format!("bad option {m:?}")))
+			.collect::<Result<Vec<u8>, String>>()?;
+		marks.sort_unstable();
+		Choice::try_from(marks).map_err(|_| "too many options marked".into())
+	}
+
+	/// What a ballot says: the poll (and its context), the choice, the voter's sequence number.
+	#[derive(Clone, Debug)]
+	pub struct Marks {
+		/// The poll.
+		pub poll: u32,
+		/// Its context (from the chain).
+		pub context: Context,
+		/// The options marked.
+		pub choice: Choice,
+		/// Higher than the voter's previous ballot's, if any.
+		pub sequence: u32,
+	}
+
+	/// A ring and its members as the chain lists them, for one proof.
+	pub struct ProvingRing<'a> {
+		/// The ring (and revision).
+		pub ring: RingRef,
+		/// Its members, in the chain's order.
+		pub members: &'a [Member],
+	}
+
+	/// A ballot of `secret` saying `what`: the proof over its constituency ring and, for a
+	/// weighted vote, one over a credential ring. `capacity` is the chain's ring capacity (it
+	/// fixes the ring-VRF domain). Returns the ballot and the voter's alias.
+	pub fn build(
+		secret: &keys::Secret,
+		what: &Marks,
+		constituency: ProvingRing<'_>,
+		credential: Option<ProvingRing<'_>>,
+		capacity: u32,
+	) -> Result<(Ballot, Alias), String> {
+		let Marks { poll, context, choice, sequence } = what.clone();
+		let message = pallet_veche_ballots::ballot_message(poll, &choice, sequence);
+		let (main, alias) =
+			proof::prove(secret, constituency.members, capacity, &context, &message)
+				.ok_or("your key is not in your constituency's ring as the chain lists it")?;
+		let credential = match credential {
+			None => None,
+			Some(c) => {
+				let (p, _) = proof::prove(secret, c.members, capacity, &context, &message)
+					.ok_or("your key is not in the credential ring as the chain lists it")?;
+				Some((c.ring, p.try_into().map_err(|_| "proof too long")?))
+			},
+		};
+		let ballot = Ballot {
+			poll,
+			choice,
+			sequence,
+			ring: constituency.ring,
+			proof: main.try_into().map_err(|_| "proof too long")?,
+			credential,
+		};
+		Ok((ballot, alias))
+	}
+}
+
+pub mod recount {
+	//! An independent count of a poll from its stored ballots, with no trust in the chain's
+	//! incremental tallies.
+	use pallet_veche_ballots::{BallotRecord, Tally};
+	use std::collections::{BTreeMap, BTreeSet};
+
+	/// The outcome of a count.
+	#[derive(Debug, Clone, PartialEq, Eq, Default)]
+	pub struct Count {
+		/// Per territory, every ballot counted (excluded territories included).
+		pub territories: BTreeMap<u32, Tally>,
+		/// The results: all territories but the excluded ones.
+		pub results: Tally,
+		/// Ballots counted, excluded territories included.
+		pub ballots: u64,
+	}
+
+	/// Counts `ballots` of a poll with `options` options, leaving `excluded` territories out of
+	/// the results. A ballot marking an option the poll does not have is an error: the chain
+	/// must never have stored one.
+	pub fn count(
+		options: u8,
+		ballots: impl IntoIterator<Item = BallotRecord<u32>>,
+		excluded: &BTreeSet<u32>,
+	) -> Result<Count, String> {
+		let mut out = Count { results: Tally::empty(options), ..Default::default() };
+		for b in ballots {
+			if b.choice.iter().any(|m| *m >= options) {
+				return Err(format!("a stored ballot marks option {:?} of {options}", b.choice));
+			}
+			out.territories
+				.entry(b.territory)
+				.or_insert_with(|| Tally::empty(options))
+				.apply(&b.choice, b.weight, true);
+			if !excluded.contains(&b.territory) {
+				out.results.apply(&b.choice, b.weight, true);
+			}
+			out.ballots += 1;
+		}
+		Ok(out)
 	}
 }
 

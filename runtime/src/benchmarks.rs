@@ -4,4 +4,5 @@
 frame_benchmarking::define_benchmarks!(
 	[pallet_veche_jurisdictions, Jurisdictions]
 	[pallet_veche_personhood, Personhood]
+	[pallet_veche_ballots, Ballots]
 );

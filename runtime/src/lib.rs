@@ -92,11 +92,15 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// Block id.
 pub type BlockId = generic::BlockId<Block>;
 
-/// The checks every signed transaction passes, in order. Wrapped in weight reclaim so that the
-/// proof size a transaction did not use is given back to the block.
+/// The checks every transaction passes, in order. Wrapped in weight reclaim so that the proof size
+/// a transaction did not use is given back to the block. `AuthorizeCall` comes first: it lets a
+/// general transaction without a signer through when its call authorizes itself (an anonymous
+/// ballot proven by ring-VRF); such a transaction has no account, so the nonce and fee checks
+/// after it pass it by.
 pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 	Runtime,
 	(
+		frame_system::AuthorizeCall<Runtime>,
 		frame_system::CheckNonZeroSender<Runtime>,
 		frame_system::CheckSpecVersion<Runtime>,
 		frame_system::CheckTxVersion<Runtime>,
@@ -320,10 +324,14 @@ mod runtime {
 	pub type Preimage = pallet_preimage;
 	#[runtime::pallet_index(47)]
 	pub type Identity = pallet_identity;
+	#[runtime::pallet_index(48)]
+	pub type PeoplesReferenda = pallet_referenda<Instance2>;
 	#[runtime::pallet_index(30)]
 	pub type Jurisdictions = pallet_veche_jurisdictions;
 	#[runtime::pallet_index(31)]
 	pub type Personhood = pallet_veche_personhood;
+	#[runtime::pallet_index(32)]
+	pub type Ballots = pallet_veche_ballots;
 
 	#[runtime::pallet_index(59)]
 	pub type Sudo = pallet_sudo;

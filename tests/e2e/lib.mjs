@@ -4,6 +4,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { execFile } from 'node:child_process';
 
 export const WS = process.env.VECHE_WS ?? 'ws://127.0.0.1:9944';
 export const MODE = process.env.VECHE_MODE ?? 'node';
@@ -126,4 +127,29 @@ export async function until(predicate, maxBlocks, step = 5) {
     await advance(step);
   }
   throw new Error(`condition not met within ${maxBlocks} blocks`);
+}
+
+/// The veche-client binary scripts/e2e.sh built.
+export const CLIENT = process.env.VECHE_CLIENT;
+
+/// Runs veche-client with `args` and parses its JSON answer; rejects with its error message.
+export function client(...args) {
+  return new Promise((resolve, reject) => {
+    execFile(CLIENT, args, { timeout: 300_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`veche-client ${args[0]} failed: ${stderr || err.message}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
+/// Where `key` sits once its ring is built (revision ≥ 1, every member covered), producing
+/// blocks while the cohort joins and the commitment is built; the last answer after 20 tries.
+export async function builtRing(key) {
+  let where;
+  for (let i = 0; i < 20; i++) {
+    where = await client('where', '--url', WS, '--key', key);
+    if (where.revision >= 1 && where.covered === where.members) break;
+    await advance(1);
+  }
+  return where;
 }

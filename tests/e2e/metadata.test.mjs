@@ -31,6 +31,8 @@ const UPSTREAM_GAPS = [
   'Commission.storage.VotingCleanup',
   'Referenda.event.ConfirmStarted',
   'Referenda.event.ConfirmAborted',
+  'PeoplesReferenda.event.ConfirmStarted',
+  'PeoplesReferenda.event.ConfirmAborted',
   'Preimage.storage.PreimageFor',
 ];
 // Veche's own pallets: defined in this repository (crates veche_runtime, pallet_veche_*).

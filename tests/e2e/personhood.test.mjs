@@ -5,40 +5,17 @@
 // a stale revision, or a second registration of the same passport.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, disconnect, advance, WS } from './lib.mjs';
+import { connect, disconnect, advance, builtRing, client, CLIENT, WS } from './lib.mjs';
 
-const CLIENT = process.env.VECHE_CLIENT;
 const POLAND = 6; // the demo's "Diaspora in Poland": nobody registered at genesis
 const dir = mkdtempSync(join(tmpdir(), 'veche-personhood-'));
 after(async () => {
   rmSync(dir, { recursive: true, force: true });
   await disconnect();
 });
-
-function client(...args) {
-  return new Promise((resolve, reject) => {
-    execFile(CLIENT, args, { timeout: 300_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`veche-client ${args[0]} failed: ${stderr || err.message}`));
-      else resolve(JSON.parse(stdout));
-    });
-  });
-}
-
-/// Where `key` sits once its ring is built (revision ≥ 1, every member covered), producing
-/// blocks while the cohort joins and the commitment is built; the last answer after 20 tries.
-async function builtRing(key) {
-  let where;
-  for (let i = 0; i < 20; i++) {
-    where = await client('where', '--url', WS, '--key', key);
-    if (where.revision >= 1 && where.covered === where.members) break;
-    await advance(1);
-  }
-  return where;
-}
 
 const people = [];
 before(async () => {

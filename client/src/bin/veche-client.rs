@@ -1,13 +1,15 @@
 //! `veche-client`: ring keys, dedupe tags, aliases and proofs of personhood on the command line.
 //!
-//! People: `key new`, `key show`, `alias`, `where`, `prove`. Registrars: `tag`, `register`.
-//! Anybody: `verify` (the runtime checks the proof), `upload-chunks` (once per chain). Output
-//! is JSON on stdout.
+//! People: `key new`, `key show`, `alias`, `where`, `prove`, `vote`, `check`. Registrars: `tag`,
+//! `register`. Anybody: `verify` (the runtime checks the proof), `recount` (an independent count
+//! of a poll), `upload-chunks` (once per chain). Output is JSON on stdout.
 
 use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
-use veche_client::{chain, context, from_hex, hex32, keys::Secret, proof, tag, to_hex, RingRef};
+use veche_client::{
+	ballot, chain, context, from_hex, hex32, keys::Secret, proof, recount, tag, to_hex, RingRef,
+};
 
 #[derive(Parser)]
 #[command(
@@ -88,6 +90,53 @@ enum Command {
 		#[arg(long)]
 		suri: String,
 	},
+	/// Vote anonymously in a poll, or re-vote (a higher sequence number replaces your ballot).
+	Vote {
+		#[command(flatten)]
+		at: PollArgs,
+		#[arg(long)]
+		key: PathBuf,
+		/// Options marked: `0`, `1,3` (approval), or `blank`.
+		#[arg(long)]
+		choice: String,
+		/// Your sequence number (default: one more than your stored ballot's, or 1).
+		#[arg(long)]
+		sequence: Option<u32>,
+		/// Vote with the weight of a credential class you hold (a second proof).
+		#[arg(long)]
+		credential: Option<u16>,
+	},
+	/// Look up the ballot the chain stores for you in a poll.
+	Check {
+		#[command(flatten)]
+		at: PollArgs,
+		#[arg(long)]
+		key: PathBuf,
+	},
+	/// Recount a poll from its stored ballots and compare with the chain's tallies and results.
+	/// With `--synthetic N`, count N generated ballots instead, to measure the counter.
+	Recount {
+		#[command(flatten)]
+		at: PollArgs,
+		#[arg(long)]
+		synthetic: Option<u32>,
+	},
+	/// Load test (dev chain): registers N voters (Dave, the demo registrar), opens a poll (sudo),
+	/// makes every voter's proof, submits all ballots at once and reports the ballots per second
+	/// the chain included.
+	Load {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// How many voters (at most 767: one ring).
+		#[arg(long, default_value_t = 300)]
+		voters: u32,
+		/// Their constituency (default: the demo's diaspora in Poland).
+		#[arg(long, default_value_t = 6)]
+		constituency: u32,
+		/// Threads making proofs.
+		#[arg(long, default_value_t = 2)]
+		threads: usize,
+	},
 	/// Ask the chain's runtime to verify a proof.
 	Verify {
 		#[arg(long, default_value = "ws://127.0.0.1:9944")]
@@ -107,6 +156,15 @@ enum Command {
 		#[arg(long)]
 		message: String,
 	},
+}
+
+#[derive(clap::Args)]
+struct PollArgs {
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// The poll's id.
+	#[arg(long)]
+	poll: u32,
 }
 
 #[derive(Subcommand)]
@@ -245,7 +303,369 @@ async fn run(cli: Cli) -> Result<(), String> {
 				chain::Verdict::Refused(reason) => json!({ "valid": false, "reason": reason }),
 			}
 		},
+		Command::Vote { at, key, choice, sequence, credential } => {
+			let client = chain::connect(&at.url).await?;
+			let secret = Secret::load(&key)?;
+			let member = secret.member();
+			let poll = chain::poll(&client, at.poll).await?.ok_or("no such poll")?;
+			let (set, index) = chain::ring_of_key(&client, member)
+				.await?
+				.ok_or("your key is in no ring yet (its cohort waits, or it is suspended)")?;
+			let (members, revision, covered) = chain::ring(&client, set, index).await?;
+			if revision == 0 || covered as usize != members.len() {
+				return Err("your ring is being rebuilt; try again in a few blocks".into());
+			}
+			let alias = secret.alias(&poll.context);
+			let sequence = match sequence {
+				Some(s) => s,
+				None => chain::ballot_of(&client, at.poll, alias)
+					.await?
+					.map_or(1, |b| b.sequence.saturating_add(1)),
+			};
+			let cred = match credential {
+				None => None,
+				Some(class) => Some(credential_ring(&client, class, &member).await?),
+			};
+			let capacity = chain::ring_capacity(&client).await?;
+			let marks = ballot::Marks {
+				poll: at.poll,
+				context: poll.context,
+				choice: ballot::parse_choice(&choice)?,
+				sequence,
+			};
+			let started = std::time::Instant::now();
+			let own =
+				ballot::ProvingRing { ring: RingRef { set, index, revision }, members: &members };
+			let (b, alias) = ballot::build(
+				&secret,
+				&marks,
+				own,
+				cred.as_ref().map(|(ring, m)| ballot::ProvingRing { ring: *ring, members: m }),
+				capacity,
+			)?;
+			let prove_ms = started.elapsed().as_millis() as u64;
+			let outcome = chain::cast(&client, &b).await?;
+			let (recorded, block) = match outcome {
+				chain::CastOutcome::Recorded { block } => (true, block),
+				chain::CastOutcome::Rejected { block } => (false, block),
+			};
+			json!({
+				"poll": at.poll,
+				"alias": to_hex(&alias),
+				"sequence": sequence,
+				"choice": marks.choice.to_vec(),
+				"recorded": recorded,
+				"block": block,
+				"prove_ms": prove_ms,
+				"submit_ms": started.elapsed().as_millis() as u64 - prove_ms,
+			})
+		},
+		Command::Check { at, key } => {
+			let client = chain::connect(&at.url).await?;
+			let secret = Secret::load(&key)?;
+			let poll = chain::poll(&client, at.poll).await?.ok_or("no such poll")?;
+			let alias = secret.alias(&poll.context);
+			match chain::ballot_of(&client, at.poll, alias).await? {
+				None => json!({ "poll": at.poll, "alias": to_hex(&alias), "ballot": null }),
+				Some(b) => json!({
+					"poll": at.poll,
+					"alias": to_hex(&alias),
+					"ballot": {
+						"territory": b.territory,
+						"choice": b.choice.to_vec(),
+						"sequence": b.sequence,
+						"weight": b.weight,
+						"cast_at": b.cast_at,
+					},
+				}),
+			}
+		},
+		Command::Load { url, voters, constituency, threads } => {
+			load(&url, voters, constituency, threads).await?
+		},
+		Command::Recount { at, synthetic: Some(n) } => synthetic_recount(n, at.poll)?,
+		Command::Recount { at, synthetic: None } => {
+			let started = std::time::Instant::now();
+			let data = chain::poll_data(&at.url, at.poll).await?;
+			let read_ms = started.elapsed().as_millis() as u64;
+			let counted = std::time::Instant::now();
+			let options = data.poll.kind.options();
+			let count = recount::count(
+				options,
+				data.ballots.iter().map(|(_, b)| b.clone()),
+				&data.excluded,
+			)?;
+			let count_ms = counted.elapsed().as_millis() as u64;
+			let differing: Vec<u32> = count
+				.territories
+				.keys()
+				.chain(data.tallies.keys())
+				.filter(|t| count.territories.get(t) != data.tallies.get(t))
+				.copied()
+				.collect::<std::collections::BTreeSet<u32>>()
+				.into_iter()
+				.collect();
+			let results_agree = data.results.as_ref().map(|r| *r == count.results);
+			let territories: serde_json::Map<String, serde_json::Value> = count
+				.territories
+				.iter()
+				.map(|(t, tally)| {
+					(
+						t.to_string(),
+						json!({
+							"ballots": tally.ballots,
+							"turnout": tally.turnout,
+							"options": tally.options.to_vec(),
+							"excluded": data.excluded.contains(t),
+						}),
+					)
+				})
+				.collect();
+			let out = json!({
+				"poll": at.poll,
+				"block": data.at,
+				"ballots": count.ballots,
+				"results": {
+					"ballots": count.results.ballots,
+					"turnout": count.results.turnout,
+					"options": count.results.options.to_vec(),
+				},
+				"territories": territories,
+				"tallies_agree": differing.is_empty(),
+				"differing_territories": differing,
+				"closed": data.results.is_some(),
+				"results_agree": results_agree,
+				"read_ms": read_ms,
+				"count_ms": count_ms,
+			});
+			println!("{out}");
+			if !differing.is_empty() || results_agree == Some(false) {
+				return Err("the recount disagrees with the chain".into());
+			}
+			return Ok(());
+		},
 	};
 	println!("{out}");
 	Ok(())
+}
+
+/// The credential ring of `class` that holds `member`, with its members as the chain lists them.
+async fn credential_ring(
+	client: &chain::Client,
+	class: u16,
+	member: &veche_client::Member,
+) -> Result<(RingRef, Vec<veche_client::Member>), String> {
+	let set = veche_client::RingSet::Credential(class);
+	for index in 0..1_000 {
+		let (members, revision, covered) = chain::ring(client, set, index).await?;
+		if members.is_empty() {
+			break;
+		}
+		if members.contains(member) {
+			if revision == 0 || covered as usize != members.len() {
+				return Err(
+					"the credential ring is being rebuilt; try again in a few blocks".into()
+				);
+			}
+			return Ok((RingRef { set, index, revision }, members));
+		}
+	}
+	Err(format!("your key holds no credential of class {class}"))
+}
+
+/// Counts `n` generated ballots the way `recount` counts stored ones: each SCALE-decoded from the
+/// bytes the chain stores, then tallied over 1,000 territories. Measures the counter alone.
+fn synthetic_recount(n: u32, seed: u32) -> Result<serde_json::Value, String> {
+	use codec::{Decode, Encode};
+	let options = 8u8;
+	let mut state = u64::from(seed) | 1;
+	let mut next = || {
+		// xorshift64: a fixed, cheap stream, so that runs are comparable.
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		state
+	};
+	let encoded: Vec<Vec<u8>> = (0..n)
+		.map(|_| {
+			let r = next();
+			chain::BallotRecord {
+				territory: (r % 1_000) as u32,
+				choice: ballot::Choice::truncate_from(vec![((r >> 16) % u64::from(options)) as u8]),
+				sequence: 1,
+				weight: 1,
+				cast_at: (r >> 32) as u32 % 100_000,
+			}
+			.encode()
+		})
+		.collect();
+	let bytes: usize = encoded.iter().map(Vec::len).sum();
+	let started = std::time::Instant::now();
+	let decoded = encoded.iter().map(|e| chain::BallotRecord::decode(&mut &e[..]));
+	let ballots: Vec<chain::BallotRecord> =
+		decoded.collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+	let count = recount::count(options, ballots, &Default::default())?;
+	let ms = started.elapsed().as_millis() as u64;
+	Ok(json!({
+		"synthetic_ballots": count.ballots,
+		"bytes": bytes,
+		"territories": count.territories.len(),
+		"results": count.results.options.to_vec(),
+		"count_ms": ms,
+		"ballots_per_s": (u64::from(n) * 1_000).checked_div(ms.max(1)),
+	}))
+}
+
+/// The load test behind `veche-client load`.
+async fn load(
+	url: &str,
+	n: u32,
+	constituency: u32,
+	threads: usize,
+) -> Result<serde_json::Value, String> {
+	use codec::Encode;
+	use std::time::Instant;
+	let client = chain::connect(url).await?;
+	let dave = chain::signer("//Dave")?;
+	let alice = chain::signer("//Alice")?;
+	let started = Instant::now();
+	chain::upload_chunks(&client, &alice).await?;
+	let secrets: Vec<Secret> = (0..n)
+		.map(|i| Secret(veche_client::blake2_256(format!("veche-load-voter-{i}").as_bytes())))
+		.collect();
+	// Registration in batches of 100 (a queue holds at most 256 keys until its cohort joins).
+	let mut calls = Vec::new();
+	for (i, s) in secrets.iter().enumerate() {
+		let tag = veche_client::blake2_256(format!("veche-load-tag-{i}").as_bytes());
+		let args = (tag, s.member(), constituency).encode();
+		calls.push(chain::encode_call(&client, "Personhood", "register", &args).await?);
+	}
+	for chunk in calls.chunks(100) {
+		chain::batch_all(&client, &dave, chunk).await?;
+	}
+	let registered_s = started.elapsed().as_secs_f64();
+	// Wait until the last voter's ring is built.
+	let last = secrets.last().ok_or("no voters")?.member();
+	let (set, index, members, revision) = loop {
+		if let Some((set, index)) = chain::ring_of_key(&client, last).await? {
+			let (members, revision, covered) = chain::ring(&client, set, index).await?;
+			if revision > 0 && covered as usize == members.len() && members.contains(&last) {
+				break (set, index, members, revision);
+			}
+		}
+		tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+	};
+	let ring_s = started.elapsed().as_secs_f64() - registered_s;
+	// A yes/no poll over the whole country, open now.
+	let (now, _) = chain::best_block(&client).await?;
+	let electorate = pallet_veche_ballots::Electorate {
+		units: ballot::Choice::truncate_from(vec![])
+			.into_inner()
+			.into_iter()
+			.map(u32::from)
+			.chain([0])
+			.collect::<Vec<u32>>()
+			.try_into()
+			.map_err(|_| "electorate")?,
+		base_weight: 1,
+		class_weights: Default::default(),
+	};
+	let create = (ballot::PollKind::YesNo, electorate, now as u32 + 1, now as u32 + 2_000).encode();
+	let create = chain::encode_call(&client, "Ballots", "create_poll", &create).await?;
+	chain::sudo(&client, &alice, create).await?;
+	let poll_id = {
+		let mut id = 0;
+		while chain::poll(&client, id + 1).await?.is_some() {
+			id += 1;
+		}
+		id
+	};
+	let poll = chain::poll(&client, poll_id).await?.ok_or("the poll was not created")?;
+	let capacity = chain::ring_capacity(&client).await?;
+	// Every voter's proof, made before the clock starts.
+	let proving = Instant::now();
+	let ring = RingRef { set, index, revision };
+	let ballots: Vec<ballot::Ballot> = std::thread::scope(|scope| {
+		let per = secrets.len().div_ceil(threads.max(1));
+		let handles: Vec<_> = secrets
+			.chunks(per.max(1))
+			.map(|chunk| {
+				let members = &members;
+				scope.spawn(move || {
+					chunk
+						.iter()
+						.enumerate()
+						.map(|(i, s)| {
+							let marks = ballot::Marks {
+								poll: poll_id,
+								context: poll.context,
+								choice: ballot::Choice::truncate_from(vec![(i % 2) as u8]),
+								sequence: 1,
+							};
+							let own = ballot::ProvingRing { ring, members };
+							ballot::build(s, &marks, own, None, capacity).map(|(b, _)| b)
+						})
+						.collect::<Result<Vec<_>, String>>()
+				})
+			})
+			.collect();
+		handles
+			.into_iter()
+			.map(|h| h.join().map_err(|_| "a prover thread panicked".to_string())?)
+			.collect::<Result<Vec<Vec<_>>, String>>()
+	})?
+	.into_iter()
+	.flatten()
+	.collect();
+	let proving_s = proving.elapsed().as_secs_f64();
+	// Submit everything, then watch the blocks count them.
+	let (first_block, _) = chain::best_block(&client).await?;
+	let submitting = Instant::now();
+	let mut refused = 0u32;
+	for b in &ballots {
+		if chain::submit_ballot(&client, b).await.is_err() {
+			refused += 1;
+		}
+	}
+	let submit_s = submitting.elapsed().as_secs_f64();
+	let mut per_block = Vec::new();
+	let mut counted = 0u32;
+	let mut last_block = first_block;
+	let mut last_time = 0u64;
+	let mut first_time = None;
+	let deadline = Instant::now() + std::time::Duration::from_secs(600);
+	while counted < n - refused && Instant::now() < deadline {
+		let (block, time) = chain::best_block(&client).await?;
+		if block > last_block {
+			let now_counted = chain::poll(&client, poll_id).await?.map_or(0, |p| p.voters);
+			if now_counted > counted {
+				first_time.get_or_insert(time);
+				per_block.push(json!({ "block": block, "ballots": now_counted - counted }));
+				counted = now_counted;
+				last_time = time;
+			}
+			last_block = block;
+		}
+		tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+	}
+	let wall_s = submitting.elapsed().as_secs_f64();
+	let blocks_with_ballots = per_block.len() as f64;
+	Ok(json!({
+		"voters": n,
+		"registered_s": registered_s,
+		"ring_built_s": ring_s,
+		"ring_size": members.len(),
+		"proofs_s": proving_s,
+		"proof_ms_avg": proving_s * 1_000.0 / f64::from(n),
+		"submitted": n - refused,
+		"refused_by_pool": refused,
+		"submit_s": submit_s,
+		"pool_accepts_per_s": f64::from(n - refused) / submit_s,
+		"counted": counted,
+		"per_block": per_block,
+		"first_to_last_block_s": (last_time.saturating_sub(first_time.unwrap_or(last_time))) as f64 / 1_000.0,
+		"blocks_with_ballots": blocks_with_ballots,
+		"submit_to_all_counted_s": wall_s,
+		"ballots_per_s": f64::from(counted) / wall_s,
+	}))
 }

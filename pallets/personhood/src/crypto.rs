@@ -11,11 +11,12 @@ use codec::Encode;
 use core::{marker::PhantomData, ops::Range};
 use pallet_veche_primitives::{Alias, ProofError};
 use verifiable::{
+	ring::ark_vrf::{reexports::ark_serialize::CanonicalDeserialize, Output},
 	ring::{
 		bandersnatch::{BandersnatchSha512Ell2, BandersnatchVrfVerifiable},
 		RingDomainSize, StaticChunk as ArkChunk,
 	},
-	DecodeUnchecked, GenerateVerifiable,
+	BatchProofItem, DecodeUnchecked, GenerateVerifiable,
 };
 
 /// A ring member's public key: a compressed Bandersnatch point.
@@ -58,6 +59,18 @@ pub trait RingVrf {
 		context: &[u8],
 		message: &[u8],
 	) -> Result<Alias, ProofError>;
+
+	/// Checks many proofs in one combined check: `(proof, commitment, context, message)` per
+	/// item, one outcome per item in input order. A bad item does not affect the others. In wasm
+	/// (benchmarked in the ballots pallet) the combined check costs about 24 ms plus 8.7 ms per
+	/// proof, where checking proofs one by one costs about 23 ms each.
+	fn batch_validate(
+		items: &[(&[u8], &Commitment, &[u8], &[u8])],
+	) -> Vec<Result<Alias, ProofError>>;
+
+	/// The alias `proof` claims (the hash of its VRF output), without verifying the proof;
+	/// `None` when its output cannot be read.
+	fn claimed_alias(proof: &[u8]) -> Option<Alias>;
 
 	/// How many pages of [`CHUNK_PAGE_SIZE`] static chunks ring building needs.
 	fn chunk_pages() -> u32 {
@@ -117,6 +130,12 @@ impl RingDomain for Domain12 {
 	const CHUNK_PAGE_HASHES: &'static str = include_str!("fixtures/chunk-pages-domain12.hex");
 	const PROOF_FIXTURE: &'static str = include_str!("fixtures/proof-domain12.hex");
 }
+
+/// The length of one compressed Bandersnatch point: a VRF output at the end of a proof.
+const OUTPUT_LEN: usize = 32;
+/// The length of a proof for one context: the ring proof (752 bytes), the output count, and one
+/// output.
+pub const SINGLE_CONTEXT_PROOF_LEN: usize = 785;
 
 /// Bandersnatch ring VRF over the domain `D`.
 pub struct Bandersnatch<D>(PhantomData<D>);
@@ -183,6 +202,61 @@ impl<D: RingDomain> RingVrf for Bandersnatch<D> {
 			verifiable::Error::DecodeError => ProofError::MalformedProof,
 			_ => ProofError::InvalidProof,
 		})
+	}
+
+	fn batch_validate(
+		items: &[(&[u8], &Commitment, &[u8], &[u8])],
+	) -> Vec<Result<Alias, ProofError>> {
+		// Items that cannot even be decoded get their error here; the rest go into one batch.
+		let mut outcomes: Vec<Result<Alias, ProofError>> = Vec::with_capacity(items.len());
+		let mut batch = Vec::with_capacity(items.len());
+		let mut slots = Vec::with_capacity(items.len());
+		for (i, (proof, commitment, context, message)) in items.iter().enumerate() {
+			let proof = match <V as GenerateVerifiable>::Proof::try_from(proof.to_vec()) {
+				Ok(p) => p,
+				Err(_) => {
+					outcomes.push(Err(ProofError::MalformedProof));
+					continue;
+				},
+			};
+			let Ok(members) = decode_trusted::<<V as GenerateVerifiable>::Members>(&commitment[..])
+			else {
+				outcomes.push(Err(ProofError::UnknownRing));
+				continue;
+			};
+			outcomes.push(Err(ProofError::InvalidProof));
+			slots.push(i);
+			batch.push(BatchProofItem {
+				proof,
+				config: D::DOMAIN,
+				members,
+				context: context.to_vec(),
+				message: message.to_vec(),
+			});
+		}
+		for (slot, result) in slots.into_iter().zip(V::batch_validate_per_item(&batch)) {
+			if let Some(outcome) = outcomes.get_mut(slot) {
+				*outcome = result.map_err(|e| match e {
+					verifiable::Error::DecodeError => ProofError::MalformedProof,
+					_ => ProofError::InvalidProof,
+				});
+			}
+		}
+		outcomes
+	}
+
+	fn claimed_alias(proof: &[u8]) -> Option<Alias> {
+		// A proof is the ring proof followed by its VRF outputs: a one-byte count, then one
+		// compressed point per context. The alias is the hash of the (single) output point.
+		if proof.len() != SINGLE_CONTEXT_PROOF_LEN {
+			return None;
+		}
+		let (head, point) = proof.split_at_checked(SINGLE_CONTEXT_PROOF_LEN - OUTPUT_LEN)?;
+		if head.last() != Some(&1) {
+			return None;
+		}
+		let output = Output::<Suite>::deserialize_compressed_unchecked(point).ok()?;
+		Some(output.hash::<32>())
 	}
 
 	fn chunk_page_hash(page: u32) -> Option<[u8; 32]> {

@@ -32,9 +32,11 @@
 //!   Examiners accredited per class add an existing member's key to the class's rings; the ballots
 //!   engine can weigh votes or draw juries by it. No identity enters the chain.
 //! - **Revision**: a ring's commitment changes when a cohort joins or a key leaves (suspension,
-//!   rotation). Proofs name the revision they were built against; only the current one is
-//!   accepted ([`ProofError::StaleRevision`] otherwise). A key taken out of a ring keeps working
-//!   until the rebuilt commitment is finished: the next revision.
+//!   rotation). Proofs name the revision they were built against; the current one is accepted,
+//!   and the previous one for [`Config::RevisionGrace`] blocks after the current one was finished
+//!   ([`ProofError::StaleRevision`] otherwise), so that a proof made a moment before a cohort
+//!   joined still counts. A key taken out of a ring keeps working until the grace period of the
+//!   rebuilt commitment ends.
 //! - **Suspension**: the registrar that serves the person's constituency, or governance, takes a
 //!   person's key out of every ring, giving the hash of the document that justifies it;
 //!   reinstatement queues it again.
@@ -183,6 +185,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCohortWait: Get<BlockNumberFor<Self>>;
 
+		/// How long, in blocks of this chain, proofs against a ring's previous revision are still
+		/// accepted after a new revision is finished: a voter who proved a moment before a cohort
+		/// joined is not turned away. A key taken out of a ring stops working this long after the
+		/// rebuilt commitment is finished.
+		#[pallet::constant]
+		type RevisionGrace: Get<BlockNumberFor<Self>>;
+
 		/// The most keys waiting in one ring set's queue.
 		#[pallet::constant]
 		type MaxQueue: Get<u32>;
@@ -278,6 +287,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RingRoots<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, RingRoot>;
+
+	/// The commitment a ring had before its current revision, accepted until `until`.
+	// Twox64Concat: ring sets and indices are assigned on-chain.
+	#[pallet::storage]
+	pub type PreviousRoots<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		RingSet,
+		Twox64Concat,
+		RingIndex,
+		PreviousRoot<BlockNumberFor<T>>,
+	>;
 
 	/// Each ring's builder: the state after its first `pushed` members.
 	// Twox64Concat: ring sets and indices are assigned on-chain.
@@ -963,7 +984,8 @@ pub mod pallet {
 	}
 }
 
-use pallet_veche_primitives::{JurisdictionUsage, OfficeId, PersonhoodVerifier};
+use crate::crypto::Commitment;
+use pallet_veche_primitives::{Alias, JurisdictionUsage, OfficeId, PersonhoodVerifier, ProofItem};
 
 /// A constituency is in use while it has rings or waiting keys; offices are not personhood's.
 impl<T: Config> JurisdictionUsage for Pallet<T> {
@@ -983,15 +1005,73 @@ impl<T: Config> PersonhoodVerifier for Pallet<T> {
 		context: &Context,
 		message: &[u8],
 	) -> Result<ProvenAlias, ProofError> {
-		let root = RingRoots::<T>::get(ring.set, ring.index).ok_or(ProofError::UnknownRing)?;
-		ensure!(root.members > 0, ProofError::UnknownRing);
-		ensure!(ring.revision == root.revision, ProofError::StaleRevision);
-		let alias = T::RingVrf::validate(proof, &root.commitment, &context[..], message)?;
-		Ok(ProvenAlias { alias, set: ring.set, revision: root.revision })
+		let commitment = Self::usable_commitment(ring)?;
+		let alias = T::RingVrf::validate(proof, &commitment, &context[..], message)?;
+		Ok(ProvenAlias { alias, set: ring.set, revision: ring.revision })
+	}
+
+	fn check_ring(ring: &RingRef) -> Result<(), ProofError> {
+		Self::usable_commitment(ring).map(|_| ())
+	}
+
+	fn claimed_alias(proof: &[u8]) -> Option<Alias> {
+		T::RingVrf::claimed_alias(proof)
+	}
+
+	fn verify_batch(items: &[ProofItem<'_>]) -> Vec<Result<ProvenAlias, ProofError>> {
+		// Each distinct ring is read once; items whose ring fails the cheap check keep that error
+		// and stay out of the cryptographic batch.
+		let mut roots: Vec<(RingRef, Result<Commitment, ProofError>)> = Vec::new();
+		let mut commitments = Vec::with_capacity(items.len());
+		for item in items {
+			let commitment = match roots.iter().find(|(r, _)| *r == item.ring) {
+				Some((_, c)) => *c,
+				None => {
+					let c = Self::usable_commitment(&item.ring);
+					roots.push((item.ring, c));
+					c
+				},
+			};
+			commitments.push(commitment);
+		}
+		let batch: Vec<(&[u8], &Commitment, &[u8], &[u8])> = items
+			.iter()
+			.zip(commitments.iter())
+			.filter_map(|(item, c)| {
+				Some((item.proof, c.as_ref().ok()?, &item.context[..], item.message))
+			})
+			.collect();
+		let mut checked = T::RingVrf::batch_validate(&batch).into_iter();
+		items
+			.iter()
+			.zip(commitments.iter())
+			.map(|(item, c)| {
+				c.as_ref().map_err(|e| *e)?;
+				let alias = checked.next().unwrap_or(Err(ProofError::InvalidProof))?;
+				Ok(ProvenAlias { alias, set: item.ring.set, revision: item.ring.revision })
+			})
+			.collect()
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// The commitment of the revision `ring` names: the current one, or the previous one within
+	/// its grace period. Errors if the ring does not exist, has no members, or the revision is
+	/// neither.
+	fn usable_commitment(ring: &RingRef) -> Result<Commitment, ProofError> {
+		let root = RingRoots::<T>::get(ring.set, ring.index).ok_or(ProofError::UnknownRing)?;
+		ensure!(root.members > 0, ProofError::UnknownRing);
+		if ring.revision == root.revision {
+			return Ok(root.commitment);
+		}
+		PreviousRoots::<T>::get(ring.set, ring.index)
+			.filter(|p| {
+				p.revision == ring.revision && frame_system::Pallet::<T>::block_number() < p.until
+			})
+			.map(|p| p.commitment)
+			.ok_or(ProofError::StaleRevision)
+	}
+
 	/// Validates a registrar's units: 1..=Max existing units, stored sorted and deduplicated.
 	fn checked_registrar(mut units: Vec<JurisdictionId>) -> Result<RegistrarOf<T>, Error<T>> {
 		units.sort_unstable();
@@ -1236,8 +1316,17 @@ impl<T: Config> Pallet<T> {
 		if end == members.len() {
 			let commitment = T::RingVrf::finish(&builder.intermediate)
 				.map_err(|_| Error::<T>::RingBuildFailed)?;
-			let revision = RingRoots::<T>::get(set, index)
+			let old = RingRoots::<T>::get(set, index);
+			let revision = old
+				.as_ref()
 				.map_or(Ok(1), |r| r.revision.checked_add(1).ok_or(ArithmeticError::Overflow))?;
+			if let Some(old) = old {
+				let until = frame_system::Pallet::<T>::block_number()
+					.saturating_add(T::RevisionGrace::get());
+				let previous =
+					PreviousRoot { commitment: old.commitment, revision: old.revision, until };
+				PreviousRoots::<T>::insert(set, index, previous);
+			}
 			let covered = members.len() as u32;
 			RingRoots::<T>::insert(set, index, RingRoot { commitment, revision, members: covered });
 			PendingBuilds::<T>::remove(set, index);

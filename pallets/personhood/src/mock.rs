@@ -96,6 +96,7 @@ impl pallet_veche_personhood::Config for Test {
 	type RingCapacity = ConstU32<4>;
 	type MinCohort = ConstU32<2>;
 	type MaxCohortWait = ConstU64<10>;
+	type RevisionGrace = ConstU64<5>;
 	type MaxQueue = ConstU32<8>;
 	type BuildBatch = ConstU32<3>;
 	type MaxRegistrarJurisdictions = ConstU32<3>;

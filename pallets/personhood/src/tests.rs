@@ -8,7 +8,8 @@ use crate::{
 };
 use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
 use pallet_veche_primitives::{
-	Context, PersonhoodVerifier, ProofError, RingRef, RingSet, RingSet::Constituency,
+	Context, PersonhoodVerifier, ProofError, ProofItem, ProvenAlias, RingRef, RingSet,
+	RingSet::Constituency,
 };
 use sp_runtime::traits::BadOrigin;
 
@@ -280,7 +281,7 @@ fn a_ring_is_built_in_bounded_steps() {
 }
 
 #[test]
-fn a_proof_against_a_stale_revision_is_refused() {
+fn a_proof_against_the_previous_revision_counts_only_during_the_grace_period() {
 	build_and_execute(|| {
 		register(1, REGION_REGISTRAR, TOWN);
 		register(2, REGION_REGISTRAR, TOWN);
@@ -294,7 +295,20 @@ fn a_proof_against_a_stale_revision_is_refused() {
 		admit_and_build(Constituency(TOWN));
 		let new = current(Constituency(TOWN), 0);
 		assert_eq!(new.revision, 2);
+		// The previous revision still counts for `RevisionGrace` (5) blocks, in batches too.
+		let revised_at = System::block_number();
+		assert_eq!(Personhood::verify(&proof, &old, &CTX, b"m").unwrap().revision, 1);
+		assert_eq!(Personhood::check_ring(&old), Ok(()));
+		System::set_block_number(revised_at + 4);
+		assert!(Personhood::verify(&proof, &old, &CTX, b"m").is_ok());
+		System::set_block_number(revised_at + 5);
 		assert_eq!(Personhood::verify(&proof, &old, &CTX, b"m"), Err(ProofError::StaleRevision));
+		assert_eq!(Personhood::check_ring(&old), Err(ProofError::StaleRevision));
+		let item = ProofItem { proof: &proof, ring: old, context: CTX, message: b"m" };
+		assert_eq!(Personhood::verify_batch(&[item]), vec![Err(ProofError::StaleRevision)]);
+		// A revision that never existed is stale too.
+		let future = RingRef { revision: 3, ..new };
+		assert_eq!(Personhood::check_ring(&future), Err(ProofError::StaleRevision));
 		// Claiming the new revision does not help: the proof was made for the old members.
 		assert_eq!(Personhood::verify(&proof, &new, &CTX, b"m"), Err(ProofError::InvalidProof));
 		let fresh = prove(1, Constituency(TOWN), 0, &CTX, b"m");
@@ -379,6 +393,9 @@ fn a_suspended_key_stops_working_at_the_next_revision() {
 			(after.revision, RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members),
 			(2, 2)
 		);
+		// The previous revision keeps working for the grace period, then the key is out.
+		assert!(Personhood::verify(&proof, &before, &CTX, b"m").is_ok());
+		System::set_block_number(System::block_number() + 5);
 		assert_eq!(Personhood::verify(&proof, &before, &CTX, b"m"), Err(ProofError::StaleRevision));
 		assert_eq!(Personhood::verify(&proof, &after, &CTX, b"m"), Err(ProofError::InvalidProof));
 		let members = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
@@ -846,5 +863,47 @@ fn only_the_canonical_chunks_can_be_uploaded_and_only_once() {
 		Personhood::on_idle(3, Weight::MAX);
 		assert_eq!(RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members, 2);
 		Personhood::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_batch_attributes_each_outcome_to_its_own_proof() {
+	build_and_execute(|| {
+		for i in 1..=4 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		admit_and_build(Constituency(TOWN));
+		let ring = current(Constituency(TOWN), 0);
+		let p1 = prove(1, Constituency(TOWN), 0, &CTX, b"one");
+		let p2 = prove(2, Constituency(TOWN), 0, &CTX, b"two");
+		// A well-formed proof for another message stands in for a forgery.
+		let forged = prove(2, Constituency(TOWN), 0, &CTX, b"forged");
+		let unknown = RingRef { index: 7, ..ring };
+		let items = [
+			ProofItem { proof: &p1, ring, context: CTX, message: b"one" },
+			ProofItem { proof: &forged, ring, context: CTX, message: b"two" },
+			ProofItem { proof: &p2, ring, context: CTX, message: b"two" },
+			ProofItem { proof: &p2, ring, context: CTX, message: b"other message" },
+			ProofItem { proof: &p1, ring: unknown, context: CTX, message: b"one" },
+			ProofItem { proof: &p1[..100], ring, context: CTX, message: b"one" },
+		];
+		let outcomes = Personhood::verify_batch(&items);
+		let alias =
+			|i| ProvenAlias { alias: prover::alias(seed(i), &CTX), set: ring.set, revision: 1 };
+		assert_eq!(
+			outcomes,
+			vec![
+				Ok(alias(1)),
+				Err(ProofError::InvalidProof),
+				Ok(alias(2)),
+				Err(ProofError::InvalidProof),
+				Err(ProofError::UnknownRing),
+				Err(ProofError::MalformedProof),
+			]
+		);
+		// The alias a proof claims is read without verification, and equals the verified one.
+		assert_eq!(Personhood::claimed_alias(&p1), Some(prover::alias(seed(1), &CTX)));
+		assert_eq!(Personhood::claimed_alias(&p1[..100]), None);
+		assert_eq!(Personhood::verify_batch(&[]), vec![]);
 	});
 }

@@ -86,3 +86,14 @@ pub struct RingBuilder {
 	/// How many members of the ring's list are in `intermediate`.
 	pub pushed: u32,
 }
+
+/// A ring's commitment before its current revision, still accepted for a grace period.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct PreviousRoot<BlockNumber> {
+	/// The commitment at `revision`.
+	pub commitment: Commitment,
+	/// The revision it was.
+	pub revision: RingRevision,
+	/// The first block in which proofs against it are refused.
+	pub until: BlockNumber,
+}

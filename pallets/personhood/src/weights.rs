@@ -48,9 +48,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `j` ranges over `[1, 64]`.
 	fn accredit_registrar(j: u32, ) -> Weight {
 		// Proof size: measured `944 + j * 31`, estimated `11003 + j * 2567` bytes.
-		// Fastest run: 20_301_000 ps.
-		Weight::from_parts(28_223_257, 11003)
-			.saturating_add(Weight::from_parts(3_170_138, 0).saturating_mul(j.into()))
+		// Fastest run: 19_399_000 ps.
+		Weight::from_parts(20_461_795, 11003)
+			.saturating_add(Weight::from_parts(2_631_098, 0).saturating_mul(j.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(j.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(j.into())))
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Registrars` (`max_values`: None, `max_size`: Some(310), added: 2785, mode: `MaxEncodedLen`)
 	fn revoke_registrar() -> Weight {
 		// Proof size: measured `456`, estimated `3775` bytes.
-		// Fastest run: 10_907_000 ps.
-		Weight::from_parts(24_877_000, 3775)
+		// Fastest run: 10_837_000 ps.
+		Weight::from_parts(13_149_000, 3775)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Queues` (`max_values`: None, `max_size`: Some(8211), added: 10686, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `9793`, estimated `11676` bytes.
-		// Fastest run: 550_901_000 ps.
-		Weight::from_parts(833_613_000, 11676)
+		// Fastest run: 419_035_000 ps.
+		Weight::from_parts(452_444_000, 11676)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -97,9 +97,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `c` ranges over `[0, 16]`.
 	fn suspend(c: u32, ) -> Weight {
 		// Proof size: measured `50043 + c * 79`, estimated `28036 + c * 27046` bytes.
-		// Fastest run: 46_699_000 ps.
-		Weight::from_parts(83_028_590, 28036)
-			.saturating_add(Weight::from_parts(32_757_963, 0).saturating_mul(c.into()))
+		// Fastest run: 48_913_000 ps.
+		Weight::from_parts(61_874_878, 28036)
+			.saturating_add(Weight::from_parts(27_326_828, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 27046).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
@@ -115,9 +115,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `c` ranges over `[0, 16]`.
 	fn reinstate(c: u32, ) -> Weight {
 		// Proof size: measured `9055 + c * 62`, estimated `11676 + c * 10686` bytes.
-		// Fastest run: 29_874_000 ps.
-		Weight::from_parts(57_605_247, 11676)
-			.saturating_add(Weight::from_parts(13_775_891, 0).saturating_mul(c.into()))
+		// Fastest run: 29_464_000 ps.
+		Weight::from_parts(42_627_798, 11676)
+			.saturating_add(Weight::from_parts(10_825_226, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 10686).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
@@ -143,9 +143,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `c` ranges over `[0, 16]`.
 	fn rotate_key(c: u32, ) -> Weight {
 		// Proof size: measured `51088 + c * 79`, estimated `28036 + c * 27046` bytes.
-		// Fastest run: 821_015_000 ps.
-		Weight::from_parts(913_130_308, 28036)
-			.saturating_add(Weight::from_parts(38_466_385, 0).saturating_mul(c.into()))
+		// Fastest run: 469_400_000 ps.
+		Weight::from_parts(526_723_123, 28036)
+			.saturating_add(Weight::from_parts(38_224_180, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 27046).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::CredentialClasses` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn add_credential_class() -> Weight {
 		// Proof size: measured `306`, estimated `1487` bytes.
-		// Fastest run: 9_053_000 ps.
-		Weight::from_parts(14_882_000, 1487)
+		// Fastest run: 8_673_000 ps.
+		Weight::from_parts(9_594_000, 1487)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Examiners` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	fn accredit_examiner() -> Weight {
 		// Proof size: measured `542`, estimated `11003` bytes.
-		// Fastest run: 18_768_000 ps.
-		Weight::from_parts(28_182_000, 11003)
+		// Fastest run: 17_166_000 ps.
+		Weight::from_parts(18_668_000, 11003)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -180,8 +180,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Examiners` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	fn revoke_examiner() -> Weight {
 		// Proof size: measured `439`, estimated `3523` bytes.
-		// Fastest run: 11_116_000 ps.
-		Weight::from_parts(16_174_000, 3523)
+		// Fastest run: 10_896_000 ps.
+		Weight::from_parts(11_938_000, 3523)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -199,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Queues` (`max_values`: None, `max_size`: Some(8211), added: 10686, mode: `MaxEncodedLen`)
 	fn grant_credential() -> Weight {
 		// Proof size: measured `9510`, estimated `11676` bytes.
-		// Fastest run: 46_740_000 ps.
-		Weight::from_parts(96_354_000, 11676)
+		// Fastest run: 39_649_000 ps.
+		Weight::from_parts(46_840_000, 11676)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -220,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::RingBuilders` (`max_values`: None, `max_size`: Some(877), added: 3352, mode: `MaxEncodedLen`)
 	fn revoke_credential() -> Weight {
 		// Proof size: measured `25975`, estimated `28036` bytes.
-		// Fastest run: 59_198_000 ps.
-		Weight::from_parts(113_529_000, 28036)
+		// Fastest run: 53_550_000 ps.
+		Weight::from_parts(67_050_000, 28036)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -242,9 +242,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 256]`.
 	fn admit_cohort(n: u32, ) -> Weight {
 		// Proof size: measured `25750 + n * 245`, estimated `50058 + n * 2597` bytes.
-		// Fastest run: 75_293_000 ps.
-		Weight::from_parts(201_370_844, 50058)
-			.saturating_add(Weight::from_parts(13_285_353, 0).saturating_mul(n.into()))
+		// Fastest run: 67_331_000 ps.
+		Weight::from_parts(146_544_089, 50058)
+			.saturating_add(Weight::from_parts(9_032_962, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2597).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -263,14 +263,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Chunks` (`max_values`: None, `max_size`: Some(24590), added: 27065, mode: `MaxEncodedLen`)
 	/// Storage: `Personhood::RingRoots` (r:1 w:1)
 	/// Proof: `Personhood::RingRoots` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
+	/// Storage: `Personhood::PreviousRoots` (r:0 w:1)
+	/// Proof: `Personhood::PreviousRoots` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 64]`.
 	fn build_ring(n: u32, ) -> Weight {
 		// Proof size: measured `51172`, estimated `28055` bytes.
-		// Fastest run: 3_957_573_000 ps.
-		Weight::from_parts(7_059_747_748, 28055)
-			.saturating_add(Weight::from_parts(1_267_696_753, 0).saturating_mul(n.into()))
+		// Fastest run: 3_318_980_000 ps.
+		Weight::from_parts(4_524_085_461, 28055)
+			.saturating_add(Weight::from_parts(836_600_636, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Personhood::ChunkPagesStored` (r:1 w:0)
 	/// Proof: `Personhood::ChunkPagesStored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -280,8 +282,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::Queues` (`max_values`: None, `max_size`: Some(8211), added: 10686, mode: `MaxEncodedLen`)
 	fn idle_overhead() -> Weight {
 		// Proof size: measured `330`, estimated `11676` bytes.
-		// Fastest run: 7_230_000 ps.
-		Weight::from_parts(10_836_000, 11676)
+		// Fastest run: 7_071_000 ps.
+		Weight::from_parts(7_672_000, 11676)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -294,9 +296,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 16]`.
 	fn idle_scan(n: u32, ) -> Weight {
 		// Proof size: measured `346 + n * 55`, estimated `11676 + n * 10686` bytes.
-		// Fastest run: 10_025_000 ps.
-		Weight::from_parts(12_269_670, 11676)
-			.saturating_add(Weight::from_parts(5_240_277, 0).saturating_mul(n.into()))
+		// Fastest run: 9_685_000 ps.
+		Weight::from_parts(5_948_879, 11676)
+			.saturating_add(Weight::from_parts(3_749_408, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 10686).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -308,8 +310,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::ChunkPagesStored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn upload_chunks() -> Weight {
 		// Proof size: measured `280`, estimated `28055` bytes.
-		// Fastest run: 64_426_000 ps.
-		Weight::from_parts(71_357_000, 28055)
+		// Fastest run: 61_933_000 ps.
+		Weight::from_parts(65_127_000, 28055)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -317,8 +319,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Personhood::RingRoots` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	fn verify_proof() -> Weight {
 		// Proof size: measured `823`, estimated `3786` bytes.
-		// Fastest run: 24_001_007_000 ps.
-		Weight::from_parts(31_570_587_000, 3786)
+		// Fastest run: 21_645_013_000 ps.
+		Weight::from_parts(22_610_764_000, 3786)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
@@ -327,26 +329,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn accredit_registrar(j: u32, ) -> Weight {
-		Weight::from_parts(28_223_257, 11003)
-			.saturating_add(Weight::from_parts(3_170_138, 0).saturating_mul(j.into()))
+		Weight::from_parts(20_461_795, 11003)
+			.saturating_add(Weight::from_parts(2_631_098, 0).saturating_mul(j.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(j.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(j.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn revoke_registrar() -> Weight {
-		Weight::from_parts(24_877_000, 3775)
+		Weight::from_parts(13_149_000, 3775)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn register() -> Weight {
-		Weight::from_parts(833_613_000, 11676)
+		Weight::from_parts(452_444_000, 11676)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn suspend(c: u32, ) -> Weight {
-		Weight::from_parts(83_028_590, 28036)
-			.saturating_add(Weight::from_parts(32_757_963, 0).saturating_mul(c.into()))
+		Weight::from_parts(61_874_878, 28036)
+			.saturating_add(Weight::from_parts(27_326_828, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 27046).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
@@ -354,8 +356,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 	}
 	fn reinstate(c: u32, ) -> Weight {
-		Weight::from_parts(57_605_247, 11676)
-			.saturating_add(Weight::from_parts(13_775_891, 0).saturating_mul(c.into()))
+		Weight::from_parts(42_627_798, 11676)
+			.saturating_add(Weight::from_parts(10_825_226, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 10686).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
@@ -363,8 +365,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn rotate_key(c: u32, ) -> Weight {
-		Weight::from_parts(913_130_308, 28036)
-			.saturating_add(Weight::from_parts(38_466_385, 0).saturating_mul(c.into()))
+		Weight::from_parts(526_723_123, 28036)
+			.saturating_add(Weight::from_parts(38_224_180, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 27046).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
@@ -372,33 +374,33 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 	}
 	fn add_credential_class() -> Weight {
-		Weight::from_parts(14_882_000, 1487)
+		Weight::from_parts(9_594_000, 1487)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn accredit_examiner() -> Weight {
-		Weight::from_parts(28_182_000, 11003)
+		Weight::from_parts(18_668_000, 11003)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn revoke_examiner() -> Weight {
-		Weight::from_parts(16_174_000, 3523)
+		Weight::from_parts(11_938_000, 3523)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn grant_credential() -> Weight {
-		Weight::from_parts(96_354_000, 11676)
+		Weight::from_parts(46_840_000, 11676)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn revoke_credential() -> Weight {
-		Weight::from_parts(113_529_000, 28036)
+		Weight::from_parts(67_050_000, 28036)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn admit_cohort(n: u32, ) -> Weight {
-		Weight::from_parts(201_370_844, 50058)
-			.saturating_add(Weight::from_parts(13_285_353, 0).saturating_mul(n.into()))
+		Weight::from_parts(146_544_089, 50058)
+			.saturating_add(Weight::from_parts(9_032_962, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2597).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -406,31 +408,31 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn build_ring(n: u32, ) -> Weight {
-		Weight::from_parts(7_059_747_748, 28055)
-			.saturating_add(Weight::from_parts(1_267_696_753, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_524_085_461, 28055)
+			.saturating_add(Weight::from_parts(836_600_636, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn idle_overhead() -> Weight {
-		Weight::from_parts(10_836_000, 11676)
+		Weight::from_parts(7_672_000, 11676)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn idle_scan(n: u32, ) -> Weight {
-		Weight::from_parts(12_269_670, 11676)
-			.saturating_add(Weight::from_parts(5_240_277, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_948_879, 11676)
+			.saturating_add(Weight::from_parts(3_749_408, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 10686).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn upload_chunks() -> Weight {
-		Weight::from_parts(71_357_000, 28055)
+		Weight::from_parts(65_127_000, 28055)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn verify_proof() -> Weight {
-		Weight::from_parts(31_570_587_000, 3786)
+		Weight::from_parts(22_610_764_000, 3786)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}

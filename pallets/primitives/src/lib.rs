@@ -25,6 +25,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
@@ -226,7 +228,18 @@ pub struct ProvenAlias {
 }
 
 /// Why a proof of personhood was refused.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub enum ProofError {
 	/// The proof bytes do not decode as a ring-VRF proof.
 	MalformedProof,
@@ -250,6 +263,36 @@ pub trait PersonhoodVerifier {
 		context: &Context,
 		message: &[u8],
 	) -> Result<ProvenAlias, ProofError>;
+
+	/// Whether `ring` names a ring that exists, has members, and is at its current revision: the
+	/// cheap part of [`Self::verify`], without the proof.
+	fn check_ring(ring: &RingRef) -> Result<(), ProofError>;
+
+	/// The alias `proof` claims, read from its VRF output without checking anything else, or
+	/// `None` when the proof is not well-formed. Cheap (one point decompression and a hash): it
+	/// lets a caller refuse a duplicate or rate-limited alias before paying for verification. The
+	/// claim is worth nothing until [`Self::verify`] or [`Self::verify_batch`] confirms it, and a
+	/// confirmed alias always equals the claimed one.
+	fn claimed_alias(proof: &[u8]) -> Option<Alias>;
+
+	/// Verifies many proofs in one combined check, returning one outcome per item in input order.
+	/// An invalid item never affects the outcome of the others. When every item is valid this
+	/// costs one combined check (much less than verifying the items one by one); when some are
+	/// not, finding them costs extra sub-batch checks.
+	fn verify_batch(items: &[ProofItem<'_>]) -> Vec<Result<ProvenAlias, ProofError>>;
+}
+
+/// One proof in a [`PersonhoodVerifier::verify_batch`] request.
+#[derive(Clone, Copy, Debug)]
+pub struct ProofItem<'a> {
+	/// The encoded ring-VRF proof.
+	pub proof: &'a [u8],
+	/// The ring (and revision) it was made against.
+	pub ring: RingRef,
+	/// The context the alias is drawn in.
+	pub context: Context,
+	/// The message the proof signs.
+	pub message: &'a [u8],
 }
 
 /// Whether an account has been publicly identified by a trusted registrar.

@@ -137,6 +137,30 @@ impl pallet_referenda::Config for Runtime {
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
 
+/// People's referenda: the same lifecycle, decided by anonymous ballots of registered persons.
+impl pallet_referenda::Config<crate::governance::PeopleInstance> for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
+	type Scheduler = Scheduler;
+	type Currency = Balances;
+	/// Any account may submit; the decision deposit decides whether it is heard.
+	type SubmitOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type CancelOrigin = CouncilMajorityOrRoot;
+	type KillOrigin = CouncilTwoThirdsOrRoot;
+	type Slash = ();
+	/// One person, one vote: counts of ballots.
+	type Votes = u64;
+	type Tally = pallet_veche_ballots::PeopleTally;
+	type SubmissionDeposit = SubmissionDeposit;
+	type MaxQueued = MaxQueued;
+	type UndecidingTimeout = UndecidingTimeout;
+	type AlarmInterval = AlarmInterval;
+	type Tracks = crate::governance::tracks::PeopleTracksInfo;
+	type Preimages = Preimage;
+	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
 parameter_types! {
 	pub MaximumSchedulerWeight: Weight =
 		weight_share(Perbill::from_percent(80), RuntimeBlockWeights::get().max_block);

@@ -6,8 +6,9 @@ use frame_support::traits::ConstU32;
 impl pallet_veche_jurisdictions::Config for Runtime {
 	/// The election commission (a passed referendum on its track) or root changes the tree.
 	type AdminOrigin = CommissionOrRoot;
-	/// Personhood refers to constituencies that have registered persons.
-	type Usage = crate::Personhood;
+	/// Personhood refers to constituencies that have registered persons; ballots to units named
+	/// by the electorate of a poll not yet purged.
+	type Usage = (crate::Personhood, crate::Ballots);
 	type MaxNameLen = ConstU32<64>;
 	/// Enough for every diaspora constituency of a country (one per country of residence).
 	type MaxChildren = ConstU32<1_000>;

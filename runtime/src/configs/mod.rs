@@ -2,6 +2,7 @@
 
 mod aura;
 mod balances;
+mod ballots;
 mod collator_selection;
 mod governance;
 pub mod identity;

@@ -30,6 +30,8 @@ impl pallet_veche_personhood::Config for Runtime {
 	/// Keys join in cohorts of at least eight.
 	type MinCohort = ConstU32<8>;
 	type MaxCohortWait = ConstU32<MAX_COHORT_WAIT>;
+	/// Proofs against a ring's previous revision count for two minutes after it changes.
+	type RevisionGrace = ConstU32<{ 2 * crate::MINUTES }>;
 	type MaxQueue = ConstU32<256>;
 	/// Keys per ring-building step (see the benchmarked `build_ring`).
 	type BuildBatch = ConstU32<64>;

@@ -10,9 +10,14 @@
 //!   it equal to the council whenever `CouncilMembership` changes.
 //! - **Referenda** (`pallet-referenda`) give every decision a public lifecycle: anyone submits,
 //!   a decision deposit starts deciding, the commission votes, and the call is enacted through
-//!   the scheduler. Tracks are in [`tracks`]. Ballots (people's votes) add people's tracks later.
+//!   the scheduler. Tracks are in [`tracks`].
+//! - **People's referenda** (`PeoplesReferenda`, a second `pallet-referenda` instance): the same
+//!   lifecycle, decided by registered persons. Anyone opens the referendum's poll
+//!   (`ballots.open_referendum`); anonymous ballots then drive its tally (ayes, nays, support =
+//!   turnout over the registered persons), one person one vote.
 //! - **Origins** ([`origins`]): `Commission` is what a passed referendum on the commission track
-//!   dispatches with; Veche's pallets accept it (with root) as their governance origin.
+//!   dispatches with, `People` what a passed people's referendum dispatches with; Veche's pallets
+//!   accept either (with root) as their governance origin.
 
 pub mod origins;
 pub mod tracks;
@@ -26,8 +31,12 @@ use frame_system::EnsureRoot;
 /// The council's instance.
 pub type CouncilInstance = pallet_collective::Instance1;
 
-/// Root, or a passed referendum on the commission track.
-pub type CommissionOrRoot = EitherOf<EnsureRoot<AccountId>, origins::EnsureCommission>;
+/// Root, a passed referendum on the commission track, or a passed people's referendum.
+pub type CommissionOrRoot =
+	EitherOf<EnsureRoot<AccountId>, EitherOf<origins::EnsureCommission, origins::EnsurePeople>>;
+
+/// The people's referenda instance.
+pub type PeopleInstance = pallet_referenda::Instance2;
 
 /// Root, or at least two thirds of the council in a motion.
 pub type CouncilTwoThirdsOrRoot = EitherOfDiverse<

@@ -27,6 +27,9 @@ pub mod pallet {
 		/// The election commission, through a passed referendum on the `commission` track:
 		/// accredits registrars, manages collators and identity registrars.
 		Commission,
+		/// The people, through a passed people's referendum (decided by anonymous ballots of
+		/// registered persons, one person one vote): may do whatever the commission may.
+		People,
 	}
 }
 
@@ -38,12 +41,37 @@ impl<O: Into<Result<Origin, O>> + From<Origin>> frame_support::traits::EnsureOri
 	type Success = ();
 
 	fn try_origin(o: O) -> Result<Self::Success, O> {
-		o.into().map(|Origin::Commission| ())
+		match o.into() {
+			Ok(Origin::Commission) => Ok(()),
+			Ok(other) => Err(O::from(other)),
+			Err(o) => Err(o),
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin() -> Result<O, ()> {
 		Ok(O::from(Origin::Commission))
+	}
+}
+
+/// Ensures the origin is [`Origin::People`].
+pub struct EnsurePeople;
+impl<O: Into<Result<Origin, O>> + From<Origin>> frame_support::traits::EnsureOrigin<O>
+	for EnsurePeople
+{
+	type Success = ();
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(Origin::People) => Ok(()),
+			Ok(other) => Err(O::from(other)),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(Origin::People))
 	}
 }
 

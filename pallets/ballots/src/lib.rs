@@ -1,0 +1,1303 @@
+//! # Ballots
+//!
+//! The one voting engine of Veche: anonymous one-person-one-vote polls with re-voting, weights by
+//! credential, per-territory tallies, exclusion of a territory on appeal, and recount.
+//!
+//! ## Overview
+//!
+//! A [`Poll`] has a context, a kind ([`PollKind`]: yes/no, one of N, approval of up to K of N),
+//! an electorate ([`Electorate`]: units whose constituencies vote, and a weight per credential
+//! class), a voting window and an appeal window. Governance creates polls with
+//! [`Pallet::create_poll`]; other pallets (elections, recall, juries, referenda) create them
+//! through [`Pallet::create`].
+//!
+//! A voter casts a [`Ballot`] with [`Pallet::cast`]: a feeless general transaction with no
+//! account, authorized (`#[pallet::authorize]`) by a ring-VRF proof that the voter belongs to the
+//! ring of a constituency in the electorate. The proof signs the poll, the choice and a sequence
+//! number, and yields the voter's alias in the poll's context: the same for one person within one
+//! poll, unlinkable across polls. One alias has one ballot; a ballot with a higher sequence number
+//! replaces it (re-voting until the poll ends, against coercion); an equal or lower one is
+//! refused, so an old ballot cannot be replayed to undo a re-vote. Ballots from one alias are at
+//! least [`Config::RevoteCooldown`] blocks apart, which bounds what one voter can make the chain
+//! verify.
+//!
+//! Ballots are counted incrementally, O(1) each, per (poll, territory) and per poll, where the
+//! territory is the voter's constituency. After the end anyone closes the poll
+//! ([`Pallet::close`]): its results are stored and emitted. Until the appeal window ends the
+//! [`Config::AppealOrigin`] may exclude a territory after proven fraud
+//! ([`Pallet::exclude_territory`]); the results are recomputed from the territorial tallies.
+//!
+//! Anyone can check the counting: a voter looks up the ballot stored for their alias (view
+//! function [`Pallet::ballot_of`]); [`Pallet::recount`] recounts the stored ballots on-chain in
+//! bounded, resumable chunks and compares the result with the incremental tallies; and
+//! `veche-client recount` recomputes the results from chain data alone. After the retention
+//! period the ballots are purged in chunks ([`Pallet::purge`]); the poll and its results stay.
+//!
+//! ## Terms
+//!
+//! - **Alias**: the pseudonym a ring-VRF proof yields for the poll's context.
+//! - **Territory**: the constituency of the ring a ballot's proof comes from; tallies and
+//!   exclusions are per territory.
+//! - **Weight**: what a ballot counts for: the electorate's base weight, or the weight of a
+//!   credential class the voter also proves (with a second proof by the same alias).
+//! - **Sequence number**: the voter's own counter; each new ballot in a poll must carry a higher
+//!   one.
+//!
+//! ## Example
+//!
+//! Three voters in two towns, one re-vote, and the results:
+#![doc = docify::embed!("src/tests.rs", voters_cast_revote_and_the_poll_closes_with_results)]
+//!
+//! ## Implementation notes
+//!
+//! - **Verification in batches.** Checking one ring proof costs about 23 ms of wasm, most of it
+//!   setting up the ring verifier; one proof at a time would cap a block at about 60 ballots.
+//!   The transaction pool checks each ballot's proofs in full before accepting it (source
+//!   `External` or `Local`). Inside a block (source `InBlock`) authorization only does the cheap
+//!   checks and [`Pallet::cast`] queues the ballot in [`PendingBallots`]; at the end of the block
+//!   (`on_finalize`) all queued proofs are verified in one combined check
+//!   ([`PersonhoodVerifier::verify_batch`]: about 24 ms for the batch plus 8.7 ms per proof) and
+//!   only then are the ballots recorded and counted. A ballot whose proof fails there (only a
+//!   collator that skipped its own pool's checks can include one) is dropped with
+//!   [`Event::BallotRejected`] and changes nothing else. Each `cast` is charged its share of the
+//!   batch; the block's first ballot also carries the batch's fixed cost.
+//! - **Proofs are not stored.** They stay in the block bodies; state keeps per alias only what a
+//!   recount needs ([`BallotRecord`]).
+//! - **Privacy.** Ballots are anonymous, not encrypted: running tallies are public, as in the
+//!   design of Veche. Only the constituency (and, for weighted ballots, the credential class) of a
+//!   voter is visible.
+//! - **Clock.** Windows are in blocks of this chain (`frame_system`'s block number).
+//! - **No unbounded loops.** Closing, exclusion and recomputation are O(options); recount and
+//!   purge resume from cursors, bounded per call.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::panic,
+		clippy::todo,
+		clippy::float_arithmetic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+#[cfg(any(test, feature = "runtime-benchmarks"))]
+pub mod fixtures;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::{
+	dispatch::{DispatchResultWithPostInfo, PostDispatchInfo},
+	pallet_prelude::*,
+	sp_runtime::{
+		traits::{BlakeTwo256, Hash, Saturating, Zero},
+		ArithmeticError,
+	},
+	traits::Polling,
+};
+use frame_system::pallet_prelude::*;
+use pallet_veche_primitives::{
+	Alias, Context, JurisdictionId, JurisdictionInspect, JurisdictionUsage, OfficeId,
+	PersonhoodVerifier, PollId, ProofError, ProofItem, RingSet,
+};
+
+/// The index of a people's referendum.
+pub type ReferendumIndexOf<T> = <<T as Config>::Referenda as Polling<PeopleTally>>::Index;
+
+/// More levels than the jurisdiction tree has (country, region, district, municipality).
+const MAX_TREE_DEPTH: u32 = 8;
+
+/// The ballots pallet: polls, anonymous ballots authorized by ring-VRF proofs, territorial
+/// tallies, appeals, recount and people's referenda.
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Checks ring-VRF proofs of personhood: `pallet-veche-personhood` in the runtime.
+		type Personhood: PersonhoodVerifier;
+
+		/// The jurisdiction tree: whether a voter's constituency lies within the electorate.
+		type Jurisdictions: JurisdictionInspect;
+
+		/// Governance: creates polls directly.
+		type CreateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Decides appeals: excludes a territory's ballots after proven fraud.
+		type AppealOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The longest voting window, in blocks of this chain.
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long after a poll's end, in blocks, a territory can still be excluded on appeal.
+		#[pallet::constant]
+		type AppealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long after the appeal window, in blocks, ballots are kept before they may be purged.
+		#[pallet::constant]
+		type RetentionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The fewest blocks between two ballots of one alias in one poll (at least 1).
+		#[pallet::constant]
+		type RevoteCooldown: Get<BlockNumberFor<Self>>;
+
+		/// The most ballots one block carries (the batch verified at its end).
+		#[pallet::constant]
+		type MaxBallotsPerBlock: Get<u32>;
+
+		/// The transaction priority of a ballot (a re-vote adds its sequence number, so that it
+		/// replaces the voter's earlier ballot still waiting in the pool).
+		#[pallet::constant]
+		type BallotPriority: Get<TransactionPriority>;
+
+		/// Referenda decided by ballots (a `pallet-referenda` instance with a people's track):
+		/// once a poll is opened for one of them, its tally follows the poll's ballots.
+		type Referenda: Polling<PeopleTally, Moment = BlockNumberFor<Self>>;
+
+		/// How many persons may vote in a people's referendum (the registered persons): its
+		/// support is turnout over this.
+		type Population: Get<u32>;
+
+		/// Who votes in a people's referendum, with what weight.
+		type ReferendumElectorate: Get<Electorate>;
+
+		/// How long, in blocks, the poll of a people's referendum accepts ballots (at most
+		/// `MaxVotingPeriod`); ballots stop earlier if the referendum is decided.
+		#[pallet::constant]
+		type ReferendumPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Weights of this pallet's calls, benchmarked.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up rings and proofs for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: benchmarking::BenchmarkHelper;
+	}
+
+	/// Polls by index.
+	// Twox64Concat: sequential ids assigned by the pallet.
+	#[pallet::storage]
+	pub type Polls<T: Config> = StorageMap<_, Twox64Concat, PollId, Poll<BlockNumberFor<T>>>;
+
+	/// The index the next poll gets.
+	#[pallet::storage]
+	pub type NextPollId<T: Config> = StorageValue<_, PollId, ValueQuery>;
+
+	/// The ballot recorded for each alias in each poll.
+	// Twox64Concat: sequential poll ids; Identity: aliases are hash outputs nobody can choose,
+	// and their order is the order a recount walks in.
+	#[pallet::storage]
+	pub type Ballots<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Identity, Alias, BallotRecord<BlockNumberFor<T>>>;
+
+	/// The tally of each territory of each poll (excluded territories keep theirs).
+	// Twox64Concat: sequential poll ids and jurisdiction ids assigned on-chain.
+	#[pallet::storage]
+	pub type Tallies<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, JurisdictionId, Tally>;
+
+	/// The tally of all territories of each poll, excluded ones included.
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type Totals<T: Config> = StorageMap<_, Twox64Concat, PollId, Tally>;
+
+	/// The sum of the tallies of each poll's excluded territories.
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type ExcludedTotals<T: Config> = StorageMap<_, Twox64Concat, PollId, Tally>;
+
+	/// Territories excluded on appeal, with the hash of the decision.
+	// Twox64Concat: sequential poll ids and jurisdiction ids assigned on-chain.
+	#[pallet::storage]
+	pub type Excluded<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, JurisdictionId, DocumentHash>;
+
+	/// The results of each closed poll: its total minus its excluded territories.
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type Results<T: Config> = StorageMap<_, Twox64Concat, PollId, Tally>;
+
+	/// Ballots of the current block waiting for the batch verification at its end. Emptied in
+	/// every `on_finalize`: never present between blocks.
+	#[pallet::storage]
+	pub type PendingBallots<T: Config> =
+		StorageValue<_, BoundedVec<PendingBallot, T::MaxBallotsPerBlock>, ValueQuery>;
+
+	/// The aliases with a ballot in [`PendingBallots`], per poll. Emptied with it.
+	// Twox64Concat: sequential poll ids; Identity: aliases are hash outputs.
+	#[pallet::storage]
+	pub type PendingAliases<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Identity, Alias, ()>;
+
+	/// On-chain recounts in progress.
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type Recounts<T: Config> = StorageMap<_, Twox64Concat, PollId, Recount>;
+
+	/// The tallies a recount in progress has counted so far, per territory.
+	// Twox64Concat: sequential poll ids and jurisdiction ids assigned on-chain.
+	#[pallet::storage]
+	pub type RecountTallies<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, JurisdictionId, Tally>;
+
+	/// The verdict of each poll's last completed recount.
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type RecountVerdicts<T: Config> =
+		StorageMap<_, Twox64Concat, PollId, RecountVerdict<BlockNumberFor<T>>>;
+
+	/// The poll of each people's referendum opened for voting.
+	// Twox64Concat: referendum indices are sequential.
+	#[pallet::storage]
+	pub type ReferendumPolls<T: Config> = StorageMap<_, Twox64Concat, ReferendumIndexOf<T>, PollId>;
+
+	/// The people's referendum each such poll decides.
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type PollReferenda<T: Config> = StorageMap<_, Twox64Concat, PollId, ReferendumIndexOf<T>>;
+
+	/// How many polls not yet purged name each unit in their electorate.
+	// Twox64Concat: jurisdiction ids assigned on-chain.
+	#[pallet::storage]
+	pub type UnitPolls<T: Config> = StorageMap<_, Twox64Concat, JurisdictionId, u32, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A poll was created.
+		PollCreated {
+			/// The poll.
+			poll: PollId,
+			/// The context its aliases are drawn in.
+			context: Context,
+			/// What it asks.
+			kind: PollKind,
+			/// The first block of voting.
+			start: BlockNumberFor<T>,
+			/// The first block after voting.
+			end: BlockNumberFor<T>,
+		},
+		/// A ballot was verified, recorded and counted.
+		BallotRecorded {
+			/// The poll.
+			poll: PollId,
+			/// The voter's alias in the poll.
+			alias: Alias,
+			/// The voter's constituency.
+			territory: JurisdictionId,
+			/// The options marked.
+			choice: Choice,
+			/// The voter's sequence number.
+			sequence: u32,
+			/// The weight it counts with.
+			weight: u32,
+			/// Whether it replaced the voter's earlier ballot.
+			replaced: bool,
+		},
+		/// A ballot included in the block failed the batch verification and was dropped.
+		BallotRejected {
+			/// The poll.
+			poll: PollId,
+			/// The alias the proof claimed.
+			alias: Alias,
+			/// Why.
+			reason: ProofError,
+		},
+		/// A poll was closed and its results stored.
+		PollClosed {
+			/// The poll.
+			poll: PollId,
+			/// Its results.
+			results: Tally,
+		},
+		/// A territory's ballots were excluded on appeal.
+		TerritoryExcluded {
+			/// The poll.
+			poll: PollId,
+			/// The territory.
+			territory: JurisdictionId,
+			/// The hash of the decision.
+			reason: DocumentHash,
+			/// How many ballots it had.
+			ballots: u32,
+		},
+		/// A closed poll's results were recomputed after an exclusion.
+		ResultsRecomputed {
+			/// The poll.
+			poll: PollId,
+			/// Its new results.
+			results: Tally,
+		},
+		/// A recount counted a chunk of ballots or compared a chunk of territories.
+		RecountProgressed {
+			/// The poll.
+			poll: PollId,
+			/// Ballots counted so far.
+			ballots: u32,
+			/// Territories compared so far.
+			territories: u32,
+		},
+		/// A recount finished.
+		RecountCompleted {
+			/// The poll.
+			poll: PollId,
+			/// Ballots recounted.
+			ballots: u32,
+			/// Territories compared.
+			territories: u32,
+			/// Territories whose recount differs from the incremental tally (0: agreement).
+			mismatches: u32,
+		},
+		/// A poll was opened for a people's referendum; its ballots decide the referendum.
+		ReferendumPollOpened {
+			/// The referendum.
+			referendum: ReferendumIndexOf<T>,
+			/// Its poll.
+			poll: PollId,
+		},
+		/// Some of a poll's ballots and tallies were purged after the retention period.
+		BallotsPurged {
+			/// The poll.
+			poll: PollId,
+			/// Entries removed by this call.
+			removed: u32,
+			/// Whether everything is gone (the poll is now `Purged`).
+			complete: bool,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No poll has this index.
+		PollNotFound,
+		/// The kind is malformed: a poll has 2..=64 options and an approval limit between 1 and
+		/// the number of options.
+		InvalidKind,
+		/// The electorate names no unit, names an unknown unit, is not sorted without
+		/// duplicates, or gives a credential class a zero weight.
+		InvalidElectorate,
+		/// The voting window must start no earlier than now and end after it starts.
+		InvalidWindow,
+		/// The voting window is longer than `MaxVotingPeriod`.
+		VotingPeriodTooLong,
+		/// Voting has not started yet; ballots are accepted from the poll's `start`.
+		NotYetOpen,
+		/// Voting has ended; ballots are accepted only before the poll's `end`.
+		VotingEnded,
+		/// A mark names an option the poll does not have.
+		ChoiceOutOfRange,
+		/// The ballot marks more options than the poll allows (one, or the approval limit).
+		TooManyMarks,
+		/// The marks must be strictly ascending (each option at most once).
+		MarksNotAscending,
+		/// The proof's ring is not a constituency ring.
+		NotAConstituency,
+		/// The voter's constituency is not in the poll's electorate.
+		OutsideElectorate,
+		/// The credential proof's ring is not a credential ring, or its class carries no weight
+		/// in this poll.
+		CredentialNotCounted,
+		/// Only holders of a credential weighted by the poll may vote; add a credential proof.
+		CredentialRequired,
+		/// A proof cannot be decoded.
+		MalformedProof,
+		/// A proof names a ring that does not exist or has no members.
+		UnknownRing,
+		/// A proof names a ring revision that is no longer accepted; prove again against the
+		/// current one.
+		StaleRevision,
+		/// A proof does not verify for this ring, the poll's context and this ballot.
+		InvalidProof,
+		/// The credential proof was made by someone else than the constituency proof (another
+		/// alias).
+		AliasMismatch,
+		/// The voter already has a ballot with this or a higher sequence number; a re-vote must
+		/// carry a higher one.
+		SequenceNotIncreasing,
+		/// The voter's previous ballot is too recent; wait `RevoteCooldown` blocks between
+		/// ballots.
+		RevoteTooSoon,
+		/// This block already carries `MaxBallotsPerBlock` ballots; the next block will take it.
+		BlockFull,
+		/// The poll cannot be closed before its end.
+		VotingNotOver,
+		/// The poll is already closed.
+		AlreadyClosed,
+		/// Appeals are heard only after voting has ended.
+		AppealTooEarly,
+		/// The appeal window of this poll has passed; its results are final.
+		AppealWindowClosed,
+		/// No ballot of this territory was counted in this poll.
+		TerritoryNotInPoll,
+		/// This territory is already excluded.
+		AlreadyExcluded,
+		/// Recounts run on closed polls, before their retention period ends.
+		NotRecountable,
+		/// The ballots are kept until the poll's `retain_until`.
+		RetentionNotOver,
+		/// The poll's ballots are already purged.
+		AlreadyPurged,
+		/// A chunk size must be at least 1.
+		ZeroLimit,
+		/// No such referendum is being decided by the people.
+		NotAnOngoingReferendum,
+		/// A poll is already open for this referendum.
+		ReferendumAlreadyOpen,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_finalize(now: BlockNumberFor<T>) {
+			Self::record_pending(now);
+		}
+
+		fn integrity_test() {
+			assert!(!T::RevoteCooldown::get().is_zero(), "RevoteCooldown must be at least 1");
+			assert!(T::MaxBallotsPerBlock::get() > 0, "MaxBallotsPerBlock must be positive");
+			assert!(!T::MaxVotingPeriod::get().is_zero(), "MaxVotingPeriod must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight = <T as Config>::WeightInfo)]
+	impl<T: Config> Pallet<T> {
+		/// Creates a poll.
+		///
+		/// - Origin: [`Config::CreateOrigin`].
+		/// - `kind`: what it asks; `electorate`: who votes with what weight; voting runs from
+		///   block `start` (not in the past) until before block `end`, at most `MaxVotingPeriod`
+		///   blocks.
+		///
+		/// Emits [`Event::PollCreated`]. Errors: [`Error::InvalidKind`],
+		/// [`Error::InvalidElectorate`], [`Error::InvalidWindow`],
+		/// [`Error::VotingPeriodTooLong`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(<T as Config>::WeightInfo::create_poll(electorate.units.len() as u32))]
+		pub fn create_poll(
+			origin: OriginFor<T>,
+			kind: PollKind,
+			electorate: Electorate,
+			start: BlockNumberFor<T>,
+			end: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::CreateOrigin::ensure_origin(origin)?;
+			Self::create(kind, electorate, start, end).map(|_| ())
+		}
+
+		/// Casts a ballot anonymously, or replaces the voter's earlier one.
+		///
+		/// - Origin: authorized. Submit as a general transaction without a signer; it is
+		///   authorized by the ballot's proofs and pays no fee.
+		///
+		/// Before the ballot enters the transaction pool its proofs are verified in full. In a
+		/// block the ballot is queued, and at the end of the block verified with the others in
+		/// one batch, then recorded: [`Event::BallotRecorded`] (or [`Event::BallotRejected`]).
+		///
+		/// Errors (as `InvalidTransaction::Custom(index of the error)` when authorizing):
+		/// [`Error::PollNotFound`], [`Error::NotYetOpen`], [`Error::VotingEnded`],
+		/// [`Error::ChoiceOutOfRange`], [`Error::TooManyMarks`], [`Error::MarksNotAscending`],
+		/// [`Error::NotAConstituency`], [`Error::OutsideElectorate`],
+		/// [`Error::CredentialNotCounted`], [`Error::CredentialRequired`],
+		/// [`Error::MalformedProof`], [`Error::UnknownRing`], [`Error::StaleRevision`],
+		/// [`Error::InvalidProof`], [`Error::AliasMismatch`], [`Error::SequenceNotIncreasing`],
+		/// [`Error::RevoteTooSoon`], [`Error::BlockFull`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(Pallet::<T>::cast_weight(ballot.credential.is_some(), true))]
+		#[pallet::authorize(Pallet::<T>::authorize_cast)]
+		#[pallet::weight_of_authorize(Pallet::<T>::authorize_weight(ballot.credential.is_some()))]
+		pub fn cast(origin: OriginFor<T>, ballot: Ballot) -> DispatchResultWithPostInfo {
+			ensure_authorized(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let pending = Self::check_ballot(&ballot, now)?;
+			let first = PendingBallots::<T>::decode_len().unwrap_or(0) == 0;
+			let alias = pending.alias;
+			PendingBallots::<T>::try_append(pending).map_err(|_| Error::<T>::BlockFull)?;
+			PendingAliases::<T>::insert(ballot.poll, alias, ());
+			// The batch's fixed cost is charged to the first ballot of the block only.
+			let actual = Self::cast_weight(ballot.credential.is_some(), first);
+			Ok(PostDispatchInfo { actual_weight: Some(actual), pays_fee: Pays::No })
+		}
+
+		/// Closes a poll after its end and stores its results.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::PollClosed`]. Errors: [`Error::PollNotFound`],
+		/// [`Error::VotingNotOver`], [`Error::AlreadyClosed`].
+		#[pallet::call_index(2)]
+		pub fn close(origin: OriginFor<T>, poll: PollId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(info.status == PollStatus::Ongoing, Error::<T>::AlreadyClosed);
+			ensure!(now >= info.end, Error::<T>::VotingNotOver);
+			let results = Self::current_results(poll, &info);
+			info.status = PollStatus::Closed { at: now };
+			Polls::<T>::insert(poll, info);
+			Results::<T>::insert(poll, results.clone());
+			Self::deposit_event(Event::PollClosed { poll, results });
+			Ok(())
+		}
+
+		/// Excludes a territory's ballots from a poll's results after proven fraud.
+		///
+		/// - Origin: [`Config::AppealOrigin`].
+		/// - Allowed from the poll's `end` until its `appeal_end`. `reason` is the hash of the
+		///   decision document.
+		///
+		/// Emits [`Event::TerritoryExcluded`], and [`Event::ResultsRecomputed`] if the poll is
+		/// closed. Errors: [`Error::PollNotFound`], [`Error::AppealTooEarly`],
+		/// [`Error::AppealWindowClosed`], [`Error::TerritoryNotInPoll`],
+		/// [`Error::AlreadyExcluded`].
+		#[pallet::call_index(3)]
+		pub fn exclude_territory(
+			origin: OriginFor<T>,
+			poll: PollId,
+			territory: JurisdictionId,
+			reason: DocumentHash,
+		) -> DispatchResult {
+			T::AppealOrigin::ensure_origin(origin)?;
+			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now >= info.end, Error::<T>::AppealTooEarly);
+			ensure!(now < info.appeal_end, Error::<T>::AppealWindowClosed);
+			let tally = Tallies::<T>::get(poll, territory).ok_or(Error::<T>::TerritoryNotInPoll)?;
+			ensure!(!Excluded::<T>::contains_key(poll, territory), Error::<T>::AlreadyExcluded);
+			info.excluded = info.excluded.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			let options = info.kind.options();
+			Excluded::<T>::insert(poll, territory, reason);
+			ExcludedTotals::<T>::mutate(poll, |t| {
+				t.get_or_insert_with(|| Tally::empty(options)).merge(&tally, true)
+			});
+			let closed = matches!(info.status, PollStatus::Closed { .. });
+			let results = Self::current_results(poll, &info);
+			Polls::<T>::insert(poll, info);
+			Self::deposit_event(Event::TerritoryExcluded {
+				poll,
+				territory,
+				reason,
+				ballots: tally.ballots,
+			});
+			if closed {
+				Results::<T>::insert(poll, results.clone());
+				Self::deposit_event(Event::ResultsRecomputed { poll, results });
+			}
+			Ok(())
+		}
+
+		/// Recounts a closed poll from its stored ballots, `limit` ballots or territories per
+		/// call, and compares the recount with the incremental tallies.
+		///
+		/// - Origin: signed (anyone; the caller pays for the work).
+		///
+		/// The first call starts a recount, later calls continue it; the last one stores the
+		/// verdict. Emits [`Event::RecountProgressed`] or [`Event::RecountCompleted`]. Errors:
+		/// [`Error::PollNotFound`], [`Error::NotRecountable`], [`Error::ZeroLimit`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(<T as Config>::WeightInfo::recount(*limit))]
+		pub fn recount(
+			origin: OriginFor<T>,
+			poll: PollId,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(limit > 0, Error::<T>::ZeroLimit);
+			let info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(
+				matches!(info.status, PollStatus::Closed { .. }) && now < info.retain_until,
+				Error::<T>::NotRecountable
+			);
+			let used = Self::recount_step(poll, &info, limit)?;
+			Ok(Some(<T as Config>::WeightInfo::recount(used)).into())
+		}
+
+		/// Removes up to `limit` stored ballots and tallies of a poll after its retention period.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// When nothing is left the poll's status becomes `Purged`; the poll and its results stay.
+		/// Emits [`Event::BallotsPurged`]. Errors: [`Error::PollNotFound`],
+		/// [`Error::RetentionNotOver`], [`Error::AlreadyPurged`], [`Error::ZeroLimit`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(<T as Config>::WeightInfo::purge(*limit))]
+		pub fn purge(origin: OriginFor<T>, poll: PollId, limit: u32) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(limit > 0, Error::<T>::ZeroLimit);
+			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
+			ensure!(info.status != PollStatus::Purged, Error::<T>::AlreadyPurged);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(
+				now >= info.retain_until && matches!(info.status, PollStatus::Closed { .. }),
+				Error::<T>::RetentionNotOver
+			);
+			// Keys are removed one by one (not with `clear_prefix`), so that several calls in one
+			// block count what they remove correctly.
+			let mut removed = 0u32;
+			let mut left = limit;
+			macro_rules! remove_some {
+				($map:ident) => {{
+					let keys: Vec<_> =
+						$map::<T>::iter_key_prefix(poll).take(left as usize).collect();
+					for key in keys.iter() {
+						$map::<T>::remove(poll, key);
+					}
+					let n = keys.len() as u32;
+					removed = removed.saturating_add(n);
+					left = left.saturating_sub(n);
+				}};
+			}
+			remove_some!(Ballots);
+			remove_some!(Tallies);
+			remove_some!(RecountTallies);
+			remove_some!(Excluded);
+			// With budget to spare, every map ran out of keys.
+			let complete = left > 0
+				|| (Ballots::<T>::iter_key_prefix(poll).next().is_none()
+					&& Tallies::<T>::iter_key_prefix(poll).next().is_none()
+					&& RecountTallies::<T>::iter_key_prefix(poll).next().is_none()
+					&& Excluded::<T>::iter_key_prefix(poll).next().is_none());
+			if complete {
+				Totals::<T>::remove(poll);
+				ExcludedTotals::<T>::remove(poll);
+				Recounts::<T>::remove(poll);
+				for unit in info.electorate.units.iter() {
+					UnitPolls::<T>::mutate_exists(unit, |n| {
+						*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+					});
+				}
+				info.status = PollStatus::Purged;
+				Polls::<T>::insert(poll, info);
+			}
+			Self::deposit_event(Event::BallotsPurged { poll, removed, complete });
+			Ok(Some(<T as Config>::WeightInfo::purge(removed)).into())
+		}
+
+		/// Opens the poll of an ongoing people's referendum: a yes/no poll of
+		/// [`Config::ReferendumElectorate`], from now for [`Config::ReferendumPeriod`] blocks.
+		/// From then on the referendum's tally follows the poll's ballots at the end of each
+		/// block: ayes and nays as counted, support as turnout over [`Config::Population`].
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::PollCreated`] and [`Event::ReferendumPollOpened`]. Errors:
+		/// [`Error::NotAnOngoingReferendum`], [`Error::ReferendumAlreadyOpen`].
+		#[pallet::call_index(6)]
+		pub fn open_referendum(
+			origin: OriginFor<T>,
+			referendum: ReferendumIndexOf<T>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(
+				T::Referenda::as_ongoing(referendum).is_some(),
+				Error::<T>::NotAnOngoingReferendum
+			);
+			ensure!(
+				!ReferendumPolls::<T>::contains_key(referendum),
+				Error::<T>::ReferendumAlreadyOpen
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			let end = now.saturating_add(T::ReferendumPeriod::get());
+			let poll = Self::create(PollKind::YesNo, T::ReferendumElectorate::get(), now, end)?;
+			ReferendumPolls::<T>::insert(referendum, poll);
+			PollReferenda::<T>::insert(poll, referendum);
+			Self::push_to_referendum(poll, referendum, &Tally::empty(2));
+			Self::deposit_event(Event::ReferendumPollOpened { referendum, poll });
+			Ok(())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The ballot recorded for `alias` in `poll`: what a voter checks.
+		pub fn ballot_of(poll: PollId, alias: Alias) -> Option<BallotRecord<BlockNumberFor<T>>> {
+			Ballots::<T>::get(poll, alias)
+		}
+
+		/// The results of `poll` as they stand: the total of its territories minus the excluded
+		/// ones (final once the poll is closed and its appeal window has passed).
+		pub fn results(poll: PollId) -> Option<Tally> {
+			let info = Polls::<T>::get(poll)?;
+			Some(Self::current_results(poll, &info))
+		}
+
+		/// The message a ballot's proofs must sign (see [`Ballot::message`]).
+		pub fn message_to_sign(poll: PollId, choice: Choice, sequence: u32) -> Vec<u8> {
+			ballot_message(poll, &choice, sequence)
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Creates a poll (for governance through [`Pallet::create_poll`], and for other pallets).
+	pub fn create(
+		kind: PollKind,
+		mut electorate: Electorate,
+		start: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
+		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
+		Self::check_electorate(&mut electorate)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
+		ensure!(
+			end.saturating_sub(start) <= T::MaxVotingPeriod::get(),
+			Error::<T>::VotingPeriodTooLong
+		);
+		let poll = NextPollId::<T>::get();
+		NextPollId::<T>::put(poll.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+		// Unique to this poll and this chain, and unknown before this block.
+		let context: Context =
+			BlakeTwo256::hash_of(&(b"veche/poll", poll, frame_system::Pallet::<T>::parent_hash()))
+				.into();
+		let appeal_end = end.saturating_add(T::AppealPeriod::get());
+		let retain_until = appeal_end.saturating_add(T::RetentionPeriod::get());
+		for unit in electorate.units.iter() {
+			UnitPolls::<T>::mutate(unit, |n| *n = n.saturating_add(1));
+		}
+		Polls::<T>::insert(
+			poll,
+			Poll {
+				context,
+				kind,
+				electorate,
+				start,
+				end,
+				appeal_end,
+				retain_until,
+				status: PollStatus::Ongoing,
+				voters: 0,
+				excluded: 0,
+			},
+		);
+		Self::deposit_event(Event::PollCreated { poll, context, kind, start, end });
+		Ok(poll)
+	}
+
+	/// Sorts and checks an electorate: 1.. known units, no duplicates, positive class weights.
+	fn check_electorate(electorate: &mut Electorate) -> DispatchResult {
+		electorate.units.sort();
+		electorate.class_weights.sort_by_key(|(c, _)| *c);
+		let units = &electorate.units;
+		let classes = &electorate.class_weights;
+		let ok = !units.is_empty()
+			&& units.windows(2).all(|w| matches!(w, [a, b] if a < b))
+			&& units.iter().all(|u| T::Jurisdictions::unit_kind(*u).is_some())
+			&& classes.windows(2).all(|w| matches!(w, [(a, _), (b, _)] if a < b))
+			&& classes.iter().all(|(_, w)| *w > 0);
+		ensure!(ok, Error::<T>::InvalidElectorate);
+		Ok(())
+	}
+
+	/// The results of `poll` now: its total minus its excluded territories.
+	fn current_results(poll: PollId, info: &Poll<BlockNumberFor<T>>) -> Tally {
+		let mut results =
+			Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(info.kind.options()));
+		if let Some(excluded) = ExcludedTotals::<T>::get(poll) {
+			results.merge(&excluded, false);
+		}
+		results
+	}
+
+	/// The checks of a ballot that need no proof verification, in the order a voter would fix
+	/// them. Returns the ballot as it waits for the batch.
+	pub fn check_ballot(
+		ballot: &Ballot,
+		now: BlockNumberFor<T>,
+	) -> Result<PendingBallot, DispatchError> {
+		Self::checked_ballot(ballot, now).map(|(pending, _)| pending)
+	}
+
+	/// [`Self::check_ballot`], also returning the poll.
+	fn checked_ballot(
+		ballot: &Ballot,
+		now: BlockNumberFor<T>,
+	) -> Result<(PendingBallot, Poll<BlockNumberFor<T>>), DispatchError> {
+		let info = Polls::<T>::get(ballot.poll).ok_or(Error::<T>::PollNotFound)?;
+		ensure!(now >= info.start, Error::<T>::NotYetOpen);
+		ensure!(now < info.end && info.status == PollStatus::Ongoing, Error::<T>::VotingEnded);
+		if let Some(referendum) = PollReferenda::<T>::get(ballot.poll) {
+			ensure!(T::Referenda::as_ongoing(referendum).is_some(), Error::<T>::VotingEnded);
+		}
+		Self::check_choice(info.kind, &ballot.choice)?;
+		let RingSet::Constituency(territory) = ballot.ring.set else {
+			return Err(Error::<T>::NotAConstituency.into());
+		};
+		ensure!(Self::in_electorate(&info.electorate, territory), Error::<T>::OutsideElectorate);
+		let class = match &ballot.credential {
+			None => None,
+			Some((ring, _)) => match ring.set {
+				RingSet::Credential(class) => Some(class),
+				RingSet::Constituency(_) => return Err(Error::<T>::CredentialNotCounted.into()),
+			},
+		};
+		let weight = info.electorate.weight_of(class).ok_or(if class.is_some() {
+			Error::<T>::CredentialNotCounted
+		} else {
+			Error::<T>::CredentialRequired
+		})?;
+		T::Personhood::check_ring(&ballot.ring).map_err(Error::<T>::from)?;
+		let alias =
+			T::Personhood::claimed_alias(&ballot.proof).ok_or(Error::<T>::MalformedProof)?;
+		if let Some((ring, proof)) = &ballot.credential {
+			T::Personhood::check_ring(ring).map_err(Error::<T>::from)?;
+			let other = T::Personhood::claimed_alias(proof).ok_or(Error::<T>::MalformedProof)?;
+			ensure!(other == alias, Error::<T>::AliasMismatch);
+		}
+		if let Some(previous) = Ballots::<T>::get(ballot.poll, alias) {
+			ensure!(ballot.sequence > previous.sequence, Error::<T>::SequenceNotIncreasing);
+			ensure!(
+				now >= previous.cast_at.saturating_add(T::RevoteCooldown::get()),
+				Error::<T>::RevoteTooSoon
+			);
+		}
+		ensure!(!PendingAliases::<T>::contains_key(ballot.poll, alias), Error::<T>::RevoteTooSoon);
+		Ok((PendingBallot { ballot: ballot.clone(), alias, territory, weight }, info))
+	}
+
+	/// Whether `territory` is one of the electorate's units or lies below one: a walk up the tree
+	/// (its depth in reads), each step a search in the sorted units.
+	fn in_electorate(electorate: &Electorate, territory: JurisdictionId) -> bool {
+		let mut next = Some(territory);
+		for _ in 0..MAX_TREE_DEPTH {
+			let Some(unit) = next else { return false };
+			if electorate.units.binary_search(&unit).is_ok() {
+				return true;
+			}
+			next = T::Jurisdictions::parent(unit);
+		}
+		false
+	}
+
+	/// A choice must mark options of the poll, strictly ascending, at most its limit.
+	fn check_choice(kind: PollKind, choice: &[u8]) -> DispatchResult {
+		ensure!(choice.iter().all(|m| *m < kind.options()), Error::<T>::ChoiceOutOfRange);
+		ensure!(choice.len() <= usize::from(kind.max_marks()), Error::<T>::TooManyMarks);
+		ensure!(
+			choice.windows(2).all(|w| matches!(w, [a, b] if a < b)),
+			Error::<T>::MarksNotAscending
+		);
+		Ok(())
+	}
+
+	/// Authorizes a `cast` transaction: the cheap checks always; in the pool (`External`,
+	/// `Local`) also the full verification of its proofs, which inside a block is left to the
+	/// batch at its end (the unused weight is refunded).
+	fn authorize_cast(source: TransactionSource, ballot: &Ballot) -> TransactionValidityWithRefund {
+		let now = frame_system::Pallet::<T>::block_number();
+		let invalid = |e: DispatchError| -> TransactionValidityError {
+			let code = match e {
+				DispatchError::Module(m) => m.error.first().copied().unwrap_or(u8::MAX),
+				_ => u8::MAX,
+			};
+			InvalidTransaction::Custom(code).into()
+		};
+		let (pending, info) = Self::checked_ballot(ballot, now).map_err(invalid)?;
+		let with_credential = ballot.credential.is_some();
+		let refund = if source == TransactionSource::InBlock {
+			Self::authorize_weight(with_credential)
+				.saturating_sub(<T as Config>::WeightInfo::authorize_cast_in_block())
+		} else {
+			let message = ballot.message();
+			let proven =
+				T::Personhood::verify(&ballot.proof, &ballot.ring, &info.context, &message)
+					.map_err(|e| invalid(Error::<T>::from(e).into()))?;
+			ensure!(proven.alias == pending.alias, invalid(Error::<T>::InvalidProof.into()));
+			if let Some((ring, proof)) = &ballot.credential {
+				let other = T::Personhood::verify(proof, ring, &info.context, &message)
+					.map_err(|e| invalid(Error::<T>::from(e).into()))?;
+				ensure!(other.alias == pending.alias, invalid(Error::<T>::AliasMismatch.into()));
+			}
+			Weight::zero()
+		};
+		let longevity = info.end.saturating_sub(now);
+		let validity = ValidTransaction::with_tag_prefix("VecheBallot")
+			.priority(T::BallotPriority::get().saturating_add(u64::from(ballot.sequence)))
+			.and_provides((ballot.poll, pending.alias))
+			.longevity(TryInto::<u64>::try_into(longevity).unwrap_or(u64::MAX).max(1))
+			.propagate(true)
+			.build()?;
+		Ok((validity, refund))
+	}
+
+	/// The weight of authorizing a ballot in the pool: the cheap checks and full verification of
+	/// one or two proofs.
+	fn authorize_weight(with_credential: bool) -> Weight {
+		<T as Config>::WeightInfo::authorize_cast(if with_credential { 2 } else { 1 })
+	}
+
+	/// The weight of `cast` in a block: the queueing, and this ballot's share of the batch at the
+	/// end of the block (its proofs, its recording) plus, for the block's first ballot, the
+	/// batch's fixed cost.
+	fn cast_weight(with_credential: bool, first: bool) -> Weight {
+		let w = |n| {
+			if with_credential {
+				<T as Config>::WeightInfo::finalize_weighted_ballots(n)
+			} else {
+				<T as Config>::WeightInfo::finalize_ballots(n)
+			}
+		};
+		let (fixed, one) = (w(0), w(1));
+		let share = <T as Config>::WeightInfo::cast().saturating_add(one.saturating_sub(fixed));
+		if first {
+			share.saturating_add(fixed)
+		} else {
+			share
+		}
+	}
+
+	/// Verifies the block's queued ballots in one batch and records those that pass.
+	fn record_pending(now: BlockNumberFor<T>) {
+		let pending = PendingBallots::<T>::take();
+		if pending.is_empty() {
+			return;
+		}
+		let mut contexts: Vec<(PollId, Context)> = Vec::new();
+		let mut messages = Vec::with_capacity(pending.len());
+		for p in pending.iter() {
+			PendingAliases::<T>::remove(p.ballot.poll, p.alias);
+			if !contexts.iter().any(|(id, _)| *id == p.ballot.poll) {
+				let context = Polls::<T>::get(p.ballot.poll).map(|i| i.context).unwrap_or_default();
+				contexts.push((p.ballot.poll, context));
+			}
+			messages.push(p.ballot.message());
+		}
+		let context_of = |poll: PollId| {
+			contexts.iter().find(|(id, _)| *id == poll).map(|(_, c)| *c).unwrap_or_default()
+		};
+		let mut items = Vec::with_capacity(pending.len());
+		for (p, message) in pending.iter().zip(messages.iter()) {
+			let context = context_of(p.ballot.poll);
+			items.push(ProofItem { proof: &p.ballot.proof, ring: p.ballot.ring, context, message });
+			if let Some((ring, proof)) = &p.ballot.credential {
+				items.push(ProofItem { proof, ring: *ring, context, message });
+			}
+		}
+		let mut outcomes = T::Personhood::verify_batch(&items).into_iter();
+		let mut touched: Vec<PollId> = Vec::new();
+		for p in pending.into_iter() {
+			let mut verdict = match outcomes.next() {
+				Some(Ok(proven)) if proven.alias == p.alias => Ok(()),
+				Some(Ok(_)) => Err(ProofError::InvalidProof),
+				Some(Err(e)) => Err(e),
+				None => Err(ProofError::InvalidProof),
+			};
+			if p.ballot.credential.is_some() {
+				let second = match outcomes.next() {
+					Some(Ok(proven)) if proven.alias == p.alias => Ok(()),
+					Some(Ok(_)) => Err(ProofError::InvalidProof),
+					Some(Err(e)) => Err(e),
+					None => Err(ProofError::InvalidProof),
+				};
+				verdict = verdict.and(second);
+			}
+			match verdict {
+				Ok(()) => {
+					if !touched.contains(&p.ballot.poll) {
+						touched.push(p.ballot.poll);
+					}
+					Self::record(p, now)
+				},
+				Err(reason) => Self::deposit_event(Event::BallotRejected {
+					poll: p.ballot.poll,
+					alias: p.alias,
+					reason,
+				}),
+			}
+		}
+		Self::push_touched(&touched);
+	}
+
+	/// Brings the tallies of the people's referenda whose polls got ballots up to date.
+	fn push_touched(touched: &[PollId]) {
+		for poll in touched {
+			if let Some(referendum) = PollReferenda::<T>::get(poll) {
+				let totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(2));
+				Self::push_to_referendum(*poll, referendum, &totals);
+			}
+		}
+	}
+
+	/// Sets a people's referendum's tally from its poll's count (yes is option 0, no option 1),
+	/// if the referendum is still being decided.
+	fn push_to_referendum(_poll: PollId, referendum: ReferendumIndexOf<T>, totals: &Tally) {
+		let electorate = u64::from(T::Population::get());
+		T::Referenda::access_poll(referendum, |status| {
+			if let frame_support::traits::PollStatus::Ongoing(tally, _) = status {
+				*tally = PeopleTally {
+					ayes: totals.options.first().copied().unwrap_or(0),
+					nays: totals.options.get(1).copied().unwrap_or(0),
+					turnout: u64::from(totals.ballots),
+					electorate,
+				};
+			}
+		});
+	}
+
+	/// Records a verified ballot and counts it, uncounting the voter's earlier one.
+	fn record(p: PendingBallot, now: BlockNumberFor<T>) {
+		let poll = p.ballot.poll;
+		let Some(mut info) = Polls::<T>::get(poll) else { return };
+		let options = info.kind.options();
+		let previous = Ballots::<T>::get(poll, p.alias);
+		let mut totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
+		if let Some(old) = &previous {
+			Tallies::<T>::mutate(poll, old.territory, |t| {
+				if let Some(t) = t {
+					t.apply(&old.choice, old.weight, false)
+				}
+			});
+			totals.apply(&old.choice, old.weight, false);
+		} else {
+			info.voters = info.voters.saturating_add(1);
+			Polls::<T>::insert(poll, info);
+		}
+		Tallies::<T>::mutate(poll, p.territory, |t| {
+			t.get_or_insert_with(|| Tally::empty(options))
+				.apply(&p.ballot.choice, p.weight, true)
+		});
+		totals.apply(&p.ballot.choice, p.weight, true);
+		Totals::<T>::insert(poll, totals);
+		let record = BallotRecord {
+			territory: p.territory,
+			choice: p.ballot.choice.clone(),
+			sequence: p.ballot.sequence,
+			weight: p.weight,
+			cast_at: now,
+		};
+		Ballots::<T>::insert(poll, p.alias, record);
+		Self::deposit_event(Event::BallotRecorded {
+			poll,
+			alias: p.alias,
+			territory: p.territory,
+			choice: p.ballot.choice,
+			sequence: p.ballot.sequence,
+			weight: p.weight,
+			replaced: previous.is_some(),
+		});
+	}
+
+	/// One chunk of a recount: counts up to `limit` ballots, or compares up to `limit`
+	/// territories; finishes with a verdict. Returns how many items it handled.
+	fn recount_step(
+		poll: PollId,
+		info: &Poll<BlockNumberFor<T>>,
+		limit: u32,
+	) -> Result<u32, DispatchError> {
+		let options = info.kind.options();
+		let mut recount = Recounts::<T>::get(poll).unwrap_or(Recount {
+			phase: RecountPhase::Ballots { after: None },
+			ballots: 0,
+			territories: 0,
+			mismatches: 0,
+		});
+		let mut used = 0u32;
+		if let RecountPhase::Ballots { after } = recount.phase {
+			let iter = match after {
+				Some(alias) => {
+					Ballots::<T>::iter_prefix_from(poll, Ballots::<T>::hashed_key_for(poll, alias))
+				},
+				None => Ballots::<T>::iter_prefix(poll),
+			};
+			let mut last = after;
+			let mut exhausted = true;
+			for (alias, ballot) in iter {
+				if used >= limit {
+					exhausted = false;
+					break;
+				}
+				last = Some(alias);
+				used = used.saturating_add(1);
+				recount.ballots = recount.ballots.saturating_add(1);
+				// A ballot of a territory without an incremental tally is a mismatch by itself.
+				if !Tallies::<T>::contains_key(poll, ballot.territory) {
+					recount.mismatches = recount.mismatches.saturating_add(1);
+					continue;
+				}
+				RecountTallies::<T>::mutate(poll, ballot.territory, |t| {
+					t.get_or_insert_with(|| Tally::empty(options)).apply(
+						&ballot.choice,
+						ballot.weight,
+						true,
+					)
+				});
+			}
+			recount.phase = if exhausted {
+				RecountPhase::Compare { after: None }
+			} else {
+				RecountPhase::Ballots { after: last }
+			};
+		}
+		if let RecountPhase::Compare { after } = recount.phase {
+			let iter = match after {
+				Some(t) => {
+					Tallies::<T>::iter_prefix_from(poll, Tallies::<T>::hashed_key_for(poll, t))
+				},
+				None => Tallies::<T>::iter_prefix(poll),
+			};
+			let mut last = after;
+			let mut exhausted = true;
+			for (territory, tally) in iter {
+				if used >= limit {
+					exhausted = false;
+					break;
+				}
+				let recounted = RecountTallies::<T>::take(poll, territory)
+					.unwrap_or_else(|| Tally::empty(options));
+				if recounted != tally {
+					recount.mismatches = recount.mismatches.saturating_add(1);
+				}
+				last = Some(territory);
+				used = used.saturating_add(1);
+				recount.territories = recount.territories.saturating_add(1);
+			}
+			if exhausted {
+				Recounts::<T>::remove(poll);
+				let verdict = RecountVerdict {
+					at: frame_system::Pallet::<T>::block_number(),
+					ballots: recount.ballots,
+					territories: recount.territories,
+					mismatches: recount.mismatches,
+				};
+				RecountVerdicts::<T>::insert(poll, verdict);
+				Self::deposit_event(Event::RecountCompleted {
+					poll,
+					ballots: recount.ballots,
+					territories: recount.territories,
+					mismatches: recount.mismatches,
+				});
+				return Ok(used);
+			}
+			recount.phase = RecountPhase::Compare { after: last };
+		}
+		Self::deposit_event(Event::RecountProgressed {
+			poll,
+			ballots: recount.ballots,
+			territories: recount.territories,
+		});
+		Recounts::<T>::insert(poll, recount);
+		Ok(used)
+	}
+
+	/// Checks the pallet's invariants:
+	/// - nothing is pending between blocks;
+	/// - per poll, the sum of its territorial tallies equals its total, and the total equals the
+	///   sum of its stored ballots (until purged), with one ballot per counted voter;
+	/// - the excluded total equals the sum of the excluded territories' tallies;
+	/// - a closed poll's results equal its total minus its excluded total;
+	/// - every ballot's choice is valid for its poll;
+	/// - the unit reference counts equal the units named by polls not yet purged.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		ensure!(PendingBallots::<T>::get().is_empty(), "ballots pending between blocks");
+		ensure!(PendingAliases::<T>::iter().next().is_none(), "aliases pending between blocks");
+		let mut units: BTreeMap<JurisdictionId, u32> = BTreeMap::new();
+		for (poll, info) in Polls::<T>::iter() {
+			ensure!(poll < NextPollId::<T>::get(), "poll id beyond the next one");
+			let options = info.kind.options();
+			if info.status != PollStatus::Purged {
+				for unit in info.electorate.units.iter() {
+					*units.entry(*unit).or_default() += 1;
+				}
+			} else {
+				ensure!(
+					Ballots::<T>::iter_prefix(poll).next().is_none(),
+					"purged poll has ballots"
+				);
+				continue;
+			}
+			let mut from_ballots = Tally::empty(options);
+			let mut per_territory: BTreeMap<JurisdictionId, Tally> = BTreeMap::new();
+			let mut voters = 0u32;
+			for (_, ballot) in Ballots::<T>::iter_prefix(poll) {
+				Self::check_choice(info.kind, &ballot.choice)
+					.map_err(|_| "stored ballot with an invalid choice")?;
+				from_ballots.apply(&ballot.choice, ballot.weight, true);
+				per_territory
+					.entry(ballot.territory)
+					.or_insert_with(|| Tally::empty(options))
+					.apply(&ballot.choice, ballot.weight, true);
+				voters += 1;
+			}
+			ensure!(voters == info.voters, "voter count differs from stored ballots");
+			let totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
+			ensure!(totals == from_ballots, "total differs from the sum of stored ballots");
+			let mut from_territories = Tally::empty(options);
+			let mut excluded = Tally::empty(options);
+			let mut excluded_count = 0u32;
+			for (territory, tally) in Tallies::<T>::iter_prefix(poll) {
+				let expected =
+					per_territory.remove(&territory).unwrap_or_else(|| Tally::empty(options));
+				ensure!(tally == expected, "territorial tally differs from its stored ballots");
+				from_territories.merge(&tally, true);
+				if Excluded::<T>::contains_key(poll, territory) {
+					excluded.merge(&tally, true);
+					excluded_count += 1;
+				}
+			}
+			ensure!(per_territory.is_empty(), "stored ballots of a territory without a tally");
+			ensure!(from_territories == totals, "territorial tallies do not add up to the total");
+			ensure!(excluded_count == info.excluded, "excluded count differs");
+			let excluded_total =
+				ExcludedTotals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
+			ensure!(excluded_total == excluded, "excluded total differs from excluded tallies");
+			if matches!(info.status, PollStatus::Closed { .. }) {
+				ensure!(
+					Results::<T>::get(poll) == Some(Self::current_results(poll, &info)),
+					"stored results differ from total minus excluded"
+				);
+			}
+		}
+		for (unit, n) in UnitPolls::<T>::iter() {
+			ensure!(units.remove(&unit) == Some(n), "unit poll count differs");
+		}
+		ensure!(units.is_empty(), "unit named by a poll without a count");
+		Ok(())
+	}
+}
+
+impl<T: Config> From<ProofError> for Error<T> {
+	fn from(e: ProofError) -> Self {
+		match e {
+			ProofError::MalformedProof => Error::<T>::MalformedProof,
+			ProofError::UnknownRing => Error::<T>::UnknownRing,
+			ProofError::StaleRevision => Error::<T>::StaleRevision,
+			ProofError::InvalidProof => Error::<T>::InvalidProof,
+		}
+	}
+}
+
+/// A unit is in use while a poll not yet purged names it in its electorate.
+impl<T: Config> JurisdictionUsage for Pallet<T> {
+	fn unit_in_use(id: JurisdictionId) -> bool {
+		UnitPolls::<T>::contains_key(id)
+	}
+	fn office_in_use(_: OfficeId) -> bool {
+		false
+	}
+}

@@ -1,0 +1,766 @@
+//! Unit tests of ballots, with real ring-VRF proofs made by voters of the mock's rings.
+
+use crate::{
+	mock::*, Ballot, BallotRecord, Ballots as StoredBallots, Choice, Electorate, Error, Event,
+	Excluded, PendingBallots, Poll, PollKind, PollStatus, Polls, RecountVerdicts, Results, Tallies,
+	Tally, Totals,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	pallet_prelude::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	traits::{Authorize, Hooks},
+	BoundedVec,
+};
+use pallet_personhood_prover::{alias, prove};
+use pallet_veche_primitives::{Alias, PollId, RingRef, RingSet};
+use sp_runtime::{traits::BadOrigin, DispatchError, ModuleError};
+
+mod pallet_personhood_prover {
+	use super::*;
+	use pallet_veche_personhood::{
+		crypto::{prover, Domain11},
+		RingMembers, RingRoots,
+	};
+
+	/// The alias of voter `i` in `poll`.
+	pub fn alias(i: u8, poll: PollId) -> Alias {
+		prover::alias(seed(i), &Polls::<Test>::get(poll).unwrap().context[..])
+	}
+
+	/// A proof by voter `i` over ring 0 of `set` as stored now, for `poll`'s context.
+	pub fn prove(i: u8, set: RingSet, poll: PollId, message: &[u8]) -> (RingRef, Vec<u8>) {
+		let members = RingMembers::<Test>::get(set, 0).unwrap();
+		let revision = RingRoots::<Test>::get(set, 0).unwrap().revision;
+		let context = Polls::<Test>::get(poll).map(|p| p.context).unwrap_or([0; 32]);
+		let proof = prover::prove::<Domain11>(seed(i), &members, &context, message)
+			.expect("voter is a member of the ring")
+			.0;
+		(RingRef { set, index: 0, revision }, proof)
+	}
+}
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn authorized() -> RuntimeOrigin {
+	frame_system::RawOrigin::Authorized.into()
+}
+
+fn choice(marks: &[u8]) -> Choice {
+	BoundedVec::truncate_from(marks.to_vec())
+}
+
+/// Everyone in country 0 votes with weight 1; lawyers with weight 3.
+fn national() -> Electorate {
+	Electorate {
+		units: BoundedVec::truncate_from(vec![COUNTRY]),
+		base_weight: 1,
+		class_weights: BoundedVec::truncate_from(vec![(LAWYERS, 3)]),
+	}
+}
+
+/// Creates a poll of `kind` for `electorate`, open from now for 10 blocks.
+fn poll_of(kind: PollKind, electorate: Electorate) -> PollId {
+	let now = System::block_number();
+	assert_ok!(Ballots::create_poll(signed(GOVERNANCE), kind, electorate, now, now + 10));
+	crate::NextPollId::<Test>::get() - 1
+}
+
+/// A ballot of voter `i` in `poll` proven over their constituency ring.
+fn ballot(i: u8, poll: PollId, marks: &[u8], sequence: u32) -> Ballot {
+	let c = choice(marks);
+	let message = crate::ballot_message(poll, &c, sequence);
+	let (ring, proof) = prove(i, RingSet::Constituency(home(i)), poll, &message);
+	Ballot {
+		poll,
+		choice: c,
+		sequence,
+		ring,
+		proof: BoundedVec::truncate_from(proof),
+		credential: None,
+	}
+}
+
+/// The same ballot with a lawyer's credential proof by voter `by`.
+fn with_credential(mut b: Ballot, by: u8) -> Ballot {
+	let (ring, proof) = prove(by, RingSet::Credential(LAWYERS), b.poll, &b.message());
+	b.credential = Some((ring, BoundedVec::truncate_from(proof)));
+	b
+}
+
+/// How the pool judges a ballot.
+fn pool_check(b: &Ballot) -> Result<(), TransactionValidityError> {
+	crate::Call::<Test>::cast { ballot: b.clone() }
+		.authorize(TransactionSource::External)
+		.expect("cast is authorized by a function")
+		.map(|_| ())
+}
+
+/// The custom error the pool reports for `e`.
+fn refused(e: impl Into<DispatchError>) -> Result<(), TransactionValidityError> {
+	let DispatchError::Module(ModuleError { error, .. }) = e.into() else { unreachable!() };
+	Err(InvalidTransaction::Custom(error[0]).into())
+}
+
+/// Ends the current block (batch verification) and starts the next.
+fn next_block() {
+	let now = System::block_number();
+	Ballots::on_finalize(now);
+	System::set_block_number(now + 1);
+}
+
+/// Submits `ballots` as the pool and one block would: each passes the pool, is queued in the
+/// block, and the block ends.
+fn vote_in_one_block(ballots: &[Ballot]) {
+	for b in ballots {
+		assert_ok!(pool_check(b));
+		assert_ok!(Ballots::cast(authorized(), b.clone()));
+	}
+	next_block();
+}
+
+fn run_to(n: u64) {
+	while System::block_number() < n {
+		next_block();
+	}
+}
+
+fn tally(ballots: u32, turnout: u64, options: &[u64]) -> Tally {
+	Tally { ballots, turnout, options: BoundedVec::truncate_from(options.to_vec()) }
+}
+
+#[docify::export]
+#[test]
+fn voters_cast_revote_and_the_poll_closes_with_results() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::SingleChoice { options: 3 }, national());
+		// Voters 1 and 2 of town 2 and voter 5 of town 3 vote in one block.
+		vote_in_one_block(&[
+			ballot(1, poll, &[0], 1),
+			ballot(2, poll, &[1], 1),
+			ballot(5, poll, &[1], 1),
+		]);
+		assert_eq!(Tallies::<Test>::get(poll, TOWN), Some(tally(2, 2, &[1, 1, 0])));
+		assert_eq!(Tallies::<Test>::get(poll, OTHER_TOWN), Some(tally(1, 1, &[0, 1, 0])));
+		// Voter 2 changes their mind: the re-vote replaces the first ballot.
+		run_to(4);
+		vote_in_one_block(&[ballot(2, poll, &[2], 2)]);
+		assert!(events().contains(&Event::BallotRecorded {
+			poll,
+			alias: alias(2, poll),
+			territory: TOWN,
+			choice: choice(&[2]),
+			sequence: 2,
+			weight: 1,
+			replaced: true,
+		}));
+		// Each voter finds their ballot under their alias.
+		assert_eq!(
+			Ballots::ballot_of(poll, alias(2, poll)),
+			Some(BallotRecord {
+				territory: TOWN,
+				choice: choice(&[2]),
+				sequence: 2,
+				weight: 1,
+				cast_at: 4
+			})
+		);
+		// After the end anyone closes the poll.
+		run_to(11);
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		let results = tally(3, 3, &[1, 1, 1]);
+		assert_eq!(Results::<Test>::get(poll), Some(results.clone()));
+		assert_eq!(events().last(), Some(&Event::PollClosed { poll, results }));
+		assert_eq!(Polls::<Test>::get(poll).unwrap().voters, 3);
+	});
+}
+
+#[test]
+fn a_ballot_with_the_same_sequence_is_rejected() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		vote_in_one_block(&[ballot(1, poll, &[0], 1)]);
+		run_to(5);
+		let again = ballot(1, poll, &[1], 1);
+		assert_eq!(pool_check(&again), refused(Error::<Test>::SequenceNotIncreasing));
+		assert_noop!(Ballots::cast(authorized(), again), Error::<Test>::SequenceNotIncreasing);
+	});
+}
+
+#[test]
+fn an_older_ballot_cannot_be_replayed_after_a_revote() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		let first = ballot(3, poll, &[0], 1);
+		vote_in_one_block(&[first.clone()]);
+		run_to(4);
+		vote_in_one_block(&[ballot(3, poll, &[1], 5)]);
+		run_to(8);
+		// The coercer replays the first, valid ballot: refused, the re-vote stands.
+		assert_eq!(pool_check(&first), refused(Error::<Test>::SequenceNotIncreasing));
+		assert_noop!(Ballots::cast(authorized(), first), Error::<Test>::SequenceNotIncreasing);
+		assert_eq!(Ballots::ballot_of(poll, alias(3, poll)).unwrap().choice, choice(&[1]));
+		assert_eq!(Totals::<Test>::get(poll), Some(tally(1, 1, &[0, 1])));
+	});
+}
+
+#[test]
+fn a_revote_must_wait_for_the_cooldown() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		// Two ballots of one voter in one block: the second is refused.
+		let first = ballot(4, poll, &[0], 1);
+		assert_ok!(Ballots::cast(authorized(), first));
+		let second = ballot(4, poll, &[1], 2);
+		assert_eq!(pool_check(&second), refused(Error::<Test>::RevoteTooSoon));
+		assert_noop!(Ballots::cast(authorized(), second.clone()), Error::<Test>::RevoteTooSoon);
+		next_block();
+		// One block later (cooldown 2): still too soon; two blocks later: accepted.
+		assert_noop!(Ballots::cast(authorized(), second.clone()), Error::<Test>::RevoteTooSoon);
+		next_block();
+		vote_in_one_block(&[second]);
+		assert_eq!(Ballots::ballot_of(poll, alias(4, poll)).unwrap().sequence, 2);
+	});
+}
+
+#[test]
+fn ballots_before_the_start_and_after_the_end_are_rejected() {
+	build_and_execute(|| {
+		assert_ok!(Ballots::create_poll(signed(GOVERNANCE), PollKind::YesNo, national(), 3, 6));
+		let early = ballot(1, 0, &[0], 1);
+		assert_eq!(pool_check(&early), refused(Error::<Test>::NotYetOpen));
+		assert_noop!(Ballots::cast(authorized(), early.clone()), Error::<Test>::NotYetOpen);
+		run_to(6);
+		assert_eq!(pool_check(&early), refused(Error::<Test>::VotingEnded));
+		assert_noop!(Ballots::cast(authorized(), early), Error::<Test>::VotingEnded);
+		assert_noop!(
+			Ballots::cast(authorized(), Ballot { poll: 7, ..ballot(1, 0, &[0], 1) }),
+			Error::<Test>::PollNotFound
+		);
+	});
+}
+
+#[test]
+fn a_proof_from_a_ring_outside_the_electorate_is_rejected() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		// Voter 9 lives in country 10.
+		let foreign = ballot(9, poll, &[0], 1);
+		assert_eq!(pool_check(&foreign), refused(Error::<Test>::OutsideElectorate));
+		assert_noop!(Ballots::cast(authorized(), foreign), Error::<Test>::OutsideElectorate);
+		// A credential ring cannot stand in for a constituency.
+		let mut as_lawyer = ballot(1, poll, &[0], 1);
+		let (ring, proof) = prove(1, RingSet::Credential(LAWYERS), poll, &as_lawyer.message());
+		as_lawyer.ring = ring;
+		as_lawyer.proof = BoundedVec::truncate_from(proof);
+		assert_noop!(Ballots::cast(authorized(), as_lawyer), Error::<Test>::NotAConstituency);
+		// A poll of town 2 only: voter 5 of town 3 is outside it.
+		let local = poll_of(
+			PollKind::YesNo,
+			Electorate { units: BoundedVec::truncate_from(vec![TOWN]), ..national() },
+		);
+		assert_noop!(
+			Ballots::cast(authorized(), ballot(5, local, &[0], 1)),
+			Error::<Test>::OutsideElectorate
+		);
+	});
+}
+
+#[test]
+fn a_forged_proof_is_refused_by_the_pool_and_dropped_at_the_end_of_a_block() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		// Someone outside the ring (seed 99) makes a proof over a ring where they took voter 1's
+		// place: well-formed, but not for town 2's real ring.
+		let mut forged = ballot(1, poll, &[0], 1);
+		let mut members =
+			pallet_veche_personhood::RingMembers::<Test>::get(RingSet::Constituency(TOWN), 0)
+				.unwrap()
+				.into_inner();
+		members[0] = pallet_veche_personhood::crypto::prover::member(seed(99));
+		let context = Polls::<Test>::get(poll).unwrap().context;
+		let (proof, outsider) = pallet_veche_personhood::crypto::prover::prove::<
+			pallet_veche_personhood::crypto::Domain11,
+		>(seed(99), &members, &context, &forged.message())
+		.unwrap();
+		forged.proof = BoundedVec::truncate_from(proof);
+		assert_eq!(pool_check(&forged), refused(Error::<Test>::InvalidProof));
+		// A collator that skips its pool's checks gets nothing recorded: the batch drops it and
+		// counts the honest ballot beside it.
+		let honest = ballot(2, poll, &[1], 1);
+		assert_ok!(Ballots::cast(authorized(), forged.clone()));
+		assert_ok!(Ballots::cast(authorized(), honest));
+		next_block();
+		assert!(events().contains(&Event::BallotRejected {
+			poll,
+			alias: outsider,
+			reason: pallet_veche_primitives::ProofError::InvalidProof,
+		}));
+		assert_eq!(StoredBallots::<Test>::iter_prefix(poll).count(), 1);
+		assert_eq!(Totals::<Test>::get(poll), Some(tally(1, 1, &[0, 1])));
+		assert!(PendingBallots::<Test>::get().is_empty());
+		// Garbage that is not even a proof is refused before verification.
+		let garbage = Ballot { proof: BoundedVec::truncate_from(vec![1; 100]), ..forged };
+		assert_noop!(Ballots::cast(authorized(), garbage), Error::<Test>::MalformedProof);
+	});
+}
+
+#[test]
+fn a_proof_for_another_polls_context_is_rejected() {
+	build_and_execute(|| {
+		let first = poll_of(PollKind::YesNo, national());
+		let second = poll_of(PollKind::YesNo, national());
+		// Made for the first poll's context, submitted to the second.
+		let mut moved = ballot(1, first, &[0], 1);
+		moved.poll = second;
+		let message = moved.message();
+		let (_, proof) = prove(1, RingSet::Constituency(TOWN), first, &message);
+		moved.proof = BoundedVec::truncate_from(proof);
+		assert_eq!(pool_check(&moved), refused(Error::<Test>::InvalidProof));
+		// A proof over another choice does not carry this one either.
+		let mut changed = ballot(1, first, &[0], 1);
+		changed.choice = choice(&[1]);
+		assert_eq!(pool_check(&changed), refused(Error::<Test>::InvalidProof));
+		// Aliases differ between polls: the voter is unlinkable across them.
+		assert_ne!(alias(1, first), alias(1, second));
+	});
+}
+
+#[test]
+fn choices_outside_the_poll_are_rejected() {
+	build_and_execute(|| {
+		let single = poll_of(PollKind::SingleChoice { options: 3 }, national());
+		let approval = poll_of(PollKind::Approval { options: 4, max: 2 }, national());
+		for (poll, marks, error) in [
+			(single, &[3u8][..], Error::<Test>::ChoiceOutOfRange),
+			(single, &[0, 1][..], Error::<Test>::TooManyMarks),
+			(approval, &[0, 1, 2][..], Error::<Test>::TooManyMarks),
+			(approval, &[2, 1][..], Error::<Test>::MarksNotAscending),
+			(approval, &[1, 1][..], Error::<Test>::MarksNotAscending),
+			(approval, &[4][..], Error::<Test>::ChoiceOutOfRange),
+		] {
+			let b = ballot(1, poll, marks, 1);
+			let error = DispatchError::from(error);
+			assert_eq!(pool_check(&b), refused(error));
+			assert_noop!(Ballots::cast(authorized(), b), error);
+		}
+		// Approval of two, and a blank ballot, are fine.
+		vote_in_one_block(&[ballot(1, approval, &[1, 3], 1), ballot(2, approval, &[], 1)]);
+		assert_eq!(Totals::<Test>::get(approval), Some(tally(2, 2, &[0, 1, 0, 1])));
+	});
+}
+
+#[test]
+fn credentials_weigh_ballots_and_must_be_the_voters_own() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		// Voter 1 is a lawyer (weight 3); voter 2 is not (weight 1).
+		vote_in_one_block(&[
+			with_credential(ballot(1, poll, &[0], 1), 1),
+			ballot(2, poll, &[1], 1),
+		]);
+		assert_eq!(Totals::<Test>::get(poll), Some(tally(2, 4, &[3, 1])));
+		// Voter 3 borrows lawyer 5's credential proof: another alias.
+		let borrowed = with_credential(ballot(3, poll, &[0], 1), 5);
+		assert_eq!(pool_check(&borrowed), refused(Error::<Test>::AliasMismatch));
+		assert_noop!(Ballots::cast(authorized(), borrowed), Error::<Test>::AliasMismatch);
+		// A poll of lawyers only: a ballot without the credential does not count.
+		let lawyers = poll_of(PollKind::YesNo, Electorate { base_weight: 0, ..national() });
+		assert_noop!(
+			Ballots::cast(authorized(), ballot(2, lawyers, &[0], 1)),
+			Error::<Test>::CredentialRequired
+		);
+		// A class the poll does not weigh does not count either.
+		let plain =
+			poll_of(PollKind::YesNo, Electorate { class_weights: BoundedVec::new(), ..national() });
+		assert_noop!(
+			Ballots::cast(authorized(), with_credential(ballot(1, plain, &[0], 1), 1)),
+			Error::<Test>::CredentialNotCounted
+		);
+	});
+}
+
+#[test]
+fn a_proof_against_the_previous_ring_revision_counts_during_the_grace_period() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		let early = ballot(3, poll, &[0], 1);
+		let late = ballot(4, poll, &[0], 1);
+		// A new cohort joins town 2's ring: revision 2.
+		for i in [21u8, 22] {
+			let key = pallet_veche_personhood::crypto::prover::member(seed(i));
+			let mut t = [0xB0; 32];
+			t[0] = i;
+			assert_ok!(Personhood::register(signed(REGISTRAR), t, key, TOWN));
+		}
+		assert_ok!(Personhood::admit_cohort(signed(ANYONE), RingSet::Constituency(TOWN)));
+		assert_ok!(Personhood::build_ring(signed(ANYONE), RingSet::Constituency(TOWN), 0));
+		// Within the grace period the ballot proven against revision 1 is still accepted.
+		vote_in_one_block(&[early]);
+		assert_eq!(Totals::<Test>::get(poll), Some(tally(1, 1, &[1, 0])));
+		run_to(7);
+		assert_noop!(Ballots::cast(authorized(), late), Error::<Test>::StaleRevision);
+	});
+}
+
+#[test]
+fn only_governance_creates_polls_and_only_well_formed_ones() {
+	build_and_execute(|| {
+		let create = |origin, kind, electorate, start, end| {
+			Ballots::create_poll(origin, kind, electorate, start, end)
+		};
+		assert_noop!(create(signed(ANYONE), PollKind::YesNo, national(), 1, 5), BadOrigin);
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::SingleChoice { options: 1 }, national(), 1, 5),
+			Error::<Test>::InvalidKind
+		);
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::Approval { options: 3, max: 4 }, national(), 1, 5),
+			Error::<Test>::InvalidKind
+		);
+		assert_noop!(
+			create(
+				signed(GOVERNANCE),
+				PollKind::Approval { options: 65, max: 1 },
+				national(),
+				1,
+				5
+			),
+			Error::<Test>::InvalidKind
+		);
+		let nobody = Electorate { units: BoundedVec::new(), ..national() };
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, nobody, 1, 5),
+			Error::<Test>::InvalidElectorate
+		);
+		let unknown = Electorate { units: BoundedVec::truncate_from(vec![77]), ..national() };
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, unknown, 1, 5),
+			Error::<Test>::InvalidElectorate
+		);
+		let twice = Electorate { units: BoundedVec::truncate_from(vec![TOWN, TOWN]), ..national() };
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, twice, 1, 5),
+			Error::<Test>::InvalidElectorate
+		);
+		let zero = Electorate {
+			class_weights: BoundedVec::truncate_from(vec![(LAWYERS, 0)]),
+			..national()
+		};
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, zero, 1, 5),
+			Error::<Test>::InvalidElectorate
+		);
+		System::set_block_number(3);
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, national(), 2, 5),
+			Error::<Test>::InvalidWindow
+		);
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, national(), 5, 5),
+			Error::<Test>::InvalidWindow
+		);
+		assert_noop!(
+			create(signed(GOVERNANCE), PollKind::YesNo, national(), 3, 104),
+			Error::<Test>::VotingPeriodTooLong
+		);
+		// Units are stored sorted; each named unit is now in use.
+		let two =
+			Electorate { units: BoundedVec::truncate_from(vec![DIASPORA, TOWN]), ..national() };
+		assert_ok!(create(signed(GOVERNANCE), PollKind::YesNo, two, 3, 103));
+		let Poll { electorate, status, .. } = Polls::<Test>::get(0).unwrap();
+		assert_eq!(electorate.units.into_inner(), vec![TOWN, DIASPORA]);
+		assert_eq!(status, PollStatus::Ongoing);
+		use pallet_veche_primitives::JurisdictionUsage;
+		assert!(Ballots::unit_in_use(TOWN) && !Ballots::unit_in_use(OTHER_TOWN));
+	});
+}
+
+#[test]
+fn excluding_a_territory_recomputes_the_results_within_the_appeal_window() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		vote_in_one_block(&[
+			ballot(1, poll, &[0], 1),
+			ballot(2, poll, &[0], 1),
+			ballot(5, poll, &[1], 1),
+			ballot(7, poll, &[1], 1),
+		]);
+		let reason = [7; 32];
+		// Not before the end, not by anyone but the appeal body.
+		assert_noop!(
+			Ballots::exclude_territory(signed(APPEALS), poll, TOWN, reason),
+			Error::<Test>::AppealTooEarly
+		);
+		run_to(11);
+		assert_noop!(Ballots::exclude_territory(signed(ANYONE), poll, TOWN, reason), BadOrigin);
+		assert_noop!(
+			Ballots::exclude_territory(signed(APPEALS), poll, FOREIGN_TOWN, reason),
+			Error::<Test>::TerritoryNotInPoll
+		);
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		assert_eq!(Results::<Test>::get(poll), Some(tally(4, 4, &[2, 2])));
+		// Fraud proven in town 2: its two ballots no longer count.
+		assert_ok!(Ballots::exclude_territory(signed(APPEALS), poll, TOWN, reason));
+		assert_eq!(Results::<Test>::get(poll), Some(tally(2, 2, &[0, 2])));
+		assert_eq!(Excluded::<Test>::get(poll, TOWN), Some(reason));
+		assert!(events().contains(&Event::TerritoryExcluded {
+			poll,
+			territory: TOWN,
+			reason,
+			ballots: 2
+		}));
+		assert_noop!(
+			Ballots::exclude_territory(signed(APPEALS), poll, TOWN, reason),
+			Error::<Test>::AlreadyExcluded
+		);
+		// After the appeal window the results are final.
+		run_to(21);
+		assert_noop!(
+			Ballots::exclude_territory(signed(APPEALS), poll, OTHER_TOWN, reason),
+			Error::<Test>::AppealWindowClosed
+		);
+		assert_eq!(Ballots::results(poll), Some(tally(2, 2, &[0, 2])));
+	});
+}
+
+#[test]
+fn closing_needs_the_end_and_happens_once() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		assert_noop!(Ballots::close(signed(ANYONE), poll), Error::<Test>::VotingNotOver);
+		assert_noop!(Ballots::close(signed(ANYONE), 9), Error::<Test>::PollNotFound);
+		run_to(11);
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		assert_eq!(Results::<Test>::get(poll), Some(tally(0, 0, &[0, 0])));
+		assert_noop!(Ballots::close(signed(ANYONE), poll), Error::<Test>::AlreadyClosed);
+	});
+}
+
+#[test]
+fn a_recount_in_chunks_agrees_with_the_tallies_and_finds_a_corrupted_one() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::SingleChoice { options: 3 }, national());
+		vote_in_one_block(&[
+			ballot(1, poll, &[0], 1),
+			ballot(2, poll, &[1], 1),
+			ballot(3, poll, &[2], 1),
+			ballot(5, poll, &[1], 1),
+			ballot(7, poll, &[0], 1),
+		]);
+		assert_noop!(Ballots::recount(signed(ANYONE), poll, 2), Error::<Test>::NotRecountable);
+		run_to(11);
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		assert_noop!(Ballots::recount(signed(ANYONE), poll, 0), Error::<Test>::ZeroLimit);
+		// Five ballots and three territories, two items per call: four calls.
+		for _ in 0..3 {
+			assert_ok!(Ballots::recount(signed(ANYONE), poll, 2));
+			assert!(matches!(events().last(), Some(Event::RecountProgressed { .. })));
+		}
+		assert_ok!(Ballots::recount(signed(ANYONE), poll, 2));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RecountCompleted { poll, ballots: 5, territories: 3, mismatches: 0 })
+		);
+		assert_eq!(RecountVerdicts::<Test>::get(poll).unwrap().mismatches, 0);
+		// Had a territorial tally been corrupted, the recount would say so.
+		let original = Tallies::<Test>::get(poll, DIASPORA).unwrap();
+		Tallies::<Test>::mutate(poll, DIASPORA, |x| x.as_mut().unwrap().options[1] += 1);
+		assert_ok!(Ballots::recount(signed(ANYONE), poll, 100));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RecountCompleted { poll, ballots: 5, territories: 3, mismatches: 1 })
+		);
+		Tallies::<Test>::insert(poll, DIASPORA, original);
+	});
+}
+
+#[test]
+fn ballots_are_purged_in_chunks_after_the_retention_period() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		vote_in_one_block(&[
+			ballot(1, poll, &[0], 1),
+			ballot(5, poll, &[1], 1),
+			ballot(7, poll, &[1], 1),
+		]);
+		run_to(11);
+		assert_noop!(Ballots::purge(signed(ANYONE), poll, 10), Error::<Test>::RetentionNotOver);
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		// Appeal window 10, retention 20: ballots are kept until block 41.
+		run_to(40);
+		assert_noop!(Ballots::purge(signed(ANYONE), poll, 10), Error::<Test>::RetentionNotOver);
+		run_to(41);
+		assert_noop!(Ballots::recount(signed(ANYONE), poll, 10), Error::<Test>::NotRecountable);
+		assert_ok!(Ballots::purge(signed(ANYONE), poll, 4));
+		assert_eq!(
+			events().last(),
+			Some(&Event::BallotsPurged { poll, removed: 4, complete: false })
+		);
+		assert_ok!(Ballots::purge(signed(ANYONE), poll, 4));
+		assert_eq!(
+			events().last(),
+			Some(&Event::BallotsPurged { poll, removed: 2, complete: true })
+		);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().status, PollStatus::Purged);
+		assert_eq!(Results::<Test>::get(poll), Some(tally(3, 3, &[1, 2])));
+		assert_eq!(StoredBallots::<Test>::iter_prefix(poll).count(), 0);
+		assert_noop!(Ballots::purge(signed(ANYONE), poll, 4), Error::<Test>::AlreadyPurged);
+		use pallet_veche_primitives::JurisdictionUsage;
+		assert!(!Ballots::unit_in_use(COUNTRY));
+	});
+}
+
+#[test]
+fn the_pool_replaces_a_waiting_ballot_with_a_revote_and_the_block_refunds_verification() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		let b1 = ballot(1, poll, &[0], 1);
+		let b2 = ballot(1, poll, &[1], 2);
+		let validity = |b: &Ballot, source| {
+			crate::Call::<Test>::cast { ballot: b.clone() }
+				.authorize(source)
+				.unwrap()
+				.unwrap()
+		};
+		let (v1, refund1) = validity(&b1, TransactionSource::External);
+		let (v2, _) = validity(&b2, TransactionSource::External);
+		// The same tag, and a higher priority for the re-vote: the pool keeps only the re-vote.
+		assert_eq!(v1.provides, v2.provides);
+		assert!(v2.priority > v1.priority);
+		assert_eq!(v1.longevity, 10);
+		assert_eq!(refund1, frame_support::weights::Weight::zero());
+		// In a block the proof is left to the batch: the full verification weight is refunded.
+		use crate::WeightInfo;
+		type W = ();
+		let (_, refund) = validity(&b1, TransactionSource::InBlock);
+		assert_eq!(refund, W::authorize_cast(1) - W::authorize_cast_in_block());
+		assert!(refund.ref_time() > 0);
+		// The first ballot of a block carries the batch's fixed cost, later ones do not.
+		let fixed = W::finalize_ballots(0);
+		let share = W::cast() + (W::finalize_ballots(1) - fixed);
+		let call = crate::Call::<Test>::cast { ballot: b1.clone() };
+		assert_eq!(call.get_dispatch_info().call_weight, share + fixed);
+		let first = Ballots::cast(authorized(), b1).unwrap();
+		assert_eq!(first.actual_weight, Some(share + fixed));
+		let second = Ballots::cast(authorized(), ballot(2, poll, &[0], 1)).unwrap();
+		assert_eq!(second.actual_weight, Some(share));
+		next_block();
+		assert_eq!(StoredBallots::<Test>::iter_prefix(poll).count(), 2);
+	});
+}
+
+#[test]
+fn a_full_block_refuses_more_ballots() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		// Fill the block's queue (32) with placeholder entries, then one real ballot.
+		let b = ballot(1, poll, &[0], 1);
+		let pending = crate::Pallet::<Test>::check_ballot(&b, 1).unwrap();
+		let mut full = BoundedVec::new();
+		for _ in 0..32 {
+			full.try_push(pending.clone()).unwrap();
+		}
+		PendingBallots::<Test>::put(full);
+		assert_noop!(
+			Ballots::cast(authorized(), ballot(2, poll, &[0], 1)),
+			Error::<Test>::BlockFull
+		);
+		PendingBallots::<Test>::kill();
+	});
+}
+
+/// Writes the benchmark proofs for the runtime's rings (`src/fixtures/bench-proofs-domain12.hex`)
+/// when `VECHE_WRITE_FIXTURES=1`; otherwise checks that the committed ones verify, in one batch,
+/// against the ring of the benchmark provers. Proofs are randomised, so rewriting changes the
+/// bytes but never their validity.
+#[test]
+fn benchmark_fixtures_verify_in_one_batch() {
+	use crate::fixtures;
+	use pallet_veche_personhood::crypto::{prover, Bandersnatch, Domain12, RingVrf};
+	type V = Bandersnatch<Domain12>;
+	let mut ring: Vec<[u8; 32]> =
+		(0..fixtures::PROVERS).map(|i| prover::member(fixtures::seed(i))).collect();
+	ring.sort();
+	let message = fixtures::message();
+	let path = format!("{}/src/fixtures/bench-proofs-domain12.hex", env!("CARGO_MANIFEST_DIR"));
+	if std::env::var("VECHE_WRITE_FIXTURES").as_deref() == Ok("1") {
+		let lines: Vec<String> = (0..fixtures::PROVERS)
+			.map(|i| {
+				let (proof, _) = prover::prove::<Domain12>(
+					fixtures::seed(i),
+					&ring,
+					&fixtures::CONTEXT,
+					&message,
+				)
+				.unwrap();
+				proof.iter().map(|b| format!("{b:02x}")).collect()
+			})
+			.collect();
+		std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+	}
+	let chunks = V::builder_chunks();
+	let mut inter = V::start();
+	V::push(&mut inter, &ring, |r| chunks.get(r).map(|c| c.to_vec())).unwrap();
+	let commitment = V::finish(&inter).unwrap();
+	let proofs: Vec<Vec<u8>> = (0..fixtures::PROVERS)
+		.map(|i| fixtures::domain12_proof(i).expect("a proof per prover"))
+		.collect();
+	assert!(fixtures::domain12_proof(fixtures::PROVERS).is_none());
+	let items: Vec<_> = proofs
+		.iter()
+		.map(|p| (&p[..], &commitment, &fixtures::CONTEXT[..], &message[..]))
+		.collect();
+	let aliases = V::batch_validate(&items);
+	for (i, alias) in aliases.into_iter().enumerate() {
+		let expected = prover::alias(fixtures::seed(i as u32), &fixtures::CONTEXT);
+		assert_eq!(alias, Ok(expected), "fixture proof {i} does not verify");
+		assert_eq!(V::claimed_alias(&proofs[i]), Some(expected));
+	}
+}
+
+#[test]
+fn the_people_decide_a_referendum_through_a_poll() {
+	use crate::mock::referenda;
+	use crate::PeopleTally;
+	build_and_execute(|| {
+		assert_noop!(
+			Ballots::open_referendum(signed(ANYONE), 0),
+			Error::<Test>::NotAnOngoingReferendum
+		);
+		referenda::start(0);
+		assert_ok!(Ballots::open_referendum(signed(ANYONE), 0));
+		let poll = crate::ReferendumPolls::<Test>::get(0).unwrap();
+		assert_eq!(events().last(), Some(&Event::ReferendumPollOpened { referendum: 0, poll }));
+		assert_eq!(Polls::<Test>::get(poll).unwrap().kind, PollKind::YesNo);
+		// Support is measured against everyone registered (10), from the start.
+		assert_eq!(referenda::tally(0), Some(PeopleTally { electorate: 10, ..Default::default() }));
+		assert_noop!(
+			Ballots::open_referendum(signed(ANYONE), 0),
+			Error::<Test>::ReferendumAlreadyOpen
+		);
+		// Two yes, one no, one blank: the referendum's tally follows at the end of the block.
+		vote_in_one_block(&[
+			ballot(1, poll, &[0], 1),
+			ballot(5, poll, &[0], 1),
+			ballot(7, poll, &[1], 1),
+			ballot(2, poll, &[], 1),
+		]);
+		let t = referenda::tally(0).unwrap();
+		assert_eq!(t, PeopleTally { ayes: 2, nays: 1, turnout: 4, electorate: 10 });
+		use frame_support::traits::VoteTally;
+		assert_eq!(
+			VoteTally::<u64, u16>::approval(&t, 0),
+			sp_runtime::Perbill::from_rational(2u32, 3)
+		);
+		assert_eq!(VoteTally::<u64, u16>::support(&t, 0), sp_runtime::Perbill::from_percent(40));
+		// Once the referendum is decided, its poll takes no more ballots.
+		referenda::decide(0);
+		run_to(4);
+		let late = ballot(3, poll, &[0], 1);
+		assert_eq!(pool_check(&late), refused(Error::<Test>::VotingEnded));
+		assert_noop!(Ballots::cast(authorized(), late), Error::<Test>::VotingEnded);
+	});
+}

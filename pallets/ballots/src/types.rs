@@ -1,0 +1,414 @@
+//! The types of polls, ballots and tallies.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	sp_runtime::Perbill,
+	traits::{ConstU32, VoteTally},
+	BoundedVec,
+};
+use pallet_veche_primitives::{
+	Alias, Context, CredentialClass, JurisdictionId, PollId, RingRef, MAX_RING_PROOF_LEN,
+};
+use scale_info::TypeInfo;
+
+/// The most options a poll can offer (and so the most marks an approval ballot can carry).
+pub const MAX_OPTIONS: u32 = 64;
+/// The most units an electorate names.
+pub const MAX_ELECTORATE_UNITS: u32 = 64;
+/// The most credential classes an electorate weighs.
+pub const MAX_WEIGHTED_CLASSES: u32 = 8;
+
+/// The options a ballot marks, as indices into the poll's options, strictly ascending. Empty is a
+/// blank ballot: it counts towards turnout and towards no option.
+pub type Choice = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
+
+/// An encoded ring-VRF proof.
+pub type Proof = BoundedVec<u8, ConstU32<MAX_RING_PROOF_LEN>>;
+
+/// The hash of a document (a court or commission decision) that justifies an exclusion.
+pub type DocumentHash = [u8; 32];
+
+/// What a poll asks.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum PollKind {
+	/// Yes or no: option 0 is "yes", option 1 is "no".
+	YesNo,
+	/// One of `options` options.
+	SingleChoice {
+		/// How many options there are (2..=64).
+		options: u8,
+	},
+	/// Any `1..=max` of `options` options (approval voting; a multi-seat election of `max`).
+	Approval {
+		/// How many options there are (2..=64).
+		options: u8,
+		/// The most options one ballot may mark (1..=options).
+		max: u8,
+	},
+}
+
+impl PollKind {
+	/// How many options the poll has.
+	pub fn options(self) -> u8 {
+		match self {
+			PollKind::YesNo => 2,
+			PollKind::SingleChoice { options } | PollKind::Approval { options, .. } => options,
+		}
+	}
+
+	/// The most options one ballot may mark.
+	pub fn max_marks(self) -> u8 {
+		match self {
+			PollKind::YesNo | PollKind::SingleChoice { .. } => 1,
+			PollKind::Approval { max, .. } => max,
+		}
+	}
+
+	/// Whether the kind is well-formed: 2..=64 options, an approval limit within them.
+	pub fn is_valid(self) -> bool {
+		let options = u32::from(self.options());
+		(2..=MAX_OPTIONS).contains(&options) && (1..=self.options()).contains(&self.max_marks())
+	}
+}
+
+/// Who may vote in a poll and with what weight.
+///
+/// A voter proves membership of the ring of their constituency, which must be one of `units` or
+/// lie below one of them; that constituency is the ballot's territory. A voter who also proves
+/// membership of a credential ring listed in `class_weights` votes with that class's weight;
+/// otherwise with `base_weight`. A `base_weight` of 0 admits only holders of a listed credential
+/// (a poll of the legally qualified, say).
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Electorate {
+	/// The units whose constituencies vote, sorted, without duplicates.
+	pub units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>,
+	/// The weight of a ballot that proves no listed credential.
+	pub base_weight: u32,
+	/// The weight of a ballot that also proves a credential of the class, sorted by class,
+	/// without duplicates; weights are positive.
+	pub class_weights: BoundedVec<(CredentialClass, u32), ConstU32<MAX_WEIGHTED_CLASSES>>,
+}
+
+impl Electorate {
+	/// The weight of a ballot proving credential `class` (`None`: no credential), or `None` when
+	/// such a ballot does not count.
+	pub fn weight_of(&self, class: Option<CredentialClass>) -> Option<u32> {
+		let weight = match class {
+			None => self.base_weight,
+			Some(class) => self
+				.class_weights
+				.binary_search_by_key(&class, |(c, _)| *c)
+				.ok()
+				.and_then(|i| self.class_weights.get(i))
+				.map(|(_, w)| *w)?,
+		};
+		(weight > 0).then_some(weight)
+	}
+}
+
+/// Where a poll is in its life.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum PollStatus<BlockNumber> {
+	/// Created; ballots are accepted from `start` until `end`.
+	Ongoing,
+	/// Closed after its end, with results stored.
+	Closed {
+		/// The block in which it was closed.
+		at: BlockNumber,
+	},
+	/// Its ballots and territorial tallies were removed after the retention period; the poll and
+	/// its results remain.
+	Purged,
+}
+
+/// A poll.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Poll<BlockNumber> {
+	/// The context voters' aliases are drawn in: unique to this poll, so that aliases are
+	/// unlinkable across polls.
+	pub context: Context,
+	/// What it asks.
+	pub kind: PollKind,
+	/// Who may vote, with what weight.
+	pub electorate: Electorate,
+	/// The first block in which ballots are accepted.
+	pub start: BlockNumber,
+	/// The first block in which ballots are no longer accepted.
+	pub end: BlockNumber,
+	/// The first block in which a territory can no longer be excluded on appeal; the results are
+	/// final from then on.
+	pub appeal_end: BlockNumber,
+	/// The first block in which the ballots may be purged.
+	pub retain_until: BlockNumber,
+	/// Where it is in its life.
+	pub status: PollStatus<BlockNumber>,
+	/// How many voters have a ballot recorded (a re-vote does not add one).
+	pub voters: u32,
+	/// How many territories are excluded on appeal.
+	pub excluded: u32,
+}
+
+/// Counted ballots: of one territory, of a whole poll, or a poll's results.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Tally {
+	/// How many ballots are counted (one per voter).
+	pub ballots: u32,
+	/// The sum of their weights: the weighted turnout.
+	pub turnout: u64,
+	/// The weight given to each option, by option index.
+	pub options: BoundedVec<u64, ConstU32<MAX_OPTIONS>>,
+}
+
+impl Tally {
+	/// An empty tally of `options` options.
+	pub fn empty(options: u8) -> Self {
+		Tally {
+			ballots: 0,
+			turnout: 0,
+			options: BoundedVec::truncate_from(alloc::vec![0; usize::from(options)]),
+		}
+	}
+
+	/// Counts (`add`) or uncounts one ballot of `weight` marking `choice`. Clamps at the bounds;
+	/// the invariant checks prove the clamps never bite.
+	pub fn apply(&mut self, choice: &[u8], weight: u32, add: bool) {
+		let w = u64::from(weight);
+		if add {
+			self.ballots = self.ballots.saturating_add(1);
+			self.turnout = self.turnout.saturating_add(w);
+		} else {
+			self.ballots = self.ballots.saturating_sub(1);
+			self.turnout = self.turnout.saturating_sub(w);
+		}
+		for mark in choice {
+			if let Some(total) = self.options.get_mut(usize::from(*mark)) {
+				*total = if add { total.saturating_add(w) } else { total.saturating_sub(w) };
+			}
+		}
+	}
+
+	/// Adds (`add`) or subtracts another tally of the same poll.
+	pub fn merge(&mut self, other: &Tally, add: bool) {
+		let op = |a: u64, b: u64| if add { a.saturating_add(b) } else { a.saturating_sub(b) };
+		self.ballots = if add {
+			self.ballots.saturating_add(other.ballots)
+		} else {
+			self.ballots.saturating_sub(other.ballots)
+		};
+		self.turnout = op(self.turnout, other.turnout);
+		for (mine, theirs) in self.options.iter_mut().zip(other.options.iter()) {
+			*mine = op(*mine, *theirs);
+		}
+	}
+}
+
+/// A ballot as stored: what a voter checks and anyone recounts. The proofs are not stored; they
+/// stay in the block that carried the ballot.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct BallotRecord<BlockNumber> {
+	/// The voter's constituency (from the ring the proof came from).
+	pub territory: JurisdictionId,
+	/// The options marked.
+	pub choice: Choice,
+	/// The voter's sequence number; a re-vote must carry a higher one.
+	pub sequence: u32,
+	/// The weight it counts with.
+	pub weight: u32,
+	/// The block in which it was recorded.
+	pub cast_at: BlockNumber,
+}
+
+/// A ballot as submitted: the argument of `cast`.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Ballot {
+	/// The poll.
+	pub poll: PollId,
+	/// The options marked (strictly ascending; empty for a blank ballot).
+	pub choice: Choice,
+	/// Higher than the sequence number of the voter's previous ballot in this poll, if any.
+	pub sequence: u32,
+	/// The constituency ring (and revision) the proof is made against.
+	pub ring: RingRef,
+	/// The proof of membership of `ring`, for the poll's context, over [`Ballot::message`].
+	pub proof: Proof,
+	/// Optionally, a credential ring and a proof of membership of it by the same person (the same
+	/// alias), over the same message: the ballot then counts with that class's weight.
+	pub credential: Option<(RingRef, Proof)>,
+}
+
+impl Ballot {
+	/// What the proofs sign: the poll, the choice and the sequence number, so that a proof cannot
+	/// be replayed with another choice, in another poll or at another place in the sequence.
+	pub fn message(&self) -> alloc::vec::Vec<u8> {
+		ballot_message(self.poll, &self.choice, self.sequence)
+	}
+}
+
+/// The message a ballot's proofs sign (see [`Ballot::message`]).
+pub fn ballot_message(poll: PollId, choice: &[u8], sequence: u32) -> alloc::vec::Vec<u8> {
+	(b"veche/ballot/v1", poll, choice, sequence).encode()
+}
+
+/// A ballot waiting in the current block for the batch verification at its end.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct PendingBallot {
+	/// The ballot, with its proofs.
+	pub ballot: Ballot,
+	/// The alias its proof claims; recorded only if verification confirms it.
+	pub alias: Alias,
+	/// The voter's constituency.
+	pub territory: JurisdictionId,
+	/// The weight it will count with.
+	pub weight: u32,
+}
+
+/// Progress of an on-chain recount.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum RecountPhase {
+	/// Counting stored ballots into the recount's own tallies; `after` is the last alias counted.
+	Ballots {
+		/// The last alias counted (`None` before the first).
+		after: Option<Alias>,
+	},
+	/// Comparing the recount's tallies with the incremental ones, territory by territory.
+	Compare {
+		/// The last territory compared (`None` before the first).
+		after: Option<JurisdictionId>,
+	},
+}
+
+/// An on-chain recount in progress.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Recount {
+	/// Where it is.
+	pub phase: RecountPhase,
+	/// Ballots counted so far.
+	pub ballots: u32,
+	/// Territories compared so far.
+	pub territories: u32,
+	/// Territories whose recounted tally differs from the incremental one.
+	pub mismatches: u32,
+}
+
+/// The verdict of the last completed recount of a poll.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct RecountVerdict<BlockNumber> {
+	/// The block in which it completed.
+	pub at: BlockNumber,
+	/// Ballots recounted.
+	pub ballots: u32,
+	/// Territories compared.
+	pub territories: u32,
+	/// Territories whose tallies differed (0: the recount agrees).
+	pub mismatches: u32,
+}
+
+/// The tally of a people's referendum (a `pallet-referenda` instance whose track is decided by
+/// ballots): one person, one vote.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct PeopleTally {
+	/// Ballots for the proposal.
+	pub ayes: u64,
+	/// Ballots against it.
+	pub nays: u64,
+	/// Ballots cast (blank ones included): the turnout.
+	pub turnout: u64,
+	/// Persons who may vote: support is turnout over this.
+	pub electorate: u64,
+}
+
+impl<Class> VoteTally<u64, Class> for PeopleTally {
+	fn new(_: Class) -> Self {
+		Self::default()
+	}
+
+	fn ayes(&self, _: Class) -> u64 {
+		self.ayes
+	}
+
+	fn support(&self, _: Class) -> Perbill {
+		Perbill::from_rational(self.turnout, self.electorate.max(1))
+	}
+
+	fn approval(&self, _: Class) -> Perbill {
+		Perbill::from_rational(self.ayes, self.ayes.saturating_add(self.nays).max(1))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn unanimity(_: Class) -> Self {
+		Self { ayes: 1_000, nays: 0, turnout: 1_000, electorate: 1_000 }
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn rejection(_: Class) -> Self {
+		Self { ayes: 0, nays: 1_000, turnout: 1_000, electorate: 1_000 }
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn from_requirements(support: Perbill, approval: Perbill, _: Class) -> Self {
+		let electorate = 1_000_000_000u64;
+		let turnout = support.mul_ceil(electorate);
+		let ayes = approval.mul_ceil(turnout);
+		Self { ayes, nays: turnout.saturating_sub(ayes), turnout, electorate }
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn setup(_: Class, _: Perbill) {}
+}

@@ -267,7 +267,8 @@ pub async fn poll(client: &Client, id: u32) -> Result<Option<PollInfo>, String> 
 		Ok(bytes) => PollInfo::decode(&mut &bytes[..])
 			.map(Some)
 			.map_err(|e| format!("cannot decode poll {id}: {e}")),
-		Err(e) if e.to_string().to_lowercase().contains("not found") => Ok(None),
+		// subxt reports an absent key as an error.
+		Err(e) if e.to_string().to_lowercase().contains("no storage value found") => Ok(None),
 		Err(e) => Err(e.to_string()),
 	}
 }
@@ -514,4 +515,21 @@ pub async fn best_block(client: &Client) -> Result<(u64, u64), String> {
 		.decode()
 		.map_err(|e| e.to_string())?;
 	Ok((number, now))
+}
+
+/// How many voters poll `id` had recorded at block `number`, and that block's timestamp (ms).
+pub async fn voters_at(client: &Client, id: u32, number: u64) -> Result<(u32, u64), String> {
+	let at = client.at_block(number).await.map_err(|e| e.to_string())?;
+	let voters = match at.storage().fetch_raw(poll_key("Polls", id)).await {
+		Ok(bytes) => PollInfo::decode(&mut &bytes[..]).map(|p| p.voters).unwrap_or(0),
+		Err(_) => 0,
+	};
+	let time: u64 = at
+		.storage()
+		.fetch(dynamic::storage::<(), u64>("Timestamp", "Now"), ())
+		.await
+		.map_err(|e| e.to_string())?
+		.decode()
+		.map_err(|e| e.to_string())?;
+	Ok((voters, time))
 }

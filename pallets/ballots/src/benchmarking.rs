@@ -143,13 +143,26 @@ fn queue<T: Config>(rings: &BenchRings, n: u32, weighted: bool) {
 /// A block in which the first `n` provers re-vote (with credential proofs if `weighted`), queued
 /// for the end of the block; returns the block number.
 fn block_of_ballots<T: Config>(n: u32, weighted: bool) -> BlockNumberFor<T> {
+	let rings = revoters::<T>(n);
+	queue::<T>(&rings, n, weighted);
+	frame_system::Pallet::<T>::block_number()
+}
+
+/// The rings and the poll, the first `n` provers with an earlier ballot, and the clock moved on
+/// past their cooldown: the setup of every re-vote benchmark.
+fn revoters<T: Config>(n: u32) -> BenchRings {
 	let rings = T::BenchmarkHelper::rings();
 	bench_poll::<T>(&rings);
 	earlier_ballots::<T>(&rings, n);
-	let now = frame_system::Pallet::<T>::block_number() + 10u32.into();
-	frame_system::Pallet::<T>::set_block_number(now);
-	queue::<T>(&rings, n, weighted);
-	now
+	frame_system::Pallet::<T>::set_block_number(
+		frame_system::Pallet::<T>::block_number() + 10u32.into(),
+	);
+	rings
+}
+
+/// Prover 0's re-vote (with its credential proof if `weighted`), ready to cast.
+fn revote<T: Config>(weighted: bool) -> Ballot {
+	bench_ballot::<T>(&revoters::<T>(1), 0, weighted)
 }
 
 /// The end of the block recorded all `n` new ballots, with `weight` each.
@@ -234,13 +247,7 @@ mod benchmarks {
 		Ballots::PendingAliases: Ignored
 	})]
 	fn authorize_cast(p: Linear<1, 2>) -> Result<(), BenchmarkError> {
-		let rings = T::BenchmarkHelper::rings();
-		bench_poll::<T>(&rings);
-		earlier_ballots::<T>(&rings, 1);
-		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number() + 10u32.into(),
-		);
-		let call = Call::<T>::cast { ballot: bench_ballot::<T>(&rings, 0, p == 2) };
+		let call = Call::<T>::cast { ballot: revote::<T>(p == 2) };
 
 		#[block]
 		{
@@ -258,13 +265,7 @@ mod benchmarks {
 		Ballots::PendingAliases: Ignored
 	})]
 	fn authorize_cast_in_block() -> Result<(), BenchmarkError> {
-		let rings = T::BenchmarkHelper::rings();
-		bench_poll::<T>(&rings);
-		earlier_ballots::<T>(&rings, 1);
-		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number() + 10u32.into(),
-		);
-		let call = Call::<T>::cast { ballot: bench_ballot::<T>(&rings, 0, true) };
+		let call = Call::<T>::cast { ballot: revote::<T>(true) };
 
 		#[block]
 		{
@@ -282,13 +283,7 @@ mod benchmarks {
 		Ballots::PendingAliases: Ignored
 	})]
 	fn cast() -> Result<(), BenchmarkError> {
-		let rings = T::BenchmarkHelper::rings();
-		bench_poll::<T>(&rings);
-		earlier_ballots::<T>(&rings, 1);
-		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number() + 10u32.into(),
-		);
-		let ballot = bench_ballot::<T>(&rings, 0, true);
+		let ballot = revote::<T>(true);
 
 		#[extrinsic_call]
 		_(RawOrigin::Authorized, ballot);

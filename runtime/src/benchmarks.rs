@@ -1,8 +1,11 @@
-//! The benchmarks this runtime runs (`scripts/bench.sh`): Veche's own pallets. Upstream pallets
-//! keep the weights they ship with.
+//! The benchmarks this runtime runs (`scripts/bench.sh`): Veche's own pallets, and balances as
+//! the yardstick a credit transfer is measured against. Upstream pallets keep the weights they
+//! ship with.
 
 frame_benchmarking::define_benchmarks!(
 	[pallet_veche_jurisdictions, Jurisdictions]
 	[pallet_veche_personhood, Personhood]
 	[pallet_veche_ballots, Ballots]
+	[pallet_veche_credit, Credit]
+	[pallet_balances, Balances]
 );

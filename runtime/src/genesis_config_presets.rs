@@ -4,25 +4,29 @@
 //! jurisdiction tree with three diaspora constituencies and offices, an accredited registrar
 //! (Dave), an examiner (Eve) for two credential classes, and eight registered demo persons whose
 //! keys are admitted into rings — built as soon as the static chunks are uploaded
-//! (`veche-client upload-chunks`, which `scripts/dev.sh` runs).
+//! (`veche-client upload-chunks`, which `scripts/dev.sh` runs). Two communities trade in their
+//! own mutual-credit currencies ([`demo_currencies`]), with credit lines between them.
 //!
 //! Demo persons' ring secrets are public ([`demo_person_seed`]): they exist to try proofs with
 //! `veche-client`, never to vote on a real chain.
 
 use crate::{
 	configs::personhood::RingVrf, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
-	CouncilMembershipConfig, JurisdictionsConfig, ParachainInfoConfig, PersonhoodConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	CouncilMembershipConfig, CreditConfig, JurisdictionsConfig, ParachainInfoConfig,
+	PersonhoodConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
 use frame_support::build_struct_json_patch;
+use pallet_veche_credit::CurrencyParams;
 use pallet_veche_personhood::RingVrf as _;
 use pallet_veche_primitives::{JurisdictionId, UnitKind};
 use serde_json::Value;
 use sp_authority_discovery::AuthorityId as AuthorityDiscoveryId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
+use sp_runtime::{FixedU128, Perbill};
 
 /// The para id Veche uses on test relay chains.
 pub const PARACHAIN_ID: u32 = 2000;
@@ -104,6 +108,80 @@ fn demo_people() -> Vec<([u8; 32], [u8; 32], JurisdictionId, AccountId)> {
 		.collect()
 }
 
+/// `//Anna`: a Birchwood member with no native token (her secret is the well-known dev phrase
+/// with the path `//Anna`).
+pub const ANNA: [u8; 32] = [
+	0x04, 0xe5, 0xda, 0xc8, 0x53, 0x8c, 0x6e, 0x85, 0xdf, 0xff, 0x0b, 0xaf, 0x35, 0xf1, 0x71, 0x71,
+	0xc6, 0x1b, 0x8c, 0xaf, 0x6f, 0xc1, 0xdf, 0xe8, 0xf6, 0x9a, 0x5e, 0x7b, 0xfd, 0xe2, 0xd0, 0x3e,
+];
+/// `//Boris`: a Novgorod member with no native token.
+pub const BORIS: [u8; 32] = [
+	0xc0, 0x65, 0x97, 0x23, 0x62, 0xd2, 0x17, 0x7f, 0x2c, 0x46, 0x59, 0xb1, 0x4d, 0x85, 0x24, 0x7a,
+	0x52, 0xd8, 0x89, 0xda, 0x19, 0x61, 0xd3, 0x02, 0xa9, 0x86, 0x0b, 0x3d, 0xa0, 0x3b, 0x1e, 0x50,
+];
+
+/// Milliseconds in a day.
+const DAY_MS: u64 = 86_400_000;
+
+/// Two communities and their currencies, as `(parameters, members)`:
+///
+/// - currency 0, the *Birchwood hour* (BWH): an hour of work, two decimals, 10 % demurrage a year,
+///   500.00 hours of credit per member, a day's notice on savings, worth 20 in the reference unit;
+///   Ferdie administers it, `One` is its fund; Alice, Bob, Ferdie and Anna are members;
+/// - currency 1, the *Novgorod grivna* (NVG): three decimals, 5 % a year, 200.000 of credit, two
+///   days' notice, worth 5 (an hour buys four grivnas); Eve administers it, `Two` is its fund;
+///   Charlie, Dave, Eve and Boris are members.
+pub fn demo_currencies() -> Vec<(CurrencyParams<AccountId>, Vec<(AccountId, Option<u128>)>)> {
+	let acc = |k: Sr25519Keyring| k.to_account_id();
+	let member = |a: AccountId| (a, None);
+	vec![
+		(
+			CurrencyParams {
+				name: b"Birchwood hour".to_vec(),
+				symbol: b"BWH".to_vec(),
+				decimals: 2,
+				demurrage: Perbill::from_percent(10),
+				default_limit: 500_00,
+				fund: acc(Sr25519Keyring::One),
+				value: FixedU128::from_u32(20),
+				notice: DAY_MS,
+				admins: vec![acc(Sr25519Keyring::Ferdie)],
+			},
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Ferdie]
+				.into_iter()
+				.map(acc)
+				.chain([AccountId::from(ANNA)])
+				.map(member)
+				.collect(),
+		),
+		(
+			CurrencyParams {
+				name: b"Novgorod grivna".to_vec(),
+				symbol: b"NVG".to_vec(),
+				decimals: 3,
+				demurrage: Perbill::from_percent(5),
+				default_limit: 200_000,
+				fund: acc(Sr25519Keyring::Two),
+				value: FixedU128::from_u32(5),
+				notice: 2 * DAY_MS,
+				admins: vec![acc(Sr25519Keyring::Eve)],
+			},
+			[Sr25519Keyring::Charlie, Sr25519Keyring::Dave, Sr25519Keyring::Eve]
+				.into_iter()
+				.map(acc)
+				.chain([AccountId::from(BORIS)])
+				.map(member)
+				.collect(),
+		),
+	]
+}
+
+/// Credit lines `(currency, partner, limit)`: Novgorod lets Birchwood's members buy up to
+/// 1,000.000 grivnas on credit, Birchwood lets Novgorod's buy up to 250.00 hours.
+fn demo_credit_lines() -> Vec<(u32, u32, u128)> {
+	vec![(1, 0, 1_000_000), (0, 1, 250_00)]
+}
+
 fn genesis(
 	collators: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
@@ -147,6 +225,7 @@ fn genesis(
 				(0, RingVrf::member_from_seed(demo_person_seed(5))),
 			],
 		},
+		credit: CreditConfig { currencies: demo_currencies(), lines: demo_credit_lines() },
 	})
 }
 

@@ -108,7 +108,10 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 		frame_system::CheckEra<Runtime>,
 		frame_system::CheckNonce<Runtime>,
 		frame_system::CheckWeight<Runtime>,
-		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		pallet_veche_credit::FeelessCredit<
+			Runtime,
+			pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		>,
 	),
 >;
 
@@ -332,6 +335,9 @@ mod runtime {
 	pub type Personhood = pallet_veche_personhood;
 	#[runtime::pallet_index(32)]
 	pub type Ballots = pallet_veche_ballots;
+
+	#[runtime::pallet_index(60)]
+	pub type Credit = pallet_veche_credit;
 
 	#[runtime::pallet_index(59)]
 	pub type Sudo = pallet_sudo;

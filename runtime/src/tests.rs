@@ -419,8 +419,9 @@ fn demo_ballot(
 	(ballot, alias)
 }
 
-/// The transaction extensions of a general transaction with no signer.
-fn unsigned_extensions() -> crate::TxExtension {
+/// The transaction extensions of a transaction with nonce `nonce` (0 for a general transaction
+/// with no signer), immortal, with no tip.
+fn extensions(nonce: u32) -> crate::TxExtension {
 	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
 		frame_system::AuthorizeCall::new(),
 		frame_system::CheckNonZeroSender::new(),
@@ -428,9 +429,11 @@ fn unsigned_extensions() -> crate::TxExtension {
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
 		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-		frame_system::CheckNonce::from(0),
+		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		pallet_veche_credit::FeelessCredit::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
 	))
 }
 
@@ -456,7 +459,7 @@ fn a_demo_person_votes_with_a_feeless_anonymous_transaction() {
 		let poll = pallet_veche_ballots::NextPollId::<Runtime>::get() - 1;
 		let (ballot, alias) = demo_ballot(2, 5, poll, 0);
 		let call = RuntimeCall::Ballots(pallet_veche_ballots::Call::cast { ballot });
-		let xt = UncheckedExtrinsic::new_transaction(call, unsigned_extensions());
+		let xt = UncheckedExtrinsic::new_transaction(call, extensions(0));
 		let parent = frame_system::Pallet::<Runtime>::parent_hash();
 		let valid =
 			Executive::validate_transaction(TransactionSource::External, xt.clone(), parent)
@@ -475,7 +478,7 @@ fn a_demo_person_votes_with_a_feeless_anonymous_transaction() {
 		// A general transaction for a call that does not authorize itself has no origin.
 		let remark = UncheckedExtrinsic::new_transaction(
 			RuntimeCall::System(frame_system::Call::remark { remark: vec![1] }),
-			unsigned_extensions(),
+			extensions(0),
 		);
 		assert_eq!(
 			Executive::validate_transaction(TransactionSource::External, remark, parent),
@@ -567,5 +570,119 @@ fn only_an_identified_account_can_be_accredited_as_registrar() {
 			),
 			DispatchError::BadOrigin
 		);
+	});
+}
+
+/// A signed transaction of `who` (a dev derivation such as `//Anna`) with nonce `nonce`.
+fn signed_by(who: &str, nonce: u32, call: RuntimeCall) -> crate::UncheckedExtrinsic {
+	use sp_core::Pair as _;
+	let pair = sp_core::sr25519::Pair::from_string(who, None).expect("a dev derivation");
+	let extensions = extensions(nonce);
+	let payload = sp_runtime::generic::SignedPayload::new(call.clone(), extensions.clone())
+		.expect("implicit data is available");
+	let signature = codec::Encode::using_encoded(&payload, |bytes| pair.sign(bytes));
+	let signer: AccountId = pair.public().into();
+	crate::UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(signer),
+		sp_runtime::MultiSignature::Sr25519(signature),
+		extensions,
+	)
+}
+
+/// Anna, a Birchwood member of the demo who holds no native token, pays Bob and pays Boris in
+/// Novgorod in signed transactions that charge no fee; the same payment from an account that is
+/// no member is refused by the pool (it cannot pay the fee), and so is one from a member whose
+/// feeless allowance for the hour is used up.
+#[test]
+fn a_member_without_native_tokens_pays_without_a_fee() {
+	use crate::{genesis_config_presets::ANNA, Credit, Executive};
+	use pallet_veche_credit::{Accounts, Call as CreditCall, FINE_PER_UNIT};
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		pallet_timestamp::Now::<Runtime>::put(1_700_000_000_000);
+		let anna = AccountId::from(ANNA);
+		let bob = acc(Sr25519Keyring::Bob);
+		assert_eq!(Balances::free_balance(&anna), 0);
+		let parent = frame_system::Pallet::<Runtime>::parent_hash();
+		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
+		let pay_bob = |amount| {
+			RuntimeCall::Credit(CreditCall::transfer { currency: 0, to: bob.clone(), amount })
+		};
+
+		let xt = signed_by("//Anna", 0, pay_bob(12_00));
+		assert_ok!(Executive::validate_transaction(
+			TransactionSource::External,
+			xt.clone(),
+			parent
+		));
+		assert_ok!(Executive::apply_extrinsic(xt).expect("the block takes it"));
+		let fine = (12_00 * FINE_PER_UNIT) as i128;
+		assert_eq!(Accounts::<Runtime>::get(0, &anna).map(|a| a.balance), Some(-fine));
+		assert_eq!(Accounts::<Runtime>::get(0, &bob).map(|a| a.balance), Some(fine));
+
+		let boris = AccountId::from(crate::genesis_config_presets::BORIS);
+		let across = RuntimeCall::Credit(CreditCall::pay_across {
+			currency: 0,
+			to_currency: 1,
+			to: boris.clone(),
+			amount: 4_000,
+		});
+		assert_ok!(Executive::apply_extrinsic(signed_by("//Anna", 1, across)).expect("applied"));
+		assert_eq!(
+			Accounts::<Runtime>::get(1, &boris).map(|a| a.balance),
+			Some((4_000 * FINE_PER_UNIT) as i128)
+		);
+		assert_eq!(Balances::free_balance(&anna), 0);
+		assert_eq!(
+			pallet_balances::TotalIssuance::<Runtime>::get(),
+			issuance,
+			"no fee was charged"
+		);
+
+		// Not a member: the transaction must pay, and the account has nothing.
+		let stranger = signed_by("//Stranger", 0, pay_bob(1));
+		assert_eq!(
+			Executive::validate_transaction(TransactionSource::External, stranger, parent),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+
+		// Anna's allowance: 100 an hour; two are used.
+		pallet_veche_credit::Accounts::<Runtime>::mutate(0, &anna, |a| {
+			if let Some(a) = a {
+				a.feeless.used = 100;
+			}
+		});
+		let over = signed_by("//Anna", 2, pay_bob(1));
+		assert_eq!(
+			Executive::validate_transaction(TransactionSource::External, over, parent),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		assert!(Credit::account(0, anna, None).is_some_and(|v| v.spendable > 0));
+	});
+}
+
+/// The demo's two communities: members, funds, and credit lines both ways.
+#[test]
+fn the_demo_has_two_communities_with_credit_lines() {
+	use pallet_veche_credit::{Accounts, Currencies, Role};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let bwh = Currencies::<Runtime>::get(0).expect("Birchwood hour");
+		let nvg = Currencies::<Runtime>::get(1).expect("Novgorod grivna");
+		assert_eq!((bwh.symbol.to_vec(), nvg.symbol.to_vec()), (b"BWH".to_vec(), b"NVG".to_vec()));
+		assert_eq!((bwh.members, nvg.members), (4, 4));
+		assert_eq!((bwh.lines, nvg.lines), (1, 1));
+		let line = crate::Credit::clearing_account(1, 0);
+		assert_eq!(
+			Accounts::<Runtime>::get(1, line).map(|a| (a.role, a.limit)),
+			Some((Role::Clearing { partner: 0 }, 1_000_000 * pallet_veche_credit::FINE_PER_UNIT))
+		);
+		for currency in [0, 1] {
+			let sum: i128 =
+				Accounts::<Runtime>::iter_prefix(currency).filter_map(|(_, a)| a.net()).sum();
+			assert_eq!(sum, 0, "currency {currency} is zero-sum");
+		}
 	});
 }

@@ -619,7 +619,7 @@ pub mod pallet {
 			Self::ensure_admin(origin, currency)?;
 			let limit = to_fine::<T>(limit)?;
 			let mut account = Accounts::<T>::get(currency, &who).ok_or(Error::<T>::NotAMember)?;
-			ensure!(matches!(account.role, Role::Member | Role::Fund), Error::<T>::NotAMember);
+			ensure!(account.role.pays(), Error::<T>::NotAMember);
 			account.limit = limit;
 			ensure!(account.within_limit(), Error::<T>::LimitBelowDebt);
 			Accounts::<T>::insert(currency, &who, account);
@@ -1125,10 +1125,6 @@ impl<T: Config> Pallet<T> {
 		let default_limit =
 			if params.default_limit.is_zero() { 0 } else { to_fine::<T>(params.default_limit)? };
 		let admins = Self::bounded_admins(params.admins)?;
-		ensure!(
-			!Accounts::<T>::contains_key(NextCurrencyId::<T>::get(), &params.fund),
-			Error::<T>::AlreadyMember
-		);
 		let id = NextCurrencyId::<T>::get();
 		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let deposit = match &founder {
@@ -1232,6 +1228,23 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| Error::<T>::NotAMember.into())
 	}
 
+	/// `who`'s unfrozen account with a role `accepts` takes, settled up to `now`; `missing` and
+	/// `frozen` are the errors for the two refusals.
+	fn usable(
+		currency: CurrencyId,
+		info: &CurrencyOf<T>,
+		who: &T::AccountId,
+		now: Moment,
+		accepts: fn(Role) -> bool,
+		(missing, frozen): (Error<T>, Error<T>),
+	) -> Result<AccountOf<T>, DispatchError> {
+		let mut account =
+			Accounts::<T>::get(currency, who).filter(|a| accepts(a.role)).ok_or(missing)?;
+		ensure!(!account.frozen, frozen);
+		Self::settle(currency, info, who, &mut account, now)?;
+		Ok(account)
+	}
+
 	/// An unfrozen member's account, settled up to `now`.
 	fn active_member(
 		currency: CurrencyId,
@@ -1239,12 +1252,8 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		now: Moment,
 	) -> Result<AccountOf<T>, DispatchError> {
-		let mut account = Accounts::<T>::get(currency, who)
-			.filter(|a| a.role == Role::Member)
-			.ok_or(Error::<T>::NotAMember)?;
-		ensure!(!account.frozen, Error::<T>::Frozen);
-		Self::settle(currency, info, who, &mut account, now)?;
-		Ok(account)
+		let errors = (Error::<T>::NotAMember, Error::<T>::Frozen);
+		Self::usable(currency, info, who, now, |r| r == Role::Member, errors)
 	}
 
 	/// A payer's account (an unfrozen member or the fund), settled up to `now`.
@@ -1254,12 +1263,8 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		now: Moment,
 	) -> Result<AccountOf<T>, DispatchError> {
-		let mut account = Accounts::<T>::get(currency, who)
-			.filter(|a| matches!(a.role, Role::Member | Role::Fund))
-			.ok_or(Error::<T>::NotAMember)?;
-		ensure!(!account.frozen, Error::<T>::Frozen);
-		Self::settle(currency, info, who, &mut account, now)?;
-		Ok(account)
+		let errors = (Error::<T>::NotAMember, Error::<T>::Frozen);
+		Self::usable(currency, info, who, now, Role::pays, errors)
 	}
 
 	/// A payee's account (an unfrozen member or the fund), settled up to `now`.
@@ -1269,12 +1274,8 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		now: Moment,
 	) -> Result<AccountOf<T>, DispatchError> {
-		let mut account = Accounts::<T>::get(currency, who)
-			.filter(|a| matches!(a.role, Role::Member | Role::Fund))
-			.ok_or(Error::<T>::PayeeNotAMember)?;
-		ensure!(!account.frozen, Error::<T>::PayeeFrozen);
-		Self::settle(currency, info, who, &mut account, now)?;
-		Ok(account)
+		let errors = (Error::<T>::PayeeNotAMember, Error::<T>::PayeeFrozen);
+		Self::usable(currency, info, who, now, Role::pays, errors)
 	}
 
 	/// The fund's account.
@@ -1362,7 +1363,7 @@ impl<T: Config> Pallet<T> {
 	pub fn feeless_currency(who: &T::AccountId, call: &Call<T>) -> Option<CurrencyId> {
 		let currency = call.currency()?;
 		let account = Accounts::<T>::get(currency, who)?;
-		let eligible = matches!(account.role, Role::Member | Role::Fund) && !account.frozen;
+		let eligible = account.role.pays() && !account.frozen;
 		(eligible && Self::feeless_left(&account)).then_some(currency)
 	}
 

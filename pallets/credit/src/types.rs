@@ -50,6 +50,14 @@ pub enum Role {
 	},
 }
 
+impl Role {
+	/// Whether accounts of this role pay and are paid by signed calls (members and the fund;
+	/// clearing accounts move only through conversions).
+	pub fn pays(self) -> bool {
+		matches!(self, Role::Member | Role::Fund)
+	}
+}
+
 /// Savings on their way back into the spending balance.
 #[derive(
 	Clone,

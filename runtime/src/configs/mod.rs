@@ -4,6 +4,7 @@ mod aura;
 mod balances;
 mod ballots;
 mod collator_selection;
+mod credit;
 mod governance;
 pub mod identity;
 mod jurisdictions;

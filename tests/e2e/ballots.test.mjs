@@ -59,14 +59,17 @@ before(async () => {
   for (const key of Object.values(voters)) assert.ok((await builtRing(key)).revision >= 1);
   const now = (await api.rpc.chain.getHeader()).number.toNumber();
   const electorate = { units: [0], baseWeight: 1, classWeights: [[CIVIC_LITERACY, 2]] };
-  // Voting takes about 60 blocks on the 1 s dev node; the end leaves room to spare.
+  // Voting takes about 60 blocks on the 1 s dev node; the end leaves room to spare. The start
+  // leaves a few blocks for the creation to be included (a start in the past is refused).
+  const start = now + 5;
   const created = await send(
-    api.tx.sudo.sudo(api.tx.ballots.createPoll({ SingleChoice: { options: 3 } }, electorate, now + 1, now + 150)),
+    api.tx.sudo.sudo(api.tx.ballots.createPoll({ SingleChoice: { options: 3 } }, electorate, start, now + 155)),
     alice,
   );
-  assert.ok(sudoOk(created));
+  const outcome = find(created.events, 'sudo', 'Sudid')[0]?.data.toHuman();
+  assert.ok(sudoOk(created), `createPoll from block ${start}: ${JSON.stringify(outcome)}`);
   poll = (await api.query.ballots.nextPollId()).toNumber() - 1;
-  await advance(1);
+  await until(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= start, 20, 1);
 });
 
 test('voters of three constituencies vote anonymously, without accounts or fees', { skip: SKIP }, async () => {

@@ -4,7 +4,7 @@
 // year ahead by the test's clock, through the runtime's view function (chopsticks cannot move a
 // parachain's clock: the relay-derived slot would no longer match), and over the seconds the
 // test runs, collected into the fund.
-import { test, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { connect, disconnect, advance, find, keyring, MODE, send } from './lib.mjs';
@@ -15,6 +15,11 @@ const FINE = 10n ** 18n; // fine units per smallest unit
 const YEAR_MS = 31_557_600_000;
 
 after(disconnect);
+// Start from a block the chain has built, not from its genesis state.
+before(async () => {
+  await connect();
+  await advance(1);
+});
 
 const people = () => {
   const k = new Keyring({ type: 'sr25519', ss58Format: 42 });

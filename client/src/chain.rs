@@ -5,6 +5,7 @@ use crate::{to_hex, Member, RingRef, RingSet};
 use codec::{Decode, Encode};
 use pallet_veche_primitives::{ProofError, ProvenAlias};
 use subxt::{
+	client::OnlineClientAtBlock,
 	dynamic::{self, Value},
 	OnlineClient, PolkadotConfig,
 };
@@ -506,15 +507,17 @@ pub async fn submit_ballot(
 /// The number and timestamp (ms) of the node's best block.
 pub async fn best_block(client: &Client) -> Result<(u64, u64), String> {
 	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
-	let number = at.block_number();
-	let now: u64 = at
-		.storage()
+	Ok((at.block_number(), timestamp(&at).await?))
+}
+
+/// The timestamp (ms) of the block `at` stands at.
+async fn timestamp(at: &OnlineClientAtBlock<PolkadotConfig>) -> Result<u64, String> {
+	at.storage()
 		.fetch(dynamic::storage::<(), u64>("Timestamp", "Now"), ())
 		.await
 		.map_err(|e| e.to_string())?
 		.decode()
-		.map_err(|e| e.to_string())?;
-	Ok((number, now))
+		.map_err(|e| e.to_string())
 }
 
 /// How many voters poll `id` had recorded at block `number`, and that block's timestamp (ms).
@@ -524,12 +527,5 @@ pub async fn voters_at(client: &Client, id: u32, number: u64) -> Result<(u32, u6
 		Ok(bytes) => PollInfo::decode(&mut &bytes[..]).map(|p| p.voters).unwrap_or(0),
 		Err(_) => 0,
 	};
-	let time: u64 = at
-		.storage()
-		.fetch(dynamic::storage::<(), u64>("Timestamp", "Now"), ())
-		.await
-		.map_err(|e| e.to_string())?
-		.decode()
-		.map_err(|e| e.to_string())?;
-	Ok((voters, time))
+	Ok((voters, timestamp(&at).await?))
 }

@@ -102,8 +102,8 @@ pub async fn register(
 pub enum Verdict {
 	/// Valid: the prover's alias, ring set and the revision checked.
 	Valid { alias: [u8; 32], set: RingSet, revision: u32 },
-	/// Refused, with the runtime's reason (`MalformedProof`, `UnknownRing`, `StaleRevision`,
-	/// `InvalidProof`).
+	/// Refused, with the runtime's reason (`MalformedProof`, `UnknownRing`, `NotInRoll`,
+	/// `RingTooSmall`, `InvalidProof`).
 	Refused(String),
 }
 
@@ -157,6 +157,18 @@ pub async fn ring(
 	index: u32,
 ) -> Result<(Vec<Member>, u32, u32), String> {
 	view(client, "Personhood", "ring", (set_value(set), Value::u128(index.into()))).await
+}
+
+/// The revision of a ring that the roll frozen at `roll` holds (a poll's roll), with its members
+/// in commitment order; `None` when the ring had no revision then.
+pub async fn roll_ring(
+	client: &Client,
+	set: RingSet,
+	index: u32,
+	roll: u32,
+) -> Result<Option<(u32, Vec<Member>)>, String> {
+	let args = (set_value(set), Value::u128(index.into()), Value::u128(roll.into()));
+	view(client, "Personhood", "roll_ring", args).await
 }
 
 /// The chain's ring capacity (fixes the ring-VRF domain of proofs).

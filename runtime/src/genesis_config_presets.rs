@@ -220,10 +220,16 @@ fn genesis(
 				(1, Sr25519Keyring::Eve.to_account_id()),
 			],
 			people: demo_people(),
-			credentials: vec![
-				(0, RingVrf::member_from_seed(demo_person_seed(1))),
-				(0, RingVrf::member_from_seed(demo_person_seed(5))),
-			],
+			// Four holders of civic literacy: a class ring, too, proves nothing below the floor.
+			credentials: [1, 2, 5, 6]
+				.into_iter()
+				.map(|n| (0, RingVrf::member_from_seed(demo_person_seed(n))))
+				.collect(),
+			// The demo's anonymity floor: four keys, the least the runtime allows, because the
+			// demo registers four persons per constituency. A real election needs at least 64
+			// (`Personhood.setMinRingSize` by the commission).
+			min_ring_size: 4,
+			pooled: vec![],
 		},
 		credit: CreditConfig { currencies: demo_currencies(), lines: demo_credit_lines() },
 	})

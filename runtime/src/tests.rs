@@ -359,15 +359,22 @@ fn the_demo_persons_can_prove_personhood_at_genesis() {
 		)
 		.unwrap();
 		let ring = RingRef { set: germany, index: 0, revision: 1 };
-		let proven = crate::Personhood::verify(&proof, &ring, &context, b"hello").unwrap();
+		let roll = pallet_veche_personhood::RollClock::<Runtime>::get();
+		let proven = crate::Personhood::verify(&proof, &ring, roll, &context, b"hello").unwrap();
 		assert_eq!((proven.alias, proven.set), (alias, germany));
 		assert_eq!(
-			crate::Personhood::verify(&proof, &RingRef { revision: 2, ..ring }, &context, b"hello"),
-			Err(ProofError::StaleRevision)
+			crate::Personhood::verify(
+				&proof,
+				&RingRef { revision: 2, ..ring },
+				roll,
+				&context,
+				b"hello"
+			),
+			Err(ProofError::NotInRoll)
 		);
 		// Birchwood's ring and the civic-literacy class ring exist too.
 		assert_eq!(RingRoots::<Runtime>::get(RingSet::Constituency(3), 0).unwrap().members, 4);
-		assert_eq!(RingRoots::<Runtime>::get(RingSet::Credential(0), 0).unwrap().members, 2);
+		assert_eq!(RingRoots::<Runtime>::get(RingSet::Credential(0), 0).unwrap().members, 4);
 	});
 }
 

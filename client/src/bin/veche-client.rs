@@ -311,9 +311,14 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let (set, index) = chain::ring_of_key(&client, member)
 				.await?
 				.ok_or("your key is in no ring yet (its cohort waits, or it is suspended)")?;
-			let (members, revision, covered) = chain::ring(&client, set, index).await?;
-			if revision == 0 || covered as usize != members.len() {
-				return Err("your ring is being rebuilt; try again in a few blocks".into());
+			// The poll's roll: the revision of the ring current when the poll was created.
+			let not_in_roll = "your key entered its ring after this poll was created (a new \
+			                   registration, a key rotation or a reinstatement): it votes from \
+			                   the next poll";
+			let (revision, members) =
+				chain::roll_ring(&client, set, index, poll.roll).await?.ok_or(not_in_roll)?;
+			if !members.contains(&member) {
+				return Err(not_in_roll.into());
 			}
 			let alias = secret.alias(&poll.context);
 			let sequence = match sequence {
@@ -324,7 +329,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 			};
 			let cred = match credential {
 				None => None,
-				Some(class) => Some(credential_ring(&client, class, &member).await?),
+				Some(class) => Some(credential_ring(&client, class, &member, poll.roll).await?),
 			};
 			let capacity = chain::ring_capacity(&client).await?;
 			let marks = ballot::Marks {
@@ -449,24 +454,19 @@ async fn run(cli: Cli) -> Result<(), String> {
 	Ok(())
 }
 
-/// The credential ring of `class` that holds `member`, with its members as the chain lists them.
+/// The credential ring of `class` in the poll's `roll` that holds `member`, with its members.
 async fn credential_ring(
 	client: &chain::Client,
 	class: u16,
 	member: &veche_client::Member,
+	roll: u32,
 ) -> Result<(RingRef, Vec<veche_client::Member>), String> {
 	let set = veche_client::RingSet::Credential(class);
 	for index in 0..1_000 {
-		let (members, revision, covered) = chain::ring(client, set, index).await?;
-		if members.is_empty() {
+		let Some((revision, members)) = chain::roll_ring(client, set, index, roll).await? else {
 			break;
-		}
+		};
 		if members.contains(member) {
-			if revision == 0 || covered as usize != members.len() {
-				return Err(
-					"the credential ring is being rebuilt; try again in a few blocks".into()
-				);
-			}
 			return Ok((RingRef { set, index, revision }, members));
 		}
 	}

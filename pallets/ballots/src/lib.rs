@@ -13,11 +13,14 @@
 //!
 //! A voter casts a [`Ballot`] with [`Pallet::cast`]: a feeless general transaction with no
 //! account, authorized (`#[pallet::authorize]`) by a ring-VRF proof that the voter belongs to the
-//! ring of a constituency in the electorate. The proof signs the poll, the choice and a sequence
-//! number, and yields the voter's alias in the poll's context: the same for one person within one
-//! poll, unlinkable across polls. One alias has one ballot; a ballot with a higher sequence number
-//! replaces it (re-voting until the poll ends, against coercion); an equal or lower one is
-//! refused, so an old ballot cannot be replayed to undo a re-vote. Ballots from one alias are at
+//! ring of a territory in the electorate, as the poll's *roll* holds it: the ring revisions current
+//! when the poll was created (see personhood's roll), so that a key that entered later — a new
+//! registration, a rotation, a reinstatement — never gives anyone a second ballot. The proof signs
+//! the poll, the choice and a sequence number, and yields the voter's alias in the poll's context:
+//! the same for one person within one poll, unlinkable across polls. One alias has one ballot; a
+//! ballot numbered exactly one more than the stored one replaces it (re-voting until the poll
+//! ends, against coercion); any other number is refused, so an old ballot cannot be replayed to
+//! undo a re-vote and a coercer cannot number a ballot so high that no re-vote can follow. Ballots from one alias are at
 //! least [`Config::RevoteCooldown`] blocks apart, which bounds what one voter can make the chain
 //! verify.
 //!
@@ -36,12 +39,17 @@
 //! ## Terms
 //!
 //! - **Alias**: the pseudonym a ring-VRF proof yields for the poll's context.
-//! - **Territory**: the constituency of the ring a ballot's proof comes from; tallies and
-//!   exclusions are per territory.
+//! - **Territory**: the ring set a ballot's proof comes from — a constituency, or the parent unit
+//!   small constituencies are pooled into; tallies and exclusions are per territory. No ring, and
+//!   so no territory, holds fewer keys than the anonymity floor.
+//! - **Roll**: the ring revisions frozen at the poll's creation; `roll_size` (the keys the roll
+//!   holds in the electorate) is the turnout base, and a people's referendum's support base.
 //! - **Weight**: what a ballot counts for: the electorate's base weight, or the weight of a
 //!   credential class the voter also proves (with a second proof by the same alias).
-//! - **Sequence number**: the voter's own counter; each new ballot in a poll must carry a higher
-//!   one.
+//! - **Sequence number**: the voter's own counter; the first ballot carries 1, each re-vote
+//!   exactly one more than the ballot it replaces.
+//! - **People's referendum**: its poll ([`Pallet::open_referendum`]) takes ballots from everyone
+//!   for as long as the referendum is being decided, and hears appeals while it runs.
 //!
 //! ## Example
 //!
@@ -105,7 +113,7 @@ use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, PostDispatchInfo},
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{BlakeTwo256, Hash, Saturating, Zero},
+		traits::{BlakeTwo256, Bounded, Hash, Saturating, Zero},
 		ArithmeticError,
 	},
 	traits::Polling,
@@ -113,7 +121,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
 	Alias, Context, JurisdictionId, JurisdictionInspect, JurisdictionUsage, OfficeId,
-	PersonhoodVerifier, PollId, ProofError, ProofItem, RingSet,
+	PersonhoodVerifier, PollId, ProofError, ProofItem, RingSet, Roll, RollUsage,
 };
 
 /// The index of a people's referendum.
@@ -171,20 +179,10 @@ pub mod pallet {
 		type BallotPriority: Get<TransactionPriority>;
 
 		/// Referenda decided by ballots (a `pallet-referenda` instance with a people's track):
-		/// once a poll is opened for one of them, its tally follows the poll's ballots.
+		/// once a poll is opened for one of them, its tally follows the poll's ballots, and the
+		/// poll takes ballots for as long as the referendum is being decided. Every person of
+		/// every country votes, one vote each; support is turnout over the poll's roll.
 		type Referenda: Polling<PeopleTally, Moment = BlockNumberFor<Self>>;
-
-		/// How many persons may vote in a people's referendum (the registered persons): its
-		/// support is turnout over this.
-		type Population: Get<u32>;
-
-		/// Who votes in a people's referendum, with what weight.
-		type ReferendumElectorate: Get<Electorate>;
-
-		/// How long, in blocks, the poll of a people's referendum accepts ballots (at most
-		/// `MaxVotingPeriod`); ballots stop earlier if the referendum is decided.
-		#[pallet::constant]
-		type ReferendumPeriod: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet's calls, benchmarked.
 		type WeightInfo: WeightInfo;
@@ -276,6 +274,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PollReferenda<T: Config> = StorageMap<_, Twox64Concat, PollId, ReferendumIndexOf<T>>;
 
+	/// How many polls not yet purged froze their roll at each point of the roll clock. The key is
+	/// the point in big-endian bytes, so that the map iterates in the clock's order and
+	/// [`RollUsage::roll_in_use`] finds the first point at or after another with one read.
+	// Identity: the keys are roll points chosen by the pallet, and their order is what a lookup
+	// needs.
+	#[pallet::storage]
+	pub type LiveRolls<T: Config> = StorageMap<_, Identity, [u8; 4], u32>;
+
 	/// How many polls not yet purged name each unit in their electorate.
 	// Twox64Concat: jurisdiction ids assigned on-chain.
 	#[pallet::storage]
@@ -284,7 +290,7 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A poll was created.
+		/// A poll was created and its roll frozen.
 		PollCreated {
 			/// The poll.
 			poll: PollId,
@@ -292,9 +298,16 @@ pub mod pallet {
 			context: Context,
 			/// What it asks.
 			kind: PollKind,
+			/// Who votes, with what weight.
+			electorate: Electorate,
+			/// The roll: ring revisions current at this point of the roll clock vote.
+			roll: Roll,
+			/// How many keys the roll holds in the electorate: the turnout base.
+			roll_size: u32,
 			/// The first block of voting.
 			start: BlockNumberFor<T>,
-			/// The first block after voting.
+			/// The first block after voting (the largest block number for a people's
+			/// referendum, whose poll ends when it is decided).
 			end: BlockNumberFor<T>,
 		},
 		/// A ballot was verified, recorded and counted.
@@ -329,6 +342,12 @@ pub mod pallet {
 			poll: PollId,
 			/// Its results.
 			results: Tally,
+			/// The end of its voting (for a people's referendum: this block).
+			end: BlockNumberFor<T>,
+			/// The first block in which its results are final.
+			appeal_end: BlockNumberFor<T>,
+			/// The first block in which its ballots may be purged.
+			retain_until: BlockNumberFor<T>,
 		},
 		/// A territory's ballots were excluded on appeal.
 		TerritoryExcluded {
@@ -423,27 +442,33 @@ pub mod pallet {
 		MalformedProof,
 		/// A proof names a ring that does not exist or has no members.
 		UnknownRing,
-		/// A proof names a ring revision that is no longer accepted; prove again against the
-		/// current one.
-		StaleRevision,
+		/// A proof names a ring revision that is not in the poll's roll (it was finished after
+		/// the poll was created, or replaced before): prove against the revision of the poll's
+		/// roll (`Personhood::roll_ring`). A key that entered a ring after the poll was created
+		/// votes from the next poll.
+		NotInRoll,
+		/// A proof's ring holds fewer keys than the anonymity floor (`Personhood::MinRingSize`).
+		RingTooSmall,
 		/// A proof does not verify for this ring, the poll's context and this ballot.
 		InvalidProof,
 		/// The credential proof was made by someone else than the constituency proof (another
 		/// alias).
 		AliasMismatch,
-		/// The voter already has a ballot with this or a higher sequence number; a re-vote must
-		/// carry a higher one.
-		SequenceNotIncreasing,
+		/// The sequence number is not the voter's previous one plus one (1 for a first ballot):
+		/// check the stored ballot (`ballot_of`) and number the re-vote after it.
+		SequenceNotNext,
 		/// The voter's previous ballot is too recent; wait `RevoteCooldown` blocks between
 		/// ballots.
 		RevoteTooSoon,
 		/// This block already carries `MaxBallotsPerBlock` ballots; the next block will take it.
 		BlockFull,
-		/// The poll cannot be closed before its end.
+		/// The poll cannot be closed before its end (a people's referendum's poll: before the
+		/// referendum is decided).
 		VotingNotOver,
 		/// The poll is already closed.
 		AlreadyClosed,
-		/// Appeals are heard only after voting has ended.
+		/// Appeals are heard only after voting has ended (for a people's referendum: once voting
+		/// has started).
 		AppealTooEarly,
 		/// The appeal window of this poll has passed; its results are final.
 		AppealWindowClosed,
@@ -554,20 +579,31 @@ pub mod pallet {
 			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(info.status == PollStatus::Ongoing, Error::<T>::AlreadyClosed);
+			if let Some(referendum) = PollReferenda::<T>::get(poll) {
+				// A people's referendum's poll runs while the referendum is being decided.
+				let decided = T::Referenda::as_ongoing(referendum).is_none();
+				ensure!(decided && now >= info.start, Error::<T>::VotingNotOver);
+				info.end = info.end.min(now);
+				info.appeal_end = info.end.saturating_add(T::AppealPeriod::get());
+				info.retain_until = info.appeal_end.saturating_add(T::RetentionPeriod::get());
+			}
 			ensure!(now >= info.end, Error::<T>::VotingNotOver);
 			let results = Self::current_results(poll, &info);
 			info.status = PollStatus::Closed { at: now };
+			let (end, appeal_end, retain_until) = (info.end, info.appeal_end, info.retain_until);
 			Polls::<T>::insert(poll, info);
 			Results::<T>::insert(poll, results.clone());
-			Self::deposit_event(Event::PollClosed { poll, results });
+			Self::deposit_event(Event::PollClosed { poll, results, end, appeal_end, retain_until });
 			Ok(())
 		}
 
 		/// Excludes a territory's ballots from a poll's results after proven fraud.
 		///
 		/// - Origin: [`Config::AppealOrigin`].
-		/// - Allowed from the poll's `end` until its `appeal_end`. `reason` is the hash of the
-		///   decision document.
+		/// - Allowed from the poll's `end` until its `appeal_end`; for a people's referendum also
+		///   while it is being decided, so that its tally leaves the territory out at once (later
+		///   ballots of the territory stay excluded). `reason` is the hash of the decision
+		///   document.
 		///
 		/// Emits [`Event::TerritoryExcluded`], and [`Event::ResultsRecomputed`] if the poll is
 		/// closed. Errors: [`Error::PollNotFound`], [`Error::AppealTooEarly`],
@@ -583,7 +619,9 @@ pub mod pallet {
 			T::AppealOrigin::ensure_origin(origin)?;
 			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now >= info.end, Error::<T>::AppealTooEarly);
+			let referendum = PollReferenda::<T>::get(poll);
+			let heard_from = if referendum.is_some() { info.start } else { info.end };
+			ensure!(now >= heard_from, Error::<T>::AppealTooEarly);
 			ensure!(now < info.appeal_end, Error::<T>::AppealWindowClosed);
 			let tally = Tallies::<T>::get(poll, territory).ok_or(Error::<T>::TerritoryNotInPoll)?;
 			ensure!(!Excluded::<T>::contains_key(poll, territory), Error::<T>::AlreadyExcluded);
@@ -605,6 +643,8 @@ pub mod pallet {
 			if closed {
 				Results::<T>::insert(poll, results.clone());
 				Self::deposit_event(Event::ResultsRecomputed { poll, results });
+			} else if let Some(referendum) = referendum {
+				Self::push_to_referendum(poll, referendum, &results);
 			}
 			Ok(())
 		}
@@ -690,6 +730,9 @@ pub mod pallet {
 						*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
 					});
 				}
+				LiveRolls::<T>::mutate_exists(info.roll.to_be_bytes(), |n| {
+					*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+				});
 				info.status = PollStatus::Purged;
 				Polls::<T>::insert(poll, info);
 			}
@@ -697,10 +740,11 @@ pub mod pallet {
 			Ok(Some(<T as Config>::WeightInfo::purge(removed)).into())
 		}
 
-		/// Opens the poll of an ongoing people's referendum: a yes/no poll of
-		/// [`Config::ReferendumElectorate`], from now for [`Config::ReferendumPeriod`] blocks.
-		/// From then on the referendum's tally follows the poll's ballots at the end of each
-		/// block: ayes and nays as counted, support as turnout over [`Config::Population`].
+		/// Opens the poll of an ongoing people's referendum: a yes/no poll of everyone
+		/// ([`Electorate::everyone`]) whose roll is frozen now, taking ballots from now for as
+		/// long as the referendum is being decided, however early it is opened. From then on the
+		/// referendum's tally follows the poll's ballots at the end of each block: ayes and nays
+		/// as counted without excluded territories, support as turnout over the poll's roll.
 		///
 		/// - Origin: signed (anyone).
 		///
@@ -721,8 +765,8 @@ pub mod pallet {
 				Error::<T>::ReferendumAlreadyOpen
 			);
 			let now = frame_system::Pallet::<T>::block_number();
-			let end = now.saturating_add(T::ReferendumPeriod::get());
-			let poll = Self::create(PollKind::YesNo, T::ReferendumElectorate::get(), now, end)?;
+			let end = BlockNumberFor::<T>::max_value();
+			let poll = Self::do_create(PollKind::YesNo, Electorate::everyone(), now, end)?;
 			ReferendumPolls::<T>::insert(referendum, poll);
 			PollReferenda::<T>::insert(poll, referendum);
 			Self::push_to_referendum(poll, referendum, &Tally::empty(2));
@@ -762,12 +806,28 @@ impl<T: Config> Pallet<T> {
 	) -> Result<PollId, DispatchError> {
 		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
 		Self::check_electorate(&mut electorate)?;
+		ensure!(!electorate.units.is_empty(), Error::<T>::InvalidElectorate);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
 		ensure!(
 			end.saturating_sub(start) <= T::MaxVotingPeriod::get(),
 			Error::<T>::VotingPeriodTooLong
 		);
+		Self::do_create(kind, electorate, start, end)
+	}
+
+	/// Creates a poll with any window (a people's referendum's is open-ended) and an electorate
+	/// that may be everyone; freezes its roll now.
+	fn do_create(
+		kind: PollKind,
+		mut electorate: Electorate,
+		start: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
+		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
+		Self::check_electorate(&mut electorate)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
 		let poll = NextPollId::<T>::get();
 		NextPollId::<T>::put(poll.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 		// Unique to this poll and this chain, and unknown before this block.
@@ -779,12 +839,24 @@ impl<T: Config> Pallet<T> {
 		for unit in electorate.units.iter() {
 			UnitPolls::<T>::mutate(unit, |n| *n = n.saturating_add(1));
 		}
+		let roll = T::Personhood::current_roll();
+		let roll_size = if electorate.units.is_empty() {
+			T::Personhood::roll_members(None)
+		} else {
+			electorate
+				.units
+				.iter()
+				.fold(0u32, |n, unit| n.saturating_add(T::Personhood::roll_members(Some(*unit))))
+		};
+		LiveRolls::<T>::mutate(roll.to_be_bytes(), |n| *n = Some(n.unwrap_or(0).saturating_add(1)));
 		Polls::<T>::insert(
 			poll,
 			Poll {
 				context,
 				kind,
-				electorate,
+				electorate: electorate.clone(),
+				roll,
+				roll_size,
 				start,
 				end,
 				appeal_end,
@@ -794,19 +866,40 @@ impl<T: Config> Pallet<T> {
 				excluded: 0,
 			},
 		);
-		Self::deposit_event(Event::PollCreated { poll, context, kind, start, end });
+		Self::deposit_event(Event::PollCreated {
+			poll,
+			context,
+			kind,
+			electorate,
+			roll,
+			roll_size,
+			start,
+			end,
+		});
 		Ok(poll)
 	}
 
-	/// Sorts and checks an electorate: 1.. known units, no duplicates, positive class weights.
+	/// Sorts and checks an electorate: known units, no duplicates, none within another (so that
+	/// the roll counts nobody twice), positive class weights.
 	fn check_electorate(electorate: &mut Electorate) -> DispatchResult {
 		electorate.units.sort();
 		electorate.class_weights.sort_by_key(|(c, _)| *c);
 		let units = &electorate.units;
 		let classes = &electorate.class_weights;
-		let ok = !units.is_empty()
-			&& units.windows(2).all(|w| matches!(w, [a, b] if a < b))
+		let nested = |unit: JurisdictionId| {
+			let mut next = T::Jurisdictions::parent(unit);
+			for _ in 0..MAX_TREE_DEPTH {
+				let Some(above) = next else { return false };
+				if units.binary_search(&above).is_ok() {
+					return true;
+				}
+				next = T::Jurisdictions::parent(above);
+			}
+			false
+		};
+		let ok = units.windows(2).all(|w| matches!(w, [a, b] if a < b))
 			&& units.iter().all(|u| T::Jurisdictions::unit_kind(*u).is_some())
+			&& !units.iter().any(|u| nested(*u))
 			&& classes.windows(2).all(|w| matches!(w, [(a, _), (b, _)] if a < b))
 			&& classes.iter().all(|(_, w)| *w > 0);
 		ensure!(ok, Error::<T>::InvalidElectorate);
@@ -860,28 +953,34 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Error::<T>::CredentialRequired
 		})?;
-		T::Personhood::check_ring(&ballot.ring).map_err(Error::<T>::from)?;
+		T::Personhood::check_ring(&ballot.ring, info.roll).map_err(Error::<T>::from)?;
 		let alias =
 			T::Personhood::claimed_alias(&ballot.proof).ok_or(Error::<T>::MalformedProof)?;
 		if let Some((ring, proof)) = &ballot.credential {
-			T::Personhood::check_ring(ring).map_err(Error::<T>::from)?;
+			T::Personhood::check_ring(ring, info.roll).map_err(Error::<T>::from)?;
 			let other = T::Personhood::claimed_alias(proof).ok_or(Error::<T>::MalformedProof)?;
 			ensure!(other == alias, Error::<T>::AliasMismatch);
 		}
-		if let Some(previous) = Ballots::<T>::get(ballot.poll, alias) {
-			ensure!(ballot.sequence > previous.sequence, Error::<T>::SequenceNotIncreasing);
+		// A ballot of this voter already waits in this block: the next one waits for it.
+		ensure!(!PendingAliases::<T>::contains_key(ballot.poll, alias), Error::<T>::RevoteTooSoon);
+		let previous = Ballots::<T>::get(ballot.poll, alias);
+		let next = previous.as_ref().map_or(Some(1), |p| p.sequence.checked_add(1));
+		ensure!(Some(ballot.sequence) == next, Error::<T>::SequenceNotNext);
+		if let Some(previous) = previous {
 			ensure!(
 				now >= previous.cast_at.saturating_add(T::RevoteCooldown::get()),
 				Error::<T>::RevoteTooSoon
 			);
 		}
-		ensure!(!PendingAliases::<T>::contains_key(ballot.poll, alias), Error::<T>::RevoteTooSoon);
 		Ok((PendingBallot { ballot: ballot.clone(), alias, territory, weight }, info))
 	}
 
 	/// Whether `territory` is one of the electorate's units or lies below one: a walk up the tree
 	/// (its depth in reads), each step a search in the sorted units.
 	fn in_electorate(electorate: &Electorate, territory: JurisdictionId) -> bool {
+		if electorate.units.is_empty() {
+			return true;
+		}
 		let mut next = Some(territory);
 		for _ in 0..MAX_TREE_DEPTH {
 			let Some(unit) = next else { return false };
@@ -923,12 +1022,17 @@ impl<T: Config> Pallet<T> {
 				.saturating_sub(<T as Config>::WeightInfo::authorize_cast_in_block())
 		} else {
 			let message = ballot.message();
-			let proven =
-				T::Personhood::verify(&ballot.proof, &ballot.ring, &info.context, &message)
-					.map_err(|e| invalid(Error::<T>::from(e).into()))?;
+			let proven = T::Personhood::verify(
+				&ballot.proof,
+				&ballot.ring,
+				info.roll,
+				&info.context,
+				&message,
+			)
+			.map_err(|e| invalid(Error::<T>::from(e).into()))?;
 			ensure!(proven.alias == pending.alias, invalid(Error::<T>::InvalidProof.into()));
 			if let Some((ring, proof)) = &ballot.credential {
-				let other = T::Personhood::verify(proof, ring, &info.context, &message)
+				let other = T::Personhood::verify(proof, ring, info.roll, &info.context, &message)
 					.map_err(|e| invalid(Error::<T>::from(e).into()))?;
 				ensure!(other.alias == pending.alias, invalid(Error::<T>::AliasMismatch.into()));
 			}
@@ -976,25 +1080,31 @@ impl<T: Config> Pallet<T> {
 		if pending.is_empty() {
 			return;
 		}
-		let mut contexts: Vec<(PollId, Context)> = Vec::new();
+		let mut contexts: Vec<(PollId, Context, Roll)> = Vec::new();
 		let mut messages = Vec::with_capacity(pending.len());
 		for p in pending.iter() {
 			PendingAliases::<T>::remove(p.ballot.poll, p.alias);
-			if !contexts.iter().any(|(id, _)| *id == p.ballot.poll) {
-				let context = Polls::<T>::get(p.ballot.poll).map(|i| i.context).unwrap_or_default();
-				contexts.push((p.ballot.poll, context));
+			if !contexts.iter().any(|(id, _, _)| *id == p.ballot.poll) {
+				let (context, roll) =
+					Polls::<T>::get(p.ballot.poll).map(|i| (i.context, i.roll)).unwrap_or_default();
+				contexts.push((p.ballot.poll, context, roll));
 			}
 			messages.push(p.ballot.message());
 		}
 		let context_of = |poll: PollId| {
-			contexts.iter().find(|(id, _)| *id == poll).map(|(_, c)| *c).unwrap_or_default()
+			contexts
+				.iter()
+				.find(|(id, _, _)| *id == poll)
+				.map(|(_, c, r)| (*c, *r))
+				.unwrap_or_default()
 		};
 		let mut items = Vec::with_capacity(pending.len());
 		for (p, message) in pending.iter().zip(messages.iter()) {
-			let context = context_of(p.ballot.poll);
-			items.push(ProofItem { proof: &p.ballot.proof, ring: p.ballot.ring, context, message });
+			let (context, roll) = context_of(p.ballot.poll);
+			let ring = p.ballot.ring;
+			items.push(ProofItem { proof: &p.ballot.proof, ring, roll, context, message });
 			if let Some((ring, proof)) = &p.ballot.credential {
-				items.push(ProofItem { proof, ring: *ring, context, message });
+				items.push(ProofItem { proof, ring: *ring, roll, context, message });
 			}
 		}
 		let mut outcomes = T::Personhood::verify_batch(&items).into_iter();
@@ -1036,16 +1146,18 @@ impl<T: Config> Pallet<T> {
 	fn push_touched(touched: &[PollId]) {
 		for poll in touched {
 			if let Some(referendum) = PollReferenda::<T>::get(poll) {
-				let totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(2));
-				Self::push_to_referendum(*poll, referendum, &totals);
+				let Some(info) = Polls::<T>::get(poll) else { continue };
+				let results = Self::current_results(*poll, &info);
+				Self::push_to_referendum(*poll, referendum, &results);
 			}
 		}
 	}
 
-	/// Sets a people's referendum's tally from its poll's count (yes is option 0, no option 1),
-	/// if the referendum is still being decided.
-	fn push_to_referendum(_poll: PollId, referendum: ReferendumIndexOf<T>, totals: &Tally) {
-		let electorate = u64::from(T::Population::get());
+	/// Sets a people's referendum's tally from its poll's results (yes is option 0, no option
+	/// 1; excluded territories left out), if the referendum is still being decided. Support is
+	/// turnout over the poll's roll.
+	fn push_to_referendum(poll: PollId, referendum: ReferendumIndexOf<T>, totals: &Tally) {
+		let electorate = u64::from(Polls::<T>::get(poll).map_or(0, |i| i.roll_size));
 		T::Referenda::access_poll(referendum, |status| {
 			if let frame_support::traits::PollStatus::Ongoing(tally, _) = status {
 				*tally = PeopleTally {
@@ -1065,6 +1177,15 @@ impl<T: Config> Pallet<T> {
 		let options = info.kind.options();
 		let previous = Ballots::<T>::get(poll, p.alias);
 		let mut totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
+		// Ballots of an excluded territory (a people's referendum hears appeals while it runs)
+		// stay out of the results: the excluded total follows them.
+		let exclude = |territory: JurisdictionId, choice: &[u8], weight: u32, add: bool| {
+			if Excluded::<T>::contains_key(poll, territory) {
+				ExcludedTotals::<T>::mutate(poll, |t| {
+					t.get_or_insert_with(|| Tally::empty(options)).apply(choice, weight, add)
+				});
+			}
+		};
 		if let Some(old) = &previous {
 			Tallies::<T>::mutate(poll, old.territory, |t| {
 				if let Some(t) = t {
@@ -1072,6 +1193,7 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 			totals.apply(&old.choice, old.weight, false);
+			exclude(old.territory, &old.choice, old.weight, false);
 		} else {
 			info.voters = info.voters.saturating_add(1);
 			Polls::<T>::insert(poll, info);
@@ -1081,6 +1203,7 @@ impl<T: Config> Pallet<T> {
 				.apply(&p.ballot.choice, p.weight, true)
 		});
 		totals.apply(&p.ballot.choice, p.weight, true);
+		exclude(p.territory, &p.ballot.choice, p.weight, true);
 		Totals::<T>::insert(poll, totals);
 		let record = BallotRecord {
 			territory: p.territory,
@@ -1217,7 +1340,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(PendingBallots::<T>::get().is_empty(), "ballots pending between blocks");
 		ensure!(PendingAliases::<T>::iter().next().is_none(), "aliases pending between blocks");
 		let mut units: BTreeMap<JurisdictionId, u32> = BTreeMap::new();
+		let mut rolls: BTreeMap<Roll, u32> = BTreeMap::new();
 		for (poll, info) in Polls::<T>::iter() {
+			if info.status != PollStatus::Purged {
+				let n = rolls.entry(info.roll).or_default();
+				*n = n.saturating_add(1);
+			}
 			ensure!(poll < NextPollId::<T>::get(), "poll id beyond the next one");
 			let options = info.kind.options();
 			if info.status != PollStatus::Purged {
@@ -1273,6 +1401,10 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		for (key, n) in LiveRolls::<T>::iter() {
+			ensure!(rolls.remove(&u32::from_be_bytes(key)) == Some(n), "live roll count differs");
+		}
+		ensure!(rolls.is_empty(), "a poll's roll is not counted as live");
 		for (unit, n) in UnitPolls::<T>::iter() {
 			ensure!(units.remove(&unit) == Some(n), "unit poll count differs");
 		}
@@ -1286,9 +1418,27 @@ impl<T: Config> From<ProofError> for Error<T> {
 		match e {
 			ProofError::MalformedProof => Error::<T>::MalformedProof,
 			ProofError::UnknownRing => Error::<T>::UnknownRing,
-			ProofError::StaleRevision => Error::<T>::StaleRevision,
+			ProofError::NotInRoll => Error::<T>::NotInRoll,
+			ProofError::RingTooSmall => Error::<T>::RingTooSmall,
 			ProofError::InvalidProof => Error::<T>::InvalidProof,
 		}
+	}
+}
+
+/// Rolls held by polls not yet purged: the first live roll point at or after `from` is found
+/// with one lookup in [`LiveRolls`], which iterates in the clock's order.
+impl<T: Config> RollUsage for Pallet<T> {
+	fn roll_in_use(from: Roll, until: Roll) -> bool {
+		if from >= until {
+			return false;
+		}
+		if LiveRolls::<T>::contains_key(from.to_be_bytes()) {
+			return true;
+		}
+		let start = LiveRolls::<T>::hashed_key_for(from.to_be_bytes());
+		LiveRolls::<T>::iter_keys_from(start)
+			.next()
+			.is_some_and(|key| u32::from_be_bytes(key) < until)
 	}
 }
 

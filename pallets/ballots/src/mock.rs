@@ -61,7 +61,7 @@ pub fn seed(i: u8) -> [u8; 32] {
 	[i; 32]
 }
 
-fn tag(i: u8) -> [u8; 32] {
+pub fn tag(i: u8) -> [u8; 32] {
 	let mut t = [0xA0; 32];
 	t[0] = i;
 	t
@@ -122,7 +122,8 @@ impl pallet_veche_personhood::Config for Test {
 	type RingCapacity = ConstU32<32>;
 	type MinCohort = ConstU32<2>;
 	type MaxCohortWait = ConstU64<10>;
-	type RevisionGrace = ConstU64<5>;
+	type Rolls = Ballots;
+	type AbsoluteMinRingSize = ConstU32<1>;
 	type MaxQueue = ConstU32<8>;
 	type BuildBatch = ConstU32<8>;
 	type MaxRegistrarJurisdictions = ConstU32<4>;
@@ -217,18 +218,6 @@ pub mod referenda {
 	}
 }
 
-/// People's referenda: everyone in country 0, one vote each.
-pub struct PeopleElectorate;
-impl frame_support::traits::Get<crate::Electorate> for PeopleElectorate {
-	fn get() -> crate::Electorate {
-		crate::Electorate {
-			units: frame_support::BoundedVec::truncate_from(vec![COUNTRY]),
-			base_weight: 1,
-			class_weights: Default::default(),
-		}
-	}
-}
-
 impl pallet_veche_ballots::Config for Test {
 	type Personhood = Personhood;
 	type Jurisdictions = TestTree;
@@ -241,9 +230,6 @@ impl pallet_veche_ballots::Config for Test {
 	type MaxBallotsPerBlock = ConstU32<32>;
 	type BallotPriority = ConstU64<1_000>;
 	type Referenda = referenda::TestReferenda;
-	type Population = ConstU32<10>;
-	type ReferendumElectorate = PeopleElectorate;
-	type ReferendumPeriod = ConstU64<50>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = bench::BallotsHelper;
@@ -270,6 +256,9 @@ pub mod bench {
 				.into_iter()
 				.take(n as usize)
 				.collect()
+		}
+		fn hold_roll(roll: u32) {
+			crate::LiveRolls::<Test>::insert(roll.to_be_bytes(), 1);
 		}
 	}
 
@@ -303,7 +292,7 @@ pub mod bench {
 				RingRoots::<Test>::insert(
 					set,
 					0,
-					RingRoot { commitment, revision: 7, members: fixtures::PROVERS },
+					RingRoot { commitment, revision: 7, members: fixtures::PROVERS, from: 0 },
 				);
 			}
 			BenchRings {
@@ -358,6 +347,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 				(LAWYERS, prover::member(seed(1))),
 				(LAWYERS, prover::member(seed(5))),
 			],
+			min_ring_size: 0,
+			pooled: vec![],
 		},
 	}
 	.build_storage()
@@ -384,6 +375,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Ballots::do_try_state().expect("invariants hold after the test");
+		Personhood::do_try_state().expect("personhood's invariants hold after the test");
 	});
 }
 

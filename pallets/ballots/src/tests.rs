@@ -12,30 +12,52 @@ use frame_support::{
 	traits::{Authorize, Hooks},
 	BoundedVec,
 };
-use pallet_personhood_prover::{alias, prove};
+use pallet_personhood_prover::{alias, prove, prove_by, prove_current};
+use pallet_veche_personhood::crypto::{prover, Domain11};
 use pallet_veche_primitives::{Alias, PollId, RingRef, RingSet};
 use sp_runtime::{traits::BadOrigin, DispatchError, ModuleError};
 
 mod pallet_personhood_prover {
 	use super::*;
-	use pallet_veche_personhood::{
-		crypto::{prover, Domain11},
-		RingMembers, RingRoots,
-	};
+	use pallet_veche_personhood::crypto::{prover, Domain11};
 
 	/// The alias of voter `i` in `poll`.
 	pub fn alias(i: u8, poll: PollId) -> Alias {
 		prover::alias(seed(i), &Polls::<Test>::get(poll).unwrap().context[..])
 	}
 
-	/// A proof by voter `i` over ring 0 of `set` as stored now, for `poll`'s context.
+	/// A proof by voter `i` over ring 0 of `set` as `poll`'s roll holds it, for the poll's
+	/// context.
 	pub fn prove(i: u8, set: RingSet, poll: PollId, message: &[u8]) -> (RingRef, Vec<u8>) {
-		let members = RingMembers::<Test>::get(set, 0).unwrap();
-		let revision = RingRoots::<Test>::get(set, 0).unwrap().revision;
-		let context = Polls::<Test>::get(poll).map(|p| p.context).unwrap_or([0; 32]);
-		let proof = prover::prove::<Domain11>(seed(i), &members, &context, message)
-			.expect("voter is a member of the ring")
-			.0;
+		prove_by(seed(i), set, poll, message).expect("voter is a member of the roll's ring")
+	}
+
+	/// A proof by the key of `seed` over ring 0 of `set` in `poll`'s roll; `None` when the key
+	/// is not in that revision.
+	pub fn prove_by(
+		seed: [u8; 32],
+		set: RingSet,
+		poll: PollId,
+		message: &[u8],
+	) -> Option<(RingRef, Vec<u8>)> {
+		let info = Polls::<Test>::get(poll).unwrap();
+		let (revision, members) = Personhood::roll_ring(set, 0, info.roll)?;
+		let proof = prover::prove::<Domain11>(seed, &members, &info.context, message)?.0;
+		Some((RingRef { set, index: 0, revision }, proof))
+	}
+
+	/// A proof by the key of `seed` over ring 0 of `set` as it stands now (its current
+	/// revision), for `poll`'s context.
+	pub fn prove_current(
+		seed: [u8; 32],
+		set: RingSet,
+		poll: PollId,
+		message: &[u8],
+	) -> (RingRef, Vec<u8>) {
+		let info = Polls::<Test>::get(poll).unwrap();
+		let now = pallet_veche_personhood::RollClock::<Test>::get();
+		let (revision, members) = Personhood::roll_ring(set, 0, now).unwrap();
+		let proof = prover::prove::<Domain11>(seed, &members, &info.context, message).unwrap().0;
 		(RingRef { set, index: 0, revision }, proof)
 	}
 }
@@ -172,7 +194,10 @@ fn voters_cast_revote_and_the_poll_closes_with_results() {
 		assert_ok!(Ballots::close(signed(ANYONE), poll));
 		let results = tally(3, 3, &[1, 1, 1]);
 		assert_eq!(Results::<Test>::get(poll), Some(results.clone()));
-		assert_eq!(events().last(), Some(&Event::PollClosed { poll, results }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::PollClosed { poll, results, end: 11, appeal_end: 21, retain_until: 41 })
+		);
 		assert_eq!(Polls::<Test>::get(poll).unwrap().voters, 3);
 	});
 }
@@ -184,8 +209,8 @@ fn a_ballot_with_the_same_sequence_is_rejected() {
 		vote_in_one_block(&[ballot(1, poll, &[0], 1)]);
 		run_to(5);
 		let again = ballot(1, poll, &[1], 1);
-		assert_eq!(pool_check(&again), refused(Error::<Test>::SequenceNotIncreasing));
-		assert_noop!(Ballots::cast(authorized(), again), Error::<Test>::SequenceNotIncreasing);
+		assert_eq!(pool_check(&again), refused(Error::<Test>::SequenceNotNext));
+		assert_noop!(Ballots::cast(authorized(), again), Error::<Test>::SequenceNotNext);
 	});
 }
 
@@ -196,11 +221,11 @@ fn an_older_ballot_cannot_be_replayed_after_a_revote() {
 		let first = ballot(3, poll, &[0], 1);
 		vote_in_one_block(&[first.clone()]);
 		run_to(4);
-		vote_in_one_block(&[ballot(3, poll, &[1], 5)]);
+		vote_in_one_block(&[ballot(3, poll, &[1], 2)]);
 		run_to(8);
 		// The coercer replays the first, valid ballot: refused, the re-vote stands.
-		assert_eq!(pool_check(&first), refused(Error::<Test>::SequenceNotIncreasing));
-		assert_noop!(Ballots::cast(authorized(), first), Error::<Test>::SequenceNotIncreasing);
+		assert_eq!(pool_check(&first), refused(Error::<Test>::SequenceNotNext));
+		assert_noop!(Ballots::cast(authorized(), first), Error::<Test>::SequenceNotNext);
 		assert_eq!(Ballots::ballot_of(poll, alias(3, poll)).unwrap().choice, choice(&[1]));
 		assert_eq!(Totals::<Test>::get(poll), Some(tally(1, 1, &[0, 1])));
 	});
@@ -382,26 +407,193 @@ fn credentials_weigh_ballots_and_must_be_the_voters_own() {
 	});
 }
 
+/// Builds every ring with pending work.
+fn build_rings() {
+	while let Some((set, index)) =
+		pallet_veche_personhood::PendingBuilds::<Test>::iter_keys().next()
+	{
+		assert_ok!(Personhood::build_ring(signed(ANYONE), set, index));
+	}
+}
+
+/// Registers the keys of `seeds` in `town` as new persons and builds their ring.
+fn newcomers(seeds: &[u8], town: u32) {
+	for i in seeds {
+		let key = prover::member([*i; 32]);
+		let mut t = [0xB0; 32];
+		t[0] = *i;
+		assert_ok!(Personhood::register(signed(REGISTRAR), t, key, town));
+	}
+	assert_ok!(Personhood::admit_cohort(signed(ANYONE), RingSet::Constituency(town)));
+	build_rings();
+}
+
+/// A ballot of the key of `seed` proven over the current revision of `town`'s ring.
+fn ballot_of_current_key(seed: [u8; 32], town: u32, poll: PollId, marks: &[u8]) -> Ballot {
+	let c = choice(marks);
+	let message = crate::ballot_message(poll, &c, 1);
+	let (ring, proof) = prove_current(seed, RingSet::Constituency(town), poll, &message);
+	Ballot {
+		poll,
+		choice: c,
+		sequence: 1,
+		ring,
+		proof: BoundedVec::truncate_from(proof),
+		credential: None,
+	}
+}
+
 #[test]
-fn a_proof_against_the_previous_ring_revision_counts_during_the_grace_period() {
+fn a_key_rotated_mid_poll_gives_no_second_ballot_and_votes_in_the_next_poll() {
 	build_and_execute(|| {
 		let poll = poll_of(PollKind::YesNo, national());
-		let early = ballot(3, poll, &[0], 1);
-		let late = ballot(4, poll, &[0], 1);
-		// A new cohort joins town 2's ring: revision 2.
-		for i in [21u8, 22] {
-			let key = pallet_veche_personhood::crypto::prover::member(seed(i));
-			let mut t = [0xB0; 32];
-			t[0] = i;
-			assert_ok!(Personhood::register(signed(REGISTRAR), t, key, TOWN));
+		vote_in_one_block(&[ballot(3, poll, &[0], 1)]);
+		// Mid-poll, the registrar rotates voter 3's key; the town's ring is rebuilt with it.
+		let new_seed = [33u8; 32];
+		assert_ok!(Personhood::rotate_key(signed(REGISTRAR), tag(3), prover::member(new_seed)));
+		build_rings();
+		// The new key is not in the poll's roll; proven over the new revision, it is refused.
+		let message = crate::ballot_message(poll, &choice(&[1]), 1);
+		assert!(prove_by(new_seed, RingSet::Constituency(TOWN), poll, &message).is_none());
+		let second = ballot_of_current_key(new_seed, TOWN, poll, &[1]);
+		assert_eq!(pool_check(&second), refused(Error::<Test>::NotInRoll));
+		assert_noop!(Ballots::cast(authorized(), second), Error::<Test>::NotInRoll);
+		// The person re-votes with the key of the roll: still one ballot.
+		run_to(4);
+		vote_in_one_block(&[ballot(3, poll, &[1], 2)]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().voters, 1);
+		assert_eq!(Totals::<Test>::get(poll), Some(tally(1, 1, &[0, 1])));
+		// In the next poll the new key votes, and the old one cannot: it is in no ring of that
+		// roll, and a proof over the old revision is not in that roll.
+		let next = poll_of(PollKind::YesNo, national());
+		let message = crate::ballot_message(next, &choice(&[0]), 1);
+		assert!(prove_by(seed(3), RingSet::Constituency(TOWN), next, &message).is_none());
+		let old_roll = Polls::<Test>::get(poll).unwrap().roll;
+		let (revision, members) =
+			Personhood::roll_ring(RingSet::Constituency(TOWN), 0, old_roll).unwrap();
+		let context = Polls::<Test>::get(next).unwrap().context;
+		let stale = prover::prove::<Domain11>(seed(3), &members, &context, &message).unwrap().0;
+		let old_key_ballot = Ballot {
+			poll: next,
+			choice: choice(&[0]),
+			sequence: 1,
+			ring: RingRef { set: RingSet::Constituency(TOWN), index: 0, revision },
+			proof: BoundedVec::truncate_from(stale),
+			credential: None,
+		};
+		assert_eq!(pool_check(&old_key_ballot), refused(Error::<Test>::NotInRoll));
+		assert_noop!(Ballots::cast(authorized(), old_key_ballot), Error::<Test>::NotInRoll);
+		vote_in_one_block(&[ballot_of_current_key(new_seed, TOWN, next, &[0])]);
+		assert_eq!(Polls::<Test>::get(next).unwrap().voters, 1);
+	});
+}
+
+#[test]
+fn ballots_proven_against_the_roll_survive_a_ring_rebuilt_in_their_block() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		let honest = [ballot(1, poll, &[0], 1), ballot(2, poll, &[1], 1)];
+		for b in &honest {
+			assert_ok!(pool_check(b));
+			assert_ok!(Ballots::cast(authorized(), b.clone()));
 		}
-		assert_ok!(Personhood::admit_cohort(signed(ANYONE), RingSet::Constituency(TOWN)));
-		assert_ok!(Personhood::build_ring(signed(ANYONE), RingSet::Constituency(TOWN), 0));
-		// Within the grace period the ballot proven against revision 1 is still accepted.
-		vote_in_one_block(&[early]);
-		assert_eq!(Totals::<Test>::get(poll), Some(tally(1, 1, &[1, 0])));
-		run_to(7);
-		assert_noop!(Ballots::cast(authorized(), late), Error::<Test>::StaleRevision);
+		// In the same block a cohort joins town 2's ring and the ring is rebuilt.
+		newcomers(&[21, 22], TOWN);
+		next_block();
+		assert!(!events().iter().any(|e| matches!(e, Event::BallotRejected { .. })));
+		assert_eq!(Totals::<Test>::get(poll), Some(tally(2, 2, &[1, 1])));
+		// The newcomers entered after the poll's roll was frozen: they vote from the next poll.
+		let message = crate::ballot_message(poll, &choice(&[0]), 1);
+		assert!(prove_by([21; 32], RingSet::Constituency(TOWN), poll, &message).is_none());
+		let late = ballot_of_current_key([21; 32], TOWN, poll, &[0]);
+		assert_noop!(Ballots::cast(authorized(), late), Error::<Test>::NotInRoll);
+		let next = poll_of(PollKind::YesNo, national());
+		vote_in_one_block(&[ballot_of_current_key([21; 32], TOWN, next, &[0])]);
+		assert_eq!(Polls::<Test>::get(next).unwrap().voters, 1);
+	});
+}
+
+#[test]
+fn turnout_is_measured_against_the_roll_frozen_at_creation() {
+	build_and_execute(|| {
+		// Country 0 has voters 1–8 in built rings.
+		let poll = poll_of(PollKind::YesNo, national());
+		let info = Polls::<Test>::get(poll).unwrap();
+		assert_eq!(info.roll_size, 8);
+		assert!(events().contains(&Event::PollCreated {
+			poll,
+			context: info.context,
+			kind: PollKind::YesNo,
+			electorate: national(),
+			roll: info.roll,
+			roll_size: 8,
+			start: 1,
+			end: 11,
+		}));
+		// A suspended person is out of every later roll, not of this one.
+		assert_ok!(Personhood::suspend(signed(GOVERNANCE), tag(6), [0; 32]));
+		build_rings();
+		let later = poll_of(PollKind::YesNo, national());
+		assert_eq!(Polls::<Test>::get(later).unwrap().roll_size, 7);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().roll_size, 8);
+		vote_in_one_block(&[ballot(6, poll, &[0], 1)]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().voters, 1);
+		let message = crate::ballot_message(later, &choice(&[0]), 1);
+		assert!(prove_by(seed(6), RingSet::Constituency(OTHER_TOWN), later, &message).is_none());
+	});
+}
+
+#[test]
+fn no_ballot_counts_from_a_ring_below_the_floor_and_no_tally_is_published_for_it() {
+	build_and_execute(|| {
+		// Town 3's ring holds two keys; the floor rises to three.
+		assert_ok!(Personhood::set_min_ring_size(signed(GOVERNANCE), 3));
+		let poll = poll_of(PollKind::YesNo, national());
+		let small = ballot(5, poll, &[0], 1);
+		assert_eq!(pool_check(&small), refused(Error::<Test>::RingTooSmall));
+		assert_noop!(Ballots::cast(authorized(), small), Error::<Test>::RingTooSmall);
+		vote_in_one_block(&[ballot(1, poll, &[0], 1)]);
+		assert_eq!(Tallies::<Test>::get(poll, OTHER_TOWN), None);
+		assert_eq!(Tallies::<Test>::get(poll, TOWN), Some(tally(1, 1, &[1, 0])));
+	});
+}
+
+#[test]
+fn a_coerced_ballot_cannot_lock_out_a_revote() {
+	build_and_execute(|| {
+		let poll = poll_of(PollKind::YesNo, national());
+		// A coercer's ballot with the largest sequence number is refused: a first ballot is 1.
+		let locked = ballot(2, poll, &[0], u32::MAX);
+		assert_eq!(pool_check(&locked), refused(Error::<Test>::SequenceNotNext));
+		assert_noop!(Ballots::cast(authorized(), locked), Error::<Test>::SequenceNotNext);
+		vote_in_one_block(&[ballot(2, poll, &[0], 1)]);
+		run_to(4);
+		// Nor can a re-vote skip ahead: the next is exactly 2, and the voter can always cast it.
+		let skip = ballot(2, poll, &[0], 3);
+		assert_eq!(pool_check(&skip), refused(Error::<Test>::SequenceNotNext));
+		assert_noop!(Ballots::cast(authorized(), skip), Error::<Test>::SequenceNotNext);
+		vote_in_one_block(&[ballot(2, poll, &[1], 2)]);
+		assert_eq!(Ballots::ballot_of(poll, alias(2, poll)).unwrap().choice, choice(&[1]));
+	});
+}
+
+#[test]
+fn an_electorate_with_a_unit_inside_another_is_refused() {
+	build_and_execute(|| {
+		let nested = Electorate {
+			units: BoundedVec::truncate_from(vec![COUNTRY, TOWN]),
+			base_weight: 1,
+			class_weights: Default::default(),
+		};
+		assert_noop!(
+			Ballots::create_poll(signed(GOVERNANCE), PollKind::YesNo, nested, 1, 5),
+			Error::<Test>::InvalidElectorate
+		);
+		let everyone = Electorate::everyone();
+		assert_noop!(
+			Ballots::create_poll(signed(GOVERNANCE), PollKind::YesNo, everyone, 1, 5),
+			Error::<Test>::InvalidElectorate
+		);
 	});
 }
 
@@ -614,7 +806,7 @@ fn ballots_are_purged_in_chunks_after_the_retention_period() {
 }
 
 #[test]
-fn the_pool_replaces_a_waiting_ballot_with_a_revote_and_the_block_refunds_verification() {
+fn a_revote_waits_for_the_recorded_ballot_and_the_block_refunds_verification() {
 	build_and_execute(|| {
 		let poll = poll_of(PollKind::YesNo, national());
 		let b1 = ballot(1, poll, &[0], 1);
@@ -626,12 +818,11 @@ fn the_pool_replaces_a_waiting_ballot_with_a_revote_and_the_block_refunds_verifi
 				.unwrap()
 		};
 		let (v1, refund1) = validity(&b1, TransactionSource::External);
-		let (v2, _) = validity(&b2, TransactionSource::External);
-		// The same tag, and a higher priority for the re-vote: the pool keeps only the re-vote.
-		assert_eq!(v1.provides, v2.provides);
-		assert!(v2.priority > v1.priority);
 		assert_eq!(v1.longevity, 10);
 		assert_eq!(refund1, frame_support::weights::Weight::zero());
+		// A re-vote numbers itself after the recorded ballot: while the first waits in the pool,
+		// the second is refused (the voter re-votes once the first is in a block).
+		assert_eq!(pool_check(&b2), refused(Error::<Test>::SequenceNotNext));
 		// In a block the proof is left to the batch: the full verification weight is refunded.
 		use crate::WeightInfo;
 		type W = ();
@@ -649,6 +840,11 @@ fn the_pool_replaces_a_waiting_ballot_with_a_revote_and_the_block_refunds_verifi
 		assert_eq!(second.actual_weight, Some(share));
 		next_block();
 		assert_eq!(StoredBallots::<Test>::iter_prefix(poll).count(), 2);
+		// Recorded, the re-vote is next: the same pool tag, a higher priority.
+		run_to(4);
+		let (v2, _) = validity(&b2, TransactionSource::External);
+		assert_eq!(v1.provides, v2.provides);
+		assert!(v2.priority > v1.priority);
 	});
 }
 
@@ -762,5 +958,58 @@ fn the_people_decide_a_referendum_through_a_poll() {
 		let late = ballot(3, poll, &[0], 1);
 		assert_eq!(pool_check(&late), refused(Error::<Test>::VotingEnded));
 		assert_noop!(Ballots::cast(authorized(), late), Error::<Test>::VotingEnded);
+	});
+}
+
+#[test]
+fn a_referendum_poll_opened_early_takes_ballots_until_the_referendum_is_decided() {
+	use crate::mock::referenda;
+	build_and_execute(|| {
+		referenda::start(0);
+		assert_ok!(Ballots::open_referendum(signed(ANYONE), 0));
+		let poll = crate::ReferendumPolls::<Test>::get(0).unwrap();
+		// Nobody can close it while the referendum is being decided, however long it takes.
+		run_to(500);
+		assert_noop!(Ballots::close(signed(ANYONE), poll), Error::<Test>::VotingNotOver);
+		// Everyone votes, in every country: voter 9 lives in country 10.
+		vote_in_one_block(&[ballot(9, poll, &[0], 1), ballot(1, poll, &[1], 1)]);
+		let t = referenda::tally(0).unwrap();
+		assert_eq!((t.ayes, t.nays, t.turnout, t.electorate), (1, 1, 2, 10));
+		// Once decided, ballots stop and anyone closes the poll; its windows start now.
+		referenda::decide(0);
+		run_to(503);
+		assert_noop!(
+			Ballots::cast(authorized(), ballot(2, poll, &[0], 1)),
+			Error::<Test>::VotingEnded
+		);
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		let info = Polls::<Test>::get(poll).unwrap();
+		assert_eq!((info.end, info.appeal_end, info.retain_until), (503, 513, 533));
+	});
+}
+
+#[test]
+fn a_territory_excluded_on_appeal_leaves_an_ongoing_referendums_tally() {
+	use crate::mock::referenda;
+	build_and_execute(|| {
+		referenda::start(0);
+		assert_ok!(Ballots::open_referendum(signed(ANYONE), 0));
+		let poll = crate::ReferendumPolls::<Test>::get(0).unwrap();
+		vote_in_one_block(&[
+			ballot(1, poll, &[0], 1),
+			ballot(2, poll, &[0], 1),
+			ballot(5, poll, &[1], 1),
+		]);
+		assert_eq!(referenda::tally(0).unwrap().ayes, 2);
+		// Fraud proven in town 2 while the referendum runs: its ballots leave the tally now.
+		assert_noop!(Ballots::exclude_territory(signed(ANYONE), poll, TOWN, [1; 32]), BadOrigin);
+		assert_ok!(Ballots::exclude_territory(signed(APPEALS), poll, TOWN, [1; 32]));
+		let t = referenda::tally(0).unwrap();
+		assert_eq!((t.ayes, t.nays, t.turnout), (0, 1, 1));
+		// Later ballots of the excluded territory stay out.
+		vote_in_one_block(&[ballot(3, poll, &[0], 1)]);
+		let t = referenda::tally(0).unwrap();
+		assert_eq!((t.ayes, t.nays, t.turnout), (0, 1, 1));
+		assert_eq!(Tallies::<Test>::get(poll, TOWN).unwrap().ballots, 3);
 	});
 }

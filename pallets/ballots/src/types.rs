@@ -7,7 +7,7 @@ use frame_support::{
 	BoundedVec,
 };
 use pallet_veche_primitives::{
-	Alias, Context, CredentialClass, JurisdictionId, PollId, RingRef, MAX_RING_PROOF_LEN,
+	Alias, Context, CredentialClass, JurisdictionId, PollId, RingRef, Roll, MAX_RING_PROOF_LEN,
 };
 use scale_info::TypeInfo;
 
@@ -84,8 +84,10 @@ impl PollKind {
 
 /// Who may vote in a poll and with what weight.
 ///
-/// A voter proves membership of the ring of their constituency, which must be one of `units` or
-/// lie below one of them; that constituency is the ballot's territory. A voter who also proves
+/// A voter proves membership of the ring of their territory (their constituency, or the parent
+/// unit a small constituency is pooled into), which must be one of `units` or lie below one of
+/// them; that territory is the ballot's. No units at all: every territory of every country (the
+/// electorate of people's referenda). A voter who also proves
 /// membership of a credential ring listed in `class_weights` votes with that class's weight;
 /// otherwise with `base_weight`. A `base_weight` of 0 admits only holders of a listed credential
 /// (a poll of the legally qualified, say).
@@ -93,7 +95,7 @@ impl PollKind {
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct Electorate {
-	/// The units whose constituencies vote, sorted, without duplicates.
+	/// The units whose territories vote, sorted, none within another; empty for everyone.
 	pub units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>,
 	/// The weight of a ballot that proves no listed credential.
 	pub base_weight: u32,
@@ -103,6 +105,11 @@ pub struct Electorate {
 }
 
 impl Electorate {
+	/// Every territory of every country, one vote each: the electorate of people's referenda.
+	pub fn everyone() -> Self {
+		Electorate { units: Default::default(), base_weight: 1, class_weights: Default::default() }
+	}
+
 	/// The weight of a ballot proving credential `class` (`None`: no credential), or `None` when
 	/// such a ballot does not count.
 	pub fn weight_of(&self, class: Option<CredentialClass>) -> Option<u32> {
@@ -155,9 +162,15 @@ pub struct Poll<BlockNumber> {
 	pub kind: PollKind,
 	/// Who may vote, with what weight.
 	pub electorate: Electorate,
+	/// The roll frozen at the poll's creation: only the ring revisions current at that point of
+	/// personhood's roll clock prove membership in this poll.
+	pub roll: Roll,
+	/// How many keys that roll holds in the electorate's territories: the turnout base.
+	pub roll_size: u32,
 	/// The first block in which ballots are accepted.
 	pub start: BlockNumber,
-	/// The first block in which ballots are no longer accepted.
+	/// The first block in which ballots are no longer accepted (for a people's referendum: the
+	/// largest block number until the referendum is decided, then the block it was closed in).
 	pub end: BlockNumber,
 	/// The first block in which a territory can no longer be excluded on appeal; the results are
 	/// final from then on.
@@ -247,7 +260,7 @@ pub struct BallotRecord<BlockNumber> {
 	pub territory: JurisdictionId,
 	/// The options marked.
 	pub choice: Choice,
-	/// The voter's sequence number; a re-vote must carry a higher one.
+	/// The voter's sequence number; a re-vote must carry this plus one.
 	pub sequence: u32,
 	/// The weight it counts with.
 	pub weight: u32,
@@ -264,7 +277,8 @@ pub struct Ballot {
 	pub poll: PollId,
 	/// The options marked (strictly ascending; empty for a blank ballot).
 	pub choice: Choice,
-	/// Higher than the sequence number of the voter's previous ballot in this poll, if any.
+	/// The voter's previous ballot's sequence number in this poll plus one; 1 for the first. No
+	/// ballot can jump ahead, so a ballot cast under coercion can always be replaced.
 	pub sequence: u32,
 	/// The constituency ring (and revision) the proof is made against.
 	pub ring: RingRef,

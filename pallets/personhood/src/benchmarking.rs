@@ -18,6 +18,9 @@ pub trait BenchmarkHelper<AccountId> {
 	fn deep_constituency() -> (JurisdictionId, JurisdictionId);
 	/// Creates (if needed) and returns `n` distinct existing units.
 	fn units(n: u32) -> Vec<JurisdictionId>;
+	/// Makes a poll (of the pallet behind `Config::Rolls`) hold `roll`, so that a revision
+	/// replaced after it is kept.
+	fn hold_roll(roll: pallet_veche_primitives::Roll);
 }
 
 fn seed(i: u32) -> [u8; 32] {
@@ -351,15 +354,28 @@ mod benchmarks {
 		RingMembers::<T>::insert(set, 0, BoundedVec::truncate_from(members));
 		let builder = RingBuilder { intermediate: T::RingVrf::start(), pushed: capacity - n };
 		RingBuilders::<T>::insert(set, 0, builder);
-		let root = RingRoot { commitment: [0; 288], revision: 1, members: capacity - n };
+		let from = RollClock::<T>::get();
+		let root = RingRoot { commitment: [0; 288], revision: 1, members: capacity - n, from };
 		RingRoots::<T>::insert(set, 0, root);
 		PendingBuilds::<T>::insert(set, 0, ());
+		// The worst case: a poll holds the replaced revision, whose members are kept.
+		T::BenchmarkHelper::hold_roll(from);
+		let roll = from.saturating_add(1);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), set, 0);
 
-		assert_last_event::<T>(Event::RingRevised { set, ring: 0, revision: 2, members: capacity });
+		let members = capacity;
+		let kept_previous = true;
+		assert_last_event::<T>(Event::RingRevised {
+			set,
+			ring: 0,
+			revision: 2,
+			members,
+			roll,
+			kept_previous,
+		});
 		Ok(())
 	}
 
@@ -418,14 +434,69 @@ mod benchmarks {
 		Pallet::<T>::restart_build(set, 0);
 		build_all::<T>()?;
 		let ring = RingRef { set, index: 0, revision: 1 };
+		// The fixture's ring holds two keys: below any real floor, which costs nothing to check.
+		MinRingSize::<T>::put(1);
+		let roll = RollClock::<T>::get();
 		let result;
 
 		#[block]
 		{
-			result = <Pallet<T> as PersonhoodVerifier>::verify(&proof, &ring, &context, &message);
+			result =
+				<Pallet<T> as PersonhoodVerifier>::verify(&proof, &ring, roll, &context, &message);
 		}
 
 		assert!(result.is_ok(), "the fixture proof verifies");
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_min_ring_size() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let size = T::RingCapacity::get().checked_div(2).unwrap_or_default();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, size);
+
+		assert_last_event::<T>(Event::MinRingSizeSet { size });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_pooled() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (constituency, _) = T::BenchmarkHelper::deep_constituency();
+		let territory = T::Jurisdictions::parent(constituency).ok_or(BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, constituency, true);
+
+		assert_last_event::<T>(Event::TerritorySet { constituency, territory });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn prune_revision() -> Result<(), BenchmarkError> {
+		// A replaced revision of a full ring, held by no poll.
+		let set = RingSet::Constituency(0);
+		let capacity = T::RingCapacity::get();
+		let members: Vec<Member> = (0..capacity).map(filler).collect();
+		let key = (set, 0, 1);
+		RevisionMembers::<T>::insert(key, BoundedVec::truncate_from(members));
+		let past = PastRoot { commitment: [0; 288], members: capacity, from: 0, until: 1 };
+		PastRoots::<T>::insert(key, past);
+		RingRoots::<T>::insert(
+			set,
+			0,
+			RingRoot { commitment: [0; 288], revision: 2, members: capacity, from: 1 },
+		);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), set, 0, 1);
+
+		assert_last_event::<T>(Event::RevisionPruned { set, ring: 0, revision: 1 });
 		Ok(())
 	}
 

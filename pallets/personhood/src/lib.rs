@@ -32,11 +32,24 @@
 //!   Examiners accredited per class add an existing member's key to the class's rings; the ballots
 //!   engine can weigh votes or draw juries by it. No identity enters the chain.
 //! - **Revision**: a ring's commitment changes when a cohort joins or a key leaves (suspension,
-//!   rotation). Proofs name the revision they were built against; the current one is accepted,
-//!   and the previous one for [`Config::RevisionGrace`] blocks after the current one was finished
-//!   ([`ProofError::StaleRevision`] otherwise), so that a proof made a moment before a cohort
-//!   joined still counts. A key taken out of a ring keeps working until the grace period of the
-//!   rebuilt commitment ends.
+//!   rotation). Proofs name the revision they were built against.
+//! - **Roll**: each finished revision advances the roll clock ([`RollClock`]). A poll freezes its
+//!   roll at the point of its creation: in that poll only the revision of each ring current at
+//!   that point proves membership ([`ProofError::NotInRoll`] otherwise). A key that enters a ring
+//!   later — a new registration, a key rotation, a reinstatement — votes from the next poll, so no
+//!   key change gives anyone a second ballot, and a ring rebuilt during a poll never invalidates
+//!   the proofs made for it. A replaced revision is kept ([`PastRoots`], with its members in
+//!   [`RevisionMembers`]) while a poll holding it is not purged ([`Config::Rolls`]), then pruned
+//!   by anyone ([`Pallet::prune_revision`]).
+//! - **Anonymity floor** ([`MinRingSize`]): no proof verifies against a ring revision with fewer
+//!   keys ([`ProofError::RingTooSmall`]), and cohorts never open a ring with fewer: a new ring
+//!   takes at least the floor (from what would have filled the previous one), and keys too few
+//!   to open one keep waiting. Set at genesis and by governance, never below
+//!   [`Config::AbsoluteMinRingSize`].
+//! - **Territory**: the ring set of a constituency — its own, or, for a constituency too small
+//!   for rings above the floor, its parent unit's, shared with its neighbours pooled there
+//!   ([`Pooled`], [`Pallet::set_pooled`]). Ballots are tallied per territory, so no tally covers
+//!   fewer persons than the floor.
 //! - **Suspension**: the registrar that serves the person's constituency, or governance, takes a
 //!   person's key out of every ring, giving the hash of the document that justifies it;
 //!   reinstatement queues it again.
@@ -100,7 +113,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 use frame_support::sp_runtime;
 use frame_support::{
 	ensure,
@@ -114,7 +127,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
 	Context, CredentialClass, IdentityJudge, JurisdictionId, JurisdictionInspect, ProofError,
-	ProvenAlias, RingIndex, RingRef, RingSet,
+	ProvenAlias, RingIndex, RingRef, RingRevision, RingSet, Roll, RollUsage,
 };
 
 /// How many queues `on_idle` looks at per block at most.
@@ -122,6 +135,9 @@ const IDLE_SCAN: u32 = 16;
 
 /// How many ring-building steps `on_idle` takes per block at most (each `BuildBatch` keys).
 const IDLE_BUILD_STEPS: u32 = 16;
+
+/// More levels than the jurisdiction tree has (country, region, district, municipality).
+const MAX_TREE_DEPTH: u32 = 8;
 
 /// The hash of a document (a court decision, a registrar's report) that justifies an action.
 pub type DocumentHash = [u8; 32];
@@ -185,12 +201,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCohortWait: Get<BlockNumberFor<Self>>;
 
-		/// How long, in blocks of this chain, proofs against a ring's previous revision are still
-		/// accepted after a new revision is finished: a voter who proved a moment before a cohort
-		/// joined is not turned away. A key taken out of a ring stops working this long after the
-		/// rebuilt commitment is finished.
+		/// Which rolls polls still need: a replaced ring revision is kept (commitment and
+		/// members) while a poll not yet purged froze its roll during that revision's time.
+		/// `pallet-veche-ballots` in the runtime.
+		type Rolls: RollUsage;
+
+		/// The lowest anonymity floor governance can set ([`MinRingSize`]): no proof verifies
+		/// against a ring with fewer keys than the floor. Fixed in the code, so that no vote of
+		/// any body can make proofs identifying. At most half of `RingCapacity`.
 		#[pallet::constant]
-		type RevisionGrace: Get<BlockNumberFor<Self>>;
+		type AbsoluteMinRingSize: Get<u32>;
 
 		/// The most keys waiting in one ring set's queue.
 		#[pallet::constant]
@@ -288,17 +308,76 @@ pub mod pallet {
 	pub type RingRoots<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RingSet, Twox64Concat, RingIndex, RingRoot>;
 
-	/// The commitment a ring had before its current revision, accepted until `until`.
-	// Twox64Concat: ring sets and indices are assigned on-chain.
+	/// Replaced revisions of rings that a poll's roll still holds, by `(set, ring, revision)`.
+	/// A revision replaced while no poll holds it is dropped at once; one held is pruned
+	/// ([`Pallet::prune_revision`]) once every poll holding it is purged.
+	// Twox64Concat: ring sets, indices and revisions are assigned on-chain.
 	#[pallet::storage]
-	pub type PreviousRoots<T: Config> = StorageDoubleMap<
+	pub type PastRoots<T: Config> = StorageNMap<
 		_,
-		Twox64Concat,
-		RingSet,
-		Twox64Concat,
-		RingIndex,
-		PreviousRoot<BlockNumberFor<T>>,
+		(
+			NMapKey<Twox64Concat, RingSet>,
+			NMapKey<Twox64Concat, RingIndex>,
+			NMapKey<Twox64Concat, RingRevision>,
+		),
+		PastRoot,
 	>;
+
+	/// The members of a ring revision that [`RingMembers`] no longer lists as a prefix, by
+	/// `(set, ring, revision)`: taken when a key leaves or is replaced in a built ring (for its
+	/// current revision), and kept with every entry of [`PastRoots`]. Provers of a poll whose
+	/// roll holds that revision need exactly this list.
+	// Twox64Concat: ring sets, indices and revisions are assigned on-chain.
+	#[pallet::storage]
+	pub type RevisionMembers<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, RingSet>,
+			NMapKey<Twox64Concat, RingIndex>,
+			NMapKey<Twox64Concat, RingRevision>,
+		),
+		RingMembersOf<T>,
+	>;
+
+	/// The roll clock: how many ring revisions have been finished. A poll created now freezes
+	/// its roll at this point.
+	#[pallet::storage]
+	pub type RollClock<T: Config> = StorageValue<_, Roll, ValueQuery>;
+
+	/// How many keys the current revisions of the territory rings within each unit hold (the
+	/// unit's own territory and those below it): the size of a roll frozen now.
+	// Twox64Concat: jurisdiction ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Committed<T: Config> = StorageMap<_, Twox64Concat, JurisdictionId, u32, ValueQuery>;
+
+	/// How many keys the current revisions of all territory rings hold.
+	#[pallet::storage]
+	pub type CommittedTotal<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The anonymity floor when none was set: the compile-time minimum.
+	#[pallet::type_value]
+	pub fn DefaultMinRingSize<T: Config>() -> u32 {
+		T::AbsoluteMinRingSize::get()
+	}
+
+	/// The anonymity floor: no proof verifies against a ring revision with fewer keys, and
+	/// cohorts never open a ring with fewer. Set at genesis and by governance
+	/// ([`Pallet::set_min_ring_size`]), never below [`Config::AbsoluteMinRingSize`].
+	#[pallet::storage]
+	pub type MinRingSize<T: Config> = StorageValue<_, u32, ValueQuery, DefaultMinRingSize<T>>;
+
+	/// Constituencies too small for a ring of their own, pooled with their parent unit: their
+	/// persons' keys join the rings of the territory `RingSet::Constituency(parent)` together with
+	/// the other constituencies pooled there, and ballots from those rings are tallied under the
+	/// parent. Set by governance while the constituency has nobody registered.
+	// Twox64Concat: jurisdiction ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Pooled<T: Config> = StorageMap<_, Twox64Concat, JurisdictionId, JurisdictionId>;
+
+	/// How many persons are registered in each constituency (active or suspended).
+	// Twox64Concat: jurisdiction ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Residents<T: Config> = StorageMap<_, Twox64Concat, JurisdictionId, u32, ValueQuery>;
 
 	/// Each ring's builder: the state after its first `pushed` members.
 	// Twox64Concat: ring sets and indices are assigned on-chain.
@@ -336,11 +415,25 @@ pub mod pallet {
 		pub people: Vec<(Tag, Member, JurisdictionId, T::AccountId)>,
 		/// Credentials held at genesis as `(class, key)`.
 		pub credentials: Vec<(CredentialClass, Member)>,
+		/// The anonymity floor ([`MinRingSize`]); 0 keeps the compile-time minimum.
+		pub min_ring_size: u32,
+		/// Constituencies pooled with their parent unit from the start ([`Pooled`]).
+		pub pooled: Vec<JurisdictionId>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			if self.min_ring_size != 0 {
+				Pallet::<T>::checked_floor(self.min_ring_size)
+					.expect("personhood genesis: min_ring_size out of bounds");
+				MinRingSize::<T>::put(self.min_ring_size);
+			}
+			for constituency in &self.pooled {
+				let territory = Pallet::<T>::pool_target(*constituency)
+					.expect("personhood genesis: a pooled unit is no constituency with a parent");
+				Pooled::<T>::insert(constituency, territory);
+			}
 			for (who, units) in &self.registrars {
 				let registrar = Pallet::<T>::checked_registrar(units.clone())
 					.expect("personhood genesis: a registrar's units are invalid");
@@ -417,7 +510,8 @@ pub mod pallet {
 			/// How many pages rings need.
 			needed: u32,
 		},
-		/// A ring's commitment was finished: proofs must now name this revision.
+		/// A ring's commitment was finished as its next revision: polls created from now on hold
+		/// it in their rolls, polls created before keep the revisions of their own roll.
 		RingRevised {
 			/// The ring set.
 			set: RingSet,
@@ -427,6 +521,31 @@ pub mod pallet {
 			revision: u32,
 			/// How many members the commitment covers.
 			members: u32,
+			/// The roll clock at this revision: rolls frozen from this point on hold it.
+			roll: Roll,
+			/// Whether the replaced revision is kept, because a poll's roll holds it.
+			kept_previous: bool,
+		},
+		/// A replaced ring revision that no poll's roll holds any more was removed.
+		RevisionPruned {
+			/// The ring set.
+			set: RingSet,
+			/// The ring.
+			ring: RingIndex,
+			/// The revision removed.
+			revision: RingRevision,
+		},
+		/// Governance set the anonymity floor.
+		MinRingSizeSet {
+			/// The fewest keys a ring must hold for its proofs to count.
+			size: u32,
+		},
+		/// A constituency was pooled with its parent unit, or given back its own rings.
+		TerritorySet {
+			/// The constituency.
+			constituency: JurisdictionId,
+			/// The territory whose rings its persons join: its parent when pooled, else itself.
+			territory: JurisdictionId,
 		},
 		/// A person's key was taken out of every ring.
 		PersonSuspended {
@@ -558,6 +677,21 @@ pub mod pallet {
 		/// The uploaded chunks are not the canonical ones: their hash differs from the one pinned
 		/// in the runtime.
 		ChunkHashMismatch,
+		/// The anonymity floor must be at least `AbsoluteMinRingSize` and at most half of
+		/// `RingCapacity` (so that a full ring can always be split into two rings above it).
+		FloorOutOfBounds,
+		/// Only a municipality or diaspora constituency that has a parent unit can be pooled.
+		NotPoolable,
+		/// The constituency already has registered persons: their keys sit in its rings, so its
+		/// territory can no longer change.
+		ConstituencyInUse,
+		/// The constituency is already pooled as asked (or already has its own rings).
+		TerritoryUnchanged,
+		/// No replaced revision of this ring is kept under this number.
+		RevisionNotFound,
+		/// A poll not yet purged holds this revision in its roll; it is kept until that poll is
+		/// purged.
+		RevisionInUse,
 	}
 
 	#[pallet::hooks]
@@ -573,6 +707,11 @@ pub mod pallet {
 				"RingCapacity exceeds what the ring VRF supports"
 			);
 			assert!(T::MinCohort::get() > 0, "MinCohort must be positive");
+			assert!(T::AbsoluteMinRingSize::get() > 0, "AbsoluteMinRingSize must be positive");
+			assert!(
+				T::AbsoluteMinRingSize::get().saturating_mul(2) <= T::RingCapacity::get(),
+				"a full ring must split into two rings above the anonymity floor"
+			);
 			assert!(T::MaxQueue::get() >= T::MinCohort::get(), "MaxQueue must hold a cohort");
 			assert!(T::BuildBatch::get() > 0, "BuildBatch must push a member");
 			for page in 0..T::RingVrf::chunk_pages() {
@@ -694,7 +833,7 @@ pub mod pallet {
 			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
 			Self::ensure_admin_or_serving_registrar(origin, person.constituency)?;
 			ensure!(person.status == PersonStatus::Active, Error::<T>::AlreadySuspended);
-			Self::leave(RingSet::Constituency(person.constituency), person.ring, &person.key)?;
+			Self::leave(Self::home_set(person.constituency), person.ring, &person.key)?;
 			person.ring = None;
 			// Collected first (at most MaxCredentialClasses): the map is written below.
 			let held: Vec<_> = Credentials::<T>::iter_prefix(tag).collect();
@@ -720,7 +859,7 @@ pub mod pallet {
 			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
 			Self::ensure_admin_or_serving_registrar(origin, person.constituency)?;
 			ensure!(person.status == PersonStatus::Suspended, Error::<T>::NotSuspended);
-			Self::enqueue(RingSet::Constituency(person.constituency), person.key)?;
+			Self::enqueue(Self::home_set(person.constituency), person.key)?;
 			for class in Credentials::<T>::iter_key_prefix(tag) {
 				Self::enqueue(RingSet::Credential(class), person.key)?;
 			}
@@ -749,12 +888,7 @@ pub mod pallet {
 			ensure!(T::RingVrf::is_member_valid(&new_key), Error::<T>::InvalidKey);
 			let old = person.key;
 			if person.status == PersonStatus::Active {
-				Self::replace(
-					RingSet::Constituency(person.constituency),
-					person.ring,
-					&old,
-					new_key,
-				)?;
+				Self::replace(Self::home_set(person.constituency), person.ring, &old, new_key)?;
 				for (class, holding) in Credentials::<T>::iter_prefix(tag) {
 					Self::replace(RingSet::Credential(class), holding.ring, &old, new_key)?;
 				}
@@ -887,7 +1021,7 @@ pub mod pallet {
 		pub fn admit_cohort(origin: OriginFor<T>, set: RingSet) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			let ready = Queues::<T>::get(set).is_some_and(|c| Self::cohort_ready(&c, now));
+			let ready = Queues::<T>::get(set).is_some_and(|c| Self::cohort_ready(set, &c, now));
 			ensure!(ready, Error::<T>::CohortNotReady);
 			let admitted = Self::do_admit(set)?;
 			Ok(Some(T::WeightInfo::admit_cohort(admitted)).into())
@@ -942,20 +1076,112 @@ pub mod pallet {
 			Self::deposit_event(Event::ChunksStored { page, stored, needed });
 			Ok(Pays::No.into())
 		}
+
+		/// Sets the anonymity floor ([`MinRingSize`]): proofs from rings with fewer keys stop
+		/// counting, and cohorts never open a ring with fewer. Raising it can leave existing
+		/// rings below it; their keys prove again once their rings grow back above it.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		/// - `size`: from `AbsoluteMinRingSize` to half of `RingCapacity`.
+		///
+		/// Emits [`Event::MinRingSizeSet`]. Errors: [`Error::FloorOutOfBounds`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::set_min_ring_size())]
+		pub fn set_min_ring_size(origin: OriginFor<T>, size: u32) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::checked_floor(size)?;
+			MinRingSize::<T>::put(size);
+			Self::deposit_event(Event::MinRingSizeSet { size });
+			Ok(())
+		}
+
+		/// Pools a small constituency with its parent unit (`pooled`), or gives it back rings of
+		/// its own. A pooled constituency's persons join the rings of the territory
+		/// `RingSet::Constituency(parent)`, shared with the other constituencies pooled there,
+		/// and their ballots are tallied under the parent: no ring and no tally is smaller than
+		/// the floor even where the constituency is.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		/// - Only while nobody is registered in the constituency.
+		///
+		/// Emits [`Event::TerritorySet`]. Errors: [`Error::NotPoolable`],
+		/// [`Error::ConstituencyInUse`], [`Error::TerritoryUnchanged`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_pooled())]
+		pub fn set_pooled(
+			origin: OriginFor<T>,
+			constituency: JurisdictionId,
+			pooled: bool,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let parent = Self::pool_target(constituency)?;
+			ensure!(Residents::<T>::get(constituency) == 0, Error::<T>::ConstituencyInUse);
+			ensure!(
+				Pooled::<T>::contains_key(constituency) != pooled,
+				Error::<T>::TerritoryUnchanged
+			);
+			let territory = if pooled {
+				Pooled::<T>::insert(constituency, parent);
+				parent
+			} else {
+				Pooled::<T>::remove(constituency);
+				constituency
+			};
+			Self::deposit_event(Event::TerritorySet { constituency, territory });
+			Ok(())
+		}
+
+		/// Removes a replaced ring revision (its commitment and member list) that no poll's roll
+		/// holds any more: every poll frozen while it was current has been purged. Anybody may
+		/// call it.
+		///
+		/// - Origin: signed.
+		///
+		/// Emits [`Event::RevisionPruned`]. Errors: [`Error::RevisionNotFound`],
+		/// [`Error::RevisionInUse`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::prune_revision())]
+		pub fn prune_revision(
+			origin: OriginFor<T>,
+			set: RingSet,
+			index: RingIndex,
+			revision: RingRevision,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let past =
+				PastRoots::<T>::get((set, index, revision)).ok_or(Error::<T>::RevisionNotFound)?;
+			ensure!(!T::Rolls::roll_in_use(past.from, past.until), Error::<T>::RevisionInUse);
+			PastRoots::<T>::remove((set, index, revision));
+			RevisionMembers::<T>::remove((set, index, revision));
+			Self::deposit_event(Event::RevisionPruned { set, ring: index, revision });
+			Ok(())
+		}
 	}
 
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// Checks a proof of personhood as other pallets do ([`PersonhoodVerifier::verify`]):
-		/// the prover's alias in `context`, or why the proof is refused. Lets a client test its
-		/// proof before submitting it.
+		/// Checks a proof of personhood as other pallets do ([`PersonhoodVerifier::verify`]),
+		/// against the roll as it stands now: the prover's alias in `context`, or why the proof
+		/// is refused. Lets a client test its proof before submitting it.
 		pub fn verify_proof(
 			proof: Vec<u8>,
 			ring: RingRef,
 			context: Context,
 			message: Vec<u8>,
 		) -> Result<ProvenAlias, ProofError> {
-			<Self as PersonhoodVerifier>::verify(&proof, &ring, &context, &message)
+			let roll = RollClock::<T>::get();
+			<Self as PersonhoodVerifier>::verify(&proof, &ring, roll, &context, &message)
+		}
+
+		/// The revision of one ring that the roll frozen at `roll` holds, with its members in
+		/// commitment order: what a voter of a poll with that roll proves against. `None` when
+		/// the ring had no revision then, or it is no longer kept.
+		pub fn roll_ring(
+			set: RingSet,
+			index: RingIndex,
+			roll: Roll,
+		) -> Option<(RingRevision, Vec<Member>)> {
+			Self::revision_in_roll(set, index, roll)
 		}
 
 		/// The members of one ring in commitment order (what a prover needs), with the current
@@ -979,7 +1205,7 @@ pub mod pallet {
 		pub fn ring_of_key(key: Member) -> Option<(RingSet, RingIndex)> {
 			let tag = Self::current_tag(&key)?;
 			let person = People::<T>::get(tag)?;
-			person.ring.map(|r| (RingSet::Constituency(person.constituency), r))
+			person.ring.map(|r| (Self::home_set(person.constituency), r))
 		}
 	}
 }
@@ -987,11 +1213,15 @@ pub mod pallet {
 use crate::crypto::Commitment;
 use pallet_veche_primitives::{Alias, JurisdictionUsage, OfficeId, PersonhoodVerifier, ProofItem};
 
-/// A constituency is in use while it has rings or waiting keys; offices are not personhood's.
+/// A unit is in use while persons are registered in it, it is a territory with rings or waiting
+/// keys, or a constituency is pooled into it; offices are not personhood's.
 impl<T: Config> JurisdictionUsage for Pallet<T> {
 	fn unit_in_use(id: JurisdictionId) -> bool {
 		let set = RingSet::Constituency(id);
-		Queues::<T>::contains_key(set) || RingMembers::<T>::iter_prefix(set).next().is_some()
+		Residents::<T>::get(id) > 0
+			|| Pooled::<T>::contains_key(id)
+			|| Queues::<T>::contains_key(set)
+			|| RingMembers::<T>::iter_prefix(set).next().is_some()
 	}
 	fn office_in_use(_: OfficeId) -> bool {
 		false
@@ -999,19 +1229,31 @@ impl<T: Config> JurisdictionUsage for Pallet<T> {
 }
 
 impl<T: Config> PersonhoodVerifier for Pallet<T> {
+	fn current_roll() -> Roll {
+		RollClock::<T>::get()
+	}
+
+	fn roll_members(unit: Option<JurisdictionId>) -> u32 {
+		match unit {
+			Some(unit) => Committed::<T>::get(unit),
+			None => CommittedTotal::<T>::get(),
+		}
+	}
+
 	fn verify(
 		proof: &[u8],
 		ring: &RingRef,
+		roll: Roll,
 		context: &Context,
 		message: &[u8],
 	) -> Result<ProvenAlias, ProofError> {
-		let commitment = Self::usable_commitment(ring)?;
+		let commitment = Self::usable_commitment(ring, roll)?;
 		let alias = T::RingVrf::validate(proof, &commitment, &context[..], message)?;
 		Ok(ProvenAlias { alias, set: ring.set, revision: ring.revision })
 	}
 
-	fn check_ring(ring: &RingRef) -> Result<(), ProofError> {
-		Self::usable_commitment(ring).map(|_| ())
+	fn check_ring(ring: &RingRef, roll: Roll) -> Result<(), ProofError> {
+		Self::usable_commitment(ring, roll).map(|_| ())
 	}
 
 	fn claimed_alias(proof: &[u8]) -> Option<Alias> {
@@ -1021,14 +1263,15 @@ impl<T: Config> PersonhoodVerifier for Pallet<T> {
 	fn verify_batch(items: &[ProofItem<'_>]) -> Vec<Result<ProvenAlias, ProofError>> {
 		// Each distinct ring is read once; items whose ring fails the cheap check keep that error
 		// and stay out of the cryptographic batch.
-		let mut roots: Vec<(RingRef, Result<Commitment, ProofError>)> = Vec::new();
+		let mut roots: Vec<(RingRef, Roll, Result<Commitment, ProofError>)> = Vec::new();
 		let mut commitments = Vec::with_capacity(items.len());
 		for item in items {
-			let commitment = match roots.iter().find(|(r, _)| *r == item.ring) {
-				Some((_, c)) => *c,
+			let found = roots.iter().find(|(r, roll, _)| *r == item.ring && *roll == item.roll);
+			let commitment = match found {
+				Some((_, _, c)) => *c,
 				None => {
-					let c = Self::usable_commitment(&item.ring);
-					roots.push((item.ring, c));
+					let c = Self::usable_commitment(&item.ring, item.roll);
+					roots.push((item.ring, item.roll, c));
 					c
 				},
 			};
@@ -1055,21 +1298,24 @@ impl<T: Config> PersonhoodVerifier for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The commitment of the revision `ring` names: the current one, or the previous one within
-	/// its grace period. Errors if the ring does not exist, has no members, or the revision is
-	/// neither.
-	fn usable_commitment(ring: &RingRef) -> Result<Commitment, ProofError> {
+	/// The commitment of the revision `ring` names, if the roll frozen at `roll` holds it and it
+	/// holds at least the anonymity floor of keys. Errors if the ring does not exist or has no
+	/// members ([`ProofError::UnknownRing`]), the revision is not in the roll
+	/// ([`ProofError::NotInRoll`]) or is below the floor ([`ProofError::RingTooSmall`]).
+	fn usable_commitment(ring: &RingRef, roll: Roll) -> Result<Commitment, ProofError> {
 		let root = RingRoots::<T>::get(ring.set, ring.index).ok_or(ProofError::UnknownRing)?;
 		ensure!(root.members > 0, ProofError::UnknownRing);
-		if ring.revision == root.revision {
-			return Ok(root.commitment);
-		}
-		PreviousRoots::<T>::get(ring.set, ring.index)
-			.filter(|p| {
-				p.revision == ring.revision && frame_system::Pallet::<T>::block_number() < p.until
-			})
-			.map(|p| p.commitment)
-			.ok_or(ProofError::StaleRevision)
+		let (commitment, members) = if ring.revision == root.revision {
+			ensure!(root.from <= roll, ProofError::NotInRoll);
+			(root.commitment, root.members)
+		} else {
+			let past = PastRoots::<T>::get((ring.set, ring.index, ring.revision))
+				.filter(|p| p.from <= roll && roll < p.until)
+				.ok_or(ProofError::NotInRoll)?;
+			(past.commitment, past.members)
+		};
+		ensure!(members >= MinRingSize::<T>::get(), ProofError::RingTooSmall);
+		Ok(commitment)
 	}
 
 	/// Validates a registrar's units: 1..=Max existing units, stored sorted and deduplicated.
@@ -1136,7 +1382,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Keys::<T>::contains_key(key), Error::<T>::AlreadyRegistered);
 		ensure!(T::RingVrf::is_member_valid(&key), Error::<T>::InvalidKey);
 		let count = PersonCount::<T>::get().checked_add(1).ok_or(ArithmeticError::Overflow)?;
-		Self::enqueue(RingSet::Constituency(constituency), key)?;
+		Self::enqueue(Self::home_set(constituency), key)?;
 		Registrars::<T>::mutate(registrar, |r| {
 			if let Some(r) = r {
 				r.registered = r.registered.saturating_add(1);
@@ -1154,6 +1400,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Keys::<T>::insert(key, tag);
 		PersonCount::<T>::put(count);
+		Residents::<T>::mutate(constituency, |n| *n = n.saturating_add(1));
 		Ok(())
 	}
 
@@ -1184,6 +1431,7 @@ impl<T: Config> Pallet<T> {
 	fn leave(set: RingSet, ring: Option<RingIndex>, key: &Member) -> DispatchResult {
 		match ring {
 			Some(index) => {
+				Self::snapshot_current(set, index);
 				RingMembers::<T>::try_mutate(set, index, |m| {
 					let m = m.as_mut().ok_or(Error::<T>::RingBuildFailed)?;
 					m.retain(|k| k != key);
@@ -1214,6 +1462,7 @@ impl<T: Config> Pallet<T> {
 		};
 		match ring {
 			Some(index) => {
+				Self::snapshot_current(set, index);
 				RingMembers::<T>::mutate(set, index, |m| m.as_mut().map(|m| swap(m.iter_mut())));
 				Self::restart_build(set, index);
 			},
@@ -1222,6 +1471,20 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Ok(())
+	}
+
+	/// Keeps the member list of a ring's current revision before a key leaves it or is replaced
+	/// in it: from then on [`RingMembers`] no longer starts with that list, and a poll whose roll
+	/// holds the revision still needs it.
+	fn snapshot_current(set: RingSet, index: RingIndex) {
+		let Some(root) = RingRoots::<T>::get(set, index) else { return };
+		let key = (set, index, root.revision);
+		if RevisionMembers::<T>::contains_key(key) {
+			return;
+		}
+		let mut members = RingMembers::<T>::get(set, index).unwrap_or_default();
+		members.truncate(root.members as usize);
+		RevisionMembers::<T>::insert(key, members);
 	}
 
 	/// Discards the builder's progress: the ring's commitment is rebuilt from its first member.
@@ -1235,22 +1498,34 @@ impl<T: Config> Pallet<T> {
 		PendingBuilds::<T>::insert(set, index, ());
 	}
 
-	fn cohort_ready(cohort: &CohortOf<T>, now: BlockNumberFor<T>) -> bool {
+	fn cohort_ready(set: RingSet, cohort: &CohortOf<T>, now: BlockNumberFor<T>) -> bool {
 		let len = cohort.keys.len() as u32;
-		len >= T::MinCohort::get()
-			|| (len > 0 && now.saturating_sub(cohort.since) >= T::MaxCohortWait::get())
+		let gathered = len >= T::MinCohort::get()
+			|| (len > 0 && now.saturating_sub(cohort.since) >= T::MaxCohortWait::get());
+		gathered && Self::admissible(set, len)
 	}
 
-	/// Moves the whole queue of `set` into its rings, sorted by key, filling the open ring and
-	/// opening the next when it is full. Returns how many keys were admitted.
+	/// Whether `len` waiting keys can join the rings of `set` without a ring below the floor:
+	/// the open ring has room, or they are enough to open a ring of their own.
+	fn admissible(set: RingSet, len: u32) -> bool {
+		let open = RingMembers::<T>::decode_len(set, OpenRing::<T>::get(set)).unwrap_or(0) as u32;
+		let fresh = open == 0 || open >= T::RingCapacity::get();
+		!fresh || len >= MinRingSize::<T>::get()
+	}
+
+	/// Moves the queue of `set` into its rings, sorted by key, filling the open ring and
+	/// opening the next when it is full — but never a ring below the anonymity floor: a new ring
+	/// gets at least `MinRingSize` keys (taken from what would have filled the previous ring if
+	/// needed), and keys too few to open one keep waiting. Returns how many keys were admitted.
 	fn do_admit(set: RingSet) -> Result<u32, DispatchError> {
 		let Some(cohort) = Queues::<T>::take(set) else { return Ok(0) };
 		let mut keys = cohort.keys.into_inner();
 		keys.sort_unstable();
-		let total = keys.len() as u32;
 		let capacity = T::RingCapacity::get() as usize;
+		let floor = MinRingSize::<T>::get() as usize;
 		let mut rest = &keys[..];
 		let mut index = OpenRing::<T>::get(set);
+		let mut admitted = 0u32;
 		while !rest.is_empty() {
 			let mut members = RingMembers::<T>::get(set, index).unwrap_or_default();
 			let room = capacity.saturating_sub(members.len());
@@ -1258,7 +1533,22 @@ impl<T: Config> Pallet<T> {
 				index = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 				continue;
 			}
-			let (now, later) = rest.split_at(room.min(rest.len()));
+			// A fresh ring opens only with at least `floor` keys.
+			if members.is_empty() && rest.len() < floor {
+				break;
+			}
+			let take = if rest.len() <= room || rest.len().saturating_sub(room) >= floor {
+				room.min(rest.len())
+			} else if rest.len() > floor {
+				// Leave exactly `floor` keys for the next ring (for a fresh ring what it keeps is
+				// still above the floor: `rest > room = capacity >= 2 * floor`).
+				rest.len().saturating_sub(floor)
+			} else {
+				// Too few left to open another ring: fill this one, the rest keep waiting.
+				room
+			};
+			let (now, later) = rest.split_at(take.min(rest.len()));
+			admitted = admitted.saturating_add(now.len() as u32);
 			for key in now {
 				members.try_push(*key).map_err(|_| Error::<T>::RingBuildFailed)?;
 				Self::placed(set, key, index);
@@ -1278,9 +1568,19 @@ impl<T: Config> Pallet<T> {
 				count: now.len() as u32,
 			});
 			rest = later;
+			// What is left goes to the next ring (this one is full, or keeps its share).
+			if !rest.is_empty() {
+				index = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			}
 		}
 		OpenRing::<T>::insert(set, index);
-		Ok(total)
+		if !rest.is_empty() {
+			// The keys too few to open a ring wait for more, from now.
+			let keys = BoundedVec::truncate_from(rest.to_vec());
+			let since = frame_system::Pallet::<T>::block_number();
+			Queues::<T>::insert(set, Cohort { keys, since });
+		}
+		Ok(admitted)
 	}
 
 	/// Records that `key` now sits in ring `index` of `set`.
@@ -1320,25 +1620,124 @@ impl<T: Config> Pallet<T> {
 			let revision = old
 				.as_ref()
 				.map_or(Ok(1), |r| r.revision.checked_add(1).ok_or(ArithmeticError::Overflow))?;
-			if let Some(old) = old {
-				let until = frame_system::Pallet::<T>::block_number()
-					.saturating_add(T::RevisionGrace::get());
-				let previous =
-					PreviousRoot { commitment: old.commitment, revision: old.revision, until };
-				PreviousRoots::<T>::insert(set, index, previous);
-			}
+			let roll = RollClock::<T>::get().checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let covered = members.len() as u32;
-			RingRoots::<T>::insert(set, index, RingRoot { commitment, revision, members: covered });
+			let mut kept_previous = false;
+			if let Some(old) = &old {
+				kept_previous = Self::retire(set, index, old, roll, &members);
+			}
+			Self::count_committed(set, old.as_ref().map_or(0, |r| r.members), covered);
+			RingRoots::<T>::insert(
+				set,
+				index,
+				RingRoot { commitment, revision, members: covered, from: roll },
+			);
+			RollClock::<T>::put(roll);
 			PendingBuilds::<T>::remove(set, index);
 			Self::deposit_event(Event::RingRevised {
 				set,
 				ring: index,
 				revision,
 				members: covered,
+				roll,
+				kept_previous,
 			});
 		}
 		RingBuilders::<T>::insert(set, index, builder);
 		Ok(batch.len() as u32)
+	}
+
+	/// Handles the revision `old` of a ring as the next one replaces it at roll point `until`:
+	/// kept in [`PastRoots`] with its members if a poll's roll holds it, dropped otherwise.
+	/// `members` is the ring's member list now, which starts with `old`'s unless a snapshot was
+	/// taken. Returns whether it was kept.
+	fn retire(
+		set: RingSet,
+		index: RingIndex,
+		old: &RingRoot,
+		until: Roll,
+		members: &RingMembersOf<T>,
+	) -> bool {
+		let key = (set, index, old.revision);
+		let snapshot = RevisionMembers::<T>::take(key);
+		if !T::Rolls::roll_in_use(old.from, until) {
+			return false;
+		}
+		let kept = snapshot.unwrap_or_else(|| {
+			let mut prefix = members.clone();
+			prefix.truncate(old.members as usize);
+			prefix
+		});
+		RevisionMembers::<T>::insert(key, kept);
+		let past =
+			PastRoot { commitment: old.commitment, members: old.members, from: old.from, until };
+		PastRoots::<T>::insert(key, past);
+		true
+	}
+
+	/// Moves the count of committed keys of a territory ring from `old` to `new`, in the
+	/// territory and every unit above it.
+	fn count_committed(set: RingSet, old: u32, new: u32) {
+		let RingSet::Constituency(territory) = set else { return };
+		let adjust = |n: &mut u32| *n = n.saturating_sub(old).saturating_add(new);
+		CommittedTotal::<T>::mutate(adjust);
+		let mut next = Some(territory);
+		for _ in 0..MAX_TREE_DEPTH {
+			let Some(unit) = next else { break };
+			Committed::<T>::mutate(unit, adjust);
+			next = T::Jurisdictions::parent(unit);
+		}
+	}
+
+	/// The revision of ring `index` of `set` that the roll frozen at `roll` holds, with its
+	/// members.
+	fn revision_in_roll(
+		set: RingSet,
+		index: RingIndex,
+		roll: Roll,
+	) -> Option<(RingRevision, Vec<Member>)> {
+		let root = RingRoots::<T>::get(set, index)?;
+		if root.from <= roll {
+			let members = match RevisionMembers::<T>::get((set, index, root.revision)) {
+				Some(m) => m.into_inner(),
+				None => {
+					let mut m = RingMembers::<T>::get(set, index)?.into_inner();
+					m.truncate(root.members as usize);
+					m
+				},
+			};
+			return Some((root.revision, members));
+		}
+		PastRoots::<T>::iter_prefix((set, index))
+			.find(|(_, p)| p.from <= roll && roll < p.until)
+			.and_then(|(revision, _)| {
+				let members = RevisionMembers::<T>::get((set, index, revision))?;
+				Some((revision, members.into_inner()))
+			})
+	}
+
+	/// Checks an anonymity floor against its bounds.
+	fn checked_floor(size: u32) -> Result<(), Error<T>> {
+		let max = T::RingCapacity::get().checked_div(2).unwrap_or_default();
+		ensure!(
+			(T::AbsoluteMinRingSize::get()..=max).contains(&size),
+			Error::<T>::FloorOutOfBounds
+		);
+		Ok(())
+	}
+
+	/// The unit a constituency would be pooled into: its parent.
+	fn pool_target(constituency: JurisdictionId) -> Result<JurisdictionId, Error<T>> {
+		let kind =
+			T::Jurisdictions::unit_kind(constituency).ok_or(Error::<T>::UnknownJurisdiction)?;
+		ensure!(kind.registers_persons(), Error::<T>::NotPoolable);
+		T::Jurisdictions::parent(constituency).ok_or(Error::<T>::NotPoolable)
+	}
+
+	/// The territory ring set the persons of `constituency` join: its own, or its parent's when
+	/// it is pooled.
+	pub fn home_set(constituency: JurisdictionId) -> RingSet {
+		RingSet::Constituency(Pooled::<T>::get(constituency).unwrap_or(constituency))
 	}
 
 	/// Whether every page of static chunks is stored.
@@ -1429,7 +1828,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			};
 			last = Some(set);
-			if Self::cohort_ready(&cohort, now) {
+			if Self::cohort_ready(set, &cohort, now) {
 				let admitted = Self::do_admit(set).unwrap_or(0);
 				used = used.saturating_add(T::WeightInfo::admit_cohort(admitted));
 			}
@@ -1442,7 +1841,8 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-#[cfg(any(feature = "try-runtime", test))]
+// Also in `std` builds, so that pallets testing against this one (ballots) check its invariants.
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 impl<T: Config> Pallet<T> {
 	/// The invariants of personhood:
 	/// - [`PersonCount`] equals the number of [`People`]; every person's current key maps back to
@@ -1454,8 +1854,16 @@ impl<T: Config> Pallet<T> {
 	///   (counts match: every key in exactly one constituency ring set);
 	/// - no ring exceeds `RingCapacity`, no queue `MaxQueue`; a builder never claims more members
 	///   than its ring has, and a ring whose builder lags is in [`PendingBuilds`];
-	/// - every registrar serves 1..=Max sorted units.
+	/// - every registrar serves 1..=Max sorted units;
+	/// - the roll: no revision starts after the roll clock; every kept past revision was replaced
+	///   after it started, no later than the clock, and has its member list (of its size); every
+	///   member snapshot belongs to a kept past revision or to its ring's current one;
+	/// - [`Committed`] and [`CommittedTotal`] equal the keys of the current territory revisions,
+	///   per unit and its ancestors;
+	/// - [`Residents`] counts the persons of each constituency; pooled constituencies sit under
+	///   their territory; the floor lies within its bounds.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Self::try_roll()?;
 		use alloc::collections::btree_map::BTreeMap;
 		let mut people = 0u32;
 		// Where each key sits, per ring set: Some(ring) or None for the queue.
@@ -1484,7 +1892,7 @@ impl<T: Config> Pallet<T> {
 		for (tag, person) in People::<T>::iter() {
 			people = people.saturating_add(1);
 			ensure!(Keys::<T>::get(person.key) == Some(tag), "person's key not mapped to its tag");
-			let mut sets = alloc::vec![(RingSet::Constituency(person.constituency), person.ring)];
+			let mut sets = alloc::vec![(Pallet::<T>::home_set(person.constituency), person.ring)];
 			for (class, holding) in Credentials::<T>::iter_prefix(tag) {
 				sets.push((RingSet::Credential(class), holding.ring));
 			}
@@ -1512,6 +1920,63 @@ impl<T: Config> Pallet<T> {
 			let sorted = r.jurisdictions.windows(2).all(|w| w.first() < w.get(1));
 			ensure!(sorted, "registrar units unsorted");
 		}
+		Ok(())
+	}
+
+	/// The roll, committed counts, residents and territories (see [`Self::do_try_state`]).
+	fn try_roll() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let clock = RollClock::<T>::get();
+		let mut committed: BTreeMap<JurisdictionId, u32> = BTreeMap::new();
+		let mut total = 0u32;
+		for (set, _, root) in RingRoots::<T>::iter() {
+			ensure!(root.from <= clock, "a revision starts after the roll clock");
+			if let RingSet::Constituency(territory) = set {
+				total = total.saturating_add(root.members);
+				let mut next = Some(territory);
+				for _ in 0..MAX_TREE_DEPTH {
+					let Some(unit) = next else { break };
+					let n = committed.entry(unit).or_default();
+					*n = n.saturating_add(root.members);
+					next = T::Jurisdictions::parent(unit);
+				}
+			}
+		}
+		ensure!(total == CommittedTotal::<T>::get(), "CommittedTotal differs from the rings");
+		for (unit, n) in Committed::<T>::iter() {
+			ensure!(committed.remove(&unit).unwrap_or(0) == n, "Committed differs from the rings");
+		}
+		ensure!(committed.values().all(|n| *n == 0), "a unit's committed keys are not counted");
+		for ((set, index, revision), past) in PastRoots::<T>::iter() {
+			ensure!(past.from < past.until && past.until <= clock, "a past revision's span is off");
+			let current = RingRoots::<T>::get(set, index).map(|r| r.revision);
+			ensure!(current.is_some_and(|c| revision < c), "a past revision is not past");
+			let members = RevisionMembers::<T>::decode_len((set, index, revision));
+			ensure!(members == Some(past.members as usize), "a past revision lacks its members");
+		}
+		for ((set, index, revision), _) in RevisionMembers::<T>::iter() {
+			let current = RingRoots::<T>::get(set, index).map(|r| r.revision) == Some(revision);
+			ensure!(
+				current || PastRoots::<T>::contains_key((set, index, revision)),
+				"a member snapshot of no kept revision"
+			);
+		}
+		let mut residents: BTreeMap<JurisdictionId, u32> = BTreeMap::new();
+		for (_, person) in People::<T>::iter() {
+			let n = residents.entry(person.constituency).or_default();
+			*n = n.saturating_add(1);
+		}
+		for (unit, n) in Residents::<T>::iter() {
+			ensure!(residents.remove(&unit) == Some(n), "Residents differs from People");
+		}
+		ensure!(residents.is_empty(), "a constituency's persons are not counted");
+		for (constituency, territory) in Pooled::<T>::iter() {
+			ensure!(
+				T::Jurisdictions::parent(constituency) == Some(territory),
+				"a pooled constituency is not under its territory"
+			);
+		}
+		ensure!(Self::checked_floor(MinRingSize::<T>::get()).is_ok(), "floor out of bounds");
 		Ok(())
 	}
 }

@@ -45,6 +45,16 @@ frame_support::ord_parameter_types! {
 
 parameter_types! {
 	pub static Outcasts: Vec<u64> = vec![UNIDENTIFIED];
+	/// The roll points of the tests' (imaginary) polls not yet purged.
+	pub static LiveRolls: Vec<u32> = vec![];
+}
+
+/// Polls, as the ballots pallet would report them: a roll is in use while `LiveRolls` lists it.
+pub struct TestRolls;
+impl pallet_veche_primitives::RollUsage for TestRolls {
+	fn roll_in_use(from: u32, until: u32) -> bool {
+		LiveRolls::get().iter().any(|r| (from..until).contains(r))
+	}
 }
 
 pub struct TestJudge;
@@ -96,7 +106,8 @@ impl pallet_veche_personhood::Config for Test {
 	type RingCapacity = ConstU32<4>;
 	type MinCohort = ConstU32<2>;
 	type MaxCohortWait = ConstU64<10>;
-	type RevisionGrace = ConstU64<5>;
+	type Rolls = TestRolls;
+	type AbsoluteMinRingSize = ConstU32<1>;
 	type MaxQueue = ConstU32<8>;
 	type BuildBatch = ConstU32<3>;
 	type MaxRegistrarJurisdictions = ConstU32<3>;
@@ -120,6 +131,9 @@ impl crate::benchmarking::BenchmarkHelper<u64> for TestBenchmarkHelper {
 	fn units(n: u32) -> Vec<JurisdictionId> {
 		(0..6).take(n as usize).collect()
 	}
+	fn hold_roll(roll: u32) {
+		LiveRolls::mutate(|r| r.push(roll));
+	}
 }
 
 use frame_support::traits::ConstU64;
@@ -135,6 +149,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			examiners: vec![(0, EXAMINER)],
 			people: vec![],
 			credentials: vec![],
+			min_ring_size: 0,
+			pooled: vec![],
 		},
 	}
 	.build_storage()

@@ -47,6 +47,21 @@ fn build_all() {
 	}
 }
 
+/// Verifies against the roll as it stands now.
+fn verify_now(
+	proof: &[u8],
+	ring: &RingRef,
+	context: &Context,
+	message: &[u8],
+) -> Result<ProvenAlias, ProofError> {
+	Personhood::verify(proof, ring, crate::RollClock::<Test>::get(), context, message)
+}
+
+/// Checks a ring against the roll as it stands now.
+fn check_now(ring: &RingRef) -> Result<(), ProofError> {
+	Personhood::check_ring(ring, crate::RollClock::<Test>::get())
+}
+
 /// The current revision of a ring.
 fn current(set: RingSet, index: u32) -> RingRef {
 	RingRef { set, index, revision: RingRoots::<Test>::get(set, index).unwrap().revision }
@@ -78,7 +93,7 @@ fn a_cohort_joins_and_a_member_proves_personhood() {
 
 		// Person 1 proves, anonymously, to be one of the ring for a poll's context and ballot.
 		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"yes");
-		let proven = Personhood::verify(&proof, &ring, &CTX, b"yes").unwrap();
+		let proven = verify_now(&proof, &ring, &CTX, b"yes").unwrap();
 		// The alias is person 1's in this context, and only the constituency is revealed.
 		assert_eq!(proven.alias, prover::alias(seed(1), &CTX));
 		assert_eq!(proven.set, Constituency(TOWN));
@@ -271,7 +286,14 @@ fn a_ring_is_built_in_bounded_steps() {
 		assert_eq!((root.revision, root.members), (1, 4));
 		assert_eq!(
 			events().last(),
-			Some(&Event::RingRevised { set: Constituency(TOWN), ring: 0, revision: 1, members: 4 })
+			Some(&Event::RingRevised {
+				set: Constituency(TOWN),
+				ring: 0,
+				revision: 1,
+				members: 4,
+				roll: 1,
+				kept_previous: false
+			})
 		);
 		assert_noop!(
 			Personhood::build_ring(signed(99), Constituency(TOWN), 0),
@@ -281,41 +303,230 @@ fn a_ring_is_built_in_bounded_steps() {
 }
 
 #[test]
-fn a_proof_against_the_previous_revision_counts_only_during_the_grace_period() {
+fn a_polls_roll_keeps_the_revision_it_froze_until_the_poll_is_purged() {
 	build_and_execute(|| {
 		register(1, REGION_REGISTRAR, TOWN);
 		register(2, REGION_REGISTRAR, TOWN);
 		admit_and_build(Constituency(TOWN));
 		let old = current(Constituency(TOWN), 0);
 		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"m");
-		assert!(Personhood::verify(&proof, &old, &CTX, b"m").is_ok());
-		// Another cohort joins the same ring: revision 2.
+		// A poll is created now: its roll is frozen at this point of the clock.
+		let roll = crate::RollClock::<Test>::get();
+		LiveRolls::set(vec![roll]);
+		// Another cohort joins the same ring: revision 2, which the poll's roll does not hold.
 		register(3, REGION_REGISTRAR, TOWN);
 		register(4, REGION_REGISTRAR, TOWN);
 		admit_and_build(Constituency(TOWN));
 		let new = current(Constituency(TOWN), 0);
 		assert_eq!(new.revision, 2);
-		// The previous revision still counts for `RevisionGrace` (5) blocks, in batches too.
-		let revised_at = System::block_number();
-		assert_eq!(Personhood::verify(&proof, &old, &CTX, b"m").unwrap().revision, 1);
-		assert_eq!(Personhood::check_ring(&old), Ok(()));
-		System::set_block_number(revised_at + 4);
-		assert!(Personhood::verify(&proof, &old, &CTX, b"m").is_ok());
-		System::set_block_number(revised_at + 5);
-		assert_eq!(Personhood::verify(&proof, &old, &CTX, b"m"), Err(ProofError::StaleRevision));
-		assert_eq!(Personhood::check_ring(&old), Err(ProofError::StaleRevision));
-		let item = ProofItem { proof: &proof, ring: old, context: CTX, message: b"m" };
-		assert_eq!(Personhood::verify_batch(&[item]), vec![Err(ProofError::StaleRevision)]);
-		// A revision that never existed is stale too.
-		let future = RingRef { revision: 3, ..new };
-		assert_eq!(Personhood::check_ring(&future), Err(ProofError::StaleRevision));
-		// Claiming the new revision does not help: the proof was made for the old members.
-		assert_eq!(Personhood::verify(&proof, &new, &CTX, b"m"), Err(ProofError::InvalidProof));
-		let fresh = prove(1, Constituency(TOWN), 0, &CTX, b"m");
+		assert!(matches!(
+			events().last(),
+			Some(Event::RingRevised { revision: 2, kept_previous: true, .. })
+		));
+		// In the poll, the old revision counts and the new one does not, however long it takes.
+		System::set_block_number(1_000);
+		assert_eq!(Personhood::verify(&proof, &old, roll, &CTX, b"m").unwrap().revision, 1);
+		assert_eq!(Personhood::check_ring(&old, roll), Ok(()));
+		let fresh = prove(3, Constituency(TOWN), 0, &CTX, b"m");
+		assert_eq!(Personhood::verify(&fresh, &new, roll, &CTX, b"m"), Err(ProofError::NotInRoll));
+		let item = ProofItem { proof: &proof, ring: old, roll, context: CTX, message: b"m" };
+		assert_eq!(Personhood::verify_batch(&[item]).len(), 1);
+		assert!(Personhood::verify_batch(&[item])[0].is_ok());
+		// In a roll frozen now, only the new revision counts.
+		assert_eq!(verify_now(&proof, &old, &CTX, b"m"), Err(ProofError::NotInRoll));
+		assert_eq!(check_now(&old), Err(ProofError::NotInRoll));
 		assert_eq!(
-			Personhood::verify(&fresh, &new, &CTX, b"m").unwrap().alias,
-			prover::alias(seed(1), &CTX)
+			verify_now(&fresh, &new, &CTX, b"m").unwrap().alias,
+			prover::alias(seed(3), &CTX)
 		);
+		// A revision that never existed is in no roll.
+		let future = RingRef { revision: 3, ..new };
+		assert_eq!(check_now(&future), Err(ProofError::NotInRoll));
+		// Claiming the new revision does not help a proof made for the old members.
+		assert_eq!(verify_now(&proof, &new, &CTX, b"m"), Err(ProofError::InvalidProof));
+		// Provers of the poll read the frozen revision's members; of a poll created now, all.
+		let (revision, members) = Personhood::roll_ring(Constituency(TOWN), 0, roll).unwrap();
+		let mut first: Vec<_> = vec![key(1), key(2)];
+		first.sort();
+		assert_eq!((revision, members), (1, first));
+		let now = crate::RollClock::<Test>::get();
+		assert_eq!(Personhood::roll_ring(Constituency(TOWN), 0, now).unwrap().1.len(), 4);
+		// The old revision is kept while the poll lives, and pruned by anyone after.
+		assert_noop!(
+			Personhood::prune_revision(signed(99), Constituency(TOWN), 0, 1),
+			Error::<Test>::RevisionInUse
+		);
+		LiveRolls::set(vec![]);
+		assert_ok!(Personhood::prune_revision(signed(99), Constituency(TOWN), 0, 1));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RevisionPruned { set: Constituency(TOWN), ring: 0, revision: 1 })
+		);
+		assert_noop!(
+			Personhood::prune_revision(signed(99), Constituency(TOWN), 0, 1),
+			Error::<Test>::RevisionNotFound
+		);
+		assert_eq!(Personhood::verify(&proof, &old, roll, &CTX, b"m"), Err(ProofError::NotInRoll));
+	});
+}
+
+#[test]
+fn a_revision_no_poll_holds_is_dropped_when_replaced() {
+	build_and_execute(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		register(3, REGION_REGISTRAR, TOWN);
+		register(4, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		assert!(matches!(
+			events().last(),
+			Some(Event::RingRevised { revision: 2, kept_previous: false, roll: 2, .. })
+		));
+		assert_eq!(crate::PastRoots::<Test>::iter().count(), 0);
+		assert_eq!(crate::RevisionMembers::<Test>::iter().count(), 0);
+		assert_noop!(
+			Personhood::prune_revision(signed(99), Constituency(TOWN), 0, 1),
+			Error::<Test>::RevisionNotFound
+		);
+	});
+}
+
+#[test]
+fn no_proof_verifies_against_a_ring_below_the_floor() {
+	build_and_execute(|| {
+		// A lone key joins after the maximum wait: a ring of one under the default floor of 1.
+		register(1, REGION_REGISTRAR, TOWN);
+		System::set_block_number(11);
+		admit_and_build(Constituency(TOWN));
+		let ring = current(Constituency(TOWN), 0);
+		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"m");
+		assert!(verify_now(&proof, &ring, &CTX, b"m").is_ok());
+		// Governance raises the floor to 2: the ring of one proves nothing any more.
+		assert_noop!(Personhood::set_min_ring_size(signed(REGION_REGISTRAR), 2), BadOrigin);
+		assert_noop!(
+			Personhood::set_min_ring_size(signed(ADMIN), 0),
+			Error::<Test>::FloorOutOfBounds
+		);
+		// At most half a ring (capacity 4), so that a full ring always splits above the floor.
+		assert_noop!(
+			Personhood::set_min_ring_size(signed(ADMIN), 3),
+			Error::<Test>::FloorOutOfBounds
+		);
+		assert_ok!(Personhood::set_min_ring_size(signed(ADMIN), 2));
+		assert_eq!(events().last(), Some(&Event::MinRingSizeSet { size: 2 }));
+		assert_eq!(verify_now(&proof, &ring, &CTX, b"m"), Err(ProofError::RingTooSmall));
+		assert_eq!(check_now(&ring), Err(ProofError::RingTooSmall));
+		let item = ProofItem {
+			proof: &proof,
+			ring,
+			roll: crate::RollClock::<Test>::get(),
+			context: CTX,
+			message: b"m",
+		};
+		assert_eq!(Personhood::verify_batch(&[item]), vec![Err(ProofError::RingTooSmall)]);
+		// Once the ring grows to the floor, its proofs count again.
+		register(2, REGION_REGISTRAR, TOWN);
+		register(3, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		let grown = current(Constituency(TOWN), 0);
+		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"m");
+		assert!(verify_now(&proof, &grown, &CTX, b"m").is_ok());
+	});
+}
+
+#[test]
+fn the_cohort_splitter_never_opens_a_ring_below_the_floor() {
+	build_and_execute(|| {
+		assert_ok!(Personhood::set_min_ring_size(signed(ADMIN), 2));
+		// A lone key never opens a ring, not even after the maximum wait.
+		register(1, REGION_REGISTRAR, TOWN);
+		System::set_block_number(20);
+		assert_noop!(
+			Personhood::admit_cohort(signed(99), Constituency(TOWN)),
+			Error::<Test>::CohortNotReady
+		);
+		Personhood::on_idle(20, Weight::MAX);
+		assert!(RingMembers::<Test>::get(Constituency(TOWN), 0).is_none());
+		// Three keys open ring 0.
+		register(2, REGION_REGISTRAR, TOWN);
+		register(3, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		assert_eq!(RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap().len(), 3);
+		// A cohort of two with room for one: ring 0 fills, and the key left over keeps waiting
+		// rather than open a ring of one.
+		register(4, REGION_REGISTRAR, TOWN);
+		register(5, REGION_REGISTRAR, TOWN);
+		assert_ok!(Personhood::admit_cohort(signed(99), Constituency(TOWN)));
+		assert_eq!(RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap().len(), 4);
+		assert!(RingMembers::<Test>::get(Constituency(TOWN), 1).is_none());
+		assert_eq!(Queues::<Test>::get(Constituency(TOWN)).unwrap().keys.len(), 1);
+		// One more key: the two open ring 1 together.
+		register(6, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		assert_eq!(RingMembers::<Test>::get(Constituency(TOWN), 1).unwrap().len(), 2);
+		assert!(Queues::<Test>::get(Constituency(TOWN)).is_none());
+	});
+}
+
+#[test]
+fn a_cohort_overflowing_a_ring_leaves_the_next_one_at_least_the_floor() {
+	build_and_execute(|| {
+		assert_ok!(Personhood::set_min_ring_size(signed(ADMIN), 2));
+		for i in 1..=3 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		admit_and_build(Constituency(TOWN));
+		// Three more with room for one: ring 0 takes one, ring 1 opens with two.
+		for i in 4..=6 {
+			register(i, REGION_REGISTRAR, TOWN);
+		}
+		admit_and_build(Constituency(TOWN));
+		assert_eq!(RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap().len(), 4);
+		assert_eq!(RingMembers::<Test>::get(Constituency(TOWN), 1).unwrap().len(), 2);
+		// Five into a fresh set (capacity 4): not 4 + 1, but 3 + 2.
+		for i in 11..=15 {
+			register(i, COUNTRY_REGISTRAR, DIASPORA);
+		}
+		admit_and_build(Constituency(DIASPORA));
+		assert_eq!(RingMembers::<Test>::get(Constituency(DIASPORA), 0).unwrap().len(), 3);
+		assert_eq!(RingMembers::<Test>::get(Constituency(DIASPORA), 1).unwrap().len(), 2);
+	});
+}
+
+#[test]
+fn a_small_constituency_is_pooled_with_its_parent_and_that_is_its_territory() {
+	build_and_execute(|| {
+		assert_noop!(Personhood::set_pooled(signed(REGION_REGISTRAR), TOWN, true), BadOrigin);
+		assert_noop!(
+			Personhood::set_pooled(signed(ADMIN), REGION, true),
+			Error::<Test>::NotPoolable
+		);
+		assert_noop!(
+			Personhood::set_pooled(signed(ADMIN), TOWN, false),
+			Error::<Test>::TerritoryUnchanged
+		);
+		assert_ok!(Personhood::set_pooled(signed(ADMIN), TOWN, true));
+		assert_eq!(
+			events().last(),
+			Some(&Event::TerritorySet { constituency: TOWN, territory: REGION })
+		);
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		// The keys join the region's pooled rings; the town has none.
+		assert!(Queues::<Test>::get(Constituency(TOWN)).is_none());
+		admit_and_build(Constituency(REGION));
+		assert_eq!(Personhood::ring_of_key(key(1)), Some((Constituency(REGION), 0)));
+		let ring = current(Constituency(REGION), 0);
+		let proof = prove(2, Constituency(REGION), 0, &CTX, b"m");
+		assert_eq!(verify_now(&proof, &ring, &CTX, b"m").unwrap().set, Constituency(REGION));
+		// With persons registered, the town's territory can no longer change.
+		assert_noop!(
+			Personhood::set_pooled(signed(ADMIN), TOWN, false),
+			Error::<Test>::ConstituencyInUse
+		);
+		use pallet_veche_primitives::JurisdictionUsage;
+		assert!(Personhood::unit_in_use(TOWN) && Personhood::unit_in_use(REGION));
 	});
 }
 
@@ -328,39 +539,30 @@ fn forged_proofs_wrong_contexts_and_unknown_rings_are_refused() {
 		let ring = current(Constituency(TOWN), 0);
 		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"yes");
 		// Wrong context, wrong message.
-		assert_eq!(
-			Personhood::verify(&proof, &ring, &[8; 32], b"yes"),
-			Err(ProofError::InvalidProof)
-		);
-		assert_eq!(Personhood::verify(&proof, &ring, &CTX, b"no"), Err(ProofError::InvalidProof));
+		assert_eq!(verify_now(&proof, &ring, &[8; 32], b"yes"), Err(ProofError::InvalidProof));
+		assert_eq!(verify_now(&proof, &ring, &CTX, b"no"), Err(ProofError::InvalidProof));
 		// A tampered proof.
 		let mut forged = proof.clone();
 		let last = forged.len() - 1;
 		forged[last] ^= 1;
 		assert!(matches!(
-			Personhood::verify(&forged, &ring, &CTX, b"yes"),
+			verify_now(&forged, &ring, &CTX, b"yes"),
 			Err(ProofError::InvalidProof | ProofError::MalformedProof)
 		));
 		// Garbage and an empty proof.
-		assert_eq!(Personhood::verify(&[], &ring, &CTX, b"yes"), Err(ProofError::MalformedProof));
-		assert!(Personhood::verify(&[3u8; 785], &ring, &CTX, b"yes").is_err());
+		assert_eq!(verify_now(&[], &ring, &CTX, b"yes"), Err(ProofError::MalformedProof));
+		assert!(verify_now(&[3u8; 785], &ring, &CTX, b"yes").is_err());
 		assert_eq!(
-			Personhood::verify(&vec![0u8; 5000], &ring, &CTX, b"yes"),
+			verify_now(&vec![0u8; 5000], &ring, &CTX, b"yes"),
 			Err(ProofError::MalformedProof)
 		);
 		// A non-member cannot even build a proof; a proof for another ring does not transfer.
 		let members = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
 		assert!(prover::prove::<Domain11>(seed(50), &members, &CTX, b"yes").is_none());
 		let unknown = RingRef { set: Constituency(OTHER_TOWN), index: 0, revision: 1 };
-		assert_eq!(
-			Personhood::verify(&proof, &unknown, &CTX, b"yes"),
-			Err(ProofError::UnknownRing)
-		);
+		assert_eq!(verify_now(&proof, &unknown, &CTX, b"yes"), Err(ProofError::UnknownRing));
 		let no_ring = RingRef { index: 5, ..ring };
-		assert_eq!(
-			Personhood::verify(&proof, &no_ring, &CTX, b"yes"),
-			Err(ProofError::UnknownRing)
-		);
+		assert_eq!(verify_now(&proof, &no_ring, &CTX, b"yes"), Err(ProofError::UnknownRing));
 		// The view function answers the same.
 		assert_eq!(
 			Personhood::verify_proof(proof.clone(), ring, CTX, b"yes".to_vec())
@@ -386,18 +588,16 @@ fn a_suspended_key_stops_working_at_the_next_revision() {
 		let person = People::<Test>::get(tag(1)).unwrap();
 		assert_eq!((person.status, person.ring), (PersonStatus::Suspended, None));
 		// Until the rebuild finishes, the current revision (with the key) stays valid.
-		assert!(Personhood::verify(&proof, &before, &CTX, b"m").is_ok());
+		assert!(verify_now(&proof, &before, &CTX, b"m").is_ok());
 		build_all();
 		let after = current(Constituency(TOWN), 0);
 		assert_eq!(
 			(after.revision, RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members),
 			(2, 2)
 		);
-		// The previous revision keeps working for the grace period, then the key is out.
-		assert!(Personhood::verify(&proof, &before, &CTX, b"m").is_ok());
-		System::set_block_number(System::block_number() + 5);
-		assert_eq!(Personhood::verify(&proof, &before, &CTX, b"m"), Err(ProofError::StaleRevision));
-		assert_eq!(Personhood::verify(&proof, &after, &CTX, b"m"), Err(ProofError::InvalidProof));
+		// A roll frozen before the rebuild keeps the key; a roll frozen now does not.
+		assert_eq!(verify_now(&proof, &before, &CTX, b"m"), Err(ProofError::NotInRoll));
+		assert_eq!(verify_now(&proof, &after, &CTX, b"m"), Err(ProofError::InvalidProof));
 		let members = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
 		assert!(prover::prove::<Domain11>(seed(1), &members, &CTX, b"m").is_none());
 		// A suspended person cannot be suspended again, nor receive a credential.
@@ -480,7 +680,7 @@ fn key_rotation_replaces_the_key_in_place_and_retires_the_old_one() {
 		let ring = current(Constituency(TOWN), 0);
 		let proof = prove(21, Constituency(TOWN), 0, &CTX, b"m");
 		assert_eq!(
-			Personhood::verify(&proof, &ring, &CTX, b"m").unwrap().alias,
+			verify_now(&proof, &ring, &CTX, b"m").unwrap().alias,
 			prover::alias(seed(21), &CTX)
 		);
 		// The old key can never be registered again.
@@ -522,7 +722,7 @@ fn credentials_put_a_members_key_into_the_class_rings() {
 		// the context: one person, one alias, whichever of their rings they prove from.
 		let ring = current(RingSet::Credential(0), 0);
 		let proof = prove(1, RingSet::Credential(0), 0, &CTX, b"m");
-		let proven = Personhood::verify(&proof, &ring, &CTX, b"m").unwrap();
+		let proven = verify_now(&proof, &ring, &CTX, b"m").unwrap();
 		assert_eq!(proven.set, RingSet::Credential(0));
 		assert_eq!(proven.alias, prover::alias(seed(1), &CTX));
 		// Revocation.
@@ -694,6 +894,8 @@ fn genesis_persons_are_admitted_into_built_rings() {
 			examiners: vec![(0, EXAMINER)],
 			people: (1..=5).map(|i| (tag(i), key(i), TOWN, REGION_REGISTRAR)).collect(),
 			credentials: vec![(0, key(2))],
+			min_ring_size: 0,
+			pooled: vec![],
 		},
 	}
 	.build_storage()
@@ -716,7 +918,7 @@ fn genesis_persons_are_admitted_into_built_rings() {
 		assert!(PendingBuilds::<Test>::iter().next().is_none());
 		let ring = People::<Test>::get(tag(5)).unwrap().ring.unwrap();
 		let proof = prove(5, Constituency(TOWN), ring, &CTX, b"m");
-		assert!(Personhood::verify(&proof, &current(Constituency(TOWN), ring), &CTX, b"m").is_ok());
+		assert!(verify_now(&proof, &current(Constituency(TOWN), ring), &CTX, b"m").is_ok());
 		Personhood::do_try_state().unwrap();
 	});
 }
@@ -880,12 +1082,48 @@ fn a_batch_attributes_each_outcome_to_its_own_proof() {
 		let forged = prove(2, Constituency(TOWN), 0, &CTX, b"forged");
 		let unknown = RingRef { index: 7, ..ring };
 		let items = [
-			ProofItem { proof: &p1, ring, context: CTX, message: b"one" },
-			ProofItem { proof: &forged, ring, context: CTX, message: b"two" },
-			ProofItem { proof: &p2, ring, context: CTX, message: b"two" },
-			ProofItem { proof: &p2, ring, context: CTX, message: b"other message" },
-			ProofItem { proof: &p1, ring: unknown, context: CTX, message: b"one" },
-			ProofItem { proof: &p1[..100], ring, context: CTX, message: b"one" },
+			ProofItem {
+				proof: &p1,
+				ring,
+				roll: crate::RollClock::<Test>::get(),
+				context: CTX,
+				message: b"one",
+			},
+			ProofItem {
+				proof: &forged,
+				ring,
+				roll: crate::RollClock::<Test>::get(),
+				context: CTX,
+				message: b"two",
+			},
+			ProofItem {
+				proof: &p2,
+				ring,
+				roll: crate::RollClock::<Test>::get(),
+				context: CTX,
+				message: b"two",
+			},
+			ProofItem {
+				proof: &p2,
+				ring,
+				roll: crate::RollClock::<Test>::get(),
+				context: CTX,
+				message: b"other message",
+			},
+			ProofItem {
+				proof: &p1,
+				ring: unknown,
+				roll: crate::RollClock::<Test>::get(),
+				context: CTX,
+				message: b"one",
+			},
+			ProofItem {
+				proof: &p1[..100],
+				ring,
+				roll: crate::RollClock::<Test>::get(),
+				context: CTX,
+				message: b"one",
+			},
 		];
 		let outcomes = Personhood::verify_batch(&items);
 		let alias =

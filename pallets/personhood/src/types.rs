@@ -3,7 +3,7 @@
 use crate::crypto::{Commitment, Intermediate, Member};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec};
-use pallet_veche_primitives::{JurisdictionId, RingIndex, RingRevision};
+use pallet_veche_primitives::{JurisdictionId, RingIndex, RingRevision, Roll};
 use scale_info::TypeInfo;
 
 /// The opaque deduplication tag of a person: a keyed hash of their identity document, computed
@@ -76,6 +76,9 @@ pub struct RingRoot {
 	pub revision: RingRevision,
 	/// How many members the commitment covers.
 	pub members: u32,
+	/// The point of the roll clock at which this revision was finished: rolls frozen from this
+	/// point on hold it.
+	pub from: Roll,
 }
 
 /// The builder of one ring: how far the members list has been pushed into the commitment.
@@ -87,13 +90,16 @@ pub struct RingBuilder {
 	pub pushed: u32,
 }
 
-/// A ring's commitment before its current revision, still accepted for a grace period.
+/// A replaced revision of a ring, kept while a poll whose roll holds it is not yet purged.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct PreviousRoot<BlockNumber> {
-	/// The commitment at `revision`.
+pub struct PastRoot {
+	/// The commitment at this revision.
 	pub commitment: Commitment,
-	/// The revision it was.
-	pub revision: RingRevision,
-	/// The first block in which proofs against it are refused.
-	pub until: BlockNumber,
+	/// How many members it covers.
+	pub members: u32,
+	/// The roll point at which it was finished.
+	pub from: Roll,
+	/// The roll point at which the next revision replaced it: rolls frozen in `from..until` hold
+	/// this revision.
+	pub until: Roll,
 }

@@ -156,8 +156,15 @@ pub type CredentialClass = u16;
 pub type RingIndex = u32;
 
 /// How many times a ring's member commitment has been rebuilt or extended. A proof names the
-/// revision it was made against; only the current one is accepted.
+/// revision it was made against; it is accepted only in polls whose roll holds that revision.
 pub type RingRevision = u32;
+
+/// A point on personhood's roll clock, which counts the ring revisions finished so far. A poll
+/// freezes its *roll* at the point of its creation: the revision of every ring that was current
+/// at that point, and no other, proves membership in that poll. A key that enters a ring later
+/// (a new registration, a key rotation, a reinstatement) enters a later revision, which is not
+/// in that roll.
+pub type Roll = u32;
 
 /// The pseudonym a ring-VRF proof yields: the same for one person within one context, unlinkable
 /// across contexts. Equal to `verifiable::Alias` and `frame_support::traits::reality::Alias`.
@@ -245,8 +252,13 @@ pub enum ProofError {
 	MalformedProof,
 	/// No ring exists at this set and index, or it has no members yet.
 	UnknownRing,
-	/// The ring has a newer revision; rebuild the proof against the current members.
-	StaleRevision,
+	/// The named revision of the ring is not in the roll the proof is checked against: it was
+	/// finished after the roll was frozen (so it may hold keys that entered later), or it had
+	/// already been replaced. Prove against the ring revision of the poll's roll.
+	NotInRoll,
+	/// The ring holds fewer keys than the anonymity floor (`MinRingSize`): a proof from it would
+	/// tell too much about who made it.
+	RingTooSmall,
 	/// The proof does not verify for this ring, context and message (forged, or made for
 	/// another context, message or ring).
 	InvalidProof,
@@ -254,19 +266,28 @@ pub enum ProofError {
 
 /// Checks anonymous proofs of personhood made with a ring-VRF key.
 pub trait PersonhoodVerifier {
-	/// Verifies `proof` (an encoded ring-VRF proof) against the ring named by `ring` for `context`
-	/// and `message`. On success returns the prover's alias in `context`, the ring's set and its
-	/// revision. Nothing is written.
+	/// The roll clock now: a roll frozen now holds the ring revisions current now.
+	fn current_roll() -> Roll;
+
+	/// How many keys the ring revisions current now hold in the territories within `unit`
+	/// (`None`: in every territory): the size of a roll frozen now, for an electorate of that
+	/// unit. Credential rings are not counted.
+	fn roll_members(unit: Option<JurisdictionId>) -> u32;
+
+	/// Verifies `proof` (an encoded ring-VRF proof) against the ring named by `ring`, whose
+	/// revision must be the one in `roll`, for `context` and `message`. On success returns the
+	/// prover's alias in `context`, the ring's set and its revision. Nothing is written.
 	fn verify(
 		proof: &[u8],
 		ring: &RingRef,
+		roll: Roll,
 		context: &Context,
 		message: &[u8],
 	) -> Result<ProvenAlias, ProofError>;
 
-	/// Whether `ring` names a ring that exists, has members, and is at its current revision: the
-	/// cheap part of [`Self::verify`], without the proof.
-	fn check_ring(ring: &RingRef) -> Result<(), ProofError>;
+	/// Whether `ring` names a ring revision that is in `roll` and holds at least the anonymity
+	/// floor of keys: the cheap part of [`Self::verify`], without the proof.
+	fn check_ring(ring: &RingRef, roll: Roll) -> Result<(), ProofError>;
 
 	/// The alias `proof` claims, read from its VRF output without checking anything else, or
 	/// `None` when the proof is not well-formed. Cheap (one point decompression and a hash): it
@@ -289,10 +310,27 @@ pub struct ProofItem<'a> {
 	pub proof: &'a [u8],
 	/// The ring (and revision) it was made against.
 	pub ring: RingRef,
+	/// The roll that revision must be in.
+	pub roll: Roll,
 	/// The context the alias is drawn in.
 	pub context: Context,
 	/// The message the proof signs.
 	pub message: &'a [u8],
+}
+
+/// Which rolls are still needed: personhood keeps the commitments (and members) of replaced ring
+/// revisions only while some poll that froze its roll between their start and their replacement
+/// is not yet purged.
+pub trait RollUsage {
+	/// Whether a poll not yet purged froze its roll at a point in `from..until`.
+	fn roll_in_use(from: Roll, until: Roll) -> bool;
+}
+
+/// No roll is in use: replaced revisions are dropped at once.
+impl RollUsage for () {
+	fn roll_in_use(_: Roll, _: Roll) -> bool {
+		false
+	}
 }
 
 /// Whether an account has been publicly identified by a trusted registrar.

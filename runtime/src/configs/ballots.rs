@@ -38,42 +38,11 @@ impl pallet_veche_ballots::Config for Runtime {
 	/// The batch verified at the end of a block; the block's weight limit binds first.
 	type MaxBallotsPerBlock = ConstU32<512>;
 	type BallotPriority = BallotPriority;
+	/// People's referenda: every person of every country votes, support over the poll's roll.
 	type Referenda = crate::PeoplesReferenda;
-	/// Every registered person (active or suspended) counts towards a referendum's support.
-	type Population = RegisteredPersons;
-	/// Every country's persons vote in people's referenda, one vote each.
-	type ReferendumElectorate = EveryCountry;
-	/// The people's track's longest decision, plus its preparation and confirmation.
-	type ReferendumPeriod =
-		ConstU32<{ crate::governance::tracks::PEOPLE_DECISION_PERIOD + 3 * MINUTES }>;
 	type WeightInfo = pallet_veche_ballots::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
-}
-
-/// How many persons are registered (active or suspended).
-pub struct RegisteredPersons;
-impl frame_support::traits::Get<u32> for RegisteredPersons {
-	fn get() -> u32 {
-		pallet_veche_personhood::PersonCount::<Runtime>::get()
-	}
-}
-
-/// The electorate of people's referenda: every root of the jurisdiction tree (a country),
-/// weight 1, no credential weights.
-pub struct EveryCountry;
-impl frame_support::traits::Get<pallet_veche_ballots::Electorate> for EveryCountry {
-	fn get() -> pallet_veche_ballots::Electorate {
-		let roots = crate::Jurisdictions::children(None).into_iter().map(|(id, _)| id);
-		let mut units: alloc::vec::Vec<_> =
-			roots.take(pallet_veche_ballots::MAX_ELECTORATE_UNITS as usize).collect();
-		units.sort_unstable();
-		pallet_veche_ballots::Electorate {
-			units: frame_support::BoundedVec::truncate_from(units),
-			base_weight: 1,
-			class_weights: Default::default(),
-		}
-	}
 }
 
 /// Rings of the benchmark provers, for the ballots benchmarks.
@@ -105,7 +74,7 @@ impl pallet_veche_ballots::benchmarking::BenchmarkHelper for BenchmarkHelper {
 				0,
 				frame_support::BoundedVec::truncate_from(members.clone()),
 			);
-			let root = RingRoot { commitment, revision: 1, members: fixtures::PROVERS };
+			let root = RingRoot { commitment, revision: 1, members: fixtures::PROVERS, from: 0 };
 			RingRoots::<Runtime>::insert(set, 0, root);
 		}
 		pallet_veche_ballots::benchmarking::BenchRings {

@@ -30,8 +30,11 @@ impl pallet_veche_personhood::Config for Runtime {
 	/// Keys join in cohorts of at least eight.
 	type MinCohort = ConstU32<8>;
 	type MaxCohortWait = ConstU32<MAX_COHORT_WAIT>;
-	/// Proofs against a ring's previous revision count for two minutes after it changes.
-	type RevisionGrace = ConstU32<{ 2 * crate::MINUTES }>;
+	/// Polls keep the ring revisions of their frozen roll until they are purged.
+	type Rolls = crate::Ballots;
+	/// No vote of any body can lower the anonymity floor below four keys; the commission sets
+	/// the floor itself (`Personhood.setMinRingSize`): at least 64 for a real election.
+	type AbsoluteMinRingSize = ConstU32<4>;
 	type MaxQueue = ConstU32<256>;
 	/// Keys per ring-building step (see the benchmarked `build_ring`).
 	type BuildBatch = ConstU32<64>;
@@ -90,5 +93,9 @@ impl pallet_veche_personhood::benchmarking::BenchmarkHelper<crate::AccountId> fo
 				id
 			})
 			.collect()
+	}
+
+	fn hold_roll(roll: pallet_veche_primitives::Roll) {
+		pallet_veche_ballots::LiveRolls::<Runtime>::insert(roll.to_be_bytes(), 1);
 	}
 }

@@ -800,15 +800,12 @@ impl<T: Config> Pallet<T> {
 	/// Creates a poll (for governance through [`Pallet::create_poll`], and for other pallets).
 	pub fn create(
 		kind: PollKind,
-		mut electorate: Electorate,
+		electorate: Electorate,
 		start: BlockNumberFor<T>,
 		end: BlockNumberFor<T>,
 	) -> Result<PollId, DispatchError> {
-		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
-		Self::check_electorate(&mut electorate)?;
+		// What only people's referenda may do: name no unit (everyone), or run open-ended.
 		ensure!(!electorate.units.is_empty(), Error::<T>::InvalidElectorate);
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
 		ensure!(
 			end.saturating_sub(start) <= T::MaxVotingPeriod::get(),
 			Error::<T>::VotingPeriodTooLong

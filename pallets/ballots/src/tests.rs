@@ -961,13 +961,18 @@ fn the_people_decide_a_referendum_through_a_poll() {
 	});
 }
 
+/// Starts people's referendum `index` and opens its poll.
+fn open_people_referendum(index: u32) -> PollId {
+	crate::mock::referenda::start(index);
+	assert_ok!(Ballots::open_referendum(signed(ANYONE), index));
+	crate::ReferendumPolls::<Test>::get(index).unwrap()
+}
+
 #[test]
 fn a_referendum_poll_opened_early_takes_ballots_until_the_referendum_is_decided() {
 	use crate::mock::referenda;
 	build_and_execute(|| {
-		referenda::start(0);
-		assert_ok!(Ballots::open_referendum(signed(ANYONE), 0));
-		let poll = crate::ReferendumPolls::<Test>::get(0).unwrap();
+		let poll = open_people_referendum(0);
 		// Nobody can close it while the referendum is being decided, however long it takes.
 		run_to(500);
 		assert_noop!(Ballots::close(signed(ANYONE), poll), Error::<Test>::VotingNotOver);
@@ -992,9 +997,7 @@ fn a_referendum_poll_opened_early_takes_ballots_until_the_referendum_is_decided(
 fn a_territory_excluded_on_appeal_leaves_an_ongoing_referendums_tally() {
 	use crate::mock::referenda;
 	build_and_execute(|| {
-		referenda::start(0);
-		assert_ok!(Ballots::open_referendum(signed(ANYONE), 0));
-		let poll = crate::ReferendumPolls::<Test>::get(0).unwrap();
+		let poll = open_people_referendum(0);
 		vote_in_one_block(&[
 			ballot(1, poll, &[0], 1),
 			ballot(2, poll, &[0], 1),

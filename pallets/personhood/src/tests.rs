@@ -1081,49 +1081,14 @@ fn a_batch_attributes_each_outcome_to_its_own_proof() {
 		// A well-formed proof for another message stands in for a forgery.
 		let forged = prove(2, Constituency(TOWN), 0, &CTX, b"forged");
 		let unknown = RingRef { index: 7, ..ring };
+		let roll = crate::RollClock::<Test>::get();
 		let items = [
-			ProofItem {
-				proof: &p1,
-				ring,
-				roll: crate::RollClock::<Test>::get(),
-				context: CTX,
-				message: b"one",
-			},
-			ProofItem {
-				proof: &forged,
-				ring,
-				roll: crate::RollClock::<Test>::get(),
-				context: CTX,
-				message: b"two",
-			},
-			ProofItem {
-				proof: &p2,
-				ring,
-				roll: crate::RollClock::<Test>::get(),
-				context: CTX,
-				message: b"two",
-			},
-			ProofItem {
-				proof: &p2,
-				ring,
-				roll: crate::RollClock::<Test>::get(),
-				context: CTX,
-				message: b"other message",
-			},
-			ProofItem {
-				proof: &p1,
-				ring: unknown,
-				roll: crate::RollClock::<Test>::get(),
-				context: CTX,
-				message: b"one",
-			},
-			ProofItem {
-				proof: &p1[..100],
-				ring,
-				roll: crate::RollClock::<Test>::get(),
-				context: CTX,
-				message: b"one",
-			},
+			ProofItem { proof: &p1, ring, roll, context: CTX, message: b"one" },
+			ProofItem { proof: &forged, ring, roll, context: CTX, message: b"two" },
+			ProofItem { proof: &p2, ring, roll, context: CTX, message: b"two" },
+			ProofItem { proof: &p2, ring, roll, context: CTX, message: b"other message" },
+			ProofItem { proof: &p1, ring: unknown, roll, context: CTX, message: b"one" },
+			ProofItem { proof: &p1[..100], ring, roll, context: CTX, message: b"one" },
 		];
 		let outcomes = Personhood::verify_batch(&items);
 		let alias =

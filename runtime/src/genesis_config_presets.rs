@@ -230,6 +230,9 @@ fn genesis(
 			// (`Personhood.setMinRingSize` by the commission).
 			min_ring_size: 4,
 			pooled: vec![],
+			// Both presets are test networks: a registrar may register one person at a time.
+			// A production chain spec leaves this off, so that persons come in batches.
+			single_registration: true,
 		},
 		credit: CreditConfig { currencies: demo_currencies(), lines: demo_credit_lines() },
 	})

@@ -124,6 +124,9 @@ impl pallet_veche_personhood::Config for Test {
 	type MaxCohortWait = ConstU64<10>;
 	type Rolls = Ballots;
 	type AbsoluteMinRingSize = ConstU32<1>;
+	type MaxBatch = ConstU32<8>;
+	type QuotaPeriod = ConstU64<100>;
+	type DefaultQuota = ConstU32<50>;
 	type MaxQueue = ConstU32<8>;
 	type BuildBatch = ConstU32<8>;
 	type MaxRegistrarJurisdictions = ConstU32<4>;
@@ -349,6 +352,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			],
 			min_ring_size: 0,
 			pooled: vec![],
+			single_registration: true,
 		},
 	}
 	.build_storage()

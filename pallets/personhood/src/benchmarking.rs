@@ -52,7 +52,15 @@ fn registrar<T: Config>() -> (T::AccountId, JurisdictionId) {
 	let (constituency, root) = T::BenchmarkHelper::deep_constituency();
 	T::BenchmarkHelper::identify(&who);
 	let units = BoundedVec::truncate_from(alloc::vec![root]);
-	Registrars::<T>::insert(&who, Registrar { jurisdictions: units, registered: 0 });
+	let registrar = Registrar {
+		jurisdictions: units,
+		registered: 0,
+		quota: u32::MAX,
+		window: 0u32.into(),
+		used: 0,
+	};
+	Registrars::<T>::insert(&who, registrar);
+	SingleRegistration::<T>::put(true);
 	(who, constituency)
 }
 
@@ -81,7 +89,8 @@ fn filler(i: u32) -> Member {
 	k
 }
 
-/// Tops ring `index` of `set` up to `RingCapacity` with filler members.
+/// Tops ring `index` of `set` up to `RingCapacity` with filler members, with a built revision
+/// (so that a key leaving it keeps the revision's member list: the costliest leave).
 fn fill_ring<T: Config>(set: RingSet, index: RingIndex) {
 	RingMembers::<T>::mutate(set, index, |m| {
 		let m = m.get_or_insert_with(BoundedVec::new);
@@ -90,6 +99,12 @@ fn fill_ring<T: Config>(set: RingSet, index: RingIndex) {
 			i += 1;
 		}
 	});
+	let members = T::RingCapacity::get();
+	RingRoots::<T>::insert(
+		set,
+		index,
+		RingRoot { commitment: [0; 288], revision: 1, members, from: 0 },
+	);
 }
 
 /// Tops the queue of `set` up to `MaxQueue - 1` with filler members.
@@ -204,7 +219,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, tag(0), [1; 32]);
 
-		assert_last_event::<T>(Event::PersonSuspended { tag: tag(0), reason: [1; 32] });
+		let reason = [1; 32];
+		assert_last_event::<T>(Event::PersonSuspended { tag: tag(0), reason, by_governance: true });
 		Ok(())
 	}
 
@@ -446,6 +462,62 @@ mod benchmarks {
 		}
 
 		assert!(result.is_ok(), "the fixture proof verifies");
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_batch(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+		let (who, constituency) = registrar::<T>();
+		// The smallest batch is `MinCohort`: below it the call is refused before any work.
+		let n = n.max(T::MinCohort::get());
+		let mut persons: Vec<_> = (0..n)
+			.map(|i| (tag(i), T::RingVrf::member_from_seed(seed(i)), constituency))
+			.collect();
+		persons.sort_by_key(|p| p.1);
+		let persons: BatchOf<T> = BoundedVec::truncate_from(persons);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), persons.clone());
+
+		assert_last_event::<T>(Event::BatchRegistered { registrar: who, persons });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_quota() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let (who, _) = registrar::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), 1_000);
+
+		assert_last_event::<T>(Event::QuotaSet { registrar: who, quota: 1_000 });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_registrations(n: Linear<1, 64>) -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		// `n` persons of a revoked registrar, each in a full ring with a built revision.
+		let (who, constituency) = registrar::<T>();
+		persons::<T>(&who, constituency, 0, n)?;
+		let set = RingSet::Constituency(constituency);
+		// However few, the persons join a ring (the floor would keep fewer than it waiting).
+		MinRingSize::<T>::put(1);
+		Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
+		MinRingSize::<T>::put(1);
+		Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
+		fill_ring::<T>(set, 0);
+		Registrars::<T>::remove(&who);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), n, [3; 32]);
+
+		assert_last_event::<T>(Event::RegistrationsSwept {
+			registrar: who,
+			persons: n,
+			complete: true,
+		});
 		Ok(())
 	}
 

@@ -119,7 +119,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{BlakeTwo256, Hash, Saturating},
+		traits::{BlakeTwo256, CheckedDiv, Hash, Saturating, Zero},
 		ArithmeticError,
 	},
 	BoundedVec,
@@ -143,7 +143,9 @@ const MAX_TREE_DEPTH: u32 = 8;
 pub type DocumentHash = [u8; 32];
 
 /// A registrar as this runtime stores it.
-pub type RegistrarOf<T> = Registrar<<T as Config>::MaxRegistrarJurisdictions>;
+pub type RegistrarOf<T> = Registrar<<T as Config>::MaxRegistrarJurisdictions, BlockNumberFor<T>>;
+/// The persons of one registration batch: `(tag, key, constituency)`, keys ascending.
+pub type BatchOf<T> = BoundedVec<(Tag, Member, JurisdictionId), <T as Config>::MaxBatch>;
 /// A person as this runtime stores them.
 pub type PersonOf<T> = Person<<T as frame_system::Config>::AccountId>;
 /// A cohort queue as this runtime stores it.
@@ -224,6 +226,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRegistrarJurisdictions: Get<u32>;
 
+		/// The most persons one registration batch carries (at least `MinCohort`).
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// The length, in blocks of this chain, of a registrar's quota period: each registrar
+		/// registers at most its quota of persons per period.
+		#[pallet::constant]
+		type QuotaPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The quota per period of a newly accredited registrar, until governance sets its own
+		/// ([`Pallet::set_quota`]).
+		#[pallet::constant]
+		type DefaultQuota: Get<u32>;
+
 		/// The most credential classes.
 		#[pallet::constant]
 		type MaxCredentialClasses: Get<u32>;
@@ -253,6 +269,20 @@ pub mod pallet {
 	/// How many persons are registered (active or suspended).
 	#[pallet::storage]
 	pub type PersonCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The persons each registrar registered and governance has not yet swept after its
+	/// revocation ([`Pallet::suspend_registrations`]).
+	// Blake2_128Concat: accounts and tags are chosen by users.
+	#[pallet::storage]
+	pub type ByRegistrar<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, Tag, ()>;
+
+	/// Whether registrars may register a single person ([`Pallet::register`]); only test
+	/// presets allow it. Otherwise persons come in batches of at least `MinCohort`
+	/// ([`Pallet::register_batch`]), so that nothing on chain dates one person more finely than
+	/// their batch.
+	#[pallet::storage]
+	pub type SingleRegistration<T: Config> = StorageValue<_, bool, ValueQuery>;
 
 	/// Every key ever registered (current or retired by rotation) → its person's tag. A key here
 	/// can never be registered again.
@@ -419,6 +449,8 @@ pub mod pallet {
 		pub min_ring_size: u32,
 		/// Constituencies pooled with their parent unit from the start ([`Pooled`]).
 		pub pooled: Vec<JurisdictionId>,
+		/// Whether single registrations are allowed ([`SingleRegistration`]): test presets only.
+		pub single_registration: bool,
 	}
 
 	#[pallet::genesis_build]
@@ -429,6 +461,7 @@ pub mod pallet {
 					.expect("personhood genesis: min_ring_size out of bounds");
 				MinRingSize::<T>::put(self.min_ring_size);
 			}
+			SingleRegistration::<T>::put(self.single_registration);
 			for constituency in &self.pooled {
 				let territory = Pallet::<T>::pool_target(*constituency)
 					.expect("personhood genesis: a pooled unit is no constituency with a parent");
@@ -547,12 +580,38 @@ pub mod pallet {
 			/// The territory whose rings its persons join: its parent when pooled, else itself.
 			territory: JurisdictionId,
 		},
+		/// A batch of persons was registered in one call; their keys wait for their cohorts. The
+		/// batch is the finest moment the chain records for any of them.
+		BatchRegistered {
+			/// The registrar that checked them.
+			registrar: T::AccountId,
+			/// `(tag, key, constituency)` of each, keys ascending.
+			persons: BatchOf<T>,
+		},
+		/// Governance set a registrar's quota.
+		QuotaSet {
+			/// The registrar.
+			registrar: T::AccountId,
+			/// How many persons it may register per quota period.
+			quota: u32,
+		},
+		/// Governance suspended a chunk of a revoked registrar's registrations.
+		RegistrationsSwept {
+			/// The revoked registrar.
+			registrar: T::AccountId,
+			/// How many of its persons this chunk covered.
+			persons: u32,
+			/// Whether none is left to sweep.
+			complete: bool,
+		},
 		/// A person's key was taken out of every ring.
 		PersonSuspended {
 			/// The person's tag.
 			tag: Tag,
 			/// The document justifying the suspension.
 			reason: DocumentHash,
+			/// Whether governance suspended them (only governance can lift it).
+			by_governance: bool,
 		},
 		/// A suspended person's key was queued for their rings again.
 		PersonReinstated {
@@ -692,6 +751,25 @@ pub mod pallet {
 		/// A poll not yet purged holds this revision in its roll; it is kept until that poll is
 		/// purged.
 		RevisionInUse,
+		/// Single registrations are disabled on this chain: register persons in batches of at
+		/// least `MinCohort` with `register_batch`.
+		SingleRegistrationDisabled,
+		/// A batch carries fewer than `MinCohort` persons; gather more before submitting.
+		BatchTooSmall,
+		/// A batch's keys must be strictly ascending (sorted, no duplicates), so that their order
+		/// tells nothing about when each person was checked.
+		KeysNotSorted,
+		/// The registrar has used its quota for this period; wait for the next period or ask
+		/// governance for a larger quota.
+		QuotaExceeded,
+		/// Governance suspended this person; only governance can reinstate them.
+		SuspendedByGovernance,
+		/// The registrar is still accredited; revoke it before sweeping its registrations.
+		StillAccredited,
+		/// The revoked registrar has no registrations left to sweep.
+		NothingToSweep,
+		/// A chunk size must be at least 1.
+		ZeroLimit,
 	}
 
 	#[pallet::hooks]
@@ -702,6 +780,8 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::RingCapacity::get() > 0, "RingCapacity must allow a member");
+			assert!(T::MaxBatch::get() >= T::MinCohort::get(), "MaxBatch must hold a cohort");
+			assert!(!T::QuotaPeriod::get().is_zero(), "QuotaPeriod must be positive");
 			assert!(
 				T::RingCapacity::get() <= T::RingVrf::max_ring_size(),
 				"RingCapacity exceeds what the ring VRF supports"
@@ -752,7 +832,11 @@ pub mod pallet {
 			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
 			let mut registrar = Self::checked_registrar(jurisdictions)?;
 			if let Some(old) = Registrars::<T>::get(&who) {
+				// A change of units keeps its count, quota and use of the period.
 				registrar.registered = old.registered;
+				registrar.quota = old.quota;
+				registrar.window = old.window;
+				registrar.used = old.used;
 			}
 			let jurisdictions = registrar.jurisdictions.clone();
 			Registrars::<T>::insert(&who, registrar);
@@ -800,10 +884,14 @@ pub mod pallet {
 		/// - `key`: the person's Bandersnatch ring public key.
 		/// - `constituency`: a municipality or diaspora constituency within the registrar's units.
 		///
-		/// Emits [`Event::PersonRegistered`]. Errors: [`Error::NotRegistrar`],
-		/// [`Error::UnknownJurisdiction`], [`Error::NotAConstituency`],
-		/// [`Error::OutsideJurisdiction`], [`Error::AlreadyRegistered`], [`Error::InvalidKey`],
-		/// [`Error::QueueFull`].
+		/// Only where [`SingleRegistration`] allows it (test presets): elsewhere a single
+		/// registration would date one person to the block, so persons come in batches
+		/// ([`Pallet::register_batch`]). Counts towards the registrar's quota.
+		///
+		/// Emits [`Event::PersonRegistered`]. Errors: [`Error::SingleRegistrationDisabled`],
+		/// [`Error::NotRegistrar`], [`Error::QuotaExceeded`], [`Error::UnknownJurisdiction`],
+		/// [`Error::NotAConstituency`], [`Error::OutsideJurisdiction`],
+		/// [`Error::AlreadyRegistered`], [`Error::InvalidKey`], [`Error::QueueFull`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -813,6 +901,8 @@ pub mod pallet {
 			constituency: JurisdictionId,
 		) -> DispatchResult {
 			let registrar = ensure_signed(origin)?;
+			ensure!(SingleRegistration::<T>::get(), Error::<T>::SingleRegistrationDisabled);
+			Self::charge_quota(&registrar, 1)?;
 			Self::do_register(&registrar, tag, key, constituency)?;
 			Self::deposit_event(Event::PersonRegistered { registrar, tag, key, constituency });
 			Ok(())
@@ -821,8 +911,8 @@ pub mod pallet {
 		/// Suspends a person: their key leaves every ring (it stops working at each ring's next
 		/// revision) and every queue.
 		///
-		/// - Origin: [`Config::AdminOrigin`], or signed by a registrar serving the person's
-		///   constituency.
+		/// - Origin: [`Config::AdminOrigin`], or signed by the accredited registrar that
+		///   registered the person. Only governance lifts a suspension governance imposed.
 		/// - `reason`: the hash of the document that justifies it.
 		///
 		/// Emits [`Event::PersonSuspended`]. Errors: [`Error::PersonNotFound`],
@@ -830,35 +920,30 @@ pub mod pallet {
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::suspend(T::MaxCredentialClasses::get()))]
 		pub fn suspend(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
-			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
-			Self::ensure_admin_or_serving_registrar(origin, person.constituency)?;
+			let person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
+			let by_governance = Self::ensure_admin_or_own_registrar(origin, &person)?;
 			ensure!(person.status == PersonStatus::Active, Error::<T>::AlreadySuspended);
-			Self::leave(Self::home_set(person.constituency), person.ring, &person.key)?;
-			person.ring = None;
-			// Collected first (at most MaxCredentialClasses): the map is written below.
-			let held: Vec<_> = Credentials::<T>::iter_prefix(tag).collect();
-			for (class, holding) in held {
-				Self::leave(RingSet::Credential(class), holding.ring, &person.key)?;
-				Credentials::<T>::insert(tag, class, Holding { ring: None });
-			}
-			person.status = PersonStatus::Suspended;
-			People::<T>::insert(tag, person);
-			Self::deposit_event(Event::PersonSuspended { tag, reason });
-			Ok(())
+			Self::do_suspend(tag, person, by_governance, reason)
 		}
 
-		/// Lifts a suspension: the key is queued for the constituency's and credentials' rings.
+		/// Lifts a suspension: the key is queued for the constituency's and credentials' rings
+		/// (it votes in polls created after it is back in a ring).
 		///
-		/// - Origin: as [`Pallet::suspend`].
+		/// - Origin: as [`Pallet::suspend`]; a suspension by governance is lifted only by
+		///   governance.
 		///
 		/// Emits [`Event::PersonReinstated`]. Errors: [`Error::PersonNotFound`],
-		/// [`Error::NotAllowed`], [`Error::NotSuspended`], [`Error::QueueFull`].
+		/// [`Error::NotAllowed`], [`Error::NotSuspended`], [`Error::SuspendedByGovernance`],
+		/// [`Error::QueueFull`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reinstate(T::MaxCredentialClasses::get()))]
 		pub fn reinstate(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
 			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
-			Self::ensure_admin_or_serving_registrar(origin, person.constituency)?;
-			ensure!(person.status == PersonStatus::Suspended, Error::<T>::NotSuspended);
+			let governance = Self::ensure_admin_or_own_registrar(origin, &person)?;
+			let PersonStatus::Suspended { by_governance } = person.status else {
+				return Err(Error::<T>::NotSuspended.into());
+			};
+			ensure!(governance || !by_governance, Error::<T>::SuspendedByGovernance);
 			Self::enqueue(Self::home_set(person.constituency), person.key)?;
 			for class in Credentials::<T>::iter_key_prefix(tag) {
 				Self::enqueue(RingSet::Credential(class), person.key)?;
@@ -873,8 +958,8 @@ pub mod pallet {
 		/// in every ring and queue; the old one works until each ring's next revision and is
 		/// never accepted again.
 		///
-		/// - Origin: signed by a registrar serving the person's constituency (who checked the
-		///   person again off-chain and recomputed the tag).
+		/// - Origin: signed by the accredited registrar that registered the person (who checked
+		///   the person again off-chain and recomputed the tag).
 		///
 		/// Emits [`Event::KeyRotated`]. Errors: [`Error::PersonNotFound`], [`Error::NotAllowed`],
 		/// [`Error::AlreadyRegistered`] (the new key is used), [`Error::InvalidKey`].
@@ -883,7 +968,7 @@ pub mod pallet {
 		pub fn rotate_key(origin: OriginFor<T>, tag: Tag, new_key: Member) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
-			ensure!(Self::serves(&who, person.constituency), Error::<T>::NotAllowed);
+			ensure!(Self::is_own_registrar(&who, &person), Error::<T>::NotAllowed);
 			ensure!(!Keys::<T>::contains_key(new_key), Error::<T>::AlreadyRegistered);
 			ensure!(T::RingVrf::is_member_valid(&new_key), Error::<T>::InvalidKey);
 			let old = person.key;
@@ -1156,6 +1241,91 @@ pub mod pallet {
 			Self::deposit_event(Event::RevisionPruned { set, ring: index, revision });
 			Ok(())
 		}
+
+		/// Registers a batch of persons checked off-chain, each with their dedupe tag, ring key
+		/// and constituency: at least `MinCohort` of them, keys strictly ascending, all or none.
+		/// Nothing on chain dates any of them more finely than the batch.
+		///
+		/// - Origin: signed by an accredited registrar serving every constituency named.
+		/// - Counts towards the registrar's quota.
+		///
+		/// Emits [`Event::BatchRegistered`]. Errors: [`Error::BatchTooSmall`],
+		/// [`Error::KeysNotSorted`], [`Error::NotRegistrar`], [`Error::QuotaExceeded`], and per
+		/// person those of [`Pallet::register`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::register_batch(persons.len() as u32))]
+		pub fn register_batch(origin: OriginFor<T>, persons: BatchOf<T>) -> DispatchResult {
+			let registrar = ensure_signed(origin)?;
+			let n = persons.len() as u32;
+			ensure!(n >= T::MinCohort::get(), Error::<T>::BatchTooSmall);
+			let sorted = persons.windows(2).all(|w| matches!(w, [a, b] if a.1 < b.1));
+			ensure!(sorted, Error::<T>::KeysNotSorted);
+			Self::charge_quota(&registrar, n)?;
+			for (tag, key, constituency) in persons.iter() {
+				Self::do_register(&registrar, *tag, *key, *constituency)?;
+			}
+			Self::deposit_event(Event::BatchRegistered { registrar, persons });
+			Ok(())
+		}
+
+		/// Sets how many persons a registrar may register per quota period
+		/// ([`Config::QuotaPeriod`]).
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		///
+		/// Emits [`Event::QuotaSet`]. Errors: [`Error::NotRegistrar`].
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::set_quota())]
+		pub fn set_quota(origin: OriginFor<T>, who: T::AccountId, quota: u32) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Registrars::<T>::try_mutate(&who, |r| {
+				r.as_mut().ok_or(Error::<T>::NotRegistrar).map(|r| r.quota = quota)
+			})?;
+			Self::deposit_event(Event::QuotaSet { registrar: who, quota });
+			Ok(())
+		}
+
+		/// Suspends, by governance, up to `limit` persons registered by a registrar whose
+		/// accreditation was revoked (after fraud), resuming where the last call stopped. Call it
+		/// until [`Event::RegistrationsSwept`] says `complete`; each swept person is reinstated
+		/// only by governance, after being checked again.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		///
+		/// Emits [`Event::PersonSuspended`] per person still active and
+		/// [`Event::RegistrationsSwept`]. Errors: [`Error::ZeroLimit`],
+		/// [`Error::StillAccredited`], [`Error::NothingToSweep`].
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::suspend_registrations(*limit))]
+		pub fn suspend_registrations(
+			origin: OriginFor<T>,
+			registrar: T::AccountId,
+			limit: u32,
+			reason: DocumentHash,
+		) -> DispatchResultWithPostInfo {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(limit > 0, Error::<T>::ZeroLimit);
+			ensure!(!Registrars::<T>::contains_key(&registrar), Error::<T>::StillAccredited);
+			let tags: Vec<Tag> =
+				ByRegistrar::<T>::iter_key_prefix(&registrar).take(limit as usize).collect();
+			ensure!(!tags.is_empty(), Error::<T>::NothingToSweep);
+			for tag in &tags {
+				ByRegistrar::<T>::remove(&registrar, tag);
+				let Some(mut person) = People::<T>::get(tag) else { continue };
+				match person.status {
+					PersonStatus::Active => Self::do_suspend(*tag, person, true, reason)?,
+					PersonStatus::Suspended { .. } => {
+						// Already out of every ring: only governance may bring them back now.
+						person.status = PersonStatus::Suspended { by_governance: true };
+						People::<T>::insert(tag, person);
+					},
+				}
+			}
+			let persons = tags.len() as u32;
+			let complete = ByRegistrar::<T>::iter_key_prefix(&registrar).next().is_none();
+			Self::deposit_event(Event::RegistrationsSwept { registrar, persons, complete });
+			Ok(Some(T::WeightInfo::suspend_registrations(persons)).into())
+		}
 	}
 
 	#[pallet::view_functions]
@@ -1191,6 +1361,13 @@ pub mod pallet {
 			let (revision, covered) =
 				RingRoots::<T>::get(set, index).map_or((0, 0), |r| (r.revision, r.members));
 			(members.unwrap_or_default(), revision, covered)
+		}
+
+		/// A registrar's quota per period and how much of the current period's it has used.
+		pub fn registrar_quota(who: T::AccountId) -> Option<(u32, u32)> {
+			let r = Registrars::<T>::get(who)?;
+			let used = if r.window == Self::quota_window() { r.used } else { 0 };
+			Some((r.quota, used))
 		}
 
 		/// The pages of static chunks still to upload before rings can be built.
@@ -1327,7 +1504,61 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Jurisdictions::unit_kind(*u).is_some(), Error::<T>::UnknownJurisdiction);
 		}
 		let jurisdictions = units.try_into().map_err(|_| Error::<T>::TooManyJurisdictions)?;
-		Ok(Registrar { jurisdictions, registered: 0 })
+		Ok(Registrar {
+			jurisdictions,
+			registered: 0,
+			quota: T::DefaultQuota::get(),
+			window: Self::quota_window(),
+			used: 0,
+		})
+	}
+
+	/// The quota period now: the block number divided by the period's length.
+	fn quota_window() -> BlockNumberFor<T> {
+		let now = frame_system::Pallet::<T>::block_number();
+		now.checked_div(&T::QuotaPeriod::get()).unwrap_or_default()
+	}
+
+	/// Counts `n` registrations against `who`'s quota for the current period.
+	fn charge_quota(who: &T::AccountId, n: u32) -> DispatchResult {
+		let window = Self::quota_window();
+		Registrars::<T>::try_mutate(who, |r| {
+			let r = r.as_mut().ok_or(Error::<T>::NotRegistrar)?;
+			if r.window != window {
+				r.window = window;
+				r.used = 0;
+			}
+			let used = r.used.checked_add(n).ok_or(ArithmeticError::Overflow)?;
+			ensure!(used <= r.quota, Error::<T>::QuotaExceeded);
+			r.used = used;
+			Ok(())
+		})
+	}
+
+	/// Whether `who` is the accredited registrar that registered `person`.
+	fn is_own_registrar(who: &T::AccountId, person: &PersonOf<T>) -> bool {
+		person.registrar == *who && Registrars::<T>::contains_key(who)
+	}
+
+	/// Takes a person's key out of every ring and queue and marks them suspended.
+	fn do_suspend(
+		tag: Tag,
+		mut person: PersonOf<T>,
+		by_governance: bool,
+		reason: DocumentHash,
+	) -> DispatchResult {
+		Self::leave(Self::home_set(person.constituency), person.ring, &person.key)?;
+		person.ring = None;
+		// Collected first (at most MaxCredentialClasses): the map is written below.
+		let held: Vec<_> = Credentials::<T>::iter_prefix(tag).collect();
+		for (class, holding) in held {
+			Self::leave(RingSet::Credential(class), holding.ring, &person.key)?;
+			Credentials::<T>::insert(tag, class, Holding { ring: None });
+		}
+		person.status = PersonStatus::Suspended { by_governance };
+		People::<T>::insert(tag, person);
+		Self::deposit_event(Event::PersonSuspended { tag, reason, by_governance });
+		Ok(())
 	}
 
 	/// Whether `who` is a registrar serving a unit that contains `constituency`.
@@ -1346,16 +1577,17 @@ impl<T: Config> Pallet<T> {
 		false
 	}
 
-	fn ensure_admin_or_serving_registrar(
+	/// Governance (`true`), or the accredited registrar that registered `person` (`false`).
+	fn ensure_admin_or_own_registrar(
 		origin: OriginFor<T>,
-		constituency: JurisdictionId,
-	) -> DispatchResult {
+		person: &PersonOf<T>,
+	) -> Result<bool, DispatchError> {
 		match T::AdminOrigin::try_origin(origin) {
-			Ok(_) => Ok(()),
+			Ok(_) => Ok(true),
 			Err(origin) => {
 				let who = ensure_signed(origin)?;
-				ensure!(Self::serves(&who, constituency), Error::<T>::NotAllowed);
-				Ok(())
+				ensure!(Self::is_own_registrar(&who, person), Error::<T>::NotAllowed);
+				Ok(false)
 			},
 		}
 	}
@@ -1399,6 +1631,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Keys::<T>::insert(key, tag);
+		ByRegistrar::<T>::insert(registrar, tag, ());
 		PersonCount::<T>::put(count);
 		Residents::<T>::mutate(constituency, |n| *n = n.saturating_add(1));
 		Ok(())
@@ -1861,7 +2094,9 @@ impl<T: Config> Pallet<T> {
 	/// - [`Committed`] and [`CommittedTotal`] equal the keys of the current territory revisions,
 	///   per unit and its ancestors;
 	/// - [`Residents`] counts the persons of each constituency; pooled constituencies sit under
-	///   their territory; the floor lies within its bounds.
+	///   their territory; the floor lies within its bounds;
+	/// - [`ByRegistrar`] indexes persons under their own registrar, and a person it no longer
+	///   indexes (swept) is suspended by governance.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		Self::try_roll()?;
 		use alloc::collections::btree_map::BTreeMap;
@@ -1903,7 +2138,7 @@ impl<T: Config> Pallet<T> {
 						ensure!(at == alloc::vec![ring], "active key not exactly where recorded");
 						expected = expected.saturating_add(1);
 					},
-					PersonStatus::Suspended => {
+					PersonStatus::Suspended { .. } => {
 						ensure!(at.is_empty() && ring.is_none(), "suspended key still placed")
 					},
 				}
@@ -1970,6 +2205,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(residents.remove(&unit) == Some(n), "Residents differs from People");
 		}
 		ensure!(residents.is_empty(), "a constituency's persons are not counted");
+		for (registrar, tag) in ByRegistrar::<T>::iter_keys() {
+			let person = People::<T>::get(tag).ok_or("a registration index entry of nobody")?;
+			ensure!(
+				person.registrar == registrar,
+				"a registration indexed under another registrar"
+			);
+		}
+		for (tag, person) in People::<T>::iter() {
+			let swept = !ByRegistrar::<T>::contains_key(&person.registrar, tag);
+			ensure!(
+				!swept || person.status == PersonStatus::Suspended { by_governance: true },
+				"a swept registration is not suspended by governance"
+			);
+		}
 		for (constituency, territory) in Pooled::<T>::iter() {
 			ensure!(
 				T::Jurisdictions::parent(constituency) == Some(territory),

@@ -584,9 +584,15 @@ fn a_suspended_key_stops_working_at_the_next_revision() {
 		let proof = prove(1, Constituency(TOWN), 0, &CTX, b"m");
 
 		assert_ok!(Personhood::suspend(signed(ADMIN), tag(1), REASON));
-		assert_eq!(events().last(), Some(&Event::PersonSuspended { tag: tag(1), reason: REASON }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::PersonSuspended { tag: tag(1), reason: REASON, by_governance: true })
+		);
 		let person = People::<Test>::get(tag(1)).unwrap();
-		assert_eq!((person.status, person.ring), (PersonStatus::Suspended, None));
+		assert_eq!(
+			(person.status, person.ring),
+			(PersonStatus::Suspended { by_governance: true }, None)
+		);
 		// Until the rebuild finishes, the current revision (with the key) stays valid.
 		assert!(verify_now(&proof, &before, &CTX, b"m").is_ok());
 		build_all();
@@ -610,7 +616,12 @@ fn a_suspended_key_stops_working_at_the_next_revision() {
 			Error::<Test>::NotAnActiveMember
 		);
 		// Reinstatement queues the key again.
-		assert_ok!(Personhood::reinstate(signed(REGION_REGISTRAR), tag(1), REASON));
+		// Governance suspended: the registrar cannot lift it, governance can.
+		assert_noop!(
+			Personhood::reinstate(signed(REGION_REGISTRAR), tag(1), REASON),
+			Error::<Test>::SuspendedByGovernance
+		);
+		assert_ok!(Personhood::reinstate(signed(ADMIN), tag(1), REASON));
 		assert_noop!(
 			Personhood::reinstate(signed(ADMIN), tag(1), REASON),
 			Error::<Test>::NotSuspended
@@ -896,6 +907,7 @@ fn genesis_persons_are_admitted_into_built_rings() {
 			credentials: vec![(0, key(2))],
 			min_ring_size: 0,
 			pooled: vec![],
+			single_registration: true,
 		},
 	}
 	.build_storage()
@@ -1108,5 +1120,200 @@ fn a_batch_attributes_each_outcome_to_its_own_proof() {
 		assert_eq!(Personhood::claimed_alias(&p1), Some(prover::alias(seed(1), &CTX)));
 		assert_eq!(Personhood::claimed_alias(&p1[..100]), None);
 		assert_eq!(Personhood::verify_batch(&[]), vec![]);
+	});
+}
+
+/// `n` persons from seed `from` as a batch in `constituency`, keys ascending.
+fn batch(from: u8, n: u8, constituency: u32) -> crate::BatchOf<Test> {
+	let mut persons: Vec<_> = (from..from + n).map(|i| (tag(i), key(i), constituency)).collect();
+	persons.sort_by_key(|p| p.1);
+	frame_support::BoundedVec::truncate_from(persons)
+}
+
+#[test]
+fn single_registration_is_refused_where_the_chain_disables_it() {
+	build_and_execute(|| {
+		crate::SingleRegistration::<Test>::put(false);
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(1), key(1), TOWN),
+			Error::<Test>::SingleRegistrationDisabled
+		);
+		assert_ok!(Personhood::register_batch(signed(REGION_REGISTRAR), batch(1, 2, TOWN)));
+	});
+}
+
+#[test]
+fn a_registrar_registers_a_batch_of_sorted_keys_in_one_call() {
+	build_and_execute(|| {
+		let persons = batch(1, 3, TOWN);
+		// Fewer than a cohort, unsorted or repeated keys: refused.
+		let one = frame_support::BoundedVec::truncate_from(persons[..1].to_vec());
+		assert_noop!(
+			Personhood::register_batch(signed(REGION_REGISTRAR), one),
+			Error::<Test>::BatchTooSmall
+		);
+		let mut reversed = persons.clone().into_inner();
+		reversed.reverse();
+		assert_noop!(
+			Personhood::register_batch(
+				signed(REGION_REGISTRAR),
+				frame_support::BoundedVec::truncate_from(reversed)
+			),
+			Error::<Test>::KeysNotSorted
+		);
+		let twice = frame_support::BoundedVec::truncate_from(vec![persons[0], persons[0]]);
+		assert_noop!(
+			Personhood::register_batch(signed(REGION_REGISTRAR), twice),
+			Error::<Test>::KeysNotSorted
+		);
+		assert_noop!(
+			Personhood::register_batch(signed(UNIDENTIFIED), persons.clone()),
+			Error::<Test>::NotRegistrar
+		);
+		assert_ok!(Personhood::register_batch(signed(REGION_REGISTRAR), persons.clone()));
+		assert_eq!(
+			events().last(),
+			Some(&Event::BatchRegistered { registrar: REGION_REGISTRAR, persons: persons.clone() })
+		);
+		assert_eq!(PersonCount::<Test>::get(), 3);
+		assert_eq!(Queues::<Test>::get(Constituency(TOWN)).unwrap().keys.len(), 3);
+		// One person already registered spoils the whole batch: nothing of it is kept.
+		let mut again = batch(3, 2, TOWN).into_inner();
+		again.extend(batch(10, 1, TOWN));
+		again.sort_by_key(|p| p.1);
+		assert_noop!(
+			Personhood::register_batch(
+				signed(REGION_REGISTRAR),
+				frame_support::BoundedVec::truncate_from(again)
+			),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn a_registrar_acts_only_on_persons_it_registered() {
+	build_and_execute(|| {
+		// The country's registrar registers a person in a town the region's registrar serves too.
+		register(1, COUNTRY_REGISTRAR, TOWN);
+		register(2, COUNTRY_REGISTRAR, TOWN);
+		admit_and_build(Constituency(TOWN));
+		assert_noop!(
+			Personhood::suspend(signed(REGION_REGISTRAR), tag(1), REASON),
+			Error::<Test>::NotAllowed
+		);
+		assert_noop!(
+			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), key(21)),
+			Error::<Test>::NotAllowed
+		);
+		assert_ok!(Personhood::suspend(signed(COUNTRY_REGISTRAR), tag(1), REASON));
+		assert_eq!(
+			events().last(),
+			Some(&Event::PersonSuspended { tag: tag(1), reason: REASON, by_governance: false })
+		);
+		assert_noop!(
+			Personhood::reinstate(signed(REGION_REGISTRAR), tag(1), REASON),
+			Error::<Test>::NotAllowed
+		);
+		// Its own suspension the registrar lifts itself; governance could too.
+		assert_ok!(Personhood::reinstate(signed(COUNTRY_REGISTRAR), tag(1), REASON));
+		// A revoked registrar acts on nobody any more.
+		assert_ok!(Personhood::revoke_registrar(signed(ADMIN), COUNTRY_REGISTRAR));
+		assert_noop!(
+			Personhood::suspend(signed(COUNTRY_REGISTRAR), tag(2), REASON),
+			Error::<Test>::NotAllowed
+		);
+		assert_noop!(
+			Personhood::rotate_key(signed(COUNTRY_REGISTRAR), tag(2), key(22)),
+			Error::<Test>::NotAllowed
+		);
+	});
+}
+
+#[test]
+fn registrars_register_within_their_quota_per_period() {
+	build_and_execute(|| {
+		assert_noop!(
+			Personhood::set_quota(signed(REGION_REGISTRAR), REGION_REGISTRAR, 9),
+			BadOrigin
+		);
+		assert_noop!(Personhood::set_quota(signed(ADMIN), 77, 9), Error::<Test>::NotRegistrar);
+		assert_ok!(Personhood::set_quota(signed(ADMIN), REGION_REGISTRAR, 3));
+		assert_eq!(
+			events().last(),
+			Some(&Event::QuotaSet { registrar: REGION_REGISTRAR, quota: 3 })
+		);
+		register(1, REGION_REGISTRAR, TOWN);
+		assert_ok!(Personhood::register_batch(signed(REGION_REGISTRAR), batch(2, 2, TOWN)));
+		assert_eq!(Personhood::registrar_quota(REGION_REGISTRAR), Some((3, 3)));
+		assert_noop!(
+			Personhood::register(signed(REGION_REGISTRAR), tag(4), key(4), TOWN),
+			Error::<Test>::QuotaExceeded
+		);
+		assert_noop!(
+			Personhood::register_batch(signed(REGION_REGISTRAR), batch(4, 2, TOWN)),
+			Error::<Test>::QuotaExceeded
+		);
+		// Another registrar's quota is its own.
+		register(11, COUNTRY_REGISTRAR, DIASPORA);
+		// The next period (QuotaPeriod = 100) starts afresh.
+		System::set_block_number(100);
+		assert_eq!(Personhood::registrar_quota(REGION_REGISTRAR), Some((3, 0)));
+		assert_ok!(Personhood::register_batch(signed(REGION_REGISTRAR), batch(4, 2, TOWN)));
+	});
+}
+
+#[test]
+fn a_revoked_registrars_registrations_are_suspended_in_resumable_chunks() {
+	build_and_execute(|| {
+		for i in 1..=3 {
+			register(i, COUNTRY_REGISTRAR, DIASPORA);
+		}
+		register(9, REGION_REGISTRAR, TOWN);
+		admit_and_build(Constituency(DIASPORA));
+		// The registrar had suspended one of its own persons before its fraud came out.
+		assert_ok!(Personhood::suspend(signed(COUNTRY_REGISTRAR), tag(3), REASON));
+		let sweep = |limit| {
+			Personhood::suspend_registrations(signed(ADMIN), COUNTRY_REGISTRAR, limit, REASON)
+		};
+		assert_noop!(sweep(2), Error::<Test>::StillAccredited);
+		assert_ok!(Personhood::revoke_registrar(signed(ADMIN), COUNTRY_REGISTRAR));
+		assert_noop!(
+			Personhood::suspend_registrations(
+				signed(COUNTRY_REGISTRAR),
+				COUNTRY_REGISTRAR,
+				2,
+				REASON
+			),
+			BadOrigin
+		);
+		assert_noop!(sweep(0), Error::<Test>::ZeroLimit);
+		assert_ok!(sweep(2));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RegistrationsSwept {
+				registrar: COUNTRY_REGISTRAR,
+				persons: 2,
+				complete: false
+			})
+		);
+		assert_ok!(sweep(2));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RegistrationsSwept {
+				registrar: COUNTRY_REGISTRAR,
+				persons: 1,
+				complete: true
+			})
+		);
+		assert_noop!(sweep(2), Error::<Test>::NothingToSweep);
+		for i in 1..=3 {
+			let status = People::<Test>::get(tag(i)).unwrap().status;
+			assert_eq!(status, PersonStatus::Suspended { by_governance: true });
+		}
+		// The other registrar's person is untouched; the swept ones are out of the ring.
+		assert_eq!(People::<Test>::get(tag(9)).unwrap().status, PersonStatus::Active);
+		build_all();
+		assert_eq!(RingRoots::<Test>::get(Constituency(DIASPORA), 0).unwrap().members, 0);
 	});
 }

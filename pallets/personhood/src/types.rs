@@ -28,7 +28,11 @@ pub enum PersonStatus {
 	/// In (or queued for) the rings of their constituency and credentials.
 	Active,
 	/// Taken out of every ring until reinstated.
-	Suspended,
+	Suspended {
+		/// Suspended by governance, which alone can lift it; otherwise by the person's own
+		/// registrar (or governance) can.
+		by_governance: bool,
+	},
 }
 
 /// A registered person, by tag. Holds no personal data.
@@ -50,11 +54,17 @@ pub struct Person<AccountId> {
 /// An accredited registrar (certification centre).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(MaxJurisdictions))]
-pub struct Registrar<MaxJurisdictions: Get<u32>> {
+pub struct Registrar<MaxJurisdictions: Get<u32>, BlockNumber> {
 	/// The units it serves, sorted: it registers persons into constituencies within them.
 	pub jurisdictions: BoundedVec<JurisdictionId, MaxJurisdictions>,
 	/// How many persons it has registered.
 	pub registered: u32,
+	/// How many persons it may register per quota period (set by governance).
+	pub quota: u32,
+	/// The quota period its count `used` belongs to (block number / period length).
+	pub window: BlockNumber,
+	/// How many persons it registered in that period.
+	pub used: u32,
 }
 
 /// The keys waiting to join one ring set, and since when the oldest has waited.

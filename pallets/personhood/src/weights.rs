@@ -37,6 +37,9 @@ pub trait WeightInfo {
 	fn set_min_ring_size() -> Weight;
 	fn set_pooled() -> Weight;
 	fn prune_revision() -> Weight;
+	fn register_batch(n: u32, ) -> Weight;
+	fn set_quota() -> Weight;
+	fn suspend_registrations(n: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's own database costs.
@@ -327,7 +330,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
-	// Provisional (not yet measured): the next `scripts/bench.sh` run replaces these three.
+	// Provisional (not yet measured): the next `scripts/bench.sh` run replaces these six.
 	fn set_min_ring_size() -> Weight {
 		Weight::from_parts(15_000_000, 1500)
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -341,6 +344,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(30_000_000, 30000)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn register_batch(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 12000)
+			.saturating_add(Weight::from_parts(60_000_000, 6000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+	}
+	fn set_quota() -> Weight {
+		Weight::from_parts(15_000_000, 3800)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn suspend_registrations(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 4000)
+			.saturating_add(Weight::from_parts(120_000_000, 60000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((24_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((24_u64).saturating_mul(n.into())))
 	}
 }
 
@@ -454,7 +477,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
-	// Provisional (not yet measured): the next `scripts/bench.sh` run replaces these three.
+	// Provisional (not yet measured): the next `scripts/bench.sh` run replaces these six.
 	fn set_min_ring_size() -> Weight {
 		Weight::from_parts(15_000_000, 1500)
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -468,5 +491,25 @@ impl WeightInfo for () {
 		Weight::from_parts(30_000_000, 30000)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	fn register_batch(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 12000)
+			.saturating_add(Weight::from_parts(60_000_000, 6000).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+	}
+	fn set_quota() -> Weight {
+		Weight::from_parts(15_000_000, 3800)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn suspend_registrations(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 4000)
+			.saturating_add(Weight::from_parts(120_000_000, 60000).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads((24_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((24_u64).saturating_mul(n.into())))
 	}
 }

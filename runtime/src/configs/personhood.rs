@@ -39,6 +39,13 @@ impl pallet_veche_personhood::Config for Runtime {
 	/// Keys per ring-building step (see the benchmarked `build_ring`).
 	type BuildBatch = ConstU32<64>;
 	type MaxRegistrarJurisdictions = ConstU32<64>;
+	/// A registration batch carries 8 to 64 persons.
+	type MaxBatch = ConstU32<64>;
+	/// Quotas count registrations per day.
+	type QuotaPeriod = ConstU32<{ crate::DAYS }>;
+	/// A newly accredited registrar may register 500 persons a day until the commission sets
+	/// its quota (`Personhood.setQuota`).
+	type DefaultQuota = ConstU32<500>;
 	type MaxCredentialClasses = ConstU32<16>;
 	type MaxNameLen = ConstU32<64>;
 	type WeightInfo = pallet_veche_personhood::weights::SubstrateWeight<Runtime>;

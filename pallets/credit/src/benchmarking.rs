@@ -133,11 +133,11 @@ mod benchmarks {
 	fn set_admins(a: Linear<1, { T::MaxAdmins::get() }>) -> Result<(), BenchmarkError> {
 		let (id, admin) = currency::<T>(0)?;
 		let admins: Vec<T::AccountId> = (0..a).map(|i| identified::<T>("new admin", i)).collect();
+		let admins: AdminsOf<T> = BoundedVec::truncate_from(admins);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), id, admins.clone());
 
-		let admins = BoundedVec::truncate_from(admins);
 		assert_last_event::<T>(Event::AdminsSet { currency: id, admins });
 		Ok(())
 	}
@@ -402,6 +402,22 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn settle_clearing() -> Result<(), BenchmarkError> {
+		let (id, admin) = currency::<T>(0)?;
+		let (partner, _) = currency::<T>(1)?;
+		Pallet::<T>::set_line(id, partner, 1_000)
+			.map_err(|_| BenchmarkError::Stop("line refused"))?;
+		// The partner is gone (dissolved); its line here is left to settle.
+		Currencies::<T>::remove(partner);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), id, partner);
+
+		assert_last_event::<T>(Event::ClearingSettled { currency: id, partner, amount: 0 });
+		Ok(())
+	}
+
+	#[benchmark]
 	fn feeless_check() -> Result<(), BenchmarkError> {
 		let (id, _) = currency::<T>(0)?;
 		let who = member::<T>(id, "member");
@@ -410,8 +426,8 @@ mod benchmarks {
 
 		#[block]
 		{
-			if let Some(currency) = Pallet::<T>::feeless_currency(&who, &call) {
-				Pallet::<T>::use_feeless(&who, currency);
+			if let Some(currency) = Pallet::<T>::feeless_currency(&who, &call, 150) {
+				Pallet::<T>::use_feeless(&who, currency, 150);
 			}
 		}
 

@@ -23,8 +23,9 @@ use sp_runtime::{
 ///
 /// A call of this pallet signed by an unfrozen member (or the fund) of the currency the call
 /// names pays no fee while the account has feeless transactions left in the current window
-/// ([`Config::FeelessPerWindow`] per [`Config::FeelessWindow`] blocks, per currency); every
-/// such transaction counts, whether its call succeeds or fails. Other transactions, and members
+/// ([`Config::FeelessPerWindow`] transactions and [`Config::FeelessBytesPerWindow`] bytes of
+/// encoded length per [`Config::FeelessWindow`] blocks, per currency); every such transaction
+/// counts, whether its call succeeds or fails. Other transactions, and members
 /// past their allowance, go through `S` as usual. The nonce check still orders and deduplicates
 /// them, and members are sufficient accounts, so they pass it without a native balance.
 ///
@@ -106,7 +107,7 @@ where
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		let free = match (call.is_sub_type(), origin.as_system_origin_signer()) {
-			(Some(credit_call), Some(who)) => Pallet::<T>::feeless_currency(who, credit_call)
+			(Some(credit_call), Some(who)) => Pallet::<T>::feeless_currency(who, credit_call, len)
 				.map(|currency| (who.clone(), currency)),
 			_ => None,
 		};
@@ -136,7 +137,7 @@ where
 		match val {
 			Stage::Pay(val) => self.0.prepare(val, origin, call, info, len).map(Stage::Pay),
 			Stage::Free(who, currency) => {
-				Pallet::<T>::use_feeless(&who, currency);
+				Pallet::<T>::use_feeless(&who, currency, len);
 				Ok(Stage::Free(who, currency))
 			},
 		}

@@ -200,6 +200,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type FeelessPerWindow: Get<u32>;
 
+		/// How many bytes of feeless transactions (their encoded length) one account sends per
+		/// window in one currency: feeless transactions are charged by length against this, so
+		/// that no member fills blocks for free with large calls.
+		#[pallet::constant]
+		type FeelessBytesPerWindow: Get<u32>;
+
 		/// Weights of this pallet's calls, benchmarked.
 		type WeightInfo: WeightInfo;
 
@@ -406,6 +412,16 @@ pub mod pallet {
 			/// The line, in fine units of `currency`.
 			limit: u128,
 		},
+		/// A clearing account for a dissolved partner currency was settled into the fund and
+		/// removed.
+		ClearingSettled {
+			/// The currency.
+			currency: CurrencyId,
+			/// The dissolved partner.
+			partner: CurrencyId,
+			/// What the fund received (negative: what it paid), in fine units.
+			amount: i128,
+		},
 		/// A member paid a member of another currency.
 		PaidAcross {
 			/// The payer's currency.
@@ -506,6 +522,15 @@ pub mod pallet {
 		FundOverLimit,
 		/// The currency still has members or credit lines.
 		CurrencyInUse,
+		/// A fund cannot be an account this pallet derives (a clearing account): it would share
+		/// one ledger entry with a credit line.
+		FundIsReserved,
+		/// The partner currency still exists: settle the line by payments and remove it with a
+		/// zero `set_credit_line`.
+		PartnerStillExists,
+		/// The fund cannot absorb what the clearing account owes without going below its credit
+		/// limit; collect demurrage into the fund first.
+		FundCannotAbsorb,
 	}
 
 	#[pallet::hooks]
@@ -516,6 +541,7 @@ pub mod pallet {
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must allow a name");
 			assert!(T::MaxSymbolLen::get() > 0, "MaxSymbolLen must allow a symbol");
 			assert!(!T::FeelessWindow::get().is_zero(), "FeelessWindow must be positive");
+			assert!(T::FeelessBytesPerWindow::get() > 0, "FeelessBytesPerWindow must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -570,10 +596,11 @@ pub mod pallet {
 		pub fn set_admins(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			admins: Vec<T::AccountId>,
+			admins: AdminsOf<T>,
 		) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
-			let admins = Self::bounded_admins(admins)?;
+			// Bounded in the call itself: a member may send it feeless, so it cannot be large.
+			let admins = Self::bounded_admins(admins.into_inner())?;
 			Admins::<T>::insert(currency, &admins);
 			Self::deposit_event(Event::AdminsSet { currency, admins });
 			Ok(())
@@ -899,8 +926,9 @@ pub mod pallet {
 			let mut payer = Self::payer(currency, &info, &from, now)?;
 			let mut payee = Self::payee(to_currency, &to_info, &to, now)?;
 			let line_account = Self::clearing_account(to_currency, currency);
-			let mut line =
-				Accounts::<T>::get(to_currency, &line_account).ok_or(Error::<T>::NoCreditLine)?;
+			let mut line = Accounts::<T>::get(to_currency, &line_account)
+				.filter(|a| matches!(a.role, Role::Clearing { .. }))
+				.ok_or(Error::<T>::NoCreditLine)?;
 			line.balance = line
 				.balance
 				.checked_sub(fine_i(received)?)
@@ -1006,6 +1034,44 @@ pub mod pallet {
 			Admins::<T>::remove(currency);
 			Currencies::<T>::remove(currency);
 			Self::deposit_event(Event::CurrencyDissolved { currency });
+			Ok(())
+		}
+
+		/// Settles and removes this currency's clearing account for a partner currency that was
+		/// dissolved: what it holds (a rounding residue of conversions, of either sign) goes to
+		/// the fund, which stays within its credit limit, and the line is gone.
+		///
+		/// - Origin: an administrator of `currency`, or governance.
+		///
+		/// Emits [`Event::ClearingSettled`]. Errors: [`Error::UnknownCurrency`],
+		/// [`Error::NotAdmin`], [`Error::PartnerStillExists`], [`Error::NoCreditLine`],
+		/// [`Error::FundCannotAbsorb`].
+		#[pallet::call_index(16)]
+		pub fn settle_clearing(
+			origin: OriginFor<T>,
+			currency: CurrencyId,
+			partner: CurrencyId,
+		) -> DispatchResult {
+			Self::ensure_admin(origin, currency)?;
+			ensure!(!Currencies::<T>::contains_key(partner), Error::<T>::PartnerStillExists);
+			let mut info = Self::currency(currency)?;
+			let who = Self::clearing_account(currency, partner);
+			let clearing = Accounts::<T>::get(currency, &who)
+				.filter(|a| a.role == Role::Clearing { partner })
+				.ok_or(Error::<T>::NoCreditLine)?;
+			let mut fund = Self::fund_account(currency, &info)?;
+			fund.balance =
+				fund.balance.checked_add(clearing.balance).ok_or(ArithmeticError::Overflow)?;
+			ensure!(fund.within_limit(), Error::<T>::FundCannotAbsorb);
+			Accounts::<T>::insert(currency, &info.fund, fund);
+			Accounts::<T>::remove(currency, &who);
+			info.lines = info.lines.saturating_sub(1);
+			Currencies::<T>::insert(currency, info);
+			Self::deposit_event(Event::ClearingSettled {
+				currency,
+				partner,
+				amount: clearing.balance,
+			});
 			Ok(())
 		}
 	}
@@ -1122,6 +1188,7 @@ impl<T: Config> Pallet<T> {
 		let decay = demurrage::decay_constant(params.demurrage).ok_or(Error::<T>::RateTooHigh)?;
 		ensure!(!params.value.is_zero(), Error::<T>::ZeroValue);
 		ensure!(params.notice <= T::MaxNotice::get(), Error::<T>::NoticeTooLong);
+		ensure!(!Self::is_reserved(&params.fund), Error::<T>::FundIsReserved);
 		let default_limit =
 			if params.default_limit.is_zero() { 0 } else { to_fine::<T>(params.default_limit)? };
 		let admins = Self::bounded_admins(params.admins)?;
@@ -1360,30 +1427,51 @@ impl<T: Config> Pallet<T> {
 
 	/// If `call`, sent by `who`, may go without a fee: the currency it names, when `who` is an
 	/// unfrozen member or the fund of it with feeless transactions left in this window.
-	pub fn feeless_currency(who: &T::AccountId, call: &Call<T>) -> Option<CurrencyId> {
+	pub fn feeless_currency(who: &T::AccountId, call: &Call<T>, len: usize) -> Option<CurrencyId> {
 		let currency = call.currency()?;
 		let account = Accounts::<T>::get(currency, who)?;
 		let eligible = account.role.pays() && !account.frozen;
-		(eligible && Self::feeless_left(&account)).then_some(currency)
+		(eligible && Self::feeless_left(&account, len)).then_some(currency)
 	}
 
-	fn feeless_left(account: &AccountOf<T>) -> bool {
+	/// Whether a feeless transaction of `len` bytes fits what is left of the account's window.
+	fn feeless_left(account: &AccountOf<T>, len: usize) -> bool {
+		let used = Self::feeless_now(account);
+		let bytes = u32::try_from(len).ok().and_then(|len| used.bytes.checked_add(len));
+		used.used < T::FeelessPerWindow::get()
+			&& bytes.is_some_and(|b| b <= T::FeelessBytesPerWindow::get())
+	}
+
+	/// The account's feeless use in the current window (a fresh one if its window is over).
+	fn feeless_now(account: &AccountOf<T>) -> FeelessUse<BlockNumberFor<T>> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let window_over = now >= account.feeless.since.saturating_add(T::FeelessWindow::get());
-		window_over || account.feeless.used < T::FeelessPerWindow::get()
+		if now >= account.feeless.since.saturating_add(T::FeelessWindow::get()) {
+			FeelessUse { since: now, used: 0, bytes: 0 }
+		} else {
+			account.feeless.clone()
+		}
 	}
 
-	/// Counts one feeless transaction of `who` in `currency`.
-	pub fn use_feeless(who: &T::AccountId, currency: CurrencyId) {
+	/// Counts one feeless transaction of `len` bytes of `who` in `currency`.
+	pub fn use_feeless(who: &T::AccountId, currency: CurrencyId, len: usize) {
 		Accounts::<T>::mutate(currency, who, |account| {
 			if let Some(account) = account {
-				let now = frame_system::Pallet::<T>::block_number();
-				if now >= account.feeless.since.saturating_add(T::FeelessWindow::get()) {
-					account.feeless = FeelessUse { since: now, used: 0 };
-				}
-				account.feeless.used = account.feeless.used.saturating_add(1);
+				let mut used = Self::feeless_now(account);
+				used.used = used.used.saturating_add(1);
+				used.bytes = used.bytes.saturating_add(u32::try_from(len).unwrap_or(u32::MAX));
+				account.feeless = used;
 			}
 		});
+	}
+
+	/// Whether `who` is an account this pallet derives (its own, or a clearing account): every
+	/// such account starts with `modl` and the pallet's id (12 bytes; all of a shorter account
+	/// id). Never a fund.
+	fn is_reserved(who: &T::AccountId) -> bool {
+		let ours: T::AccountId = T::PalletId::get().into_account_truncating();
+		let ours = ours.encode();
+		let mark = ours.get(..ours.len().min(12)).unwrap_or(&ours[..]);
+		who.encode().starts_with(mark)
 	}
 
 	/// The invariants of the pallet:

@@ -74,6 +74,7 @@ pub const FINE: u128 = crate::FINE_PER_UNIT;
 parameter_types! {
 	pub const CreditPalletId: PalletId = PalletId(*b"py/vcred");
 	pub static FeelessPerWindow: u32 = 3;
+	pub static FeelessBytesPerWindow: u32 = 1_000;
 }
 
 impl pallet_veche_credit::Config for Test {
@@ -91,6 +92,7 @@ impl pallet_veche_credit::Config for Test {
 	type MaxNotice = ConstU64<{ 30 * DAY }>;
 	type FeelessWindow = ConstU64<10>;
 	type FeelessPerWindow = FeelessPerWindow;
+	type FeelessBytesPerWindow = FeelessBytesPerWindow;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockHelper;

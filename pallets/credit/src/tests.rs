@@ -137,17 +137,54 @@ mod currencies {
 	fn administrators_are_replaced_by_an_administrator_or_governance() {
 		build_and_execute(|| {
 			two_communities();
-			assert_ok!(Credit::set_admins(signed(ADMIN), BWH, vec![ALICE, BOB]));
+			let admins = |a: Vec<u64>| crate::AdminsOf::<Test>::truncate_from(a);
+			assert_ok!(Credit::set_admins(signed(ADMIN), BWH, admins(vec![ALICE, BOB])));
 			assert_noop!(Credit::admit(signed(ADMIN), BWH, EVE, None), Error::<Test>::NotAdmin);
-			assert_ok!(Credit::set_admins(RuntimeOrigin::root(), BWH, vec![ADMIN]));
+			assert_ok!(Credit::set_admins(RuntimeOrigin::root(), BWH, admins(vec![ADMIN])));
 			assert_noop!(
-				Credit::set_admins(signed(ALICE), BWH, vec![ALICE]),
+				Credit::set_admins(signed(ALICE), BWH, admins(vec![ALICE])),
 				Error::<Test>::NotAdmin
 			);
-			assert_noop!(Credit::set_admins(signed(ADMIN), BWH, vec![]), Error::<Test>::NoAdmins);
 			assert_noop!(
-				Credit::set_admins(signed(ADMIN), BWH, vec![1, 2, 3, 4]),
-				Error::<Test>::TooManyAdmins
+				Credit::set_admins(signed(ADMIN), BWH, admins(vec![])),
+				Error::<Test>::NoAdmins
+			);
+		});
+	}
+
+	#[test]
+	fn a_call_naming_too_many_administrators_does_not_even_decode() {
+		use codec::{Decode, Encode};
+		// A member may send `set_admins` feeless: its argument is bounded in the call itself,
+		// so a call with more than `MaxAdmins` (3) is refused before anything runs.
+		let call = RuntimeCall::Credit(Call::set_admins {
+			currency: BWH,
+			admins: crate::AdminsOf::<Test>::truncate_from(vec![1, 2, 3]),
+		});
+		let mut bytes = call.encode();
+		assert!(RuntimeCall::decode(&mut &bytes[..]).is_ok());
+		// Four administrators: the length prefix says 4 (compact 4 << 2 = 16) and one more id.
+		let at = bytes.len() - 3 * 8 - 1;
+		bytes[at] = 16;
+		bytes.extend(4u64.encode());
+		assert!(RuntimeCall::decode(&mut &bytes[..]).is_err());
+	}
+
+	#[test]
+	fn a_fund_can_never_be_a_clearing_account() {
+		build_and_execute(|| {
+			two_communities();
+			let clearing = Credit::clearing_account(BWH, NVG);
+			let params = CurrencyParams { fund: clearing, ..birchwood() };
+			assert_noop!(
+				Credit::create_currency(RuntimeOrigin::root(), params),
+				Error::<Test>::FundIsReserved
+			);
+			let pallet: u64 = CreditPalletId::get().into_account_truncating();
+			let params = CurrencyParams { fund: pallet, ..birchwood() };
+			assert_noop!(
+				Credit::create_currency(RuntimeOrigin::root(), params),
+				Error::<Test>::FundIsReserved
 			);
 		});
 	}
@@ -709,6 +746,45 @@ mod conversion {
 			assert_eq!(Currencies::<Test>::get(NVG).unwrap().lines, 0);
 		});
 	}
+
+	#[test]
+	fn a_line_to_a_dissolved_currency_is_settled_and_removed() {
+		build_and_execute(|| {
+			two_communities();
+			// A third community with nobody in it yet; Birchwood grants it a line.
+			let params = CurrencyParams { fund: 92, ..novgorod() };
+			assert_ok!(Credit::create_currency(RuntimeOrigin::root(), params));
+			let third = 2;
+			assert_ok!(Credit::set_credit_line(signed(ADMIN), BWH, third, 100_00));
+			assert_eq!(Currencies::<Test>::get(BWH).unwrap().lines, 1);
+			assert_noop!(
+				Credit::settle_clearing(signed(ADMIN), BWH, third),
+				Error::<Test>::PartnerStillExists
+			);
+			assert_ok!(Credit::dissolve(RuntimeOrigin::root(), third));
+			// The line can no longer be changed, since its partner is gone...
+			assert_noop!(
+				Credit::set_credit_line(signed(ADMIN), BWH, third, 0),
+				Error::<Test>::UnknownCurrency
+			);
+			// ...but it is settled into the fund and removed, by an administrator only.
+			assert_noop!(
+				Credit::settle_clearing(signed(ALICE), BWH, third),
+				Error::<Test>::NotAdmin
+			);
+			assert_ok!(Credit::settle_clearing(signed(ADMIN), BWH, third));
+			assert_eq!(
+				events().last(),
+				Some(&Event::ClearingSettled { currency: BWH, partner: third, amount: 0 })
+			);
+			assert!(!Accounts::<Test>::contains_key(BWH, Credit::clearing_account(BWH, third)));
+			assert_eq!(Currencies::<Test>::get(BWH).unwrap().lines, 0);
+			assert_noop!(
+				Credit::settle_clearing(signed(ADMIN), BWH, third),
+				Error::<Test>::NoCreditLine
+			);
+		});
+	}
 }
 
 mod fees {
@@ -782,6 +858,38 @@ mod fees {
 			System::set_block_number(System::block_number() + 10);
 			assert_eq!(run(ALICE, pay_bob()), Ok(()));
 			assert_eq!(account(BWH, ALICE).feeless.used, 1);
+		});
+	}
+
+	fn run_len(
+		who: u64,
+		call: RuntimeCall,
+		len: usize,
+	) -> Result<(), sp_runtime::transaction_validity::TransactionValidityError> {
+		let info = call.get_dispatch_info();
+		FeelessCredit::<Test, NoFunds>::new(NoFunds)
+			.test_run(RuntimeOrigin::signed(who), &call, &info, len, 0, |origin| {
+				call.clone().dispatch(origin)
+			})
+			.map(|_| ())
+	}
+
+	#[test]
+	fn feeless_transactions_are_charged_by_length() {
+		build_and_execute(|| {
+			two_communities();
+			// 1,000 bytes per window: 600, then 300 fit; another 300 would not, though the
+			// allowance of three transactions is not used up.
+			assert_eq!(run_len(ALICE, pay_bob(), 600), Ok(()));
+			assert_eq!(run_len(ALICE, pay_bob(), 300), Ok(()));
+			assert_eq!(account(BWH, ALICE).feeless.bytes, 900);
+			assert_eq!(run_len(ALICE, pay_bob(), 300), Err(InvalidTransaction::Payment.into()));
+			assert_eq!(run_len(ALICE, pay_bob(), 100), Ok(()));
+			// A call larger than the whole budget never goes free.
+			System::set_block_number(System::block_number() + 10);
+			assert_eq!(run_len(ALICE, pay_bob(), 1_001), Err(InvalidTransaction::Payment.into()));
+			assert_eq!(run_len(ALICE, pay_bob(), 1_000), Ok(()));
+			assert_eq!(account(BWH, ALICE).feeless.bytes, 1_000);
 		});
 	}
 

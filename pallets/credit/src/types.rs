@@ -98,6 +98,8 @@ pub struct FeelessUse<BlockNumber> {
 	pub since: BlockNumber,
 	/// Feeless transactions in it.
 	pub used: u32,
+	/// Their encoded length, in bytes.
+	pub bytes: u32,
 }
 
 /// One account in one currency.

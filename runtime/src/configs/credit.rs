@@ -36,6 +36,8 @@ impl pallet_veche_credit::Config for Runtime {
 	/// A member sends up to 100 feeless transactions an hour in each of their currencies.
 	type FeelessWindow = ConstU32<HOURS>;
 	type FeelessPerWindow = ConstU32<100>;
+	/// And at most 32 KiB of them (a payment is about 150 bytes), charged by length.
+	type FeelessBytesPerWindow = ConstU32<{ 32 * 1024 }>;
 	type WeightInfo = pallet_veche_credit::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

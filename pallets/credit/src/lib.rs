@@ -1448,7 +1448,7 @@ impl<T: Config> Pallet<T> {
 		if now >= account.feeless.since.saturating_add(T::FeelessWindow::get()) {
 			FeelessUse { since: now, used: 0, bytes: 0 }
 		} else {
-			account.feeless.clone()
+			account.feeless
 		}
 	}
 

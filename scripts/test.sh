@@ -3,7 +3,7 @@
 #   1 format     cargo fmt, taplo, zepter feature propagation, no duplicate SDK crates
 #   2 clippy     workspace lints + the runtime deny set (node excluded: it has no code to lint)
 #   3 unit       cargo test (SKIP_WASM_BUILD=1)
-#   4 wasm+spec  runtime wasm build; chain-spec drift (needs veche-node)
+#   4 wasm+spec  runtime wasm build; chain-spec drift
 #   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
 #   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
 #   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node)
@@ -76,11 +76,7 @@ spec_drift() {
 	rm -rf "$tmp"
 	return $bad
 }
-if [ -x "$VECHE_NODE" ]; then
-	tier "chain-spec drift" spec_drift
-else
-	skip "chain-spec drift" "veche-node is not built (scripts/build-node.sh)"
-fi
+tier "chain-spec drift" spec_drift
 
 tier "e2e on chopsticks" "$VECHE_ROOT/scripts/e2e.sh" chopsticks
 

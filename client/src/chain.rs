@@ -97,6 +97,29 @@ pub async fn register(
 	Ok(to_hex(events.extrinsic_hash().as_ref()))
 }
 
+/// Submits `Personhood.register_batch` signed by a registrar (persons as `(tag, key,
+/// constituency)`, keys ascending) and waits until it is in a finalized block. Returns the
+/// extrinsic's hash.
+pub async fn register_batch(
+	client: &Client,
+	registrar: &Keypair,
+	persons: &[([u8; 32], Member, u32)],
+) -> Result<String, String> {
+	let persons: Vec<Value> = persons
+		.iter()
+		.map(|(tag, member, constituency)| {
+			Value::unnamed_composite([
+				bytes32(tag),
+				bytes32(member),
+				Value::u128((*constituency).into()),
+			])
+		})
+		.collect();
+	let call = dynamic::tx("Personhood", "register_batch", (Value::unnamed_composite(persons),));
+	let events = submit(client, &call, registrar, "batch registration").await?;
+	Ok(to_hex(events.extrinsic_hash().as_ref()))
+}
+
 /// What the runtime says of a proof.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -430,6 +453,12 @@ pub async fn poll_data(url: &str, poll: u32) -> Result<PollData, String> {
 		.map_err(|e| format!("cannot connect to {url}: {e}"))?;
 	let rpc = Rpc::new(client);
 	let at = rpc.chain_get_finalized_head().await.map_err(|e| e.to_string())?;
+	poll_data_at(&rpc, poll, at).await
+}
+
+/// Reads everything a recount of `poll` needs at block `at`.
+async fn poll_data_at(rpc: &Rpc, poll: u32, at: subxt::utils::H256) -> Result<PollData, String> {
+	let rpc = rpc;
 	let info = rpc
 		.state_get_storage(&poll_key("Polls", poll), Some(at))
 		.await
@@ -540,4 +569,215 @@ pub async fn voters_at(client: &Client, id: u32, number: u64) -> Result<(u32, u6
 		Err(_) => 0,
 	};
 	Ok((voters, timestamp(&at).await?))
+}
+
+/// Everything `veche-client audit` reads of a poll from an archive node.
+pub struct AuditData {
+	/// The chain's rules for the poll.
+	pub rules: crate::audit::Rules,
+	/// Every `Ballots.cast` of the poll in the block bodies, in block order.
+	pub casts: Vec<crate::audit::Cast>,
+	/// The ring revisions of the poll's roll with their members.
+	pub roll: Vec<(RingRef, Vec<Member>)>,
+	/// The chain's tallies, exclusions and results, read at the block `at`.
+	pub chain: PollData,
+	/// How many blocks were read.
+	pub blocks: u32,
+	/// The chain's ring capacity (it fixes the ring-VRF domain).
+	pub capacity: u32,
+}
+
+/// The ring set and index in a double-map key of `RingMembers` (after its 32-byte prefix).
+fn ring_of_storage_key(key: &[u8]) -> Option<(RingSet, u32)> {
+	let rest = key.get(32 + 8..)?;
+	let (set, rest) = match rest.first()? {
+		0 => (RingSet::Constituency(u32::decode(&mut rest.get(1..5)?).ok()?), rest.get(5..)?),
+		1 => (RingSet::Credential(u16::decode(&mut rest.get(1..3)?).ok()?), rest.get(3..)?),
+		_ => return None,
+	};
+	Some((set, u32::decode(&mut rest.get(8..12)?).ok()?))
+}
+
+/// Storage key of a `Twox64Concat` map or double map under `pallet.item`.
+fn map_key(pallet: &str, item: &str, keys: &[&[u8]]) -> Vec<u8> {
+	use frame_support::{storage::storage_prefix, StorageHasher, Twox64Concat};
+	let mut key = storage_prefix(pallet.as_bytes(), item.as_bytes()).to_vec();
+	for k in keys {
+		key.extend(Twox64Concat::hash(k));
+	}
+	key
+}
+
+/// Reads a poll's rules, its roll's rings and every cast of it from the blocks of an archive
+/// node; the chain's count is read at block `at` (default: the last block of voting, or the
+/// finalized head while voting goes on).
+pub async fn audit_data(url: &str, poll: u32, at: Option<u32>) -> Result<AuditData, String> {
+	use pallet_veche_personhood::{PastRoot, RingRoot};
+	use subxt::ext::frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
+	let client = subxt_rpcs::RpcClient::from_insecure_url(url)
+		.await
+		.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+	let rpc = Rpc::new(client);
+	let head_hash = rpc.chain_get_finalized_head().await.map_err(|e| e.to_string())?;
+	let head = rpc
+		.chain_get_header(Some(head_hash))
+		.await
+		.map_err(|e| e.to_string())?
+		.ok_or("no finalized header")?
+		.number;
+	let head = u32::try_from(head).map_err(|_| "a block number beyond u32")?;
+	let read = |key: Vec<u8>, hash| {
+		let rpc = &rpc;
+		async move { rpc.state_get_storage(&key, Some(hash)).await.map_err(|e| e.to_string()) }
+	};
+	let info = read(poll_key("Polls", poll), head_hash)
+		.await?
+		.ok_or(format!("no poll {poll}"))?;
+	let info = PollInfo::decode(&mut &info[..]).map_err(|e| format!("cannot decode poll: {e}"))?;
+	let last = info.end.saturating_sub(1).min(head);
+	let at_number = at.unwrap_or(last);
+	let at_hash = rpc
+		.chain_get_block_hash(Some(at_number.into()))
+		.await
+		.map_err(|e| e.to_string())?
+		.ok_or(format!("no block {at_number}"))?;
+	let chain = poll_data_at(&rpc, poll, at_hash).await?;
+	// The runtime's constants and call indices, from its metadata.
+	let raw = rpc.state_get_metadata(Some(at_hash)).await.map_err(|e| e.to_string())?;
+	let prefixed = RuntimeMetadataPrefixed::decode(&mut &raw.into_raw()[..])
+		.map_err(|e| format!("cannot decode metadata: {e}"))?;
+	let RuntimeMetadata::V14(metadata) = prefixed.1 else {
+		return Err("the node does not serve metadata V14".into());
+	};
+	let ballots = metadata
+		.pallets
+		.iter()
+		.find(|p| p.name == "Ballots")
+		.ok_or("the runtime has no Ballots pallet")?;
+	let constant = |name: &str| -> Result<u32, String> {
+		let c = ballots.constants.iter().find(|c| c.name == name).ok_or(format!("no {name}"))?;
+		u32::decode(&mut &c.value[..]).map_err(|e| e.to_string())
+	};
+	let (cooldown, per_block) = (constant("RevoteCooldown")?, constant("MaxBallotsPerBlock")?);
+	let capacity = metadata
+		.pallets
+		.iter()
+		.find(|p| p.name == "Personhood")
+		.and_then(|p| p.constants.iter().find(|c| c.name == "RingCapacity"))
+		.and_then(|c| u32::decode(&mut &c.value[..]).ok())
+		.ok_or("the runtime has no Personhood.RingCapacity")?;
+	// The roll: each ring's revision current when the poll was created, and its members.
+	let mut roll = Vec::new();
+	let mut territories = std::collections::BTreeSet::new();
+	let members_prefix = frame_support::storage::storage_prefix(b"Personhood", b"RingMembers");
+	for (key, value) in descendants(&rpc, &members_prefix, at_hash, 1_000).await? {
+		let (set, index) = ring_of_storage_key(&key).ok_or("malformed ring key")?;
+		let (s, i) = (set.encode(), index.encode());
+		let Some(root) = read(map_key("Personhood", "RingRoots", &[&s, &i]), at_hash).await? else {
+			continue;
+		};
+		let root = RingRoot::decode(&mut &root[..]).map_err(|e| format!("bad root: {e}"))?;
+		let revision_members =
+			|revision: u32| map_key("Personhood", "RevisionMembers", &[&s, &i, &revision.encode()]);
+		let (revision, members) = if root.from <= info.roll {
+			let members: Vec<Member> = match read(revision_members(root.revision), at_hash).await? {
+				Some(m) => Vec::decode(&mut &m[..]).map_err(|e| e.to_string())?,
+				None => {
+					let mut m: Vec<Member> =
+						Vec::decode(&mut &value[..]).map_err(|e| e.to_string())?;
+					m.truncate(root.members as usize);
+					m
+				},
+			};
+			(root.revision, members)
+		} else {
+			let past_prefix = map_key("Personhood", "PastRoots", &[&s, &i]);
+			let mut found = None;
+			for (k, v) in descendants(&rpc, &past_prefix, at_hash, 100).await? {
+				let past = PastRoot::decode(&mut &v[..]).map_err(|e| e.to_string())?;
+				if past.from <= info.roll && info.roll < past.until {
+					let revision = u32::decode(&mut k.get(k.len() - 4..).unwrap_or_default())
+						.map_err(|e| e.to_string())?;
+					found = Some(revision);
+				}
+			}
+			let Some(revision) = found else { continue };
+			let m = read(revision_members(revision), at_hash)
+				.await?
+				.ok_or("a kept revision without its members")?;
+			(revision, Vec::decode(&mut &m[..]).map_err(|e| e.to_string())?)
+		};
+		if let RingSet::Constituency(t) = set {
+			territories.insert(t);
+		}
+		roll.push((RingRef { set, index, revision }, members));
+	}
+	// Territories inside the electorate: a walk up the tree from each.
+	if !info.electorate.units.is_empty() {
+		let mut inside = std::collections::BTreeSet::new();
+		for t in &territories {
+			let mut next = Some(*t);
+			for _ in 0..8 {
+				let Some(unit) = next else { break };
+				if info.electorate.units.contains(&unit) {
+					inside.insert(*t);
+					break;
+				}
+				let raw =
+					read(map_key("Jurisdictions", "Units", &[&unit.encode()]), at_hash).await?;
+				next = raw.and_then(|r| Option::<u32>::decode(&mut &r[..]).ok()).flatten();
+			}
+		}
+		territories = inside;
+	}
+	// Every cast in the blocks of the voting window.
+	let mut casts = Vec::new();
+	let first = info.start;
+	let last_block = last.min(at_number);
+	for number in first..=last_block {
+		let hash = rpc
+			.chain_get_block_hash(Some(number.into()))
+			.await
+			.map_err(|e| e.to_string())?
+			.ok_or(format!("no block {number}: the node must be an archive node"))?;
+		let block = rpc
+			.chain_get_block(Some(hash))
+			.await
+			.map_err(|e| e.to_string())?
+			.ok_or(format!("block {number} is not available"))?;
+		for ext in block.block.extrinsics {
+			let bytes = ext.0;
+			let mut cursor = &bytes[..];
+			let Ok(decoded) = subxt::ext::frame_decode::extrinsics::decode_extrinsic(
+				&mut cursor,
+				&metadata,
+				&metadata.types,
+			) else {
+				continue;
+			};
+			if decoded.pallet_name() != "Ballots" || decoded.call_name() != "cast" {
+				continue;
+			}
+			let args = bytes.get(decoded.call_data_args_range()).ok_or("bad call range")?;
+			let ballot = pallet_veche_ballots::Ballot::decode(&mut &args[..])
+				.map_err(|e| format!("an undecodable ballot in block {number}: {e}"))?;
+			if ballot.poll == poll {
+				casts.push(crate::audit::Cast { block: number, ballot });
+			}
+		}
+	}
+	let rules = crate::audit::Rules {
+		poll,
+		context: info.context,
+		kind: info.kind,
+		electorate: info.electorate.clone(),
+		territories,
+		start: info.start,
+		end: info.end,
+		cooldown,
+		per_block,
+		excluded: chain.excluded.clone(),
+	};
+	let blocks = last_block.saturating_add(1).saturating_sub(first);
+	Ok(AuditData { rules, casts, roll, chain, blocks, capacity })
 }

@@ -4,20 +4,23 @@
 //!
 //! - [`keys`]: a person's ring secret (32 bytes of entropy kept in a file only they hold), its
 //!   public ring key, and their alias in a context.
-//! - [`tag`]: the registrar's dedupe tag — a keyed BLAKE2b hash of the identity document with a
-//!   secret the registrars share, so that the same passport gives the same tag at every
-//!   registrar and nothing else can recompute it.
+//! - [`tag`]: the registrar's dedupe tag — a keyed BLAKE2b hash of the person's stable identity
+//!   attributes (a lifetime national number, or names with date and place of birth) with a
+//!   secret the registrars share, so that the same person gives the same tag at every registrar
+//!   and with every passport, and nothing else can recompute it.
 //! - [`proof`]: anonymous proofs of personhood over a ring as the chain stores it.
 //! - [`ballot`]: anonymous ballots — the choice, the proofs over the voter's rings.
 //! - [`recount`]: an independent count of a poll from its stored ballots.
+//! - [`audit`]: a poll recounted from the ballots in the block bodies, every proof re-verified.
 //! - [`chain`]: the chain calls — registration, where a key sits, its ring, verification of a
 //!   proof by the runtime itself, casting a ballot, a voter's stored ballot, a poll's data.
 //!
 //! The `veche-client` binary exposes all of it on the command line.
 
+pub mod audit;
 pub mod chain;
 
-pub use pallet_veche_personhood::crypto::{Domain11, Domain12, Member};
+pub use pallet_veche_personhood::crypto::{Domain11, Domain12, Member, RingDomain};
 pub use pallet_veche_primitives::{Alias, Context, RingRef, RingSet};
 
 /// The ring builder's static chunks in pages, as `Personhood.upload_chunks` takes them, for
@@ -120,43 +123,249 @@ pub mod keys {
 }
 
 pub mod tag {
-	//! The registrar's dedupe tag.
+	//! The registrar's dedupe tag: a keyed hash of the person's stable identity attributes,
+	//! not of one document, so that a renewed or second passport gives the same tag.
+	//!
+	//! Which attributes count is fixed by the person's country of citizenship, never chosen by
+	//! the registrar (two methods for one person would give two tags):
+	//! - countries with a lifetime national identification number ([`ID_NUMBER_COUNTRIES`]):
+	//!   that number, as printed in the passport and the national identity card;
+	//! - every other country: the surname and given names as written in the national script of
+	//!   the internal document, the date of birth and the place of birth.
+	//!
+	//! Names and places are normalised before hashing: compatibility decomposition, accents
+	//! dropped, Cyrillic, Greek and Georgian letters transliterated to Latin by one fixed table
+	//! (ICAO Doc 9303 for Cyrillic), upper case, only letters and digits, single spaces. So
+	//! `Müller`, `MULLER` and `muller` agree, and `Ковальчук` agrees with `KOVALCHUK`.
+	use unicode_normalization::UnicodeNormalization;
 
-	/// Domain separation of tag version 1.
-	const TAG_V1: &[u8] = b"veche-dedupe-tag-v1";
+	/// Domain separation of tag version 2 (identity attributes).
+	const TAG_V2: &[u8] = b"veche-dedupe-tag-v2";
 
-	/// Normalises a document number: letters upper-cased, only letters and digits kept, so that
-	/// `ab 123-456` and `AB123456` give the same tag.
-	pub fn normalise(document: &str) -> String {
-		document
-			.chars()
+	/// Countries (ISO 3166 alpha-2) whose citizens carry a lifetime national identification
+	/// number in their passport and identity card, with its name: the tag uses that number.
+	pub const ID_NUMBER_COUNTRIES: &[(&str, &str)] = &[
+		("BY", "personal number (identification number)"),
+		("EE", "personal identification code (isikukood)"),
+		("GE", "personal number"),
+		("KZ", "individual identification number (IIN)"),
+		("LT", "personal code (asmens kodas)"),
+		("LV", "personal code (personas kods)"),
+		("PL", "PESEL"),
+		("SE", "personal identity number (personnummer)"),
+		("UA", "record number of the unified demographic register (UNZR)"),
+	];
+
+	/// The stable identity attributes of a person, as the registrar read them.
+	#[derive(Clone, Debug)]
+	pub enum Identity<'a> {
+		/// The lifetime national identification number.
+		IdNumber(&'a str),
+		/// Surname, given names, date of birth (`YYYY-MM-DD`) and place of birth.
+		Birth { surname: &'a str, given_names: &'a str, date: &'a str, place: &'a str },
+	}
+
+	/// Whether the tag of a citizen of `country` uses their national identification number.
+	pub fn uses_id_number(country: &str) -> bool {
+		let country = normalise_code(country);
+		ID_NUMBER_COUNTRIES.iter().any(|(c, _)| *c == country)
+	}
+
+	/// Normalises a number or code: letters upper-cased, only letters and digits kept, so that
+	/// `ab 123-456` and `AB123456` agree.
+	pub fn normalise_code(code: &str) -> String {
+		code.chars()
 			.filter(|c| c.is_alphanumeric())
 			.flat_map(char::to_uppercase)
 			.collect()
 	}
 
-	/// The dedupe tag of an identity document: BLAKE2b-256 keyed with the registrars' shared
-	/// secret (1..=64 bytes) over the tag version, the issuing country (ISO 3166 code) and the
-	/// normalised document number. Without the secret nobody can test whether a given passport
-	/// is registered.
+	/// Latin letters for a Cyrillic, Greek or Georgian letter (lower case), if it is one.
+	fn transliterate(c: char) -> Option<&'static str> {
+		Some(match c {
+			'а' => "a",
+			'б' => "b",
+			'в' => "v",
+			'г' => "g",
+			'ґ' => "g",
+			'д' => "d",
+			'е' => "e",
+			'ё' => "e",
+			'є' => "ie",
+			'ж' => "zh",
+			'з' => "z",
+			'и' => "i",
+			'і' => "i",
+			'ї' => "i",
+			'й' => "i",
+			'к' => "k",
+			'л' => "l",
+			'м' => "m",
+			'н' => "n",
+			'о' => "o",
+			'п' => "p",
+			'р' => "r",
+			'с' => "s",
+			'т' => "t",
+			'у' => "u",
+			'ў' => "u",
+			'ф' => "f",
+			'х' => "kh",
+			'ц' => "ts",
+			'ч' => "ch",
+			'ш' => "sh",
+			'щ' => "shch",
+			'ъ' => "ie",
+			'ы' => "y",
+			'ь' => "",
+			'э' => "e",
+			'ю' => "iu",
+			'я' => "ia",
+			'α' => "a",
+			'β' => "v",
+			'γ' => "g",
+			'δ' => "d",
+			'ε' => "e",
+			'ζ' => "z",
+			'η' => "i",
+			'θ' => "th",
+			'ι' => "i",
+			'κ' => "k",
+			'λ' => "l",
+			'μ' => "m",
+			'ν' => "n",
+			'ξ' => "x",
+			'ο' => "o",
+			'π' => "p",
+			'ρ' => "r",
+			'σ' | 'ς' => "s",
+			'τ' => "t",
+			'υ' => "y",
+			'φ' => "f",
+			'χ' => "ch",
+			'ψ' => "ps",
+			'ω' => "o",
+			'ა' => "a",
+			'ბ' => "b",
+			'გ' => "g",
+			'დ' => "d",
+			'ე' => "e",
+			'ვ' => "v",
+			'ზ' => "z",
+			'თ' => "t",
+			'ი' => "i",
+			'კ' => "k",
+			'ლ' => "l",
+			'მ' => "m",
+			'ნ' => "n",
+			'ო' => "o",
+			'პ' => "p",
+			'ჟ' => "zh",
+			'რ' => "r",
+			'ს' => "s",
+			'ტ' => "t",
+			'უ' => "u",
+			'ფ' => "p",
+			'ქ' => "k",
+			'ღ' => "gh",
+			'ყ' => "q",
+			'შ' => "sh",
+			'ჩ' => "ch",
+			'ც' => "ts",
+			'ძ' => "dz",
+			'წ' => "ts",
+			'ჭ' => "ch",
+			'ხ' => "kh",
+			'ჯ' => "j",
+			'ჰ' => "h",
+			_ => return None,
+		})
+	}
+
+	/// Normalises a name or place (see the module doc). Words keep single spaces between them.
+	pub fn normalise_name(text: &str) -> String {
+		let mut latin = String::new();
+		for c in text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+			let lower: String = c.to_lowercase().collect();
+			for l in lower.chars() {
+				match (transliterate(l), l) {
+					(Some(t), _) => latin.push_str(t),
+					(None, 'ß') => latin.push_str("ss"),
+					(None, 'æ') => latin.push_str("ae"),
+					(None, 'ø') => latin.push('o'),
+					(None, 'ł') => latin.push('l'),
+					(None, 'đ') => latin.push('d'),
+					(None, l) if l.is_ascii_alphanumeric() => latin.push(l),
+					// Hyphens, apostrophes, commas and spaces all separate words.
+					(None, _) => latin.push(' '),
+				}
+			}
+		}
+		latin.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+	}
+
+	/// Checks a date of birth written `YYYY-MM-DD`.
+	fn checked_date(date: &str) -> Result<String, String> {
+		let parts: Vec<&str> = date.trim().split('-').collect();
+		let bad = || format!("the date of birth {date:?} is not YYYY-MM-DD");
+		let [y, m, d] = parts[..] else { return Err(bad()) };
+		let (y, m, d): (u32, u32, u32) = (
+			y.parse().map_err(|_| bad())?,
+			m.parse().map_err(|_| bad())?,
+			d.parse().map_err(|_| bad())?,
+		);
+		if !(1850..=2200).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+			return Err(bad());
+		}
+		Ok(format!("{y:04}-{m:02}-{d:02}"))
+	}
+
+	/// The dedupe tag of a citizen of `country` (ISO 3166 alpha-2): BLAKE2b-256 keyed with the
+	/// registrars' shared secret (1..=64 bytes) over the tag version, the country, the method
+	/// and the normalised attributes, each length-prefixed. The method must be the country's:
+	/// its national identification number where it has one, the birth attributes otherwise.
+	/// Without the secret nobody can test whether a given person is registered.
 	pub fn dedupe_tag(
 		shared_secret: &[u8],
 		country: &str,
-		document: &str,
+		identity: &Identity<'_>,
 	) -> Result<[u8; 32], String> {
 		if shared_secret.is_empty() || shared_secret.len() > 64 {
 			return Err("the registrars' shared secret must be 1..=64 bytes".into());
 		}
-		let country = normalise(country);
-		let document = normalise(document);
-		if country.is_empty() || document.is_empty() {
-			return Err("country and document number must not be empty".into());
+		let country = normalise_code(country);
+		if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
+			return Err(format!("{country:?} is not an ISO 3166 alpha-2 country code"));
+		}
+		let parts: Vec<String> = match (uses_id_number(&country), identity) {
+			(true, Identity::IdNumber(number)) => vec!["id".into(), normalise_code(number)],
+			(false, Identity::Birth { surname, given_names, date, place }) => vec![
+				"birth".into(),
+				normalise_name(surname),
+				normalise_name(given_names),
+				checked_date(date)?,
+				normalise_name(place),
+			],
+			(true, _) => {
+				return Err(format!(
+					"citizens of {country} are tagged by their national identification number"
+				))
+			},
+			(false, _) => {
+				return Err(format!(
+					"{country} has no lifetime national identification number: give surname, \
+					 given names, date and place of birth"
+				))
+			},
+		};
+		if parts.iter().any(|p| p.is_empty()) {
+			return Err("every identity attribute must have letters or digits".into());
 		}
 		let mut state = blake2b_simd::Params::new().hash_length(32).key(shared_secret).to_state();
-		state.update(TAG_V1);
-		for part in [country.as_bytes(), document.as_bytes()] {
+		state.update(TAG_V2);
+		for part in std::iter::once(&country).chain(parts.iter()) {
 			state.update(&(part.len() as u32).to_le_bytes());
-			state.update(part);
+			state.update(part.as_bytes());
 		}
 		let mut out = [0u8; 32];
 		out.copy_from_slice(state.finalize().as_bytes());
@@ -317,21 +526,44 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn tags_are_keyed_and_ignore_formatting() {
-		let a = tag::dedupe_tag(b"shared", "de", "ab 123-456").unwrap();
-		let b = tag::dedupe_tag(b"shared", "DE", "AB123456").unwrap();
-		assert_eq!(a, b);
-		assert_ne!(a, tag::dedupe_tag(b"other", "DE", "AB123456").unwrap());
-		assert_ne!(a, tag::dedupe_tag(b"shared", "PL", "AB123456").unwrap());
-		assert_ne!(a, tag::dedupe_tag(b"shared", "DE", "AB123457").unwrap());
-		// Length prefixes keep ("DE1", "23") and ("DE", "123") apart.
+	fn a_renewed_passport_gives_the_same_tag_and_two_people_never_share_one() {
+		use tag::{dedupe_tag, Identity};
+		// A lifetime number is the person's whatever document carries it, however written.
+		let by = |n| dedupe_tag(b"shared", "by", &Identity::IdNumber(n)).unwrap();
+		assert_eq!(by("3140590A001PB5"), by("3140590 a001-pb5"));
+		assert_ne!(by("3140590A001PB5"), by("3140590A001PB6"));
 		assert_ne!(
-			tag::dedupe_tag(b"k", "DE1", "23").unwrap(),
-			tag::dedupe_tag(b"k", "DE", "123").unwrap()
+			by("3140590A001PB5"),
+			dedupe_tag(b"other", "BY", &Identity::IdNumber("3140590A001PB5")).unwrap()
 		);
-		assert!(tag::dedupe_tag(b"", "DE", "1").is_err());
-		assert!(tag::dedupe_tag(&[0; 65], "DE", "1").is_err());
-		assert!(tag::dedupe_tag(b"k", "DE", " - ").is_err());
+		// Elsewhere: names in any case, with or without accents, Cyrillic or its transliteration.
+		let birth = |country, surname, given, date, place| {
+			let id = Identity::Birth { surname, given_names: given, date, place };
+			dedupe_tag(b"shared", country, &id)
+		};
+		let a = birth("DE", "Müller", "Jürgen Karl", "1980-05-04", "Köln").unwrap();
+		assert_eq!(a, birth("de", "MULLER", "jurgen  karl", "1980-5-4", "KOLN").unwrap());
+		assert_ne!(a, birth("DE", "Muller", "Jurgen Karl", "1980-05-05", "Koln").unwrap());
+		assert_ne!(a, birth("DE", "Muller", "Jurgen", "1980-05-04", "Koln").unwrap());
+		assert_ne!(a, birth("AT", "Muller", "Jurgen Karl", "1980-05-04", "Koln").unwrap());
+		let ru = birth("RU", "Ковальчук", "Анна Юрьевна", "1990-01-02", "Новгород").unwrap();
+		assert_eq!(ru, birth("RU", "KOVALCHUK", "ANNA IUREVNA", "1990-01-02", "NOVGOROD").unwrap());
+		// Length prefixes keep ("AB", "C") and ("A", "BC") apart.
+		assert_ne!(
+			birth("FR", "AB", "C", "1990-01-02", "X").unwrap(),
+			birth("FR", "A", "BC", "1990-01-02", "X").unwrap()
+		);
+		// The country fixes the method: no registrar can pick the other one.
+		assert!(birth("BY", "Ivanou", "Ivan", "1990-01-02", "Minsk").is_err());
+		assert!(dedupe_tag(b"shared", "DE", &Identity::IdNumber("L01X00T47")).is_err());
+		// Bad input is refused.
+		assert!(dedupe_tag(b"", "BY", &Identity::IdNumber("1")).is_err());
+		assert!(dedupe_tag(&[0; 65], "BY", &Identity::IdNumber("1")).is_err());
+		assert!(dedupe_tag(b"k", "BY", &Identity::IdNumber(" - ")).is_err());
+		assert!(dedupe_tag(b"k", "Germany", &Identity::IdNumber("1")).is_err());
+		assert!(birth("DE", "Muller", "Jurgen", "04.05.1980", "Koln").is_err());
+		assert!(birth("DE", "Muller", "Jurgen", "1980-13-04", "Koln").is_err());
+		assert!(birth("DE", "--", "Jurgen", "1980-05-04", "Koln").is_err());
 	}
 
 	#[test]

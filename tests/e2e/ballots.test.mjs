@@ -26,6 +26,7 @@ after(async () => {
 });
 
 const voters = {};
+const tags = {};
 let poll;
 
 /// Whether a `sudo.sudo` call went through and its inner call succeeded.
@@ -50,10 +51,11 @@ before(async () => {
     const key = join(dir, `georgia-${i}.key`);
     const { member } = await client('key', 'new', '--out', key);
     const { tag } = await client('tag', '--secret-file', join(dir, 'shared-secret'),
-      '--country', 'GE', '--document', `GE ${5000 + i}`);
+      '--country', 'GE', '--id-number', `010010${5000 + i}`);
     await client('register', '--url', WS, '--suri', '//Dave', '--tag', tag, '--member', member,
       '--constituency', String(GEORGIA));
     voters[`georgia${i}`] = key;
+    tags[`georgia${i}`] = tag;
   }
   // Every voter's ring is built before the poll opens.
   for (const key of Object.values(voters)) assert.ok((await builtRing(key)).revision >= 1);
@@ -112,10 +114,27 @@ test('a voter re-votes; replaying the earlier ballot is refused by the pool', { 
   assert.equal(checked.ballot.sequence, 2);
   assert.equal(checked.alias, revote.alias);
   await advance(10);
-  // Sequence 1 again: the pool refuses it (SequenceNotIncreasing), the re-vote stands.
+  // Sequence 1 again: the pool refuses it (SequenceNotNext), the re-vote stands.
   await assert.rejects(vote('demo2', '1', '--sequence', '1'), /pool refused|Invalid|Custom/);
   const after = await client('check', '--url', WS, '--key', voters.demo2, '--poll', String(poll));
   assert.deepEqual(after.ballot.choice, [2]);
+});
+
+test('a key rotated mid-poll gives no second ballot in that poll', { skip: SKIP }, async () => {
+  const api = await connect();
+  const { dave } = keyring();
+  // Georgia 8 has not voted; Dave replaces its key (lost phone) while the poll runs.
+  voters.georgia8new = join(dir, 'georgia-8-new.key');
+  const { member } = await client('key', 'new', '--out', voters.georgia8new);
+  const rotated = await send(api.tx.personhood.rotateKey(tags.georgia8, member), dave);
+  assert.equal(rotated.error, undefined);
+  assert.ok((await builtRing(voters.georgia8new)).revision >= 2);
+  // The new key is not in the poll's frozen roll: veche-client says so, and a ballot proven
+  // against the rebuilt ring is refused by the chain itself.
+  await assert.rejects(vote('georgia8new', '1'), /after this poll was created/);
+  await assert.rejects(vote('georgia8new', '1', '--against-current-ring'), /pool refused|Invalid|Custom/);
+  const georgia = (await api.query.ballots.tallies(poll, GEORGIA)).unwrap();
+  assert.equal(georgia.ballots.toNumber(), 3);
 });
 
 test('the poll closes, the German diaspora is excluded on appeal, and the recount agrees', { skip: SKIP }, async () => {
@@ -142,6 +161,14 @@ test('the poll closes, the German diaspora is excluded on appeal, and the recoun
   assert.deepEqual(recount.results.options, [3, 1, 2]);
   assert.equal(recount.ballots, 7);
   assert.equal(recount.territories[String(GERMANY)].excluded, true);
+  // The audit reads every ballot from the block bodies, re-verifies every proof against the
+  // poll's frozen roll and recounts: it agrees with the chain.
+  const audit = await client('audit', '--url', WS, '--poll', String(poll));
+  assert.equal(audit.agrees, true, JSON.stringify(audit));
+  assert.equal(audit.ballots_counted, 7);
+  assert.equal(audit.proofs, 9); // 8 ballots (one re-vote), one with a credential proof
+  assert.deepEqual(audit.results, [3, 1, 2]);
+  console.log(`audit: ${audit.proofs} proofs over ${audit.blocks} blocks, ${audit.proofs_per_s.toFixed(0)} proofs/s`);
 });
 
 test('a people’s referendum is decided by anonymous ballots and enacted', { skip: SKIP }, async () => {
@@ -159,17 +186,20 @@ test('a people’s referendum is decided by anonymous ballots and enacted', { sk
   const opened = await send(api.tx.ballots.openReferendum(index), alice);
   assert.equal(opened.error, undefined);
   poll = (await api.query.ballots.referendumPolls(index)).unwrap().toNumber();
-  // Five yes and a blank ballot. The track's approval threshold starts at 100 % and falls to
+  // Six yes and a blank ballot. The track's approval threshold starts at 100 % and falls to
   // 50 % over the decision period, so a unanimous yes passes at once.
-  for (const who of ['demo1', 'demo5', 'georgia4', 'georgia5', 'georgia6']) {
+  // Georgia 8's rotated key, refused in the earlier poll, votes in this one.
+  for (const who of ['demo1', 'demo5', 'georgia4', 'georgia5', 'georgia6', 'georgia8new']) {
     assert.equal((await vote(who, '0')).recorded, true);
   }
   assert.equal((await vote('georgia7', 'blank')).recorded, true);
   const tally = (await api.query.peoplesReferenda.referendumInfoFor(index)).unwrap().asOngoing.tally;
-  assert.equal(tally.ayes.toNumber(), 5);
+  assert.equal(tally.ayes.toNumber(), 6);
   assert.equal(tally.nays.toNumber(), 0);
-  assert.equal(tally.turnout.toNumber(), 6);
-  assert.equal(tally.electorate.toNumber(), (await api.query.personhood.personCount()).toNumber());
+  assert.equal(tally.turnout.toNumber(), 7);
+  // Support is measured against the poll's frozen roll.
+  const rollSize = (await api.query.ballots.polls(poll)).unwrap().rollSize.toNumber();
+  assert.equal(tally.electorate.toNumber(), rollSize);
   // Preparation, confirmation and enactment take a few minutes of blocks.
   const renamed = await until(async () => {
     const unit = (await api.query.jurisdictions.units(BIRCHWOOD)).unwrap();

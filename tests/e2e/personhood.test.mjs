@@ -27,7 +27,7 @@ before(async () => {
     const key = join(dir, `person-${i}.key`);
     const { member } = await client('key', 'new', '--out', key);
     const { tag } = await client('tag', '--secret-file', join(dir, 'shared-secret'),
-      '--country', 'BY', '--document', `MP ${1000 + i}-77`);
+      '--country', 'BY', '--id-number', `31405${1000 + i}A001PB${i}`);
     people.push({ key, member, tag });
   }
 });
@@ -40,13 +40,11 @@ test('the static ring chunks are all stored', async () => {
   assert.deepEqual(again.uploaded_pages, []);
 });
 
-test('a registrar registers eight persons with veche-client; their keys wait for the cohort', async () => {
+test('a registrar registers eight persons in one batch with veche-client; their keys wait for the cohort', async () => {
   const api = await connect();
-  for (const p of people) {
-    const out = await client('register', '--url', WS, '--suri', '//Dave', '--tag', p.tag,
-      '--member', p.member, '--constituency', String(POLAND));
-    assert.equal(out.registered, true);
-  }
+  const batch = people.flatMap((p) => ['--person', `${p.tag}:${p.member}:${POLAND}`]);
+  const out = await client('register-batch', '--url', WS, '--suri', '//Dave', ...batch);
+  assert.equal(out.registered, 8);
   const person = await api.query.personhood.people(people[0].tag);
   assert.equal(person.unwrap().constituency.toNumber(), POLAND);
   assert.equal(person.unwrap().key.toHex(), people[0].member);

@@ -27,17 +27,31 @@ enum Command {
 	/// Ring keys: create a secret, or show the public key of one.
 	#[command(subcommand)]
 	Key(KeyCommand),
-	/// (Registrar) The dedupe tag of an identity document.
+	/// (Registrar) The dedupe tag of a person, from their stable identity attributes: the
+	/// lifetime national identification number where their country has one, otherwise names
+	/// with date and place of birth (the country decides which; see the README).
 	Tag {
 		/// File holding the registrars' shared secret (raw bytes, 1..=64).
 		#[arg(long)]
 		secret_file: PathBuf,
-		/// Issuing country, ISO 3166 code.
+		/// Country of citizenship, ISO 3166 alpha-2 code.
 		#[arg(long)]
 		country: String,
-		/// Document number (spaces and dashes are ignored, letters case-insensitive).
+		/// The lifetime national identification number (spaces and dashes are ignored).
 		#[arg(long)]
-		document: String,
+		id_number: Option<String>,
+		/// Surname as written in the national script of the internal document.
+		#[arg(long)]
+		surname: Option<String>,
+		/// Given names, in the same script.
+		#[arg(long)]
+		given_names: Option<String>,
+		/// Date of birth, YYYY-MM-DD.
+		#[arg(long)]
+		birth_date: Option<String>,
+		/// Place of birth, in the same script.
+		#[arg(long)]
+		birth_place: Option<String>,
 	},
 	/// (Registrar) Register a person: their tag and public ring key, in a constituency.
 	Register {
@@ -55,6 +69,42 @@ enum Command {
 		/// The constituency's jurisdiction id.
 		#[arg(long)]
 		constituency: u32,
+	},
+	/// (Registrar) Register a batch of persons in one transaction (at least the chain's
+	/// `MinCohort`): nothing on chain dates any of them more finely than the batch. The keys are
+	/// sorted here, as the chain requires.
+	RegisterBatch {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// The registrar's account secret URI (e.g. //Dave on a dev chain).
+		#[arg(long)]
+		suri: String,
+		/// One person as `TAG:MEMBER:CONSTITUENCY` (hex, hex, id); repeat for each.
+		#[arg(long = "person", required = true)]
+		persons: Vec<String>,
+	},
+	/// (Observer) Audit a poll from an archive node's block bodies alone: re-verify every
+	/// ballot's proofs against the poll's frozen roll (commitments rebuilt from the members),
+	/// apply re-votes and exclusions, recount every territory and compare with the chain.
+	/// Fails naming the first territory that disagrees.
+	Audit {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// The poll.
+		#[arg(long)]
+		poll: u32,
+		/// The block whose state holds the chain's count (default: the poll's last block of
+		/// voting, or the finalized head while it runs).
+		#[arg(long)]
+		at: Option<u32>,
+	},
+	/// (Observer) Measure the audit's speed offline: `proofs` ballots by distinct voters of one
+	/// full ring (767 keys), in blocks of `per_block`, recounted as `audit` recounts a poll.
+	AuditBench {
+		#[arg(long, default_value_t = 256)]
+		proofs: u32,
+		#[arg(long, default_value_t = 64)]
+		per_block: u32,
 	},
 	/// Your alias in a context (a poll's label or 32 bytes of hex): look your ballot up by it.
 	Alias {
@@ -105,6 +155,10 @@ enum Command {
 		/// Vote with the weight of a credential class you hold (a second proof).
 		#[arg(long)]
 		credential: Option<u16>,
+		/// Prove against your ring's current revision instead of the poll's roll (for tests:
+		/// a key that entered after the poll was created is refused by the chain).
+		#[arg(long, hide = true)]
+		against_current_ring: bool,
 	},
 	/// Look up the ballot the chain stores for you in a poll.
 	Check {
@@ -214,10 +268,29 @@ async fn run(cli: Cli) -> Result<(), String> {
 		Command::Key(KeyCommand::Show { key }) => {
 			json!({ "member": to_hex(&Secret::load(&key)?.member()) })
 		},
-		Command::Tag { secret_file, country, document } => {
+		Command::Tag {
+			secret_file,
+			country,
+			id_number,
+			surname,
+			given_names,
+			birth_date,
+			birth_place,
+		} => {
 			let shared = std::fs::read(&secret_file)
 				.map_err(|e| format!("cannot read {}: {e}", secret_file.display()))?;
-			json!({ "tag": to_hex(&tag::dedupe_tag(&shared, &country, &document)?) })
+			let identity = match (&id_number, &surname, &given_names, &birth_date, &birth_place) {
+				(Some(number), None, None, None, None) => tag::Identity::IdNumber(number),
+				(None, Some(surname), Some(given_names), Some(date), Some(place)) => {
+					tag::Identity::Birth { surname, given_names, date, place }
+				},
+				_ => {
+					return Err("give either --id-number, or all of --surname, --given-names, \
+					            --birth-date and --birth-place"
+						.into())
+				},
+			};
+			json!({ "tag": to_hex(&tag::dedupe_tag(&shared, &country, &identity)?) })
 		},
 		Command::Register { url, suri, tag, member, constituency } => {
 			let client = chain::connect(&url).await?;
@@ -226,6 +299,144 @@ async fn run(cli: Cli) -> Result<(), String> {
 				chain::register(&client, &registrar, hex32(&tag)?, hex32(&member)?, constituency)
 					.await?;
 			json!({ "registered": true, "extrinsic": extrinsic })
+		},
+		Command::RegisterBatch { url, suri, persons } => {
+			let mut batch = persons
+				.iter()
+				.map(|p| {
+					let bad = || format!("{p:?} is not TAG:MEMBER:CONSTITUENCY");
+					let [tag, member, constituency] = p.split(':').collect::<Vec<_>>()[..] else {
+						return Err(bad());
+					};
+					Ok((hex32(tag)?, hex32(member)?, constituency.parse().map_err(|_| bad())?))
+				})
+				.collect::<Result<Vec<([u8; 32], [u8; 32], u32)>, String>>()?;
+			batch.sort_by_key(|p| p.1);
+			let client = chain::connect(&url).await?;
+			let registrar = chain::signer(&suri)?;
+			let extrinsic = chain::register_batch(&client, &registrar, &batch).await?;
+			json!({ "registered": batch.len(), "extrinsic": extrinsic })
+		},
+		Command::Audit { url, poll, at } => {
+			use veche_client::audit;
+			let read = std::time::Instant::now();
+			let data = chain::audit_data(&url, poll, at).await?;
+			let read_s = read.elapsed().as_secs_f64();
+			let started = std::time::Instant::now();
+			fn run<D: veche_client::RingDomain>(
+				data: &chain::AuditData,
+			) -> Result<audit::Recount, String> {
+				let roll = data
+					.roll
+					.iter()
+					.map(|(ring, members)| {
+						Ok(audit::RollRing {
+							ring: *ring,
+							commitment: audit::commitment::<D>(members)?,
+						})
+					})
+					.collect::<Result<Vec<_>, String>>()?;
+				Ok(audit::recount::<D>(&data.rules, &data.casts, &roll))
+			}
+			let recount = if data.capacity <= 255 {
+				run::<veche_client::Domain11>(&data)?
+			} else {
+				run::<veche_client::Domain12>(&data)?
+			};
+			let seconds = started.elapsed().as_secs_f64();
+			audit::compare(&recount, &data.chain.tallies, data.chain.results.as_ref())
+				.map_err(|e| format!("audit of poll {poll} failed: {e}"))?;
+			json!({
+				"poll": poll,
+				"agrees": true,
+				"blocks": data.blocks,
+				"casts": recount.casts,
+				"ballots_counted": recount.ballots.len(),
+				"refused": recount.refused.len(),
+				"proofs": recount.proofs,
+				"rings": data.roll.len(),
+				"read_s": read_s,
+				"verify_s": seconds,
+				"proofs_per_s": if seconds > 0.0 { recount.proofs as f64 / seconds } else { 0.0 },
+				"results": recount.results.options.to_vec(),
+				"turnout": recount.results.turnout,
+			})
+		},
+		Command::AuditBench { proofs, per_block } => {
+			use veche_client::{audit, ballot, Domain12, RingRef, RingSet};
+			let voters: Vec<Secret> = (0..767u32)
+				.map(|i| Secret(veche_client::blake2_256(format!("audit-bench-{i}").as_bytes())))
+				.collect();
+			let mut members: Vec<_> = voters.iter().map(|v| v.member()).collect();
+			members.sort();
+			let started = std::time::Instant::now();
+			let commitment = audit::commitment::<Domain12>(&members)?;
+			let commit_s = started.elapsed().as_secs_f64();
+			let ring = RingRef { set: RingSet::Constituency(1), index: 0, revision: 1 };
+			let context = [7u8; 32];
+			let proving = std::time::Instant::now();
+			let casts = std::thread::scope(|s| {
+				let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+				let handles: Vec<_> = (0..threads)
+					.map(|t| {
+						let (voters, members) = (&voters, &members);
+						s.spawn(move || {
+							(0..proofs)
+								.filter(|i| *i as usize % threads == t)
+								.map(|i| {
+									let marks = ballot::Marks {
+										poll: 0,
+										context,
+										choice: ballot::parse_choice("0")?,
+										sequence: 1,
+									};
+									let own = ballot::ProvingRing { ring, members };
+									let (b, _) =
+										ballot::build(&voters[i as usize], &marks, own, None, 767)?;
+									Ok(audit::Cast { block: 1 + i / per_block.max(1), ballot: b })
+								})
+								.collect::<Result<Vec<_>, String>>()
+						})
+					})
+					.collect();
+				let mut all = Vec::new();
+				for h in handles {
+					all.extend(h.join().map_err(|_| "a prover thread panicked".to_string())??);
+				}
+				Ok::<_, String>(all)
+			})?;
+			let mut casts = casts;
+			casts.sort_by_key(|c| c.block);
+			let prove_s = proving.elapsed().as_secs_f64();
+			let rules = audit::Rules {
+				poll: 0,
+				context,
+				kind: ballot::PollKind::YesNo,
+				electorate: pallet_veche_ballots::Electorate::everyone(),
+				territories: [1].into(),
+				start: 0,
+				end: u32::MAX,
+				cooldown: 1,
+				per_block: per_block.max(1),
+				excluded: Default::default(),
+			};
+			let roll = [audit::RollRing { ring, commitment }];
+			let verifying = std::time::Instant::now();
+			let recount = audit::recount::<Domain12>(&rules, &casts, &roll);
+			let verify_s = verifying.elapsed().as_secs_f64();
+			if recount.ballots.len() != proofs as usize {
+				return Err(format!("only {} of {proofs} ballots verified", recount.ballots.len()));
+			}
+			json!({
+				"proofs": recount.proofs,
+				"ring_size": members.len(),
+				"threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
+				"commitment_s": commit_s,
+				"prove_s": prove_s,
+				"verify_s": verify_s,
+				"proofs_per_s": recount.proofs as f64 / verify_s,
+				"million_ballots_minutes": 1_000_000.0 / (recount.proofs as f64 / verify_s) / 60.0,
+			})
 		},
 		Command::Alias { key, context: ctx } => {
 			let ctx = context(&ctx);
@@ -303,7 +514,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 				chain::Verdict::Refused(reason) => json!({ "valid": false, "reason": reason }),
 			}
 		},
-		Command::Vote { at, key, choice, sequence, credential } => {
+		Command::Vote { at, key, choice, sequence, credential, against_current_ring } => {
 			let client = chain::connect(&at.url).await?;
 			let secret = Secret::load(&key)?;
 			let member = secret.member();
@@ -315,8 +526,12 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let not_in_roll = "your key entered its ring after this poll was created (a new \
 			                   registration, a key rotation or a reinstatement): it votes from \
 			                   the next poll";
-			let (revision, members) =
-				chain::roll_ring(&client, set, index, poll.roll).await?.ok_or(not_in_roll)?;
+			let (revision, members) = if against_current_ring {
+				let (members, revision, _) = chain::ring(&client, set, index).await?;
+				(revision, members)
+			} else {
+				chain::roll_ring(&client, set, index, poll.roll).await?.ok_or(not_in_roll)?
+			};
 			if !members.contains(&member) {
 				return Err(not_in_roll.into());
 			}

@@ -207,6 +207,8 @@ pub enum RingSet {
 	Copy,
 	PartialEq,
 	Eq,
+	PartialOrd,
+	Ord,
 	Debug,
 	Encode,
 	Decode,

@@ -68,6 +68,9 @@ fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 		context: crate::fixtures::CONTEXT,
 		kind: PollKind::Approval { options: MAX_OPTIONS as u8, max: MAX_OPTIONS as u8 },
 		electorate: electorate(rings.unit, class),
+		// The benchmark rings' revisions start at roll point 0.
+		roll: 0,
+		roll_size: crate::fixtures::PROVERS,
 		start: now,
 		end: now + 100u32.into(),
 		appeal_end: now + 200u32.into(),
@@ -201,6 +204,8 @@ fn closed_poll_with<T: Config>(n: u32) -> PollId {
 			base_weight: 1,
 			class_weights: BoundedVec::new(),
 		},
+		roll: 0,
+		roll_size: n,
 		start: Zero::zero(),
 		end: Zero::zero(),
 		appeal_end: Zero::zero(),
@@ -336,6 +341,12 @@ mod benchmarks {
 		earlier_ballots::<T>(&rings, 1);
 		ExcludedTotals::<T>::insert(BENCH_POLL, Tally::empty(MAX_OPTIONS as u8));
 		frame_system::Pallet::<T>::set_block_number(poll.end);
+		// The worst case: the poll of a people's referendum, just decided, whose windows are
+		// set at its close.
+		if let Some(referendum) = PollReferenda::<T>::get(BENCH_POLL) {
+			T::Referenda::end_ongoing(referendum, true)
+				.map_err(|_| BenchmarkError::Stop("the referendum cannot end"))?;
+		}
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]

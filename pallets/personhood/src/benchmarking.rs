@@ -362,16 +362,20 @@ mod benchmarks {
 	fn build_ring(n: Linear<1, { T::BuildBatch::get() }>) -> Result<(), BenchmarkError> {
 		registrar::<T>();
 		let set = RingSet::Constituency(0);
-		// A full ring whose builder has everything but its last `n` members (real keys): this
-		// step pushes them and finishes the commitment as the ring's second revision.
+		// A ring whose builder has everything but its last `n` members (real keys): this step
+		// pushes them and finishes the commitment as the ring's second revision. The `n` keys
+		// straddle a page boundary of the static chunks, so that the step reads two pages: the
+		// most proof size one step can take (the ring's own list is counted at its largest).
 		let capacity = T::RingCapacity::get();
-		let mut members: Vec<Member> = (0..capacity - n).map(filler).collect();
+		let total = CHUNK_PAGE_SIZE.saturating_add(n / 2).clamp(n, capacity);
+		let pushed = total.saturating_sub(n);
+		let mut members: Vec<Member> = (0..pushed).map(filler).collect();
 		members.extend((0..n).map(|i| T::RingVrf::member_from_seed(seed(i))));
 		RingMembers::<T>::insert(set, 0, BoundedVec::truncate_from(members));
-		let builder = RingBuilder { intermediate: T::RingVrf::start(), pushed: capacity - n };
+		let builder = RingBuilder { intermediate: T::RingVrf::start(), pushed };
 		RingBuilders::<T>::insert(set, 0, builder);
 		let from = RollClock::<T>::get();
-		let root = RingRoot { commitment: [0; 288], revision: 1, members: capacity - n, from };
+		let root = RingRoot { commitment: [0; 288], revision: 1, members: pushed, from };
 		RingRoots::<T>::insert(set, 0, root);
 		PendingBuilds::<T>::insert(set, 0, ());
 		// The worst case: a poll holds the replaced revision, whose members are kept.
@@ -382,7 +386,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), set, 0);
 
-		let members = capacity;
+		let members = total;
 		let kept_previous = true;
 		assert_last_event::<T>(Event::RingRevised {
 			set,
@@ -500,11 +504,18 @@ mod benchmarks {
 		let origin = admin::<T>()?;
 		// `n` persons of a revoked registrar, each in a full ring with a built revision.
 		let (who, constituency) = registrar::<T>();
-		persons::<T>(&who, constituency, 0, n)?;
 		let set = RingSet::Constituency(constituency);
-		// However few, the persons join a ring (the floor would keep fewer than it waiting).
+		// However few, the persons join a ring (the floor would keep fewer than it waiting);
+		// they are registered and admitted a queue at a time.
 		MinRingSize::<T>::put(1);
-		Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
+		let queue = T::MaxQueue::get().max(1);
+		let mut from = 0;
+		while from < n {
+			let to = from.saturating_add(queue).min(n);
+			persons::<T>(&who, constituency, from, to)?;
+			Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
+			from = to;
+		}
 		MinRingSize::<T>::put(1);
 		Pallet::<T>::do_admit(set).map_err(|_| BenchmarkError::Stop("admission failed"))?;
 		fill_ring::<T>(set, 0);

@@ -545,6 +545,19 @@ pub async fn submit_ballot(
 		.map_err(|e| format!("the pool refused the ballot: {e}"))
 }
 
+/// The names of the ballots pallet's errors by index, from the node's metadata: a ballot the
+/// pool refuses comes back as `InvalidTransaction::Custom(index)`.
+pub async fn ballot_error_names(
+	client: &Client,
+) -> Result<std::collections::BTreeMap<u8, String>, String> {
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	let metadata = at.metadata_ref();
+	let pallet = metadata.pallet_by_name("Ballots").ok_or("no Ballots pallet")?;
+	Ok((0..=u8::MAX)
+		.filter_map(|i| pallet.error_variant_by_index(i).map(|v| (i, v.name.clone())))
+		.collect())
+}
+
 /// The number and timestamp (ms) of the node's best block.
 pub async fn best_block(client: &Client) -> Result<(u64, u64), String> {
 	let at = client.at_current_block().await.map_err(|e| e.to_string())?;

@@ -12,6 +12,7 @@
 //! - [`ballot`]: anonymous ballots — the choice, the proofs over the voter's rings.
 //! - [`recount`]: an independent count of a poll from its stored ballots.
 //! - [`audit`]: a poll recounted from the ballots in the block bodies, every proof re-verified.
+//! - [`junk`]: well-formed junk ballots, to measure what a sender of them costs a node.
 //! - [`chain`]: the chain calls — registration, where a key sits, its ring, verification of a
 //!   proof by the runtime itself, casting a ballot, a voter's stored ballot, a poll's data.
 //!
@@ -19,6 +20,7 @@
 
 pub mod audit;
 pub mod chain;
+pub mod junk;
 
 pub use pallet_veche_personhood::crypto::{Domain11, Domain12, Member, RingDomain};
 pub use pallet_veche_primitives::{Alias, Context, RingRef, RingSet};

@@ -191,6 +191,31 @@ enum Command {
 		#[arg(long, default_value_t = 2)]
 		threads: usize,
 	},
+	/// Junk flood (dev chain): what one sender of well-formed junk ballots costs the node. Registers
+	/// N voters and opens a poll as `load` does, makes junk ballots (a real proof with one byte of
+	/// its ring proof changed: they pass every cheap check and fail only the full verification),
+	/// sends them over one connection for a while, and reports the rate the pool refused them at,
+	/// the node's CPU (with `--node-pid`), and the time honest ballots sent meanwhile from another
+	/// connection waited for the pool, beside the same before the flood.
+	Junk {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// Honest voters (one ring): one makes the junk's template, the rest vote.
+		#[arg(long, default_value_t = 48)]
+		voters: u32,
+		/// Their constituency (default: the demo's diaspora in Poland).
+		#[arg(long, default_value_t = 6)]
+		constituency: u32,
+		/// How long the flood lasts, seconds.
+		#[arg(long, default_value_t = 60)]
+		seconds: u64,
+		/// Junk submissions in flight at once on the sender's connection.
+		#[arg(long, default_value_t = 16)]
+		in_flight: usize,
+		/// The node's process id, to read its CPU time from /proc.
+		#[arg(long)]
+		node_pid: Option<u32>,
+	},
 	/// Ask the chain's runtime to verify a proof.
 	Verify {
 		#[arg(long, default_value = "ws://127.0.0.1:9944")]
@@ -603,6 +628,9 @@ async fn run(cli: Cli) -> Result<(), String> {
 		Command::Load { url, voters, constituency, threads } => {
 			load(&url, voters, constituency, threads).await?
 		},
+		Command::Junk { url, voters, constituency, seconds, in_flight, node_pid } => {
+			junk(&url, voters, constituency, seconds, in_flight, node_pid).await?
+		},
 		Command::Recount { at, synthetic: Some(n) } => synthetic_recount(n, at.poll)?,
 		Command::Recount { at, synthetic: None } => {
 			let started = std::time::Instant::now();
@@ -732,15 +760,23 @@ fn synthetic_recount(n: u32, seed: u32) -> Result<serde_json::Value, String> {
 }
 
 /// The load test behind `veche-client load`.
-async fn load(
-	url: &str,
-	n: u32,
-	constituency: u32,
-	threads: usize,
-) -> Result<serde_json::Value, String> {
+/// A dev chain made ready for a measurement: `n` voters registered (by Dave) in one ring, and a
+/// yes/no poll over the whole country open (by sudo).
+struct Prepared {
+	secrets: Vec<Secret>,
+	members: Vec<veche_client::Member>,
+	ring: RingRef,
+	poll_id: u32,
+	poll: chain::PollInfo,
+	capacity: u32,
+	registered_s: f64,
+	ring_s: f64,
+}
+
+async fn prepare(client: &chain::Client, n: u32, constituency: u32) -> Result<Prepared, String> {
 	use codec::Encode;
 	use std::time::Instant;
-	let client = chain::connect(url).await?;
+	let client = client.clone();
 	let dave = chain::signer("//Dave")?;
 	let alice = chain::signer("//Alice")?;
 	let started = Instant::now();
@@ -797,9 +833,22 @@ async fn load(
 	};
 	let poll = chain::poll(&client, poll_id).await?.ok_or("the poll was not created")?;
 	let capacity = chain::ring_capacity(&client).await?;
+	let ring = RingRef { set, index, revision };
+	Ok(Prepared { secrets, members, ring, poll_id, poll, capacity, registered_s, ring_s })
+}
+
+async fn load(
+	url: &str,
+	n: u32,
+	constituency: u32,
+	threads: usize,
+) -> Result<serde_json::Value, String> {
+	use std::time::Instant;
+	let client = chain::connect(url).await?;
+	let Prepared { secrets, members, ring, poll_id, poll, capacity, registered_s, ring_s } =
+		prepare(&client, n, constituency).await?;
 	// Every voter's proof, made before the clock starts.
 	let proving = Instant::now();
-	let ring = RingRef { set, index, revision };
 	let ballots: Vec<ballot::Ballot> = std::thread::scope(|scope| {
 		let per = secrets.len().div_ceil(threads.max(1));
 		let handles: Vec<_> = secrets
@@ -894,5 +943,201 @@ async fn load(
 		"blocks_with_ballots": blocks_with_ballots,
 		"submit_to_all_counted_s": wall_s,
 		"ballots_per_s": f64::from(counted) / wall_s,
+	}))
+}
+
+/// CPU seconds a process has used so far (user + system), from /proc (Linux; clock ticks of
+/// USER_HZ = 100, fixed by the kernel's ABI).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+	let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+	// Fields after the command name (which is in parentheses and may hold spaces).
+	let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+	let utime: u64 = fields.get(11)?.parse().ok()?;
+	let stime: u64 = fields.get(12)?.parse().ok()?;
+	Some((utime + stime) as f64 / 100.0)
+}
+
+/// The pool's refusal of a ballot, by error name (`InvalidTransaction::Custom(index)` of the
+/// ballots pallet) or the first words of the message.
+fn refusal(error: &str, names: &std::collections::BTreeMap<u8, String>) -> String {
+	let code = error
+		.split("Custom error: ")
+		.nth(1)
+		.or_else(|| error.split("Custom(").nth(1))
+		.and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+		.and_then(|digits| digits.parse::<u8>().ok());
+	match code {
+		Some(c) => names.get(&c).cloned().unwrap_or_else(|| format!("Custom({c})")),
+		None => error.chars().take(80).collect(),
+	}
+}
+
+/// Median and maximum of some durations in milliseconds.
+fn median_max(mut ms: Vec<f64>) -> serde_json::Value {
+	ms.sort_by(|a, b| a.total_cmp(b));
+	let median = ms.get(ms.len() / 2).copied();
+	json!({ "n": ms.len(), "median_ms": median, "max_ms": ms.last() })
+}
+
+async fn junk(
+	url: &str,
+	n: u32,
+	constituency: u32,
+	seconds: u64,
+	in_flight: usize,
+	node_pid: Option<u32>,
+) -> Result<serde_json::Value, String> {
+	use std::{
+		collections::BTreeMap,
+		sync::{
+			atomic::{AtomicBool, Ordering},
+			Arc,
+		},
+		time::{Duration, Instant},
+	};
+	if n < 8 {
+		return Err("at least 8 voters: one for the template, the rest to vote".into());
+	}
+	// The honest voters use one connection, the junk sender another.
+	let client = chain::connect(url).await?;
+	let sender = chain::connect(url).await?;
+	let names = chain::ballot_error_names(&client).await?;
+	let Prepared { secrets, members, ring, poll_id, poll, capacity, .. } =
+		prepare(&client, n, constituency).await?;
+	let ballot_of = |i: usize| {
+		let marks = ballot::Marks {
+			poll: poll_id,
+			context: poll.context,
+			choice: ballot::Choice::truncate_from(vec![(i % 2) as u8]),
+			sequence: 1,
+		};
+		ballot::build(
+			&secrets[i],
+			&marks,
+			ballot::ProvingRing { ring, members: &members },
+			None,
+			capacity,
+		)
+		.map(|(b, _)| b)
+	};
+	// Voter 0 never votes: its ballot is the junk's template (a junk variant claims its alias).
+	let template = ballot_of(0)?;
+	let honest: Vec<ballot::Ballot> =
+		(1..secrets.len()).map(ballot_of).collect::<Result<_, _>>()?;
+	let wanted = usize::try_from(seconds).unwrap_or(usize::MAX).saturating_mul(150);
+	let making = Instant::now();
+	fn make<D: veche_client::RingDomain>(
+		template: &ballot::Ballot,
+		members: &[veche_client::Member],
+		context: &veche_client::Context,
+		wanted: usize,
+	) -> Result<Vec<ballot::Ballot>, String> {
+		let commitment = veche_client::audit::commitment::<D>(members)?;
+		Ok(veche_client::junk::variants::<D>(template, &commitment, context, wanted, 2))
+	}
+	let junk = if capacity <= 255 {
+		make::<veche_client::Domain11>(&template, &members, &poll.context, wanted)?
+	} else {
+		make::<veche_client::Domain12>(&template, &members, &poll.context, wanted)?
+	};
+	let making_s = making.elapsed().as_secs_f64();
+	// Wait for the poll to open.
+	while chain::best_block(&client).await?.0 < u64::from(poll.start) {
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	let probe = |b: ballot::Ballot| {
+		let client = client.clone();
+		async move {
+			let t = Instant::now();
+			chain::submit_ballot(&client, &b)
+				.await
+				.map(|()| t.elapsed().as_secs_f64() * 1e3)
+		}
+	};
+	// Before the flood: the node's CPU at rest, and how long an honest ballot waits.
+	let quiet = Duration::from_secs(12);
+	let cpu0 = node_pid.and_then(cpu_seconds);
+	let t0 = Instant::now();
+	let mut before_ms = Vec::new();
+	let mut next = honest.into_iter();
+	for b in next.by_ref().take(4) {
+		before_ms.push(probe(b).await?);
+	}
+	tokio::time::sleep(quiet.saturating_sub(t0.elapsed())).await;
+	let quiet_s = t0.elapsed().as_secs_f64();
+	let cpu1 = node_pid.and_then(cpu_seconds);
+	// The flood: `in_flight` junk submissions at a time on the sender's connection, while an
+	// honest ballot goes in every two seconds on the other.
+	let stop = Arc::new(AtomicBool::new(false));
+	let queue = Arc::new(std::sync::Mutex::new(junk.into_iter()));
+	let flood_start = Instant::now();
+	let workers: Vec<_> = (0..in_flight.max(1))
+		.map(|_| {
+			let (sender, queue, stop, names) =
+				(sender.clone(), queue.clone(), stop.clone(), names.clone());
+			tokio::spawn(async move {
+				let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+				while !stop.load(Ordering::Relaxed) {
+					let Some(b) = queue.lock().ok().and_then(|mut q| q.next()) else { break };
+					let outcome = match chain::submit_ballot(&sender, &b).await {
+						Ok(()) => "accepted".to_string(),
+						Err(e) => refusal(&e, &names),
+					};
+					*seen.entry(outcome).or_default() += 1;
+				}
+				seen
+			})
+		})
+		.collect();
+	let mut during_ms = Vec::new();
+	let mut honest_refused = Vec::new();
+	while flood_start.elapsed() < Duration::from_secs(seconds) {
+		let tick = Instant::now();
+		let Some(b) = next.next() else { break };
+		match probe(b).await {
+			Ok(ms) => during_ms.push(ms),
+			Err(e) => honest_refused.push(refusal(&e, &names)),
+		}
+		tokio::time::sleep(Duration::from_secs(2).saturating_sub(tick.elapsed())).await;
+	}
+	tokio::time::sleep(Duration::from_secs(seconds).saturating_sub(flood_start.elapsed())).await;
+	stop.store(true, Ordering::Relaxed);
+	let cpu2 = node_pid.and_then(cpu_seconds);
+	let mut outcomes: BTreeMap<String, u64> = BTreeMap::new();
+	for w in workers {
+		for (k, v) in w.await.map_err(|e| e.to_string())? {
+			*outcomes.entry(k).or_default() += v;
+		}
+	}
+	let flood_s = flood_start.elapsed().as_secs_f64();
+	let full_cost = outcomes.get("InvalidProof").copied().unwrap_or(0);
+	let sent: u64 = outcomes.values().sum();
+	// Every honest ballot the pool took must be counted.
+	let expected = (before_ms.len() + during_ms.len()) as u32;
+	let deadline = Instant::now() + Duration::from_secs(120);
+	let mut counted = 0;
+	while counted < expected && Instant::now() < deadline {
+		counted = chain::poll(&client, poll_id).await?.map_or(0, |p| p.voters);
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
+	let cores = |a: Option<f64>, b: Option<f64>, s: f64| a.zip(b).map(|(a, b)| (b - a) / s);
+	let (rest, flooded) = (cores(cpu0, cpu1, quiet_s), cores(cpu1, cpu2, flood_s));
+	Ok(json!({
+		"ring_size": members.len(),
+		"junk_made": sent,
+		"junk_make_s": making_s,
+		"flood_s": flood_s,
+		"in_flight": in_flight,
+		"junk_outcomes": outcomes,
+		"junk_refused_per_s": full_cost as f64 / flood_s,
+		"node_cores_at_rest": rest,
+		"node_cores_flooded": flooded,
+		"node_cpu_ms_per_junk": rest.zip(flooded).filter(|_| full_cost > 0)
+			.map(|(r, f)| (f - r) * flood_s * 1e3 / full_cost as f64),
+		"honest_wait_before": median_max(before_ms),
+		"honest_wait_during": median_max(during_ms),
+		"honest_refused_during": honest_refused,
+		"honest_counted": counted,
+		"honest_expected": expected,
 	}))
 }

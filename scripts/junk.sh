@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# What one sender of well-formed junk ballots costs a node, and what bounds it:
+#   scripts/junk.sh [seconds] [rate-limit]     (defaults: 60 s; 60 calls per minute)
+# Runs `veche-client junk` twice against a fresh veche-node --dev (6 s blocks, both cores): once
+# with the node's default RPC settings, once with `--rpc-rate-limit <rate-limit>` (calls per
+# minute per connection). Each run registers 48 voters, opens a poll, makes junk ballots that
+# pass every cheap check and fail only the proof (see client/src/junk.rs), sends them from one
+# connection with 16 in flight, and reports the pool's refusals per second, the node's CPU at
+# rest and flooded, CPU per junk ballot, and how long honest ballots sent meanwhile waited.
+# Needs veche-node (scripts/build-node.sh). About 3 minutes per run.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+seconds=${1:-60}
+limit=${2:-60}
+cd "$VECHE_ROOT"
+[ -x "$VECHE_NODE" ] || die "veche-node is not built: run scripts/build-node.sh"
+"$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
+cargo build --locked --profile wasmdev -p veche-client --quiet
+client=$CARGO_TARGET_DIR/wasmdev/veche-client
+work=$(mktemp -d)
+cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+"$VECHE_ROOT/scripts/chain-spec.sh" "$work" >/dev/null
+
+run() { # label, extra node flags...
+	local label=$1 port ready=
+	shift
+	port=$(( 20000 + RANDOM % 20000 ))
+	rm -rf "$work/db"
+	"$VECHE_NODE" --chain "$work/dev.json" --dev --dev-block-time 6000 --rpc-port "$port" \
+		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" "$@" \
+		> "$work/node.log" 2>&1 &
+	pid=$!
+	for _ in $(seq 1 120); do
+		if curl -sf -H 'Content-Type: application/json' \
+			-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
+			"http://127.0.0.1:$port" >/dev/null 2>&1; then ready=1; break; fi
+		sleep 1
+	done
+	[ -n "$ready" ] || { tail -30 "$work/node.log"; die "the node did not answer"; }
+	say "junk flood, $label: ${seconds}s from one connection"
+	"$client" junk --url "ws://127.0.0.1:$port" --seconds "$seconds" --node-pid "$pid"
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+	pid=
+}
+run "default RPC settings"
+run "--rpc-rate-limit $limit" --rpc-rate-limit "$limit"

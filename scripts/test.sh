@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Veche's test command (the README's; .ci/run calls it). Tiers, in order:
 #   1 format     cargo fmt, taplo, zepter feature propagation, no duplicate SDK crates
-#   2 clippy     workspace lints + the runtime deny set (node excluded: it has no code to lint)
-#   3 unit       cargo test (SKIP_WASM_BUILD=1)
+#   2 clippy     workspace lints + the runtime deny set (node excluded: it has no code to lint),
+#                also with runtime-benchmarks and try-runtime
+#   3 unit       cargo test (SKIP_WASM_BUILD=1), with the CI-sized runtime fuzz run (veche-fuzz)
 #   4 wasm+spec  runtime wasm build; chain-spec drift
 #   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
 #   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
@@ -50,8 +51,14 @@ format() {
 }
 tier "format" format
 
-tier "clippy" env SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude veche-node \
-	--all-targets -- -D warnings
+clippy() {
+	# Once as built for tests and the node, once with the benchmarking and try-runtime code in.
+	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude veche-node --all-targets \
+		-- -D warnings &&
+		SKIP_WASM_BUILD=1 cargo clippy --locked -p veche-runtime \
+			--features runtime-benchmarks,try-runtime -- -D warnings
+}
+tier "clippy" clippy
 
 tier "unit tests" env SKIP_WASM_BUILD=1 cargo test --locked --profile wasmdev --workspace \
 	--exclude veche-node

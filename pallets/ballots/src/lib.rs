@@ -503,7 +503,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_: BlockNumberFor<T>,
+		) -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}
@@ -1332,7 +1334,7 @@ impl<T: Config> Pallet<T> {
 	/// - every ballot's choice is valid for its poll;
 	/// - the unit reference counts equal the units named by polls not yet purged.
 	#[cfg(any(feature = "try-runtime", test))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		ensure!(PendingBallots::<T>::get().is_empty(), "ballots pending between blocks");
 		ensure!(PendingAliases::<T>::iter().next().is_none(), "aliases pending between blocks");
@@ -1347,7 +1349,8 @@ impl<T: Config> Pallet<T> {
 			let options = info.kind.options();
 			if info.status != PollStatus::Purged {
 				for unit in info.electorate.units.iter() {
-					*units.entry(*unit).or_default() += 1;
+					let n: &mut u32 = units.entry(*unit).or_default();
+					*n = n.saturating_add(1);
 				}
 			} else {
 				ensure!(
@@ -1367,7 +1370,7 @@ impl<T: Config> Pallet<T> {
 					.entry(ballot.territory)
 					.or_insert_with(|| Tally::empty(options))
 					.apply(&ballot.choice, ballot.weight, true);
-				voters += 1;
+				voters = voters.saturating_add(1);
 			}
 			ensure!(voters == info.voters, "voter count differs from stored ballots");
 			let totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
@@ -1382,7 +1385,7 @@ impl<T: Config> Pallet<T> {
 				from_territories.merge(&tally, true);
 				if Excluded::<T>::contains_key(poll, territory) {
 					excluded.merge(&tally, true);
-					excluded_count += 1;
+					excluded_count = excluded_count.saturating_add(1);
 				}
 			}
 			ensure!(per_territory.is_empty(), "stored ballots of a territory without a tally");

@@ -1,0 +1,601 @@
+//! The generator: random extrinsics over Veche's pallets, drawn from small domains that mostly
+//! hit real state — the well-known accounts, the demo units and persons, the polls and currencies
+//! that exist — and sometimes not, to reach every error path.
+
+use crate::chain::{Chain, Offered};
+use crate::rng::Rng;
+use codec::Encode;
+use pallet_veche_primitives::{JurisdictionId, RingRef, RingSet, UnitKind};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::{Era, SignedPayload},
+	MultiAddress, MultiSignature,
+};
+use veche_client::keys::Secret;
+use veche_runtime::{AccountId, Runtime, RuntimeCall, TxExtension, UncheckedExtrinsic};
+
+type Personhood = pallet_veche_personhood::Pallet<Runtime>;
+type BallotsCall = pallet_veche_ballots::Call<Runtime>;
+type PersonhoodCall = pallet_veche_personhood::Call<Runtime>;
+type JurisdictionsCall = pallet_veche_jurisdictions::Call<Runtime>;
+type CreditCall = pallet_veche_credit::Call<Runtime>;
+
+/// The chain's ring capacity (it fixes the ring-VRF domain of proofs).
+const CAPACITY: u32 = 767;
+/// Persons the fuzzer may register (their secrets are known, so they can vote).
+const FUZZ_PERSONS: u32 = 48;
+
+/// The accounts that sign: the well-known development accounts (endowed at genesis).
+fn accounts() -> Vec<Sr25519Keyring> {
+	Sr25519Keyring::well_known().collect()
+}
+
+/// A person the fuzzer knows the secret of: the genesis demo persons 1..=8, then its own.
+#[derive(Clone)]
+struct Person {
+	secret: Secret,
+	tag: [u8; 32],
+}
+
+fn demo_tag(n: u8) -> [u8; 32] {
+	sp_io::hashing::blake2_256(format!("veche-demo-tag-{n}").as_bytes())
+}
+
+/// What the generator knows and keeps between blocks.
+pub struct World {
+	rng: Rng,
+	persons: Vec<Person>,
+	valid_budget: u32,
+	valid_made: u64,
+}
+
+impl World {
+	/// A generator from `seed` that makes at most `valid_ballots` ballots with valid proofs.
+	pub fn new(seed: u64, valid_ballots: u32) -> Self {
+		let mut persons: Vec<Person> = (1..=8u8)
+			.map(|n| Person { secret: Secret::demo(n), tag: demo_tag(n) })
+			.collect();
+		persons.extend((0..FUZZ_PERSONS).map(|i| Person {
+			secret: Secret(sp_io::hashing::blake2_256(format!("veche-fuzz-person-{i}").as_bytes())),
+			tag: sp_io::hashing::blake2_256(format!("veche-fuzz-tag-{i}").as_bytes()),
+		}));
+		World { rng: Rng::new(seed), persons, valid_budget: valid_ballots, valid_made: 0 }
+	}
+
+	/// How many ballots with valid proofs were offered.
+	pub fn valid_ballots_made(&self) -> u64 {
+		self.valid_made
+	}
+
+	/// The setup blocks: the ring builder's chunks (one page per extrinsic, several per block).
+	pub fn setup(&mut self, chain: &mut Chain) -> Vec<Vec<Offered>> {
+		let pages = veche_client::chunk_pages(CAPACITY);
+		let calls: Vec<RuntimeCall> = pages
+			.into_iter()
+			.enumerate()
+			.map(|(page, chunks)| {
+				RuntimeCall::Personhood(PersonhoodCall::upload_chunks {
+					page: page as u32,
+					chunks: chunks.try_into().expect("a page fits"),
+				})
+			})
+			.collect();
+		let mut blocks = Vec::new();
+		let mut nonce = chain.with_state(|| nonce_of(&Sr25519Keyring::Ferdie.to_account_id()));
+		for group in calls.chunks(4) {
+			let block = group
+				.iter()
+				.map(|call| {
+					let xt =
+						chain.with_state(|| signed(call.clone(), Sr25519Keyring::Ferdie, nonce));
+					nonce += 1;
+					Offered { xt, label: "Personhood.upload_chunks (setup)".into() }
+				})
+				.collect();
+			blocks.push(block);
+		}
+		blocks
+	}
+
+	/// The extrinsics of the next block: up to `max` of them.
+	pub fn block(&mut self, chain: &mut Chain, max: u32) -> Vec<Offered> {
+		let n = 1 + self.rng.below32(max.max(1));
+		let mut nonces = std::collections::BTreeMap::<AccountId, u32>::new();
+		let mut out = Vec::new();
+		for _ in 0..n {
+			let Some(offered) = chain.with_state(|| self.one(&mut nonces)) else { continue };
+			out.push(offered);
+		}
+		out
+	}
+
+	/// One extrinsic, made inside the chain's state (so that it can look at it).
+	fn one(&mut self, nonces: &mut std::collections::BTreeMap<AccountId, u32>) -> Option<Offered> {
+		let roll = self.rng.below(100);
+		let (call, origin) = match roll {
+			0..=19 => self.ballots(),
+			20..=44 => self.personhood(),
+			45..=54 => self.jurisdictions(),
+			55..=89 => self.credit(),
+			_ => Some((self.other(), Origin::Signed(self.account()))),
+		}?;
+		let label = format!("{} ({})", call_name(&call), origin.kind());
+		let xt = match origin {
+			Origin::Anonymous => UncheckedExtrinsic::new_transaction(call, tx_ext(0)),
+			Origin::Governance => {
+				let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
+				let who = Sr25519Keyring::Alice;
+				let nonce = next_nonce(nonces, &who);
+				signed(sudo, who, nonce)
+			},
+			Origin::Signed(who) => {
+				let nonce = next_nonce(nonces, &who);
+				signed(call, who, nonce)
+			},
+		};
+		Some(Offered { xt, label })
+	}
+
+	fn account(&mut self) -> Sr25519Keyring {
+		let all = accounts();
+		*self.rng.pick(&all).expect("accounts exist")
+	}
+
+	fn account_id(&mut self) -> AccountId {
+		self.account().to_account_id()
+	}
+
+	/// Governance (sudo) or, sometimes, somebody who is not allowed.
+	fn admin(&mut self) -> Origin {
+		if self.rng.chance(80) {
+			Origin::Governance
+		} else {
+			Origin::Signed(self.account())
+		}
+	}
+
+	fn unit(&mut self) -> JurisdictionId {
+		if self.rng.chance(90) {
+			self.rng.below32(10)
+		} else {
+			self.rng.next_u64() as u32
+		}
+	}
+
+	fn name(&mut self) -> Vec<u8> {
+		match self.rng.below(10) {
+			0 => Vec::new(),
+			1 => self.rng.bytes(200),
+			_ => format!("Unit {}", self.rng.below(1000)).into_bytes(),
+		}
+	}
+
+	fn person(&mut self) -> Person {
+		self.rng.pick(&self.persons).expect("persons exist").clone()
+	}
+
+	fn member(&mut self) -> [u8; 32] {
+		if self.rng.chance(95) {
+			self.person().secret.member()
+		} else {
+			self.rng.array32()
+		}
+	}
+
+	/// A constituency of the demo tree (Birchwood, the three diasporas), or any unit.
+	fn constituency(&mut self) -> JurisdictionId {
+		if self.rng.chance(85) {
+			*self.rng.pick(&[3, 5, 6, 7]).expect("not empty")
+		} else {
+			self.unit()
+		}
+	}
+
+	fn registrar(&mut self) -> Origin {
+		if self.rng.chance(75) {
+			Origin::Signed(Sr25519Keyring::Dave)
+		} else {
+			Origin::Signed(self.account())
+		}
+	}
+
+	fn set(&mut self) -> RingSet {
+		if self.rng.chance(80) {
+			RingSet::Constituency(self.constituency())
+		} else {
+			RingSet::Credential(self.rng.below32(3) as u16)
+		}
+	}
+
+	fn jurisdictions(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use JurisdictionsCall as C;
+		let kinds = [
+			UnitKind::Country,
+			UnitKind::Region,
+			UnitKind::District,
+			UnitKind::Municipality,
+			UnitKind::DiasporaConstituency,
+		];
+		let call = match self.rng.below(6) {
+			0 => C::add_unit {
+				parent: if self.rng.chance(90) { Some(self.unit()) } else { None },
+				kind: *self.rng.pick(&kinds)?,
+				name: self.name(),
+			},
+			1 => C::rename_unit { unit: self.unit(), name: self.name() },
+			2 => C::remove_unit { unit: self.unit() },
+			3 => {
+				C::add_office { unit: self.unit(), name: self.name(), seats: self.rng.below32(200) }
+			},
+			4 => C::update_office {
+				office: self.rng.below32(10),
+				name: self.name(),
+				seats: self.rng.below32(200),
+			},
+			_ => C::remove_office { office: self.rng.below32(10) },
+		};
+		Some((RuntimeCall::Jurisdictions(call), self.admin()))
+	}
+
+	fn personhood(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use PersonhoodCall as C;
+		let doc = self.rng.array32();
+		let (call, origin) = match self.rng.below(20) {
+			0..=3 => {
+				let p = self.person();
+				let key = if self.rng.chance(95) { p.secret.member() } else { self.rng.array32() };
+				let constituency = self.constituency();
+				(C::register { tag: p.tag, key, constituency }, self.registrar())
+			},
+			4 => {
+				// A batch of 8 or more, keys sorted (sometimes not), mostly in one constituency.
+				let constituency = self.constituency();
+				let mut batch: Vec<_> = (0..8 + self.rng.below(4))
+					.map(|_| {
+						let p = self.person();
+						(p.tag, p.secret.member(), constituency)
+					})
+					.collect();
+				if self.rng.chance(85) {
+					batch.sort_by_key(|a| a.1);
+					batch.dedup_by(|a, b| a.1 == b.1);
+				}
+				(C::register_batch { persons: batch.try_into().ok()? }, self.registrar())
+			},
+			5 => (C::suspend { tag: self.person().tag, reason: doc }, self.registrar_or_admin()),
+			6 => (C::reinstate { tag: self.person().tag, reason: doc }, self.registrar_or_admin()),
+			7 => {
+				(C::rotate_key { tag: self.person().tag, new_key: self.member() }, self.registrar())
+			},
+			8 => (C::admit_cohort { set: self.set() }, Origin::Signed(self.account())),
+			9..=10 => (
+				C::build_ring { set: self.set(), index: self.rng.below32(2) },
+				Origin::Signed(self.account()),
+			),
+			11 => (C::set_min_ring_size { size: self.rng.below32(600) }, self.admin()),
+			12 => (
+				C::set_pooled { constituency: self.unit(), pooled: self.rng.chance(50) },
+				self.admin(),
+			),
+			13 => (
+				C::prune_revision {
+					set: self.set(),
+					index: self.rng.below32(2),
+					revision: self.rng.below32(6),
+				},
+				Origin::Signed(self.account()),
+			),
+			14 => (
+				C::set_quota { who: self.account_id(), quota: self.rng.below32(1000) },
+				self.admin(),
+			),
+			15 => (
+				C::suspend_registrations {
+					registrar: self.account_id(),
+					limit: self.rng.below32(20),
+					reason: doc,
+				},
+				self.admin(),
+			),
+			16 => (
+				C::accredit_registrar {
+					who: self.account_id(),
+					jurisdictions: (0..self.rng.below(3)).map(|_| self.unit()).collect(),
+				},
+				self.admin(),
+			),
+			17 => (C::revoke_registrar { who: self.account_id() }, self.admin()),
+			18 => (
+				C::grant_credential { class: self.rng.below32(3) as u16, key: self.member() },
+				if self.rng.chance(70) {
+					Origin::Signed(Sr25519Keyring::Eve)
+				} else {
+					Origin::Signed(self.account())
+				},
+			),
+			_ => (
+				C::revoke_credential { class: self.rng.below32(3) as u16, key: self.member() },
+				Origin::Signed(Sr25519Keyring::Eve),
+			),
+		};
+		Some((RuntimeCall::Personhood(call), origin))
+	}
+
+	fn registrar_or_admin(&mut self) -> Origin {
+		if self.rng.chance(30) {
+			Origin::Governance
+		} else {
+			self.registrar()
+		}
+	}
+
+	fn ballots(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use BallotsCall as C;
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let polls = pallet_veche_ballots::NextPollId::<Runtime>::get();
+		// Mostly the newest polls (the ones open now), sometimes any id.
+		let poll = if polls > 0 && self.rng.chance(70) {
+			polls - 1 - self.rng.below32(polls.min(3))
+		} else {
+			self.rng.below32(polls.saturating_add(1))
+		};
+		let (call, origin) = match self.rng.below(10) {
+			0..=1 => {
+				let kind = match self.rng.below(3) {
+					0 => pallet_veche_ballots::PollKind::YesNo,
+					1 => pallet_veche_ballots::PollKind::SingleChoice {
+						options: self.rng.below(70) as u8,
+					},
+					_ => pallet_veche_ballots::PollKind::Approval {
+						options: self.rng.below(10) as u8,
+						max: self.rng.below(10) as u8,
+					},
+				};
+				// Mostly the whole country (every ring votes), else random units.
+				let mut units: Vec<u32> = if self.rng.chance(60) {
+					vec![0]
+				} else {
+					(0..self.rng.below(3)).map(|_| self.unit()).collect()
+				};
+				if self.rng.chance(90) {
+					units.sort();
+					units.dedup();
+				}
+				let electorate = pallet_veche_ballots::Electorate {
+					units: units.try_into().ok()?,
+					base_weight: self.rng.below32(3),
+					class_weights: Default::default(),
+				};
+				let start = now + self.rng.below32(4);
+				let end = start + self.rng.below32(60);
+				(C::create_poll { kind, electorate, start, end }, self.admin())
+			},
+			2..=5 => return self.ballot(poll).map(|c| (c, Origin::Anonymous)),
+			6 => (C::close { poll }, Origin::Signed(self.account())),
+			7 => (
+				C::exclude_territory { poll, territory: self.unit(), reason: self.rng.array32() },
+				self.admin(),
+			),
+			8 => (C::recount { poll, limit: self.rng.below32(40) }, Origin::Signed(self.account())),
+			_ => (C::purge { poll, limit: self.rng.below32(40) }, Origin::Signed(self.account())),
+		};
+		Some((RuntimeCall::Ballots(call), origin))
+	}
+
+	/// A ballot in `poll`: with a valid proof while the budget lasts and a voter of the poll's
+	/// roll is known, otherwise a corrupted one (another message, a flipped byte, random bytes,
+	/// a ring outside the roll).
+	fn ballot(&mut self, poll: u32) -> Option<RuntimeCall> {
+		let info = pallet_veche_ballots::Polls::<Runtime>::get(poll);
+		let choice: pallet_veche_ballots::Choice = vec![self.rng.below(2) as u8].try_into().ok()?;
+		let made = info.as_ref().and_then(|info| {
+			if self.valid_budget == 0 || !self.rng.chance(50) {
+				return None;
+			}
+			// A known person whose ring revision is in the poll's roll, from a random start.
+			let start = self.rng.below(self.persons.len() as u64) as usize;
+			let (p, set, index, revision, members) = (0..self.persons.len()).find_map(|i| {
+				let p = self.persons.get((start + i) % self.persons.len())?.clone();
+				let (set, index) = Personhood::ring_of_key(p.secret.member())?;
+				let (revision, members) = Personhood::roll_ring(set, index, info.roll)?;
+				members
+					.contains(&p.secret.member())
+					.then_some((p, set, index, revision, members))
+			})?;
+			let alias = p.secret.alias(&info.context);
+			let sequence = pallet_veche_ballots::Ballots::<Runtime>::get(poll, alias)
+				.map_or(1, |b| b.sequence + 1);
+			let marks = veche_client::ballot::Marks {
+				poll,
+				context: info.context,
+				choice: choice.clone(),
+				sequence,
+			};
+			let ring = RingRef { set, index, revision };
+			let own = veche_client::ballot::ProvingRing { ring, members: &members };
+			let (ballot, _) =
+				veche_client::ballot::build(&p.secret, &marks, own, None, CAPACITY).ok()?;
+			self.valid_budget -= 1;
+			self.valid_made += 1;
+			Some(ballot)
+		});
+		let ballot = match made {
+			Some(b) if self.rng.chance(80) => b,
+			Some(mut b) => {
+				match self.rng.below(4) {
+					// Another choice than the one proven.
+					0 => {
+						b.choice =
+							vec![1 - b.choice.first().copied().unwrap_or(0)].try_into().ok()?
+					},
+					// One byte of the ring proof changed.
+					1 => {
+						let i = self.rng.below(b.proof.len() as u64) as usize;
+						*b.proof.get_mut(i)? ^= 1 << self.rng.below(8);
+					},
+					// A ring revision outside the roll.
+					2 => b.ring.revision = b.ring.revision.wrapping_add(1),
+					// A skipped sequence number.
+					_ => b.sequence = b.sequence.saturating_add(1),
+				}
+				b
+			},
+			None => pallet_veche_ballots::Ballot {
+				poll,
+				choice,
+				sequence: self.rng.below32(3),
+				ring: RingRef {
+					set: self.set(),
+					index: self.rng.below32(2),
+					revision: self.rng.below32(4),
+				},
+				proof: {
+					let len = if self.rng.chance(70) { 785 } else { self.rng.below(800) as usize };
+					self.rng.bytes(len).try_into().ok()?
+				},
+				credential: None,
+			},
+		};
+		Some(RuntimeCall::Ballots(BallotsCall::cast { ballot }))
+	}
+
+	fn credit(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use CreditCall as C;
+		let currencies = pallet_veche_credit::NextCurrencyId::<Runtime>::get();
+		let currency = self.rng.below32(currencies.saturating_add(1));
+		let other = self.rng.below32(currencies.saturating_add(1));
+		let who = self.account_id();
+		let signer = Origin::Signed(self.account());
+		let amount = self.rng.amount();
+		let call = match self.rng.below(24) {
+			0 => {
+				let params = pallet_veche_credit::CurrencyParams {
+					name: self.name(),
+					symbol: if self.rng.chance(90) { b"FZC".to_vec() } else { self.rng.bytes(12) },
+					decimals: self.rng.below(20) as u8,
+					demurrage: sp_runtime::Perbill::from_parts(self.rng.below32(1_100_000_000)),
+					default_limit: self.rng.amount(),
+					fund: self.account_id(),
+					value: sp_runtime::FixedU128::from_u32(1 + self.rng.below32(50)),
+					notice: self.rng.below(200_000_000),
+					admins: vec![self.account_id()],
+				};
+				return Some((
+					RuntimeCall::Credit(C::create_currency { params }),
+					if self.rng.chance(50) { Origin::Governance } else { signer },
+				));
+			},
+			1 => C::set_admins { currency, admins: vec![who].try_into().ok()? },
+			2..=3 => {
+				C::admit { currency, who, limit: self.rng.chance(50).then(|| self.rng.amount()) }
+			},
+			4 => C::set_limit { currency, who, limit: amount },
+			5 => C::freeze { currency, who },
+			6 => C::thaw { currency, who },
+			7 => C::remove_member { currency, who },
+			8..=12 => C::transfer { currency, to: who, amount },
+			13 => C::save { currency, amount },
+			14 => C::request_withdrawal { currency, amount },
+			15 => C::withdraw { currency },
+			16 => C::cancel_withdrawal { currency },
+			17 => C::set_credit_line { currency, partner: other, limit: amount },
+			18..=19 => C::pay_across { currency, to_currency: other, to: who, amount },
+			20 => C::collect {
+				currency,
+				accounts: (0..self.rng.below(4))
+					.map(|_| self.account_id())
+					.collect::<Vec<_>>()
+					.try_into()
+					.ok()?,
+			},
+			21 => C::dissolve { currency },
+			_ => C::settle_clearing { currency, partner: other },
+		};
+		// Admin calls come from a currency's admin, governance or anyone; the rest from anyone.
+		let origin = if self.rng.chance(20) { Origin::Governance } else { signer };
+		Some((RuntimeCall::Credit(call), origin))
+	}
+
+	fn other(&mut self) -> RuntimeCall {
+		let to = MultiAddress::Id(self.account_id());
+		match self.rng.below(2) {
+			0 => RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: to,
+				value: self.rng.amount(),
+			}),
+			_ => RuntimeCall::System(frame_system::Call::remark { remark: self.rng.bytes(64) }),
+		}
+	}
+}
+
+/// Who sends a call.
+enum Origin {
+	/// A signed account.
+	Signed(Sr25519Keyring),
+	/// Governance: `Sudo.sudo` signed by Alice (Root, which every Veche admin origin accepts).
+	Governance,
+	/// No account: a general transaction authorized by its call.
+	Anonymous,
+}
+
+impl Origin {
+	fn kind(&self) -> &'static str {
+		match self {
+			Origin::Signed(_) => "signed",
+			Origin::Governance => "governance",
+			Origin::Anonymous => "anonymous",
+		}
+	}
+}
+
+/// `Pallet.call` of a call.
+fn call_name(call: &RuntimeCall) -> String {
+	use frame_support::traits::GetCallMetadata;
+	let m = call.get_call_metadata();
+	format!("{}.{}", m.pallet_name, m.function_name)
+}
+
+fn nonce_of(who: &AccountId) -> u32 {
+	frame_system::Pallet::<Runtime>::account_nonce(who)
+}
+
+fn next_nonce(
+	nonces: &mut std::collections::BTreeMap<AccountId, u32>,
+	who: &Sr25519Keyring,
+) -> u32 {
+	let id = who.to_account_id();
+	let n = nonces.entry(id.clone()).or_insert_with(|| nonce_of(&id));
+	let current = *n;
+	*n += 1;
+	current
+}
+
+/// The runtime's transaction extensions for a transaction with `nonce`, immortal, no tip.
+fn tx_ext(nonce: u32) -> TxExtension {
+	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_veche_credit::FeelessCredit::new(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+	))
+}
+
+/// `call` signed by `who` (must run inside the chain's state: the payload names its genesis).
+fn signed(call: RuntimeCall, who: Sr25519Keyring, nonce: u32) -> UncheckedExtrinsic {
+	let ext = tx_ext(nonce);
+	let payload = SignedPayload::new(call.clone(), ext.clone()).expect("the payload builds");
+	let signature = payload.using_encoded(|p| who.sign(p));
+	UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(who.to_account_id()),
+		MultiSignature::Sr25519(signature),
+		ext,
+	)
+}

@@ -4,15 +4,12 @@
 
 use crate::chain::{Chain, Offered};
 use crate::rng::Rng;
-use codec::Encode;
+use crate::tx::{signed, tx_ext};
 use pallet_veche_primitives::{JurisdictionId, RingRef, RingSet, UnitKind};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{
-	generic::{Era, SignedPayload},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::MultiAddress;
 use veche_client::keys::Secret;
-use veche_runtime::{AccountId, Runtime, RuntimeCall, TxExtension, UncheckedExtrinsic};
+use veche_runtime::{AccountId, Runtime, RuntimeCall, UncheckedExtrinsic};
 
 type Personhood = pallet_veche_personhood::Pallet<Runtime>;
 type BallotsCall = pallet_veche_ballots::Call<Runtime>;
@@ -568,34 +565,4 @@ fn next_nonce(
 	let current = *n;
 	*n += 1;
 	current
-}
-
-/// The runtime's transaction extensions for a transaction with `nonce`, immortal, no tip.
-fn tx_ext(nonce: u32) -> TxExtension {
-	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_veche_credit::FeelessCredit::new(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-	))
-}
-
-/// `call` signed by `who` (must run inside the chain's state: the payload names its genesis).
-fn signed(call: RuntimeCall, who: Sr25519Keyring, nonce: u32) -> UncheckedExtrinsic {
-	let ext = tx_ext(nonce);
-	let payload = SignedPayload::new(call.clone(), ext.clone()).expect("the payload builds");
-	let signature = payload.using_encoded(|p| who.sign(p));
-	UncheckedExtrinsic::new_signed(
-		call,
-		MultiAddress::Id(who.to_account_id()),
-		MultiSignature::Sr25519(signature),
-		ext,
-	)
 }

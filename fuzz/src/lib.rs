@@ -28,6 +28,7 @@
 pub mod chain;
 pub mod gen;
 pub mod rng;
+pub mod tx;
 
 pub use chain::{BlockReport, Chain, Failure};
 pub use rng::Rng;

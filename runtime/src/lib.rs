@@ -51,6 +51,7 @@ extern crate alloc;
 mod benchmarks;
 mod apis;
 pub mod configs;
+pub mod fees;
 pub mod genesis_config_presets;
 pub mod governance;
 

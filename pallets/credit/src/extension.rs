@@ -40,6 +40,19 @@ impl<T, S> FeelessCredit<T, S> {
 	}
 }
 
+impl<T, S> FeelessCredit<T, S>
+where
+	T: Config,
+	T::RuntimeCall: IsSubType<Call<T>>,
+{
+	/// Whether this extension lets `who`'s `call` of `len` bytes through without a fee (the
+	/// wrapped extension then charges nothing): what a fee quote must say for it.
+	pub fn would_be_feeless(who: &T::AccountId, call: &T::RuntimeCall, len: usize) -> bool {
+		call.is_sub_type()
+			.is_some_and(|c| Pallet::<T>::feeless_currency(who, c, len).is_some())
+	}
+}
+
 impl<T, S> From<S> for FeelessCredit<T, S> {
 	fn from(inner: S) -> Self {
 		Self::new(inner)

@@ -127,9 +127,6 @@ use pallet_veche_primitives::{
 /// The index of a people's referendum.
 pub type ReferendumIndexOf<T> = <<T as Config>::Referenda as Polling<PeopleTally>>::Index;
 
-/// More levels than the jurisdiction tree has (country, region, district, municipality).
-const MAX_TREE_DEPTH: u32 = 8;
-
 /// The ballots pallet: polls, anonymous ballots authorized by ring-VRF proofs, territorial
 /// tallies, appeals, recount and people's referenda.
 #[frame_support::pallet]
@@ -885,16 +882,12 @@ impl<T: Config> Pallet<T> {
 		electorate.class_weights.sort_by_key(|(c, _)| *c);
 		let units = &electorate.units;
 		let classes = &electorate.class_weights;
+		// A unit with one of the others above it.
 		let nested = |unit: JurisdictionId| {
-			let mut next = T::Jurisdictions::parent(unit);
-			for _ in 0..MAX_TREE_DEPTH {
-				let Some(above) = next else { return false };
-				if units.binary_search(&above).is_ok() {
-					return true;
-				}
-				next = T::Jurisdictions::parent(above);
-			}
-			false
+			T::Jurisdictions::ancestors(unit)
+				.iter()
+				.skip(1)
+				.any(|u| units.binary_search(u).is_ok())
 		};
 		let ok = units.windows(2).all(|w| matches!(w, [a, b] if a < b))
 			&& units.iter().all(|u| T::Jurisdictions::unit_kind(*u).is_some())
@@ -977,18 +970,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether `territory` is one of the electorate's units or lies below one: a walk up the tree
 	/// (its depth in reads), each step a search in the sorted units.
 	fn in_electorate(electorate: &Electorate, territory: JurisdictionId) -> bool {
-		if electorate.units.is_empty() {
-			return true;
-		}
-		let mut next = Some(territory);
-		for _ in 0..MAX_TREE_DEPTH {
-			let Some(unit) = next else { return false };
-			if electorate.units.binary_search(&unit).is_ok() {
-				return true;
-			}
-			next = T::Jurisdictions::parent(unit);
-		}
-		false
+		electorate.units.is_empty() || T::Jurisdictions::within_any(territory, &electorate.units)
 	}
 
 	/// A choice must mark options of the poll, strictly ascending, at most its limit.

@@ -26,7 +26,7 @@ pub type Choice = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
 pub type Proof = BoundedVec<u8, ConstU32<MAX_RING_PROOF_LEN>>;
 
 /// The hash of a document (a court or commission decision) that justifies an exclusion.
-pub type DocumentHash = [u8; 32];
+pub use pallet_veche_primitives::DocumentHash;
 
 /// What a poll asks.
 #[derive(

@@ -76,8 +76,9 @@ use pallet_veche_primitives::{
 	JurisdictionId, JurisdictionInspect, JurisdictionUsage, OfficeId, UnitKind,
 };
 
-/// The deepest a unit can sit: country, region, district, municipality.
-pub const MAX_DEPTH: u32 = 4;
+/// The deepest a unit can sit: country, region, district, municipality (the one bound every
+/// pallet's walk up the tree uses, from the primitives).
+pub use pallet_veche_primitives::MAX_TREE_DEPTH as MAX_DEPTH;
 
 /// A unit as this runtime stores it.
 pub type UnitOf<T> = Unit<<T as Config>::MaxNameLen>;

@@ -136,11 +136,8 @@ const IDLE_SCAN: u32 = 16;
 /// How many ring-building steps `on_idle` takes per block at most (each `BuildBatch` keys).
 const IDLE_BUILD_STEPS: u32 = 16;
 
-/// More levels than the jurisdiction tree has (country, region, district, municipality).
-const MAX_TREE_DEPTH: u32 = 8;
-
 /// The hash of a document (a court decision, a registrar's report) that justifies an action.
-pub type DocumentHash = [u8; 32];
+pub use pallet_veche_primitives::DocumentHash;
 
 /// A registrar as this runtime stores it.
 pub type RegistrarOf<T> = Registrar<<T as Config>::MaxRegistrarJurisdictions, BlockNumberFor<T>>;
@@ -1564,17 +1561,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` is a registrar serving a unit that contains `constituency`.
 	fn serves(who: &T::AccountId, constituency: JurisdictionId) -> bool {
 		let Some(registrar) = Registrars::<T>::get(who) else { return false };
-		// Walk up from the constituency (at most the tree's depth) and look each unit up in the
-		// registrar's sorted list.
-		let mut next = Some(constituency);
-		for _ in 0..8 {
-			let Some(unit) = next else { return false };
-			if registrar.jurisdictions.binary_search(&unit).is_ok() {
-				return true;
-			}
-			next = T::Jurisdictions::parent(unit);
-		}
-		false
+		T::Jurisdictions::within_any(constituency, &registrar.jurisdictions)
 	}
 
 	/// Governance (`true`), or the accredited registrar that registered `person` (`false`).
@@ -1914,11 +1901,8 @@ impl<T: Config> Pallet<T> {
 		let RingSet::Constituency(territory) = set else { return };
 		let adjust = |n: &mut u32| *n = n.saturating_sub(old).saturating_add(new);
 		CommittedTotal::<T>::mutate(adjust);
-		let mut next = Some(territory);
-		for _ in 0..MAX_TREE_DEPTH {
-			let Some(unit) = next else { break };
+		for unit in T::Jurisdictions::ancestors(territory) {
 			Committed::<T>::mutate(unit, adjust);
-			next = T::Jurisdictions::parent(unit);
 		}
 	}
 
@@ -2168,12 +2152,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(root.from <= clock, "a revision starts after the roll clock");
 			if let RingSet::Constituency(territory) = set {
 				total = total.saturating_add(root.members);
-				let mut next = Some(territory);
-				for _ in 0..MAX_TREE_DEPTH {
-					let Some(unit) = next else { break };
+				for unit in T::Jurisdictions::ancestors(territory) {
 					let n = committed.entry(unit).or_default();
 					*n = n.saturating_add(root.members);
-					next = T::Jurisdictions::parent(unit);
 				}
 			}
 		}

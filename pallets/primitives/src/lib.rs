@@ -104,6 +104,13 @@ impl UnitKind {
 	}
 }
 
+/// The deepest a jurisdiction tree goes: country, region, district, municipality
+/// ([`UnitKind::may_sit_under`] allows no longer chain). Every walk up the tree is bounded by it.
+pub const MAX_TREE_DEPTH: u32 = 4;
+
+/// The hash of a document a call refers to: a decision, a court ruling, an act.
+pub type DocumentHash = [u8; 32];
+
 /// What other pallets may read of the jurisdiction tree.
 pub trait JurisdictionInspect {
 	/// The kind of unit `id`, or `None` when no such unit exists.
@@ -117,6 +124,27 @@ pub trait JurisdictionInspect {
 
 	/// The unit an office belongs to and its number of seats, or `None` for an unknown office.
 	fn office(id: OfficeId) -> Option<(JurisdictionId, u32)>;
+
+	/// `id` and the units above it, nearest first: `[id, parent, …, country]`, at most
+	/// [`MAX_TREE_DEPTH`] units (one read each).
+	fn ancestors(id: JurisdictionId) -> Vec<JurisdictionId> {
+		let mut path = Vec::new();
+		let mut next = Some(id);
+		while let Some(unit) = next {
+			if path.len() >= MAX_TREE_DEPTH as usize {
+				break;
+			}
+			path.push(unit);
+			next = Self::parent(unit);
+		}
+		path
+	}
+
+	/// Whether `id` or a unit above it is one of `sorted` (ascending): a walk up the tree with a
+	/// binary search at each step.
+	fn within_any(id: JurisdictionId, sorted: &[JurisdictionId]) -> bool {
+		Self::ancestors(id).iter().any(|unit| sorted.binary_search(unit).is_ok())
+	}
 }
 
 /// Whether a unit or an office is still referred to by some pallet's state (registered persons,
@@ -410,5 +438,52 @@ mod tests {
 		}
 		assert!(check::<Even>(2));
 		assert!(!check::<Even>(3));
+	}
+}
+
+#[cfg(test)]
+mod tree_tests {
+	use super::*;
+
+	/// The longest chain of kinds that `may_sit_under` allows, from a root down.
+	fn deepest(parent: Option<UnitKind>) -> u32 {
+		use UnitKind::*;
+		[Country, Region, District, Municipality, DiasporaConstituency]
+			.into_iter()
+			.filter(|k| k.may_sit_under(parent))
+			.map(|k| 1 + deepest(Some(k)))
+			.max()
+			.unwrap_or(0)
+	}
+
+	#[test]
+	fn no_tree_the_kinds_allow_is_deeper_than_max_tree_depth() {
+		assert_eq!(deepest(None), MAX_TREE_DEPTH);
+	}
+
+	struct Tree;
+	impl JurisdictionInspect for Tree {
+		fn unit_kind(_: JurisdictionId) -> Option<UnitKind> {
+			None
+		}
+		// 4 → 3 → 2 → 1 → 0 → none: a chain one longer than the bound.
+		fn parent(id: JurisdictionId) -> Option<JurisdictionId> {
+			id.checked_sub(1)
+		}
+		fn is_within(_: JurisdictionId, _: JurisdictionId) -> bool {
+			false
+		}
+		fn office(_: OfficeId) -> Option<(JurisdictionId, u32)> {
+			None
+		}
+	}
+
+	#[test]
+	fn walks_up_the_tree_are_bounded_and_nearest_first() {
+		assert_eq!(Tree::ancestors(2), vec![2, 1, 0]);
+		assert_eq!(Tree::ancestors(9), vec![9, 8, 7, 6]);
+		assert!(Tree::within_any(3, &[0, 7]));
+		assert!(!Tree::within_any(9, &[0, 5]));
+		assert!(Tree::within_any(9, &[6]));
 	}
 }

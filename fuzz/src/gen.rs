@@ -162,7 +162,10 @@ impl World {
 	fn name(&mut self) -> Vec<u8> {
 		match self.rng.below(10) {
 			0 => Vec::new(),
-			1 => self.rng.bytes(200),
+			1 => {
+				let len = 1 + self.rng.below(40) as usize;
+				self.rng.bytes(len)
+			},
 			_ => format!("Unit {}", self.rng.below(1000)).into_bytes(),
 		}
 	}
@@ -217,16 +220,18 @@ impl World {
 			0 => C::add_unit {
 				parent: if self.rng.chance(90) { Some(self.unit()) } else { None },
 				kind: *self.rng.pick(&kinds)?,
-				name: self.name(),
+				name: self.name().try_into().ok()?,
 			},
-			1 => C::rename_unit { unit: self.unit(), name: self.name() },
+			1 => C::rename_unit { unit: self.unit(), name: self.name().try_into().ok()? },
 			2 => C::remove_unit { unit: self.unit() },
-			3 => {
-				C::add_office { unit: self.unit(), name: self.name(), seats: self.rng.below32(200) }
+			3 => C::add_office {
+				unit: self.unit(),
+				name: self.name().try_into().ok()?,
+				seats: self.rng.below32(200),
 			},
 			4 => C::update_office {
 				office: self.rng.below32(10),
-				name: self.name(),
+				name: self.name().try_into().ok()?,
 				seats: self.rng.below32(200),
 			},
 			_ => C::remove_office { office: self.rng.below32(10) },
@@ -283,12 +288,12 @@ impl World {
 				Origin::Signed(self.account()),
 			),
 			14 => (
-				C::set_quota { who: self.account_id(), quota: self.rng.below32(1000) },
+				C::set_quota { who: self.account_id().into(), quota: self.rng.below32(1000) },
 				self.admin(),
 			),
 			15 => (
 				C::suspend_registrations {
-					registrar: self.account_id(),
+					registrar: self.account_id().into(),
 					limit: self.rng.below32(20),
 					reason: doc,
 				},
@@ -296,12 +301,16 @@ impl World {
 			),
 			16 => (
 				C::accredit_registrar {
-					who: self.account_id(),
-					jurisdictions: (0..self.rng.below(3)).map(|_| self.unit()).collect(),
+					who: self.account_id().into(),
+					jurisdictions: (0..self.rng.below(3))
+						.map(|_| self.unit())
+						.collect::<Vec<_>>()
+						.try_into()
+						.ok()?,
 				},
 				self.admin(),
 			),
-			17 => (C::revoke_registrar { who: self.account_id() }, self.admin()),
+			17 => (C::revoke_registrar { who: self.account_id().into() }, self.admin()),
 			18 => (
 				C::grant_credential { class: self.rng.below32(3) as u16, key: self.member() },
 				if self.rng.chance(70) {
@@ -461,21 +470,23 @@ impl World {
 		let currencies = pallet_veche_credit::NextCurrencyId::<Runtime>::get();
 		let currency = self.rng.below32(currencies.saturating_add(1));
 		let other = self.rng.below32(currencies.saturating_add(1));
-		let who = self.account_id();
+		let who: MultiAddress<AccountId, ()> = self.account_id().into();
 		let signer = Origin::Signed(self.account());
 		let amount = self.rng.amount();
 		let call = match self.rng.below(24) {
 			0 => {
 				let params = pallet_veche_credit::CurrencyParams {
-					name: self.name(),
-					symbol: if self.rng.chance(90) { b"FZC".to_vec() } else { self.rng.bytes(12) },
+					name: self.name().try_into().ok()?,
+					symbol: if self.rng.chance(90) { b"FZC".to_vec() } else { self.rng.bytes(8) }
+						.try_into()
+						.ok()?,
 					decimals: self.rng.below(20) as u8,
 					demurrage: sp_runtime::Perbill::from_parts(self.rng.below32(1_100_000_000)),
 					default_limit: self.rng.amount(),
-					fund: self.account_id(),
+					fund: self.account_id().into(),
 					value: sp_runtime::FixedU128::from_u32(1 + self.rng.below32(50)),
 					notice: self.rng.below(200_000_000),
-					admins: vec![self.account_id()],
+					admins: vec![self.account_id().into()].try_into().ok()?,
 				};
 				return Some((
 					RuntimeCall::Credit(C::create_currency { params }),
@@ -500,7 +511,7 @@ impl World {
 			20 => C::collect {
 				currency,
 				accounts: (0..self.rng.below(4))
-					.map(|_| self.account_id())
+					.map(|_| self.account_id().into())
 					.collect::<Vec<_>>()
 					.try_into()
 					.ok()?,

@@ -41,7 +41,7 @@ fn a_fee_quote_says_what_the_extensions_charge() {
 	let transfer = |to: K| {
 		RuntimeCall::Credit(pallet_veche_credit::Call::transfer {
 			currency: 0,
-			to: to.to_account_id(),
+			to: to.to_account_id().into(),
 			amount: 1,
 		})
 	};

@@ -510,7 +510,7 @@ fn a_peoples_referendum_is_tallied_from_anonymous_ballots() {
 		// The people rename Birchwood (a call the commission could make, so the people can too).
 		let call = RuntimeCall::Jurisdictions(pallet_veche_jurisdictions::Call::rename_unit {
 			unit: 3,
-			name: b"Birchwood Town".to_vec(),
+			name: b"Birchwood Town".to_vec().try_into().unwrap(),
 		});
 		let proposal = Bounded::Inline(BoundedVec::truncate_from(codec::Encode::encode(&call)));
 		let people: crate::OriginCaller = crate::governance::origins::Origin::People.into();
@@ -566,14 +566,18 @@ fn only_an_identified_account_can_be_accredited_as_registrar() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 		let ferdie = acc(Sr25519Keyring::Ferdie);
 		assert_noop!(
-			crate::Personhood::accredit_registrar(RuntimeOrigin::root(), ferdie.clone(), vec![5]),
+			crate::Personhood::accredit_registrar(
+				RuntimeOrigin::root(),
+				ferdie.clone().into(),
+				vec![5].try_into().unwrap()
+			),
 			pallet_veche_personhood::Error::<Runtime>::NotIdentified
 		);
 		assert_noop!(
 			crate::Personhood::accredit_registrar(
 				RuntimeOrigin::signed(ferdie.clone()),
-				ferdie,
-				vec![5]
+				ferdie.into(),
+				vec![5].try_into().unwrap()
 			),
 			DispatchError::BadOrigin
 		);
@@ -616,7 +620,11 @@ fn a_member_without_native_tokens_pays_without_a_fee() {
 		let parent = frame_system::Pallet::<Runtime>::parent_hash();
 		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
 		let pay_bob = |amount| {
-			RuntimeCall::Credit(CreditCall::transfer { currency: 0, to: bob.clone(), amount })
+			RuntimeCall::Credit(CreditCall::transfer {
+				currency: 0,
+				to: bob.clone().into(),
+				amount,
+			})
 		};
 
 		let xt = signed_by("//Anna", 0, pay_bob(12_00));
@@ -634,7 +642,7 @@ fn a_member_without_native_tokens_pays_without_a_fee() {
 		let across = RuntimeCall::Credit(CreditCall::pay_across {
 			currency: 0,
 			to_currency: 1,
-			to: boris.clone(),
+			to: boris.clone().into(),
 			amount: 4_000,
 		});
 		assert_ok!(Executive::apply_extrinsic(signed_by("//Anna", 1, across)).expect("applied"));

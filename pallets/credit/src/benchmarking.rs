@@ -7,6 +7,27 @@ use crate::demurrage::MILLIS_PER_YEAR;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use sp_runtime::traits::StaticLookup;
+
+/// `who` as a call names it.
+fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
+	T::Lookup::unlookup(who.clone())
+}
+
+/// Stored-form parameters as `create_currency` takes them.
+fn as_call<T: Config>(p: CurrencyParams<T::AccountId>) -> NewCurrencyOf<T> {
+	CurrencyParams {
+		name: BoundedVec::truncate_from(p.name),
+		symbol: BoundedVec::truncate_from(p.symbol),
+		decimals: p.decimals,
+		demurrage: p.demurrage,
+		default_limit: p.default_limit,
+		fund: lookup::<T>(&p.fund),
+		value: p.value,
+		notice: p.notice,
+		admins: BoundedVec::truncate_from(p.admins.iter().map(lookup::<T>).collect()),
+	}
+}
 
 /// What the benchmarks need from the runtime.
 pub trait BenchmarkHelper<AccountId> {
@@ -122,7 +143,7 @@ mod benchmarks {
 		let id = NextCurrencyId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(founder), p);
+		_(RawOrigin::Signed(founder), as_call::<T>(p));
 
 		let admins = Admins::<T>::get(id);
 		assert_last_event::<T>(Event::AdminsSet { currency: id, admins });
@@ -136,7 +157,11 @@ mod benchmarks {
 		let admins: AdminsOf<T> = BoundedVec::truncate_from(admins);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), id, admins.clone());
+		_(
+			RawOrigin::Signed(admin),
+			id,
+			BoundedVec::truncate_from(admins.iter().map(lookup::<T>).collect()),
+		);
 
 		assert_last_event::<T>(Event::AdminsSet { currency: id, admins });
 		Ok(())
@@ -148,7 +173,7 @@ mod benchmarks {
 		let who = identified::<T>("member", 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), id, who.clone(), Some(1_000));
+		_(RawOrigin::Signed(admin), id, lookup::<T>(&who), Some(1_000));
 
 		let limit = 1_000 * FINE_PER_UNIT;
 		assert_last_event::<T>(Event::MemberAdmitted { currency: id, who, limit });
@@ -161,7 +186,7 @@ mod benchmarks {
 		let who = member::<T>(id, "member");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), id, who.clone(), 2_000);
+		_(RawOrigin::Signed(admin), id, lookup::<T>(&who), 2_000);
 
 		let limit = 2_000 * FINE_PER_UNIT;
 		assert_last_event::<T>(Event::LimitSet { currency: id, who, limit });
@@ -174,7 +199,7 @@ mod benchmarks {
 		let who = member::<T>(id, "member");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), id, who.clone());
+		_(RawOrigin::Signed(admin), id, lookup::<T>(&who));
 
 		assert_last_event::<T>(Event::MemberFrozen { currency: id, who });
 		Ok(())
@@ -191,7 +216,7 @@ mod benchmarks {
 		});
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), id, who.clone());
+		_(RawOrigin::Signed(admin), id, lookup::<T>(&who));
 
 		assert_last_event::<T>(Event::MemberThawed { currency: id, who });
 		Ok(())
@@ -218,7 +243,7 @@ mod benchmarks {
 		T::BenchmarkHelper::set_time(T0 + MILLIS_PER_YEAR);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), id, who.clone());
+		_(RawOrigin::Signed(admin), id, lookup::<T>(&who));
 
 		assert!(!Accounts::<T>::contains_key(id, &who));
 		Ok(())
@@ -237,7 +262,7 @@ mod benchmarks {
 		whitelist_account::<T>(id, &payer);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(payer.clone()), id, payee.clone(), 500);
+		_(RawOrigin::Signed(payer.clone()), id, lookup::<T>(&payee), 500);
 
 		assert_last_event::<T>(Event::Transferred {
 			currency: id,
@@ -342,7 +367,7 @@ mod benchmarks {
 		whitelist_account::<T>(id, &payer);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(payer.clone()), id, partner, payee.clone(), 100);
+		_(RawOrigin::Signed(payer.clone()), id, partner, lookup::<T>(&payee), 100);
 
 		assert!(Accounts::<T>::contains_key(id, Pallet::<T>::clearing_account(id, partner)));
 		Ok(())
@@ -367,7 +392,7 @@ mod benchmarks {
 		T::BenchmarkHelper::set_time(T0 + MILLIS_PER_YEAR);
 		let fund = Currencies::<T>::get(id).map(|c| c.fund).ok_or(BenchmarkError::Stop("c"))?;
 		let before = Accounts::<T>::get(id, &fund).map(|f| f.balance);
-		let accounts = BoundedVec::truncate_from(accounts);
+		let accounts = BoundedVec::truncate_from(accounts.iter().map(lookup::<T>).collect());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id, accounts);
@@ -422,7 +447,7 @@ mod benchmarks {
 		let (id, _) = currency::<T>(0)?;
 		let who = member::<T>(id, "member");
 		let other = member::<T>(id, "other");
-		let call = Call::<T>::transfer { currency: id, to: other, amount: 1 };
+		let call = Call::<T>::transfer { currency: id, to: lookup::<T>(&other), amount: 1 };
 
 		#[block]
 		{

@@ -105,7 +105,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{AccountIdConversion, Saturating, Zero},
+		traits::{AccountIdConversion, Saturating, StaticLookup, Zero},
 		ArithmeticError, FixedU128, Perbill,
 	},
 	traits::{
@@ -134,6 +134,16 @@ pub type CurrencyOf<T> = CurrencyInfo<
 >;
 /// An account as this runtime stores it.
 pub type AccountOf<T> = CreditAccount<BlockNumberFor<T>>;
+/// How a call names an account: an address the runtime's `Lookup` resolves.
+pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+/// A new currency's parameters as `create_currency` takes them: every list bounded, every
+/// account an address.
+pub type NewCurrencyOf<T> = CurrencyParams<
+	AccountIdLookupOf<T>,
+	BoundedVec<u8, <T as Config>::MaxNameLen>,
+	BoundedVec<u8, <T as Config>::MaxSymbolLen>,
+	BoundedVec<AccountIdLookupOf<T>, <T as Config>::MaxAdmins>,
+>;
 /// A currency's administrators.
 pub type AdminsOf<T> = BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxAdmins>;
 
@@ -570,17 +580,21 @@ pub mod pallet {
 		/// the native token's error.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::create_currency(params.admins.len() as u32))]
-		pub fn create_currency(
-			origin: OriginFor<T>,
-			params: CurrencyParams<T::AccountId>,
-		) -> DispatchResult {
-			let founder = match T::GovernanceOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => {
-					let who = ensure_signed(origin)?;
-					ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
-					Some(who)
-				},
+		pub fn create_currency(origin: OriginFor<T>, params: NewCurrencyOf<T>) -> DispatchResult {
+			let founder = Self::governance_or_signed(origin)?;
+			if let Some(who) = &founder {
+				ensure!(T::IdentityJudge::is_identified(who), Error::<T>::NotIdentified);
+			}
+			let params = CurrencyParams {
+				name: params.name.into_inner(),
+				symbol: params.symbol.into_inner(),
+				decimals: params.decimals,
+				demurrage: params.demurrage,
+				default_limit: params.default_limit,
+				fund: T::Lookup::lookup(params.fund)?,
+				value: params.value,
+				notice: params.notice,
+				admins: Self::lookup_all(params.admins)?,
 			};
 			Self::insert_currency(params, founder).map(|_| ())
 		}
@@ -596,11 +610,11 @@ pub mod pallet {
 		pub fn set_admins(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			admins: AdminsOf<T>,
+			admins: BoundedVec<AccountIdLookupOf<T>, T::MaxAdmins>,
 		) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
 			// Bounded in the call itself: a member may send it feeless, so it cannot be large.
-			let admins = Self::bounded_admins(admins.into_inner())?;
+			let admins = Self::bounded_admins(Self::lookup_all(admins)?)?;
 			Admins::<T>::insert(currency, &admins);
 			Self::deposit_event(Event::AdminsSet { currency, admins });
 			Ok(())
@@ -620,10 +634,11 @@ pub mod pallet {
 		pub fn admit(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 			limit: Option<u128>,
 		) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
+			let who = T::Lookup::lookup(who)?;
 			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
 			Self::insert_member(currency, &who, limit)
 		}
@@ -640,10 +655,11 @@ pub mod pallet {
 		pub fn set_limit(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 			limit: u128,
 		) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
+			let who = T::Lookup::lookup(who)?;
 			let limit = to_fine::<T>(limit)?;
 			let mut account = Accounts::<T>::get(currency, &who).ok_or(Error::<T>::NotAMember)?;
 			ensure!(account.role.pays(), Error::<T>::NotAMember);
@@ -665,9 +681,10 @@ pub mod pallet {
 		pub fn freeze(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 		) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
+			let who = T::Lookup::lookup(who)?;
 			let mut account = Self::member(currency, &who)?;
 			ensure!(!account.frozen, Error::<T>::Frozen);
 			account.frozen = true;
@@ -686,9 +703,10 @@ pub mod pallet {
 		pub fn thaw(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 		) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
+			let who = T::Lookup::lookup(who)?;
 			let mut account = Self::member(currency, &who)?;
 			ensure!(account.frozen, Error::<T>::NotFrozen);
 			account.frozen = false;
@@ -710,15 +728,15 @@ pub mod pallet {
 		pub fn remove_member(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 		) -> DispatchResult {
-			let info = Self::currency(currency)?;
-			match ensure_signed(origin.clone()) {
-				Ok(signer) if signer == who => {},
-				_ => {
-					Self::ensure_admin(origin, currency)?;
-				},
+			let actor = Self::governance_or_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			// The member leaves by themselves, or an administrator removes them.
+			if actor.as_ref() != Some(&who) {
+				Self::check_admin(&actor, currency)?;
 			}
+			let info = Self::currency(currency)?;
 			let now = Self::now();
 			let mut account = Self::member(currency, &who)?;
 			Self::settle(currency, &info, &who, &mut account, now)?;
@@ -756,10 +774,11 @@ pub mod pallet {
 		pub fn transfer(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			to: T::AccountId,
+			to: AccountIdLookupOf<T>,
 			amount: u128,
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
+			let to = T::Lookup::lookup(to)?;
 			let fine = to_fine::<T>(amount)?;
 			ensure!(from != to, Error::<T>::SelfTransfer);
 			let info = Self::currency(currency)?;
@@ -913,10 +932,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			currency: CurrencyId,
 			to_currency: CurrencyId,
-			to: T::AccountId,
+			to: AccountIdLookupOf<T>,
 			amount: u128,
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
+			let to = T::Lookup::lookup(to)?;
 			let received = to_fine::<T>(amount)?;
 			ensure!(currency != to_currency, Error::<T>::SameCurrency);
 			let info = Self::currency(currency)?;
@@ -976,9 +996,10 @@ pub mod pallet {
 		pub fn collect(
 			origin: OriginFor<T>,
 			currency: CurrencyId,
-			accounts: BoundedVec<T::AccountId, ConstU32<MAX_COLLECT>>,
+			accounts: BoundedVec<AccountIdLookupOf<T>, ConstU32<MAX_COLLECT>>,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
+			let accounts = Self::lookup_all(accounts)?;
 			let info = Self::currency(currency)?;
 			let now = Self::now();
 			let mut fund = Self::fund_account(currency, &info)?;
@@ -1157,15 +1178,39 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating((b"clr", currency, partner))
 	}
 
-	/// Governance, or a signed administrator of an existing currency.
+	/// Governance, or a signed administrator of an existing currency. The origin is checked
+	/// before any storage is read.
 	fn ensure_admin(origin: OriginFor<T>, currency: CurrencyId) -> DispatchResult {
-		ensure!(Currencies::<T>::contains_key(currency), Error::<T>::UnknownCurrency);
-		if T::GovernanceOrigin::try_origin(origin.clone()).is_ok() {
-			return Ok(());
+		let actor = Self::governance_or_signed(origin)?;
+		Self::check_admin(&actor, currency)
+	}
+
+	/// Who acts: governance (`None`) or a signed account; any other origin is refused.
+	fn governance_or_signed(origin: OriginFor<T>) -> Result<Option<T::AccountId>, DispatchError> {
+		match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => Ok(None),
+			Err(origin) => Ok(Some(ensure_signed(origin)?)),
 		}
-		let who = ensure_signed(origin)?;
-		ensure!(Admins::<T>::get(currency).contains(&who), Error::<T>::NotAdmin);
+	}
+
+	/// Whether the actor from [`Self::governance_or_signed`] administers `currency`, which must
+	/// exist.
+	fn check_admin(actor: &Option<T::AccountId>, currency: CurrencyId) -> DispatchResult {
+		ensure!(Currencies::<T>::contains_key(currency), Error::<T>::UnknownCurrency);
+		if let Some(who) = actor {
+			ensure!(Admins::<T>::get(currency).contains(who), Error::<T>::NotAdmin);
+		}
 		Ok(())
+	}
+
+	/// The accounts a call names, looked up.
+	fn lookup_all(
+		addresses: impl IntoIterator<Item = AccountIdLookupOf<T>>,
+	) -> Result<Vec<T::AccountId>, DispatchError> {
+		addresses
+			.into_iter()
+			.map(|a| T::Lookup::lookup(a).map_err(Into::into))
+			.collect()
 	}
 
 	fn bounded_admins(admins: Vec<T::AccountId>) -> Result<AdminsOf<T>, DispatchError> {

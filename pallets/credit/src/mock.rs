@@ -8,7 +8,7 @@ use crate::{demurrage::MILLIS_PER_YEAR, CurrencyParams, Moment};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
-	PalletId,
+	BoundedVec, PalletId,
 };
 use frame_system::EnsureRoot;
 use pallet_veche_primitives::{CurrencyId, IdentityJudge};
@@ -168,8 +168,8 @@ pub fn build_and_execute(test: impl FnOnce()) {
 /// Both test currencies, governance-created: Alice and Bob in Birchwood, Charlie and Eve in
 /// Novgorod, and no credit lines.
 pub fn two_communities() {
-	assert_ok!(Credit::create_currency(RuntimeOrigin::root(), birchwood()));
-	assert_ok!(Credit::create_currency(RuntimeOrigin::root(), novgorod()));
+	assert_ok!(Credit::create_currency(RuntimeOrigin::root(), call_params(birchwood())));
+	assert_ok!(Credit::create_currency(RuntimeOrigin::root(), call_params(novgorod())));
 	for who in [ALICE, BOB] {
 		assert_ok!(Credit::admit(RuntimeOrigin::signed(ADMIN), BWH, who, None));
 	}
@@ -200,4 +200,20 @@ pub fn events() -> Vec<crate::Event<Test>> {
 /// The stored account of `who` in `currency`.
 pub fn account(currency: CurrencyId, who: u64) -> crate::AccountOf<Test> {
 	crate::Accounts::<Test>::get(currency, who).expect("account exists")
+}
+
+/// Parameters as `create_currency` takes them (accounts are their own addresses here; lists are
+/// cut to their bounds, so tests of over-long lists encode the stored form instead).
+pub fn call_params(p: CurrencyParams<u64>) -> crate::NewCurrencyOf<Test> {
+	CurrencyParams {
+		name: BoundedVec::truncate_from(p.name),
+		symbol: BoundedVec::truncate_from(p.symbol),
+		decimals: p.decimals,
+		demurrage: p.demurrage,
+		default_limit: p.default_limit,
+		fund: p.fund,
+		value: p.value,
+		notice: p.notice,
+		admins: BoundedVec::truncate_from(p.admins),
+	}
 }

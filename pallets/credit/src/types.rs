@@ -274,11 +274,16 @@ pub struct CurrencyInfo<
 	serde::Serialize,
 	serde::Deserialize,
 )]
-pub struct CurrencyParams<AccountId> {
+pub struct CurrencyParams<
+	AccountId,
+	Name = alloc::vec::Vec<u8>,
+	Symbol = alloc::vec::Vec<u8>,
+	Admins = alloc::vec::Vec<AccountId>,
+> {
 	/// Its name (at most `MaxNameLen` bytes).
-	pub name: alloc::vec::Vec<u8>,
+	pub name: Name,
 	/// Its symbol (at most `MaxSymbolLen` bytes).
-	pub symbol: alloc::vec::Vec<u8>,
+	pub symbol: Symbol,
 	/// Decimals of the smallest unit, at most [`MAX_DECIMALS`].
 	pub decimals: u8,
 	/// The annual demurrage rate, below 100 %.
@@ -292,7 +297,7 @@ pub struct CurrencyParams<AccountId> {
 	/// The notice period on withdrawals from savings, in milliseconds (at most `MaxNotice`).
 	pub notice: Moment,
 	/// The currency's administrators (1 to `MaxAdmins`).
-	pub admins: alloc::vec::Vec<AccountId>,
+	pub admins: Admins,
 }
 
 /// An account as a wallet shows it, brought up to a moment.

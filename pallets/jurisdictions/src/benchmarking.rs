@@ -5,8 +5,8 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 
-fn name<T: Config>(fill: u8) -> Vec<u8> {
-	alloc::vec![fill; T::MaxNameLen::get() as usize]
+fn name<T: Config>(fill: u8) -> NameOf<T> {
+	BoundedVec::truncate_from(alloc::vec![fill; T::MaxNameLen::get() as usize])
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {

@@ -264,8 +264,6 @@ pub mod pallet {
 		KindNotAllowedHere,
 		/// The name is empty; give the official name.
 		EmptyName,
-		/// The name is longer than `MaxNameLen` bytes.
-		NameTooLong,
 		/// The parent already has `MaxChildren` units directly below it (or there are already
 		/// `MaxChildren` countries).
 		TooManyChildren,
@@ -312,7 +310,7 @@ pub mod pallet {
 		/// - `name`: its official name, 1..=`MaxNameLen` bytes.
 		///
 		/// Emits [`Event::UnitAdded`]. Errors: [`Error::UnitNotFound`] (no such parent),
-		/// [`Error::KindNotAllowedHere`], [`Error::EmptyName`], [`Error::NameTooLong`],
+		/// [`Error::KindNotAllowedHere`], [`Error::EmptyName`] (a name over `MaxNameLen` does not decode),
 		/// [`Error::TooManyChildren`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_unit())]
@@ -320,7 +318,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			parent: Option<JurisdictionId>,
 			kind: UnitKind,
-			name: Vec<u8>,
+			name: NameOf<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
@@ -336,14 +334,14 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		///
-		/// Emits [`Event::UnitRenamed`]. Errors: [`Error::UnitNotFound`], [`Error::EmptyName`],
-		/// [`Error::NameTooLong`].
+		/// Emits [`Event::UnitRenamed`]. Errors: [`Error::UnitNotFound`], [`Error::EmptyName`] (a
+		/// name over `MaxNameLen` does not decode).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::rename_unit())]
 		pub fn rename_unit(
 			origin: OriginFor<T>,
 			unit: JurisdictionId,
-			name: Vec<u8>,
+			name: NameOf<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
@@ -393,15 +391,15 @@ pub mod pallet {
 		/// - Origin: [`Config::AdminOrigin`].
 		/// - `seats`: 1..=`MaxSeats`.
 		///
-		/// Emits [`Event::OfficeAdded`]. Errors: [`Error::UnitNotFound`], [`Error::EmptyName`],
-		/// [`Error::NameTooLong`], [`Error::NoSeats`], [`Error::TooManySeats`],
+		/// Emits [`Event::OfficeAdded`]. Errors: [`Error::UnitNotFound`], [`Error::EmptyName`] (a
+		/// name over `MaxNameLen` does not decode), [`Error::NoSeats`], [`Error::TooManySeats`],
 		/// [`Error::TooManyOffices`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::add_office())]
 		pub fn add_office(
 			origin: OriginFor<T>,
 			unit: JurisdictionId,
-			name: Vec<u8>,
+			name: NameOf<T>,
 			seats: u32,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
@@ -420,14 +418,14 @@ pub mod pallet {
 		/// - Origin: [`Config::AdminOrigin`].
 		///
 		/// Emits [`Event::OfficeUpdated`]. Errors: [`Error::OfficeNotFound`],
-		/// [`Error::EmptyName`], [`Error::NameTooLong`], [`Error::NoSeats`],
+		/// [`Error::EmptyName`] (a name over `MaxNameLen` does not decode), [`Error::NoSeats`],
 		/// [`Error::TooManySeats`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::update_office())]
 		pub fn update_office(
 			origin: OriginFor<T>,
 			office: OfficeId,
-			name: Vec<u8>,
+			name: NameOf<T>,
 			seats: u32,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
@@ -513,9 +511,9 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	fn checked_name(name: Vec<u8>) -> Result<NameOf<T>, Error<T>> {
+	fn checked_name(name: NameOf<T>) -> Result<NameOf<T>, Error<T>> {
 		ensure!(!name.is_empty(), Error::<T>::EmptyName);
-		name.try_into().map_err(|_| Error::<T>::NameTooLong)
+		Ok(name)
 	}
 
 	fn check_seats(seats: u32) -> Result<(), Error<T>> {

@@ -12,11 +12,37 @@ fn admin() -> RuntimeOrigin {
 
 /// Country 0 → region 1 → district 2 → municipality 3; diaspora constituency 4 under 0.
 fn sample_tree() {
-	assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"Freeland".to_vec()));
-	assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, b"North".to_vec()));
-	assert_ok!(Jurisdictions::add_unit(admin(), Some(1), District, b"Lakeside".to_vec()));
-	assert_ok!(Jurisdictions::add_unit(admin(), Some(2), Municipality, b"Birchwood".to_vec()));
-	assert_ok!(Jurisdictions::add_unit(admin(), Some(0), DiasporaConstituency, b"Abroad".to_vec()));
+	assert_ok!(Jurisdictions::add_unit(admin(), None, Country, name(b"Freeland".to_vec())));
+	assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, name(b"North".to_vec())));
+	assert_ok!(Jurisdictions::add_unit(admin(), Some(1), District, name(b"Lakeside".to_vec())));
+	assert_ok!(Jurisdictions::add_unit(
+		admin(),
+		Some(2),
+		Municipality,
+		name(b"Birchwood".to_vec())
+	));
+	assert_ok!(Jurisdictions::add_unit(
+		admin(),
+		Some(0),
+		DiasporaConstituency,
+		name(b"Abroad".to_vec())
+	));
+}
+
+#[docify::export]
+/// A unit or office name (at most `MaxNameLen`).
+fn name(n: Vec<u8>) -> crate::NameOf<Test> {
+	frame_support::BoundedVec::truncate_from(n)
+}
+
+/// Whether the bytes of jurisdictions call `index` with these encoded arguments, as any wallet
+/// could send them, decode as a call at all.
+fn decodes(index: u8, args: impl codec::Encode) -> bool {
+	use codec::Decode;
+	use frame_support::traits::PalletInfoAccess;
+	let mut bytes = vec![Jurisdictions::index() as u8, index];
+	args.encode_to(&mut bytes);
+	RuntimeCall::decode(&mut &bytes[..]).is_ok()
 }
 
 #[docify::export]
@@ -25,15 +51,15 @@ fn a_country_with_a_diaspora_constituency_and_its_office() {
 	build_and_execute(|| {
 		// Governance adds a country (a root) and, under it, the constituency of its citizens
 		// living in Germany.
-		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"Freeland".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, name(b"Freeland".to_vec())));
 		assert_ok!(Jurisdictions::add_unit(
 			admin(),
 			Some(0),
 			DiasporaConstituency,
-			b"Freeland in DE".to_vec()
+			name(b"Freeland in DE".to_vec())
 		));
 		// The constituency elects three members of the diaspora parliament.
-		assert_ok!(Jurisdictions::add_office(admin(), 1, b"MPs from DE".to_vec(), 3));
+		assert_ok!(Jurisdictions::add_office(admin(), 1, name(b"MPs from DE".to_vec()), 3));
 
 		assert_eq!(Jurisdictions::unit_kind(1), Some(DiasporaConstituency));
 		assert!(Jurisdictions::is_within(1, 0));
@@ -111,19 +137,25 @@ fn only_the_admin_origin_changes_the_tree() {
 		sample_tree();
 		let outsider = RuntimeOrigin::signed(2);
 		assert_noop!(
-			Jurisdictions::add_unit(outsider.clone(), None, Country, b"X".to_vec()),
+			Jurisdictions::add_unit(outsider.clone(), None, Country, name(b"X".to_vec())),
 			BadOrigin
 		);
-		assert_noop!(Jurisdictions::rename_unit(outsider.clone(), 0, b"X".to_vec()), BadOrigin);
+		assert_noop!(
+			Jurisdictions::rename_unit(outsider.clone(), 0, name(b"X".to_vec())),
+			BadOrigin
+		);
 		assert_noop!(Jurisdictions::remove_unit(outsider.clone(), 3), BadOrigin);
-		assert_noop!(Jurisdictions::add_office(outsider.clone(), 3, b"X".to_vec(), 1), BadOrigin);
 		assert_noop!(
-			Jurisdictions::add_unit(RawOrigin::None.into(), None, Country, b"X".to_vec()),
+			Jurisdictions::add_office(outsider.clone(), 3, name(b"X".to_vec()), 1),
 			BadOrigin
 		);
-		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
 		assert_noop!(
-			Jurisdictions::update_office(outsider.clone(), 0, b"X".to_vec(), 2),
+			Jurisdictions::add_unit(RawOrigin::None.into(), None, Country, name(b"X".to_vec())),
+			BadOrigin
+		);
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Mayor".to_vec()), 1));
+		assert_noop!(
+			Jurisdictions::update_office(outsider.clone(), 0, name(b"X".to_vec()), 2),
 			BadOrigin
 		);
 		assert_noop!(Jurisdictions::remove_office(outsider, 0), BadOrigin);
@@ -145,12 +177,17 @@ fn kinds_must_nest_in_order() {
 			(Some(2), Region),
 		] {
 			assert_noop!(
-				Jurisdictions::add_unit(admin(), parent, kind, b"Bad".to_vec()),
+				Jurisdictions::add_unit(admin(), parent, kind, name(b"Bad".to_vec())),
 				Error::<Test>::KindNotAllowedHere
 			);
 		}
 		// A municipality directly under a region is allowed (regions without districts).
-		assert_ok!(Jurisdictions::add_unit(admin(), Some(1), Municipality, b"Capital".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(
+			admin(),
+			Some(1),
+			Municipality,
+			name(b"Capital".to_vec())
+		));
 	});
 }
 
@@ -159,23 +196,25 @@ fn bad_names_and_unknown_parents_are_rejected() {
 	build_and_execute(|| {
 		sample_tree();
 		assert_noop!(
-			Jurisdictions::add_unit(admin(), Some(0), Region, Vec::new()),
+			Jurisdictions::add_unit(admin(), Some(0), Region, name(Vec::new())),
 			Error::<Test>::EmptyName
 		);
+		// A name over `MaxNameLen` (16) does not even decode.
+		assert!(decodes(0, (Some(0u32), Region, vec![b'a'; 16])));
+		assert!(!decodes(0, (Some(0u32), Region, vec![b'a'; 17])));
 		assert_noop!(
-			Jurisdictions::add_unit(admin(), Some(0), Region, vec![b'a'; 17]),
-			Error::<Test>::NameTooLong
-		);
-		assert_noop!(
-			Jurisdictions::add_unit(admin(), Some(42), Region, b"South".to_vec()),
+			Jurisdictions::add_unit(admin(), Some(42), Region, name(b"South".to_vec())),
 			Error::<Test>::UnitNotFound
 		);
 		assert_noop!(
-			Jurisdictions::rename_unit(admin(), 42, b"South".to_vec()),
+			Jurisdictions::rename_unit(admin(), 42, name(b"South".to_vec())),
 			Error::<Test>::UnitNotFound
 		);
-		assert_noop!(Jurisdictions::rename_unit(admin(), 1, Vec::new()), Error::<Test>::EmptyName);
-		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, vec![b'a'; 16]));
+		assert_noop!(
+			Jurisdictions::rename_unit(admin(), 1, name(Vec::new())),
+			Error::<Test>::EmptyName
+		);
+		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, name(vec![b'a'; 16])));
 	});
 }
 
@@ -183,7 +222,7 @@ fn bad_names_and_unknown_parents_are_rejected() {
 fn renaming_keeps_the_unit_in_place() {
 	build_and_execute(|| {
 		sample_tree();
-		assert_ok!(Jurisdictions::rename_unit(admin(), 1, b"Northern".to_vec()));
+		assert_ok!(Jurisdictions::rename_unit(admin(), 1, name(b"Northern".to_vec())));
 		let u = Units::<Test>::get(1).unwrap();
 		assert_eq!(u.name.to_vec(), b"Northern".to_vec());
 		assert_eq!((u.parent, u.kind, u.children), (Some(0), Region, 1));
@@ -199,15 +238,15 @@ fn fan_out_is_bounded_for_children_and_countries() {
 	build_and_execute(|| {
 		sample_tree();
 		// Country 0 has two children; MaxChildren is 3.
-		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, b"South".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), Region, name(b"South".to_vec())));
 		assert_noop!(
-			Jurisdictions::add_unit(admin(), Some(0), Region, b"East".to_vec()),
+			Jurisdictions::add_unit(admin(), Some(0), Region, name(b"East".to_vec())),
 			Error::<Test>::TooManyChildren
 		);
-		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"B".to_vec()));
-		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, b"C".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, name(b"B".to_vec())));
+		assert_ok!(Jurisdictions::add_unit(admin(), None, Country, name(b"C".to_vec())));
 		assert_noop!(
-			Jurisdictions::add_unit(admin(), None, Country, b"D".to_vec()),
+			Jurisdictions::add_unit(admin(), None, Country, name(b"D".to_vec())),
 			Error::<Test>::TooManyChildren
 		);
 	});
@@ -218,25 +257,25 @@ fn offices_are_bounded_and_need_seats() {
 	build_and_execute(|| {
 		sample_tree();
 		assert_noop!(
-			Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 0),
+			Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 0),
 			Error::<Test>::NoSeats
 		);
 		assert_noop!(
-			Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 451),
+			Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 451),
 			Error::<Test>::TooManySeats
 		);
 		assert_noop!(
-			Jurisdictions::add_office(admin(), 9, b"Council".to_vec(), 5),
+			Jurisdictions::add_office(admin(), 9, name(b"Council".to_vec()), 5),
 			Error::<Test>::UnitNotFound
 		);
 		assert_noop!(
-			Jurisdictions::add_office(admin(), 3, Vec::new(), 5),
+			Jurisdictions::add_office(admin(), 3, name(Vec::new()), 5),
 			Error::<Test>::EmptyName
 		);
-		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 15));
-		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 15));
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Mayor".to_vec()), 1));
 		assert_noop!(
-			Jurisdictions::add_office(admin(), 3, b"Clerk".to_vec(), 1),
+			Jurisdictions::add_office(admin(), 3, name(b"Clerk".to_vec()), 1),
 			Error::<Test>::TooManyOffices
 		);
 		let offices = Jurisdictions::offices_of(3);
@@ -253,20 +292,20 @@ fn offices_are_bounded_and_need_seats() {
 fn an_office_can_be_resized_and_renamed() {
 	build_and_execute(|| {
 		sample_tree();
-		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Council".to_vec(), 15));
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 15));
 		assert_noop!(
-			Jurisdictions::update_office(admin(), 0, b"Council".to_vec(), 0),
+			Jurisdictions::update_office(admin(), 0, name(b"Council".to_vec()), 0),
 			Error::<Test>::NoSeats
 		);
 		assert_noop!(
-			Jurisdictions::update_office(admin(), 0, b"Council".to_vec(), 451),
+			Jurisdictions::update_office(admin(), 0, name(b"Council".to_vec()), 451),
 			Error::<Test>::TooManySeats
 		);
 		assert_noop!(
-			Jurisdictions::update_office(admin(), 7, b"Council".to_vec(), 9),
+			Jurisdictions::update_office(admin(), 7, name(b"Council".to_vec()), 9),
 			Error::<Test>::OfficeNotFound
 		);
-		assert_ok!(Jurisdictions::update_office(admin(), 0, b"Town council".to_vec(), 9));
+		assert_ok!(Jurisdictions::update_office(admin(), 0, name(b"Town council".to_vec()), 9));
 		let o = Offices::<Test>::get(0).unwrap();
 		assert_eq!((o.name.to_vec(), o.seats, o.unit), (b"Town council".to_vec(), 9, 3));
 		assert_eq!(
@@ -284,7 +323,7 @@ fn an_office_can_be_resized_and_renamed() {
 fn removal_refuses_units_with_children_offices_or_users() {
 	build_and_execute(|| {
 		sample_tree();
-		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Mayor".to_vec()), 1));
 		assert_noop!(Jurisdictions::remove_unit(admin(), 2), Error::<Test>::HasChildren);
 		assert_noop!(Jurisdictions::remove_unit(admin(), 3), Error::<Test>::HasOffices);
 		assert_noop!(Jurisdictions::remove_unit(admin(), 77), Error::<Test>::UnitNotFound);
@@ -296,7 +335,12 @@ fn removal_refuses_units_with_children_offices_or_users() {
 		assert_eq!(Units::<Test>::get(0).unwrap().children, 1);
 		assert_eq!(events().last(), Some(&Event::UnitRemoved { unit: 4 }));
 		// Ids are never reused.
-		assert_ok!(Jurisdictions::add_unit(admin(), Some(0), DiasporaConstituency, b"A2".to_vec()));
+		assert_ok!(Jurisdictions::add_unit(
+			admin(),
+			Some(0),
+			DiasporaConstituency,
+			name(b"A2".to_vec())
+		));
 		assert!(Units::<Test>::get(5).is_some());
 	});
 }
@@ -305,7 +349,7 @@ fn removal_refuses_units_with_children_offices_or_users() {
 fn offices_in_use_stay_and_free_ones_go() {
 	build_and_execute(|| {
 		sample_tree();
-		assert_ok!(Jurisdictions::add_office(admin(), 3, b"Mayor".to_vec(), 1));
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Mayor".to_vec()), 1));
 		OfficesInUse::set(vec![0]);
 		assert_noop!(Jurisdictions::remove_office(admin(), 0), Error::<Test>::OfficeInUse);
 		OfficesInUse::set(vec![]);

@@ -8,6 +8,7 @@ use crate::crypto::RingVrf;
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
+use sp_runtime::traits::StaticLookup;
 
 /// What the benchmarks need from the runtime around this pallet.
 pub trait BenchmarkHelper<AccountId> {
@@ -167,7 +168,11 @@ mod benchmarks {
 		let units = T::BenchmarkHelper::units(j);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), units.clone());
+		_(
+			origin as T::RuntimeOrigin,
+			T::Lookup::unlookup(who.clone()),
+			BoundedVec::truncate_from(units.clone()),
+		);
 
 		let mut sorted = units;
 		sorted.sort_unstable();
@@ -184,7 +189,7 @@ mod benchmarks {
 		let (who, _) = registrar::<T>();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone());
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()));
 
 		assert_last_event::<T>(Event::RegistrarRevoked { registrar: who });
 		Ok(())
@@ -265,7 +270,7 @@ mod benchmarks {
 		let class = NextCredentialClass::<T>::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, name.clone());
+		_(origin as T::RuntimeOrigin, BoundedVec::truncate_from(name.clone()));
 
 		assert_last_event::<T>(Event::CredentialClassAdded {
 			class,
@@ -282,7 +287,7 @@ mod benchmarks {
 		T::BenchmarkHelper::identify(&who);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, 0, who.clone());
+		_(origin as T::RuntimeOrigin, 0, T::Lookup::unlookup(who.clone()));
 
 		assert_last_event::<T>(Event::ExaminerAccredited { class: 0, examiner: who });
 		Ok(())
@@ -295,7 +300,7 @@ mod benchmarks {
 		Examiners::<T>::insert(0, &who, ());
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, 0, who.clone());
+		_(origin as T::RuntimeOrigin, 0, T::Lookup::unlookup(who.clone()));
 
 		assert_last_event::<T>(Event::ExaminerRevoked { class: 0, examiner: who });
 		Ok(())
@@ -493,7 +498,7 @@ mod benchmarks {
 		let (who, _) = registrar::<T>();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), 1_000);
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), 1_000);
 
 		assert_last_event::<T>(Event::QuotaSet { registrar: who, quota: 1_000 });
 		Ok(())
@@ -522,7 +527,7 @@ mod benchmarks {
 		Registrars::<T>::remove(&who);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), n, [3; 32]);
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), n, [3; 32]);
 
 		assert_last_event::<T>(Event::RegistrationsSwept {
 			registrar: who,

@@ -119,7 +119,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{BlakeTwo256, CheckedDiv, Hash, Saturating, Zero},
+		traits::{BlakeTwo256, CheckedDiv, Hash, Saturating, StaticLookup, Zero},
 		ArithmeticError,
 	},
 	BoundedVec,
@@ -141,6 +141,9 @@ pub use pallet_veche_primitives::DocumentHash;
 
 /// A registrar as this runtime stores it.
 pub type RegistrarOf<T> = Registrar<<T as Config>::MaxRegistrarJurisdictions, BlockNumberFor<T>>;
+/// How a call names an account: an address the runtime's `Lookup` resolves (an account id, or
+/// an index where the runtime has indices).
+pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 /// The persons of one registration batch: `(tag, key, constituency)`, keys ascending.
 pub type BatchOf<T> = BoundedVec<(Tag, Member, JurisdictionId), <T as Config>::MaxBatch>;
 /// A person as this runtime stores them.
@@ -812,22 +815,22 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		/// - `who` must have a positive identity judgement.
-		/// - `jurisdictions`: 1..=`MaxRegistrarJurisdictions` existing units; the registrar may
-		///   register persons in constituencies within them.
+		/// - `jurisdictions`: 1..=`MaxRegistrarJurisdictions` existing units (a longer list does
+		///   not decode); the registrar may register persons in constituencies within them.
 		///
 		/// Emits [`Event::RegistrarAccredited`]. Errors: [`Error::NotIdentified`],
-		/// [`Error::NoJurisdictions`], [`Error::TooManyJurisdictions`],
-		/// [`Error::UnknownJurisdiction`].
+		/// [`Error::NoJurisdictions`], [`Error::UnknownJurisdiction`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::accredit_registrar(jurisdictions.len() as u32))]
 		pub fn accredit_registrar(
 			origin: OriginFor<T>,
-			who: T::AccountId,
-			jurisdictions: Vec<JurisdictionId>,
+			who: AccountIdLookupOf<T>,
+			jurisdictions: BoundedVec<JurisdictionId, T::MaxRegistrarJurisdictions>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
 			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
-			let mut registrar = Self::checked_registrar(jurisdictions)?;
+			let mut registrar = Self::checked_registrar(jurisdictions.into_inner())?;
 			if let Some(old) = Registrars::<T>::get(&who) {
 				// A change of units keeps its count, quota and use of the period.
 				registrar.registered = old.registered;
@@ -848,8 +851,9 @@ pub mod pallet {
 		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::NotRegistrar`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::revoke_registrar())]
-		pub fn revoke_registrar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+		pub fn revoke_registrar(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
 			Registrars::<T>::take(&who).ok_or(Error::<T>::NotRegistrar)?;
 			Self::deposit_event(Event::RegistrarRevoked { registrar: who });
 			Ok(())
@@ -864,8 +868,12 @@ pub mod pallet {
 		/// [`Error::StillIdentified`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::revoke_registrar())]
-		pub fn revoke_unidentified(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+		pub fn revoke_unidentified(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
 			ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
 			ensure!(Registrars::<T>::contains_key(&who), Error::<T>::NotRegistrar);
 			ensure!(!T::IdentityJudge::is_identified(&who), Error::<T>::StillIdentified);
 			Registrars::<T>::remove(&who);
@@ -917,8 +925,9 @@ pub mod pallet {
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::suspend(T::MaxCredentialClasses::get()))]
 		pub fn suspend(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
+			let actor = Self::admin_or_signed(origin)?;
 			let person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
-			let by_governance = Self::ensure_admin_or_own_registrar(origin, &person)?;
+			let by_governance = Self::may_act_on(actor, &person)?;
 			ensure!(person.status == PersonStatus::Active, Error::<T>::AlreadySuspended);
 			Self::do_suspend(tag, person, by_governance, reason)
 		}
@@ -935,8 +944,9 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reinstate(T::MaxCredentialClasses::get()))]
 		pub fn reinstate(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
+			let actor = Self::admin_or_signed(origin)?;
 			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
-			let governance = Self::ensure_admin_or_own_registrar(origin, &person)?;
+			let governance = Self::may_act_on(actor, &person)?;
 			let PersonStatus::Suspended { by_governance } = person.status else {
 				return Err(Error::<T>::NotSuspended.into());
 			};
@@ -986,15 +996,16 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		///
-		/// Emits [`Event::CredentialClassAdded`]. Errors: [`Error::EmptyName`],
-		/// [`Error::NameTooLong`], [`Error::TooManyClasses`].
+		/// Emits [`Event::CredentialClassAdded`]. Errors: [`Error::EmptyName`] (a name over
+		/// `MaxNameLen` does not decode), [`Error::TooManyClasses`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::add_credential_class())]
-		pub fn add_credential_class(origin: OriginFor<T>, name: Vec<u8>) -> DispatchResult {
+		pub fn add_credential_class(
+			origin: OriginFor<T>,
+			name: BoundedVec<u8, T::MaxNameLen>,
+		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			let name: BoundedVec<u8, T::MaxNameLen> =
-				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
 			let class = NextCredentialClass::<T>::get();
 			ensure!(u32::from(class) < T::MaxCredentialClasses::get(), Error::<T>::TooManyClasses);
 			NextCredentialClass::<T>::put(class.checked_add(1).ok_or(ArithmeticError::Overflow)?);
@@ -1014,9 +1025,10 @@ pub mod pallet {
 		pub fn accredit_examiner(
 			origin: OriginFor<T>,
 			class: CredentialClass,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
 			ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
 			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
 			ensure!(!Examiners::<T>::contains_key(class, &who), Error::<T>::AlreadyExaminer);
@@ -1035,9 +1047,10 @@ pub mod pallet {
 		pub fn revoke_examiner(
 			origin: OriginFor<T>,
 			class: CredentialClass,
-			who: T::AccountId,
+			who: AccountIdLookupOf<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
 			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
 			Examiners::<T>::remove(class, &who);
 			Self::deposit_event(Event::ExaminerRevoked { class, examiner: who });
@@ -1273,8 +1286,13 @@ pub mod pallet {
 		/// Emits [`Event::QuotaSet`]. Errors: [`Error::NotRegistrar`].
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::set_quota())]
-		pub fn set_quota(origin: OriginFor<T>, who: T::AccountId, quota: u32) -> DispatchResult {
+		pub fn set_quota(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			quota: u32,
+		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
 			Registrars::<T>::try_mutate(&who, |r| {
 				r.as_mut().ok_or(Error::<T>::NotRegistrar).map(|r| r.quota = quota)
 			})?;
@@ -1296,11 +1314,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::suspend_registrations(*limit))]
 		pub fn suspend_registrations(
 			origin: OriginFor<T>,
-			registrar: T::AccountId,
+			registrar: AccountIdLookupOf<T>,
 			limit: u32,
 			reason: DocumentHash,
 		) -> DispatchResultWithPostInfo {
 			T::AdminOrigin::ensure_origin(origin)?;
+			let registrar = T::Lookup::lookup(registrar)?;
 			ensure!(limit > 0, Error::<T>::ZeroLimit);
 			ensure!(!Registrars::<T>::contains_key(&registrar), Error::<T>::StillAccredited);
 			let tags: Vec<Tag> =
@@ -1564,18 +1583,21 @@ impl<T: Config> Pallet<T> {
 		T::Jurisdictions::within_any(constituency, &registrar.jurisdictions)
 	}
 
-	/// Governance (`true`), or the accredited registrar that registered `person` (`false`).
-	fn ensure_admin_or_own_registrar(
-		origin: OriginFor<T>,
-		person: &PersonOf<T>,
-	) -> Result<bool, DispatchError> {
+	/// Who acts, checked before any storage is read: governance (`None`) or a signed account.
+	fn admin_or_signed(origin: OriginFor<T>) -> Result<Option<T::AccountId>, DispatchError> {
 		match T::AdminOrigin::try_origin(origin) {
-			Ok(_) => Ok(true),
-			Err(origin) => {
-				let who = ensure_signed(origin)?;
-				ensure!(Self::is_own_registrar(&who, person), Error::<T>::NotAllowed);
-				Ok(false)
-			},
+			Ok(_) => Ok(None),
+			Err(origin) => Ok(Some(ensure_signed(origin)?)),
+		}
+	}
+
+	/// Whether the actor from [`Self::admin_or_signed`] may act on `person`: governance always
+	/// (`true`), a signed account only as the registrar that registered them (`false`).
+	fn may_act_on(actor: Option<T::AccountId>, person: &PersonOf<T>) -> Result<bool, Error<T>> {
+		match actor {
+			None => Ok(true),
+			Some(who) if Self::is_own_registrar(&who, person) => Ok(false),
+			Some(_) => Err(Error::<T>::NotAllowed),
 		}
 	}
 

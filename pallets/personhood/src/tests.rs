@@ -3,10 +3,10 @@
 use crate::{
 	crypto::{prover, Domain11},
 	mock::*,
-	Credentials, Error, Event, Holding, Keys, OpenRing, PendingBuilds, People, PersonCount,
+	Config, Credentials, Error, Event, Holding, Keys, OpenRing, PendingBuilds, People, PersonCount,
 	PersonStatus, Queues, Registrars, RingMembers, RingRoots,
 };
-use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight, BoundedVec};
 use pallet_veche_primitives::{
 	Context, PersonhoodVerifier, ProofError, ProofItem, ProvenAlias, RingRef, RingSet,
 	RingSet::Constituency,
@@ -73,6 +73,26 @@ fn prove(i: u8, set: RingSet, index: u32, context: &Context, message: &[u8]) -> 
 	prover::prove::<Domain11>(seed(i), &members, context, message)
 		.expect("member of the ring")
 		.0
+}
+
+/// Units for `accredit_registrar` (at most `MaxRegistrarJurisdictions`).
+fn units(v: Vec<u32>) -> BoundedVec<u32, <Test as Config>::MaxRegistrarJurisdictions> {
+	BoundedVec::truncate_from(v)
+}
+
+/// A credential class name (at most `MaxNameLen`).
+fn name(n: &[u8]) -> BoundedVec<u8, <Test as Config>::MaxNameLen> {
+	BoundedVec::truncate_from(n.to_vec())
+}
+
+/// Whether the bytes of personhood call `index` with these encoded arguments, as any wallet
+/// could send them, decode as a call at all.
+fn decodes(index: u8, args: impl codec::Encode) -> bool {
+	use codec::Decode;
+	use frame_support::traits::PalletInfoAccess;
+	let mut bytes = vec![Personhood::index() as u8, index];
+	args.encode_to(&mut bytes);
+	RuntimeCall::decode(&mut &bytes[..]).is_ok()
 }
 
 #[docify::export]
@@ -779,24 +799,27 @@ fn suspension_also_empties_the_credential_rings() {
 #[test]
 fn registrars_are_accredited_by_governance_and_need_an_identity() {
 	build_and_execute(|| {
-		assert_noop!(Personhood::accredit_registrar(signed(2), 20, vec![TOWN]), BadOrigin);
+		assert_noop!(Personhood::accredit_registrar(signed(2), 20, units(vec![TOWN])), BadOrigin);
 		assert_noop!(
-			Personhood::accredit_registrar(signed(ADMIN), UNIDENTIFIED, vec![TOWN]),
+			Personhood::accredit_registrar(signed(ADMIN), UNIDENTIFIED, units(vec![TOWN])),
 			Error::<Test>::NotIdentified
 		);
 		assert_noop!(
-			Personhood::accredit_registrar(signed(ADMIN), 20, vec![]),
+			Personhood::accredit_registrar(signed(ADMIN), 20, units(vec![])),
 			Error::<Test>::NoJurisdictions
 		);
 		assert_noop!(
-			Personhood::accredit_registrar(signed(ADMIN), 20, vec![TOWN, 77]),
+			Personhood::accredit_registrar(signed(ADMIN), 20, units(vec![TOWN, 77])),
 			Error::<Test>::UnknownJurisdiction
 		);
-		assert_noop!(
-			Personhood::accredit_registrar(signed(ADMIN), 20, vec![0, 1, 2, 3]),
-			Error::<Test>::TooManyJurisdictions
-		);
-		assert_ok!(Personhood::accredit_registrar(signed(ADMIN), 20, vec![DIASPORA, TOWN, TOWN]));
+		// More units than `MaxRegistrarJurisdictions` (3): the call does not even decode.
+		assert!(decodes(0, (20u64, vec![0u32, 1, 2])));
+		assert!(!decodes(0, (20u64, vec![0u32, 1, 2, 3])));
+		assert_ok!(Personhood::accredit_registrar(
+			signed(ADMIN),
+			20,
+			units(vec![DIASPORA, TOWN, TOWN])
+		));
 		assert_eq!(
 			Registrars::<Test>::get(20).unwrap().jurisdictions.to_vec(),
 			vec![TOWN, DIASPORA]
@@ -831,16 +854,15 @@ fn anybody_may_revoke_a_registrar_that_lost_its_identity() {
 #[test]
 fn credential_classes_and_examiners_are_bounded_and_checked() {
 	build_and_execute(|| {
-		assert_noop!(Personhood::add_credential_class(signed(2), b"law".to_vec()), BadOrigin);
+		assert_noop!(Personhood::add_credential_class(signed(2), name(b"law")), BadOrigin);
 		assert_noop!(
-			Personhood::add_credential_class(signed(ADMIN), vec![]),
+			Personhood::add_credential_class(signed(ADMIN), name(b"")),
 			Error::<Test>::EmptyName
 		);
-		assert_noop!(
-			Personhood::add_credential_class(signed(ADMIN), vec![b'x'; 17]),
-			Error::<Test>::NameTooLong
-		);
-		assert_ok!(Personhood::add_credential_class(signed(ADMIN), b"law".to_vec()));
+		// A name over `MaxNameLen` (16) does not even decode.
+		assert!(decodes(7, vec![b'x'; 16]));
+		assert!(!decodes(7, vec![b'x'; 17]));
+		assert_ok!(Personhood::add_credential_class(signed(ADMIN), name(b"law")));
 		assert_eq!(
 			events().last(),
 			Some(&Event::CredentialClassAdded {
@@ -849,7 +871,7 @@ fn credential_classes_and_examiners_are_bounded_and_checked() {
 			})
 		);
 		assert_noop!(
-			Personhood::add_credential_class(signed(ADMIN), b"more".to_vec()),
+			Personhood::add_credential_class(signed(ADMIN), name(b"more")),
 			Error::<Test>::TooManyClasses
 		);
 		assert_noop!(

@@ -80,7 +80,7 @@ impl pallet_veche_personhood::benchmarking::BenchmarkHelper<crate::AccountId> fo
 				frame_system::RawOrigin::Root.into(),
 				parent,
 				kind,
-				b"bench".to_vec(),
+				b"bench".to_vec().try_into().unwrap_or_default(),
 			);
 			parent = Some(id);
 		}
@@ -95,7 +95,7 @@ impl pallet_veche_personhood::benchmarking::BenchmarkHelper<crate::AccountId> fo
 					frame_system::RawOrigin::Root.into(),
 					None,
 					pallet_veche_primitives::UnitKind::Country,
-					b"bench".to_vec(),
+					b"bench".to_vec().try_into().unwrap_or_default(),
 				);
 				id
 			})

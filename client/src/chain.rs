@@ -125,7 +125,7 @@ pub async fn register_batch(
 pub enum Verdict {
 	/// Valid: the prover's alias, ring set and the revision checked.
 	Valid { alias: [u8; 32], set: RingSet, revision: u32 },
-	/// Refused, with the runtime's reason (`MalformedProof`, `UnknownRing`, `NotInRoll`,
+	/// Refused, with the runtime's reason (`MalformedProof`, `RingNotFound`, `NotInRoll`,
 	/// `RingTooSmall`, `InvalidProof`).
 	Refused(String),
 }

@@ -56,7 +56,7 @@ test('the same passport at a registrar again is refused', async () => {
   await assert.rejects(
     client('register', '--url', WS, '--suri', '//Dave', '--tag', people[0].tag, '--member', member,
       '--constituency', String(POLAND)),
-    /AlreadyRegistered/,
+    /PersonAlreadyExists/,
   );
 });
 

@@ -427,7 +427,7 @@ pub mod pallet {
 		/// The marks must be strictly ascending (each option at most once).
 		MarksNotAscending,
 		/// The proof's ring is not a constituency ring.
-		NotAConstituency,
+		NotAConstituencyRing,
 		/// The voter's constituency is not in the poll's electorate.
 		OutsideElectorate,
 		/// The credential proof's ring is not a credential ring, or its class carries no weight
@@ -438,7 +438,7 @@ pub mod pallet {
 		/// A proof cannot be decoded.
 		MalformedProof,
 		/// A proof names a ring that does not exist or has no members.
-		UnknownRing,
+		RingNotFound,
 		/// A proof names a ring revision that is not in the poll's roll (it was finished after
 		/// the poll was created, or replaced before): prove against the revision of the poll's
 		/// roll (`Personhood::roll_ring`). A key that entered a ring after the poll was created
@@ -458,7 +458,7 @@ pub mod pallet {
 		/// ballots.
 		RevoteTooSoon,
 		/// This block already carries `MaxBallotsPerBlock` ballots; the next block will take it.
-		BlockFull,
+		TooManyBallotsInBlock,
 		/// The poll cannot be closed before its end (a people's referendum's poll: before the
 		/// referendum is decided).
 		VotingNotOver,
@@ -470,7 +470,7 @@ pub mod pallet {
 		/// The appeal window of this poll has passed; its results are final.
 		AppealWindowClosed,
 		/// No ballot of this territory was counted in this poll.
-		TerritoryNotInPoll,
+		TerritoryNotFound,
 		/// This territory is already excluded.
 		AlreadyExcluded,
 		/// Recounts run on closed polls, before their retention period ends.
@@ -482,9 +482,9 @@ pub mod pallet {
 		/// A chunk size must be at least 1.
 		ZeroLimit,
 		/// No such referendum is being decided by the people.
-		NotAnOngoingReferendum,
+		ReferendumNotFound,
 		/// A poll is already open for this referendum.
-		ReferendumAlreadyOpen,
+		ReferendumPollAlreadyExists,
 	}
 
 	#[pallet::hooks]
@@ -544,11 +544,11 @@ pub mod pallet {
 		/// Errors (as `InvalidTransaction::Custom(index of the error)` when authorizing):
 		/// [`Error::PollNotFound`], [`Error::NotYetOpen`], [`Error::VotingEnded`],
 		/// [`Error::ChoiceOutOfRange`], [`Error::TooManyMarks`], [`Error::MarksNotAscending`],
-		/// [`Error::NotAConstituency`], [`Error::OutsideElectorate`],
+		/// [`Error::NotAConstituencyRing`], [`Error::OutsideElectorate`],
 		/// [`Error::CredentialNotCounted`], [`Error::CredentialRequired`],
-		/// [`Error::MalformedProof`], [`Error::UnknownRing`], [`Error::StaleRevision`],
-		/// [`Error::InvalidProof`], [`Error::AliasMismatch`], [`Error::SequenceNotIncreasing`],
-		/// [`Error::RevoteTooSoon`], [`Error::BlockFull`].
+		/// [`Error::MalformedProof`], [`Error::RingNotFound`], [`Error::NotInRoll`], [`Error::RingTooSmall`],
+		/// [`Error::InvalidProof`], [`Error::AliasMismatch`], [`Error::SequenceNotNext`],
+		/// [`Error::RevoteTooSoon`], [`Error::TooManyBallotsInBlock`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(Pallet::<T>::cast_weight(ballot.credential.is_some(), true))]
 		#[pallet::authorize(Pallet::<T>::authorize_cast)]
@@ -559,7 +559,8 @@ pub mod pallet {
 			let pending = Self::check_ballot(&ballot, now)?;
 			let first = PendingBallots::<T>::decode_len().unwrap_or(0) == 0;
 			let alias = pending.alias;
-			PendingBallots::<T>::try_append(pending).map_err(|_| Error::<T>::BlockFull)?;
+			PendingBallots::<T>::try_append(pending)
+				.map_err(|_| Error::<T>::TooManyBallotsInBlock)?;
 			PendingAliases::<T>::insert(ballot.poll, alias, ());
 			// The batch's fixed cost is charged to the first ballot of the block only.
 			let actual = Self::cast_weight(ballot.credential.is_some(), first);
@@ -606,7 +607,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::TerritoryExcluded`], and [`Event::ResultsRecomputed`] if the poll is
 		/// closed. Errors: [`Error::PollNotFound`], [`Error::AppealTooEarly`],
-		/// [`Error::AppealWindowClosed`], [`Error::TerritoryNotInPoll`],
+		/// [`Error::AppealWindowClosed`], [`Error::TerritoryNotFound`],
 		/// [`Error::AlreadyExcluded`].
 		#[pallet::call_index(3)]
 		pub fn exclude_territory(
@@ -622,7 +623,7 @@ pub mod pallet {
 			let heard_from = if referendum.is_some() { info.start } else { info.end };
 			ensure!(now >= heard_from, Error::<T>::AppealTooEarly);
 			ensure!(now < info.appeal_end, Error::<T>::AppealWindowClosed);
-			let tally = Tallies::<T>::get(poll, territory).ok_or(Error::<T>::TerritoryNotInPoll)?;
+			let tally = Tallies::<T>::get(poll, territory).ok_or(Error::<T>::TerritoryNotFound)?;
 			ensure!(!Excluded::<T>::contains_key(poll, territory), Error::<T>::AlreadyExcluded);
 			info.excluded = info.excluded.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let options = info.kind.options();
@@ -748,20 +749,17 @@ pub mod pallet {
 		/// - Origin: signed (anyone).
 		///
 		/// Emits [`Event::PollCreated`] and [`Event::ReferendumPollOpened`]. Errors:
-		/// [`Error::NotAnOngoingReferendum`], [`Error::ReferendumAlreadyOpen`].
+		/// [`Error::ReferendumNotFound`], [`Error::ReferendumPollAlreadyExists`].
 		#[pallet::call_index(6)]
 		pub fn open_referendum(
 			origin: OriginFor<T>,
 			referendum: ReferendumIndexOf<T>,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			ensure!(
-				T::Referenda::as_ongoing(referendum).is_some(),
-				Error::<T>::NotAnOngoingReferendum
-			);
+			ensure!(T::Referenda::as_ongoing(referendum).is_some(), Error::<T>::ReferendumNotFound);
 			ensure!(
 				!ReferendumPolls::<T>::contains_key(referendum),
-				Error::<T>::ReferendumAlreadyOpen
+				Error::<T>::ReferendumPollAlreadyExists
 			);
 			let now = frame_system::Pallet::<T>::block_number();
 			let end = BlockNumberFor::<T>::max_value();
@@ -930,7 +928,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::check_choice(info.kind, &ballot.choice)?;
 		let RingSet::Constituency(territory) = ballot.ring.set else {
-			return Err(Error::<T>::NotAConstituency.into());
+			return Err(Error::<T>::NotAConstituencyRing.into());
 		};
 		ensure!(Self::in_electorate(&info.electorate, territory), Error::<T>::OutsideElectorate);
 		let class = match &ballot.credential {
@@ -1399,7 +1397,7 @@ impl<T: Config> From<ProofError> for Error<T> {
 	fn from(e: ProofError) -> Self {
 		match e {
 			ProofError::MalformedProof => Error::<T>::MalformedProof,
-			ProofError::UnknownRing => Error::<T>::UnknownRing,
+			ProofError::RingNotFound => Error::<T>::RingNotFound,
 			ProofError::NotInRoll => Error::<T>::NotInRoll,
 			ProofError::RingTooSmall => Error::<T>::RingTooSmall,
 			ProofError::InvalidProof => Error::<T>::InvalidProof,

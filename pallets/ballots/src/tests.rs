@@ -280,7 +280,7 @@ fn a_proof_from_a_ring_outside_the_electorate_is_rejected() {
 		let (ring, proof) = prove(1, RingSet::Credential(LAWYERS), poll, &as_lawyer.message());
 		as_lawyer.ring = ring;
 		as_lawyer.proof = BoundedVec::truncate_from(proof);
-		assert_noop!(Ballots::cast(authorized(), as_lawyer), Error::<Test>::NotAConstituency);
+		assert_noop!(Ballots::cast(authorized(), as_lawyer), Error::<Test>::NotAConstituencyRing);
 		// A poll of town 2 only: voter 5 of town 3 is outside it.
 		let local = poll_of(
 			PollKind::YesNo,
@@ -690,7 +690,7 @@ fn excluding_a_territory_recomputes_the_results_within_the_appeal_window() {
 		assert_noop!(Ballots::exclude_territory(signed(ANYONE), poll, TOWN, reason), BadOrigin);
 		assert_noop!(
 			Ballots::exclude_territory(signed(APPEALS), poll, FOREIGN_TOWN, reason),
-			Error::<Test>::TerritoryNotInPoll
+			Error::<Test>::TerritoryNotFound
 		);
 		assert_ok!(Ballots::close(signed(ANYONE), poll));
 		assert_eq!(Results::<Test>::get(poll), Some(tally(4, 4, &[2, 2])));
@@ -862,7 +862,7 @@ fn a_full_block_refuses_more_ballots() {
 		PendingBallots::<Test>::put(full);
 		assert_noop!(
 			Ballots::cast(authorized(), ballot(2, poll, &[0], 1)),
-			Error::<Test>::BlockFull
+			Error::<Test>::TooManyBallotsInBlock
 		);
 		PendingBallots::<Test>::kill();
 	});
@@ -924,7 +924,7 @@ fn the_people_decide_a_referendum_through_a_poll() {
 	build_and_execute(|| {
 		assert_noop!(
 			Ballots::open_referendum(signed(ANYONE), 0),
-			Error::<Test>::NotAnOngoingReferendum
+			Error::<Test>::ReferendumNotFound
 		);
 		referenda::start(0);
 		assert_ok!(Ballots::open_referendum(signed(ANYONE), 0));
@@ -935,7 +935,7 @@ fn the_people_decide_a_referendum_through_a_poll() {
 		assert_eq!(referenda::tally(0), Some(PeopleTally { electorate: 10, ..Default::default() }));
 		assert_noop!(
 			Ballots::open_referendum(signed(ANYONE), 0),
-			Error::<Test>::ReferendumAlreadyOpen
+			Error::<Test>::ReferendumPollAlreadyExists
 		);
 		// Two yes, one no, one blank: the referendum's tally follows at the end of the block.
 		vote_in_one_block(&[

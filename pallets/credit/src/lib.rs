@@ -40,7 +40,7 @@
 //!   the partner; the partner's clearing account for this currency pays the payee. The partner's
 //!   administrators bound how far their clearing account may go below zero: that limit is the
 //!   credit line they grant this currency ([`Pallet::set_credit_line`]). No line fails with
-//!   [`Error::NoCreditLine`], an exhausted one with [`Error::CreditLineExhausted`].
+//!   [`Error::CreditLineNotFound`], an exhausted one with [`Error::CreditLineExhausted`].
 //! - **Fees.** Members need not hold the native token: the runtime wraps its fee payment in the
 //!   [`FeelessCredit`] transaction extension, under which this pallet's calls from an admitted,
 //!   unfrozen member of the currency they name pay no fee, up to [`Config::FeelessPerWindow`]
@@ -458,29 +458,29 @@ pub mod pallet {
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No currency has this id; it was never created or has been dissolved.
-		UnknownCurrency,
+		CurrencyNotFound,
 		/// Only the currency's administrators or governance may do this.
-		NotAdmin,
+		NotAuthorized,
 		/// The account has no positive identity judgement; founders and members must be
 		/// identified by a registrar first.
 		NotIdentified,
 		/// The account is not a member of this currency (or is its fund or a clearing account,
 		/// where only members may act).
-		NotAMember,
+		MemberNotFound,
 		/// The payee is not a member (nor the fund) of this currency.
-		PayeeNotAMember,
+		PayeeNotFound,
 		/// The account already has an account in this currency.
-		AlreadyMember,
+		MemberAlreadyExists,
 		/// The currency has `MaxMembers` members; remove one first.
 		TooManyMembers,
 		/// More administrators than `MaxAdmins`.
 		TooManyAdmins,
 		/// A currency needs at least one administrator.
 		NoAdmins,
-		/// The name is empty or longer than `MaxNameLen`.
-		BadName,
-		/// The symbol is empty or longer than `MaxSymbolLen`.
-		BadSymbol,
+		/// The name is empty (a name over `MaxNameLen` does not decode).
+		EmptyName,
+		/// The symbol is empty (a symbol over `MaxSymbolLen` does not decode).
+		EmptySymbol,
 		/// More decimals than 18.
 		TooManyDecimals,
 		/// A demurrage rate of 100 % would take everything at once.
@@ -514,13 +514,13 @@ pub mod pallet {
 		/// A withdrawal is already waiting for its notice; withdraw or cancel it first.
 		WithdrawalPending,
 		/// No withdrawal is waiting.
-		NoWithdrawal,
+		WithdrawalNotFound,
 		/// The notice period of the withdrawal has not passed yet.
 		NoticeNotElapsed,
 		/// Conversion needs two different currencies.
 		SameCurrency,
 		/// The payee's currency grants the payer's currency no credit line.
-		NoCreditLine,
+		CreditLineNotFound,
 		/// The payment would exceed the credit line the payee's currency grants the payer's.
 		CreditLineExhausted,
 		/// The limit is below what the account already owes.
@@ -573,8 +573,8 @@ pub mod pallet {
 		///
 		/// The fund gets an account with a credit limit of zero.
 		///
-		/// Emits [`Event::CurrencyCreated`]. Errors: [`Error::NotIdentified`], [`Error::BadName`],
-		/// [`Error::BadSymbol`], [`Error::TooManyDecimals`], [`Error::RateTooHigh`],
+		/// Emits [`Event::CurrencyCreated`]. Errors: [`Error::NotIdentified`], [`Error::EmptyName`],
+		/// [`Error::EmptySymbol`], [`Error::TooManyDecimals`], [`Error::RateTooHigh`],
 		/// [`Error::ZeroValue`], [`Error::NoticeTooLong`], [`Error::NoAdmins`],
 		/// [`Error::TooManyAdmins`], [`Error::AmountTooLarge`]; a founder without the deposit gets
 		/// the native token's error.
@@ -603,7 +603,7 @@ pub mod pallet {
 		///
 		/// - Origin: an administrator of the currency, or governance.
 		///
-		/// Emits [`Event::AdminsSet`]. Errors: [`Error::UnknownCurrency`], [`Error::NotAdmin`],
+		/// Emits [`Event::AdminsSet`]. Errors: [`Error::CurrencyNotFound`], [`Error::NotAuthorized`],
 		/// [`Error::NoAdmins`], [`Error::TooManyAdmins`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_admins(admins.len() as u32))]
@@ -627,8 +627,8 @@ pub mod pallet {
 		///
 		/// The account becomes "sufficient": it can send transactions without a native balance.
 		///
-		/// Emits [`Event::MemberAdmitted`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAdmin`], [`Error::NotIdentified`], [`Error::AlreadyMember`],
+		/// Emits [`Event::MemberAdmitted`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::NotAuthorized`], [`Error::NotIdentified`], [`Error::MemberAlreadyExists`],
 		/// [`Error::TooManyMembers`], [`Error::AmountTooLarge`].
 		#[pallet::call_index(2)]
 		pub fn admit(
@@ -648,8 +648,8 @@ pub mod pallet {
 		/// - Origin: an administrator of the currency, or governance.
 		/// - `limit`: in smallest units; not below what the account owes now.
 		///
-		/// Emits [`Event::LimitSet`]. Errors: [`Error::UnknownCurrency`], [`Error::NotAdmin`],
-		/// [`Error::NotAMember`] (also for a clearing account: see [`Pallet::set_credit_line`]),
+		/// Emits [`Event::LimitSet`]. Errors: [`Error::CurrencyNotFound`], [`Error::NotAuthorized`],
+		/// [`Error::MemberNotFound`] (also for a clearing account: see [`Pallet::set_credit_line`]),
 		/// [`Error::AmountTooLarge`], [`Error::LimitBelowDebt`].
 		#[pallet::call_index(3)]
 		pub fn set_limit(
@@ -661,8 +661,9 @@ pub mod pallet {
 			Self::ensure_admin(origin, currency)?;
 			let who = T::Lookup::lookup(who)?;
 			let limit = to_fine::<T>(limit)?;
-			let mut account = Accounts::<T>::get(currency, &who).ok_or(Error::<T>::NotAMember)?;
-			ensure!(account.role.pays(), Error::<T>::NotAMember);
+			let mut account =
+				Accounts::<T>::get(currency, &who).ok_or(Error::<T>::MemberNotFound)?;
+			ensure!(account.role.pays(), Error::<T>::MemberNotFound);
 			account.limit = limit;
 			ensure!(account.within_limit(), Error::<T>::LimitBelowDebt);
 			Accounts::<T>::insert(currency, &who, account);
@@ -675,8 +676,8 @@ pub mod pallet {
 		///
 		/// - Origin: an administrator of the currency, or governance.
 		///
-		/// Emits [`Event::MemberFrozen`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAdmin`], [`Error::NotAMember`], [`Error::Frozen`] (already frozen).
+		/// Emits [`Event::MemberFrozen`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::NotAuthorized`], [`Error::MemberNotFound`], [`Error::Frozen`] (already frozen).
 		#[pallet::call_index(4)]
 		pub fn freeze(
 			origin: OriginFor<T>,
@@ -697,8 +698,8 @@ pub mod pallet {
 		///
 		/// - Origin: an administrator of the currency, or governance.
 		///
-		/// Emits [`Event::MemberThawed`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAdmin`], [`Error::NotAMember`], [`Error::NotFrozen`].
+		/// Emits [`Event::MemberThawed`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::NotAuthorized`], [`Error::MemberNotFound`], [`Error::NotFrozen`].
 		#[pallet::call_index(5)]
 		pub fn thaw(
 			origin: OriginFor<T>,
@@ -722,7 +723,7 @@ pub mod pallet {
 		/// - Origin: the member themselves, an administrator of the currency, or governance.
 		///
 		/// Emits [`Event::MemberRemoved`] (and [`Event::DemurrageCharged`] if demurrage was due).
-		/// Errors: [`Error::UnknownCurrency`], [`Error::NotAdmin`], [`Error::NotAMember`],
+		/// Errors: [`Error::CurrencyNotFound`], [`Error::NotAuthorized`], [`Error::MemberNotFound`],
 		/// [`Error::AccountNotEmpty`], [`Error::FundOverLimit`].
 		#[pallet::call_index(6)]
 		pub fn remove_member(
@@ -766,8 +767,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Transferred`] (and [`Event::DemurrageCharged`] for each account that
 		/// decayed). Errors: [`Error::ZeroAmount`], [`Error::AmountTooLarge`],
-		/// [`Error::SelfTransfer`], [`Error::UnknownCurrency`], [`Error::NotAMember`],
-		/// [`Error::PayeeNotAMember`], [`Error::Frozen`], [`Error::PayeeFrozen`],
+		/// [`Error::SelfTransfer`], [`Error::CurrencyNotFound`], [`Error::MemberNotFound`],
+		/// [`Error::PayeeNotFound`], [`Error::Frozen`], [`Error::PayeeFrozen`],
 		/// [`Error::OverLimit`], [`Error::SavingsFirst`]; `Arithmetic(Overflow)` if the payee's
 		/// balance would overflow.
 		#[pallet::call_index(7)]
@@ -799,7 +800,7 @@ pub mod pallet {
 		/// - `amount`: in smallest units, above zero, covered by the spending balance.
 		///
 		/// Emits [`Event::Saved`]. Errors: [`Error::ZeroAmount`], [`Error::AmountTooLarge`],
-		/// [`Error::UnknownCurrency`], [`Error::NotAMember`], [`Error::Frozen`],
+		/// [`Error::CurrencyNotFound`], [`Error::MemberNotFound`], [`Error::Frozen`],
 		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(8)]
 		pub fn save(origin: OriginFor<T>, currency: CurrencyId, amount: u128) -> DispatchResult {
@@ -824,7 +825,7 @@ pub mod pallet {
 		/// - `amount`: in smallest units, above zero, covered by savings.
 		///
 		/// Emits [`Event::WithdrawalRequested`]. Errors: [`Error::ZeroAmount`],
-		/// [`Error::AmountTooLarge`], [`Error::UnknownCurrency`], [`Error::NotAMember`],
+		/// [`Error::AmountTooLarge`], [`Error::CurrencyNotFound`], [`Error::MemberNotFound`],
 		/// [`Error::Frozen`], [`Error::WithdrawalPending`], [`Error::InsufficientSavings`].
 		#[pallet::call_index(9)]
 		pub fn request_withdrawal(
@@ -852,9 +853,9 @@ pub mod pallet {
 		///
 		/// - Origin: a signed, unfrozen member.
 		///
-		/// Emits [`Event::SavingsReleased`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAMember`], [`Error::Frozen`], [`Error::NoticeNotElapsed`] (the notice is
-		/// still running), [`Error::NoWithdrawal`] (nothing was waiting, or it was already
+		/// Emits [`Event::SavingsReleased`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::MemberNotFound`], [`Error::Frozen`], [`Error::NoticeNotElapsed`] (the notice is
+		/// still running), [`Error::WithdrawalNotFound`] (nothing was waiting, or it was already
 		/// released).
 		#[pallet::call_index(10)]
 		pub fn withdraw(origin: OriginFor<T>, currency: CurrencyId) -> DispatchResult {
@@ -863,7 +864,7 @@ pub mod pallet {
 			let now = Self::now();
 			let account = Self::member(currency, &who)?;
 			ensure!(!account.frozen, Error::<T>::Frozen);
-			let w = account.withdrawal.ok_or(Error::<T>::NoWithdrawal)?;
+			let w = account.withdrawal.ok_or(Error::<T>::WithdrawalNotFound)?;
 			ensure!(w.ready_at <= now, Error::<T>::NoticeNotElapsed);
 			// Settling releases it (and emits `SavingsReleased`).
 			let account = Self::active_member(currency, &info, &who, now)?;
@@ -875,14 +876,14 @@ pub mod pallet {
 		///
 		/// - Origin: a signed, unfrozen member.
 		///
-		/// Emits [`Event::WithdrawalCancelled`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAMember`], [`Error::Frozen`], [`Error::NoWithdrawal`].
+		/// Emits [`Event::WithdrawalCancelled`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::MemberNotFound`], [`Error::Frozen`], [`Error::WithdrawalNotFound`].
 		#[pallet::call_index(11)]
 		pub fn cancel_withdrawal(origin: OriginFor<T>, currency: CurrencyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let info = Self::currency(currency)?;
 			let mut account = Self::active_member(currency, &info, &who, Self::now())?;
-			let w = account.withdrawal.take().ok_or(Error::<T>::NoWithdrawal)?;
+			let w = account.withdrawal.take().ok_or(Error::<T>::WithdrawalNotFound)?;
 			account.savings =
 				account.savings.checked_add(w.amount).ok_or(ArithmeticError::Overflow)?;
 			Accounts::<T>::insert(currency, &who, account);
@@ -897,8 +898,8 @@ pub mod pallet {
 		/// - Origin: an administrator of `currency`, or governance.
 		/// - `limit`: in smallest units of `currency`; not below what the clearing account owes.
 		///
-		/// Emits [`Event::CreditLineSet`]. Errors: [`Error::UnknownCurrency`] (either currency),
-		/// [`Error::NotAdmin`], [`Error::SameCurrency`], [`Error::AmountTooLarge`],
+		/// Emits [`Event::CreditLineSet`]. Errors: [`Error::CurrencyNotFound`] (either currency),
+		/// [`Error::NotAuthorized`], [`Error::SameCurrency`], [`Error::AmountTooLarge`],
 		/// [`Error::LimitBelowDebt`].
 		#[pallet::call_index(12)]
 		pub fn set_credit_line(
@@ -923,9 +924,9 @@ pub mod pallet {
 		/// grants `currency`. Demurrage is applied to payer and payee first.
 		///
 		/// Emits [`Event::PaidAcross`]. Errors: [`Error::ZeroAmount`], [`Error::AmountTooLarge`],
-		/// [`Error::SameCurrency`], [`Error::UnknownCurrency`], [`Error::NotAMember`],
-		/// [`Error::PayeeNotAMember`], [`Error::Frozen`], [`Error::PayeeFrozen`],
-		/// [`Error::NoCreditLine`], [`Error::CreditLineExhausted`], [`Error::OverLimit`],
+		/// [`Error::SameCurrency`], [`Error::CurrencyNotFound`], [`Error::MemberNotFound`],
+		/// [`Error::PayeeNotFound`], [`Error::Frozen`], [`Error::PayeeFrozen`],
+		/// [`Error::CreditLineNotFound`], [`Error::CreditLineExhausted`], [`Error::OverLimit`],
 		/// [`Error::SavingsFirst`].
 		#[pallet::call_index(13)]
 		pub fn pay_across(
@@ -948,7 +949,7 @@ pub mod pallet {
 			let line_account = Self::clearing_account(to_currency, currency);
 			let mut line = Accounts::<T>::get(to_currency, &line_account)
 				.filter(|a| matches!(a.role, Role::Clearing { .. }))
-				.ok_or(Error::<T>::NoCreditLine)?;
+				.ok_or(Error::<T>::CreditLineNotFound)?;
 			line.balance = line
 				.balance
 				.checked_sub(fine_i(received)?)
@@ -989,7 +990,7 @@ pub mod pallet {
 		/// - `accounts`: up to [`MAX_COLLECT`] accounts of the currency.
 		///
 		/// Emits [`Event::DemurrageCollected`] (and [`Event::DemurrageCharged`] per account that
-		/// decayed). Errors: [`Error::UnknownCurrency`], [`Error::NotAMember`] (an account that
+		/// decayed). Errors: [`Error::CurrencyNotFound`], [`Error::MemberNotFound`] (an account that
 		/// has no account in the currency).
 		#[pallet::call_index(14)]
 		#[pallet::weight(<T as Config>::WeightInfo::collect(accounts.len() as u32))]
@@ -1009,7 +1010,7 @@ pub mod pallet {
 					continue;
 				}
 				let mut account =
-					Accounts::<T>::get(currency, who).ok_or(Error::<T>::NotAMember)?;
+					Accounts::<T>::get(currency, who).ok_or(Error::<T>::MemberNotFound)?;
 				Self::settle(currency, &info, who, &mut account, now)?;
 				total = total.checked_add(account.due).ok_or(ArithmeticError::Overflow)?;
 				fund.balance = fund
@@ -1033,8 +1034,8 @@ pub mod pallet {
 		///
 		/// - Origin: an administrator of the currency, or governance.
 		///
-		/// Emits [`Event::CurrencyDissolved`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAdmin`], [`Error::CurrencyInUse`].
+		/// Emits [`Event::CurrencyDissolved`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::NotAuthorized`], [`Error::CurrencyInUse`].
 		#[pallet::call_index(15)]
 		pub fn dissolve(origin: OriginFor<T>, currency: CurrencyId) -> DispatchResult {
 			Self::ensure_admin(origin, currency)?;
@@ -1064,8 +1065,8 @@ pub mod pallet {
 		///
 		/// - Origin: an administrator of `currency`, or governance.
 		///
-		/// Emits [`Event::ClearingSettled`]. Errors: [`Error::UnknownCurrency`],
-		/// [`Error::NotAdmin`], [`Error::PartnerStillExists`], [`Error::NoCreditLine`],
+		/// Emits [`Event::ClearingSettled`]. Errors: [`Error::CurrencyNotFound`],
+		/// [`Error::NotAuthorized`], [`Error::PartnerStillExists`], [`Error::CreditLineNotFound`],
 		/// [`Error::FundCannotAbsorb`].
 		#[pallet::call_index(16)]
 		pub fn settle_clearing(
@@ -1079,7 +1080,7 @@ pub mod pallet {
 			let who = Self::clearing_account(currency, partner);
 			let clearing = Accounts::<T>::get(currency, &who)
 				.filter(|a| a.role == Role::Clearing { partner })
-				.ok_or(Error::<T>::NoCreditLine)?;
+				.ok_or(Error::<T>::CreditLineNotFound)?;
 			let mut fund = Self::fund_account(currency, &info)?;
 			fund.balance =
 				fund.balance.checked_add(clearing.balance).ok_or(ArithmeticError::Overflow)?;
@@ -1170,7 +1171,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn currency(currency: CurrencyId) -> Result<CurrencyOf<T>, DispatchError> {
-		Currencies::<T>::get(currency).ok_or_else(|| Error::<T>::UnknownCurrency.into())
+		Currencies::<T>::get(currency).ok_or_else(|| Error::<T>::CurrencyNotFound.into())
 	}
 
 	/// The clearing account of `currency` for `partner`.
@@ -1196,9 +1197,9 @@ impl<T: Config> Pallet<T> {
 	/// Whether the actor from [`Self::governance_or_signed`] administers `currency`, which must
 	/// exist.
 	fn check_admin(actor: &Option<T::AccountId>, currency: CurrencyId) -> DispatchResult {
-		ensure!(Currencies::<T>::contains_key(currency), Error::<T>::UnknownCurrency);
+		ensure!(Currencies::<T>::contains_key(currency), Error::<T>::CurrencyNotFound);
 		if let Some(who) = actor {
-			ensure!(Admins::<T>::get(currency).contains(who), Error::<T>::NotAdmin);
+			ensure!(Admins::<T>::get(currency).contains(who), Error::<T>::NotAuthorized);
 		}
 		Ok(())
 	}
@@ -1224,11 +1225,11 @@ impl<T: Config> Pallet<T> {
 		founder: Option<T::AccountId>,
 	) -> Result<CurrencyId, DispatchError> {
 		let name: BoundedVec<u8, T::MaxNameLen> =
-			params.name.try_into().map_err(|_| Error::<T>::BadName)?;
-		ensure!(!name.is_empty(), Error::<T>::BadName);
+			params.name.try_into().map_err(|_| Error::<T>::EmptyName)?;
+		ensure!(!name.is_empty(), Error::<T>::EmptyName);
 		let symbol: BoundedVec<u8, T::MaxSymbolLen> =
-			params.symbol.try_into().map_err(|_| Error::<T>::BadSymbol)?;
-		ensure!(!symbol.is_empty(), Error::<T>::BadSymbol);
+			params.symbol.try_into().map_err(|_| Error::<T>::EmptySymbol)?;
+		ensure!(!symbol.is_empty(), Error::<T>::EmptySymbol);
 		ensure!(params.decimals <= MAX_DECIMALS, Error::<T>::TooManyDecimals);
 		let decay = demurrage::decay_constant(params.demurrage).ok_or(Error::<T>::RateTooHigh)?;
 		ensure!(!params.value.is_zero(), Error::<T>::ZeroValue);
@@ -1287,7 +1288,7 @@ impl<T: Config> Pallet<T> {
 		limit: Option<u128>,
 	) -> DispatchResult {
 		let mut info = Self::currency(currency)?;
-		ensure!(!Accounts::<T>::contains_key(currency, who), Error::<T>::AlreadyMember);
+		ensure!(!Accounts::<T>::contains_key(currency, who), Error::<T>::MemberAlreadyExists);
 		ensure!(info.members < T::MaxMembers::get(), Error::<T>::TooManyMembers);
 		let limit = match limit {
 			Some(0) => 0,
@@ -1306,7 +1307,7 @@ impl<T: Config> Pallet<T> {
 	pub fn set_line(currency: CurrencyId, partner: CurrencyId, limit: u128) -> DispatchResult {
 		ensure!(currency != partner, Error::<T>::SameCurrency);
 		let mut info = Self::currency(currency)?;
-		ensure!(Currencies::<T>::contains_key(partner), Error::<T>::UnknownCurrency);
+		ensure!(Currencies::<T>::contains_key(partner), Error::<T>::CurrencyNotFound);
 		let limit = if limit.is_zero() { 0 } else { to_fine::<T>(limit)? };
 		let who = Self::clearing_account(currency, partner);
 		match Accounts::<T>::get(currency, &who) {
@@ -1334,10 +1335,10 @@ impl<T: Config> Pallet<T> {
 
 	/// `who`'s account with role `Member`.
 	fn member(currency: CurrencyId, who: &T::AccountId) -> Result<AccountOf<T>, DispatchError> {
-		ensure!(Currencies::<T>::contains_key(currency), Error::<T>::UnknownCurrency);
+		ensure!(Currencies::<T>::contains_key(currency), Error::<T>::CurrencyNotFound);
 		Accounts::<T>::get(currency, who)
 			.filter(|a| a.role == Role::Member)
-			.ok_or_else(|| Error::<T>::NotAMember.into())
+			.ok_or_else(|| Error::<T>::MemberNotFound.into())
 	}
 
 	/// `who`'s unfrozen account with a role `accepts` takes, settled up to `now`; `missing` and
@@ -1364,7 +1365,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		now: Moment,
 	) -> Result<AccountOf<T>, DispatchError> {
-		let errors = (Error::<T>::NotAMember, Error::<T>::Frozen);
+		let errors = (Error::<T>::MemberNotFound, Error::<T>::Frozen);
 		Self::usable(currency, info, who, now, |r| r == Role::Member, errors)
 	}
 
@@ -1375,7 +1376,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		now: Moment,
 	) -> Result<AccountOf<T>, DispatchError> {
-		let errors = (Error::<T>::NotAMember, Error::<T>::Frozen);
+		let errors = (Error::<T>::MemberNotFound, Error::<T>::Frozen);
 		Self::usable(currency, info, who, now, Role::pays, errors)
 	}
 
@@ -1386,7 +1387,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		now: Moment,
 	) -> Result<AccountOf<T>, DispatchError> {
-		let errors = (Error::<T>::PayeeNotAMember, Error::<T>::PayeeFrozen);
+		let errors = (Error::<T>::PayeeNotFound, Error::<T>::PayeeFrozen);
 		Self::usable(currency, info, who, now, Role::pays, errors)
 	}
 
@@ -1397,7 +1398,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<AccountOf<T>, DispatchError> {
 		Accounts::<T>::get(currency, &info.fund)
 			.defensive_proof("every currency has its fund's account; qed")
-			.ok_or_else(|| Error::<T>::UnknownCurrency.into())
+			.ok_or_else(|| Error::<T>::CurrencyNotFound.into())
 	}
 
 	/// Brings an account up to `now` and reports what that did.

@@ -103,8 +103,8 @@ mod currencies {
 	fn invalid_parameters_are_refused() {
 		build_and_execute(|| {
 			let cases: Vec<(fn(&mut CurrencyParams<u64>), Error<Test>)> = vec![
-				(|p| p.name = vec![], Error::BadName),
-				(|p| p.symbol = vec![], Error::BadSymbol),
+				(|p| p.name = vec![], Error::EmptyName),
+				(|p| p.symbol = vec![], Error::EmptySymbol),
 				(|p| p.decimals = 19, Error::TooManyDecimals),
 				(|p| p.demurrage = Perbill::one(), Error::RateTooHigh),
 				(|p| p.value = FixedU128::zero(), Error::ZeroValue),
@@ -128,8 +128,8 @@ mod currencies {
 		build_and_execute(|| {
 			two_communities();
 			assert_noop!(Credit::dissolve(signed(ADMIN), BWH), Error::<Test>::CurrencyInUse);
-			assert_noop!(Credit::dissolve(signed(ALICE), BWH), Error::<Test>::NotAdmin);
-			assert_noop!(Credit::dissolve(signed(ADMIN), 7), Error::<Test>::UnknownCurrency);
+			assert_noop!(Credit::dissolve(signed(ALICE), BWH), Error::<Test>::NotAuthorized);
+			assert_noop!(Credit::dissolve(signed(ADMIN), 7), Error::<Test>::CurrencyNotFound);
 		});
 	}
 
@@ -139,11 +139,14 @@ mod currencies {
 			two_communities();
 			let admins = |a: Vec<u64>| BoundedVec::truncate_from(a);
 			assert_ok!(Credit::set_admins(signed(ADMIN), BWH, admins(vec![ALICE, BOB])));
-			assert_noop!(Credit::admit(signed(ADMIN), BWH, EVE, None), Error::<Test>::NotAdmin);
+			assert_noop!(
+				Credit::admit(signed(ADMIN), BWH, EVE, None),
+				Error::<Test>::NotAuthorized
+			);
 			assert_ok!(Credit::set_admins(RuntimeOrigin::root(), BWH, admins(vec![ADMIN])));
 			assert_noop!(
 				Credit::set_admins(signed(ALICE), BWH, admins(vec![ALICE])),
-				Error::<Test>::NotAdmin
+				Error::<Test>::NotAuthorized
 			);
 			assert_noop!(
 				Credit::set_admins(signed(ADMIN), BWH, admins(vec![])),
@@ -229,22 +232,25 @@ mod members {
 	fn bad_admissions_are_refused() {
 		build_and_execute(|| {
 			two_communities();
-			assert_noop!(Credit::admit(signed(ALICE), BWH, FERDIE, None), Error::<Test>::NotAdmin);
+			assert_noop!(
+				Credit::admit(signed(ALICE), BWH, FERDIE, None),
+				Error::<Test>::NotAuthorized
+			);
 			assert_noop!(
 				Credit::admit(signed(ADMIN), BWH, STRANGER, None),
 				Error::<Test>::NotIdentified
 			);
 			assert_noop!(
 				Credit::admit(signed(ADMIN), BWH, ALICE, None),
-				Error::<Test>::AlreadyMember
+				Error::<Test>::MemberAlreadyExists
 			);
 			assert_noop!(
 				Credit::admit(signed(ADMIN), BWH, FUND_A, None),
-				Error::<Test>::AlreadyMember
+				Error::<Test>::MemberAlreadyExists
 			);
 			assert_noop!(
 				Credit::admit(signed(ADMIN), 9, FERDIE, None),
-				Error::<Test>::UnknownCurrency
+				Error::<Test>::CurrencyNotFound
 			);
 			for who in 10..14 {
 				assert_ok!(Credit::admit(signed(ADMIN), BWH, who, None));
@@ -272,9 +278,12 @@ mod members {
 			assert_ok!(Credit::set_credit_line(signed(ADMIN), BWH, NVG, 10));
 			assert_noop!(
 				Credit::set_limit(signed(ADMIN), BWH, clearing, 5),
-				Error::<Test>::NotAMember
+				Error::<Test>::MemberNotFound
 			);
-			assert_noop!(Credit::set_limit(signed(BOB), BWH, ALICE, 1), Error::<Test>::NotAdmin);
+			assert_noop!(
+				Credit::set_limit(signed(BOB), BWH, ALICE, 1),
+				Error::<Test>::NotAuthorized
+			);
 			assert_noop!(
 				Credit::set_limit(signed(ADMIN), BWH, ALICE, u128::MAX),
 				Error::<Test>::AmountTooLarge
@@ -295,7 +304,7 @@ mod members {
 			);
 			assert_noop!(Credit::save(signed(BOB), BWH, 1_00), Error::<Test>::Frozen);
 			assert_noop!(Credit::freeze(signed(ADMIN), BWH, BOB), Error::<Test>::Frozen);
-			assert_noop!(Credit::freeze(signed(ADMIN), BWH, FUND_A), Error::<Test>::NotAMember);
+			assert_noop!(Credit::freeze(signed(ADMIN), BWH, FUND_A), Error::<Test>::MemberNotFound);
 			assert_ok!(Credit::thaw(signed(ADMIN), BWH, BOB));
 			assert_noop!(Credit::thaw(signed(ADMIN), BWH, BOB), Error::<Test>::NotFrozen);
 			assert_ok!(Credit::transfer(signed(BOB), BWH, ALICE, 1_00));
@@ -311,7 +320,10 @@ mod members {
 				Credit::remove_member(signed(BOB), BWH, BOB),
 				Error::<Test>::AccountNotEmpty
 			);
-			assert_noop!(Credit::remove_member(signed(ALICE), BWH, BOB), Error::<Test>::NotAdmin);
+			assert_noop!(
+				Credit::remove_member(signed(ALICE), BWH, BOB),
+				Error::<Test>::NotAuthorized
+			);
 			// A day of demurrage, then Bob pays back all but the fraction it left.
 			advance(DAY);
 			assert_ok!(Credit::transfer(signed(BOB), BWH, ALICE, 9_99));
@@ -328,7 +340,7 @@ mod members {
 			);
 			assert_noop!(
 				Credit::remove_member(signed(ADMIN), BWH, FUND_A),
-				Error::<Test>::NotAMember
+				Error::<Test>::MemberNotFound
 			);
 		});
 	}
@@ -370,16 +382,19 @@ mod transfers {
 			);
 			assert_noop!(
 				Credit::transfer(signed(STRANGER), BWH, BOB, 1),
-				Error::<Test>::NotAMember
+				Error::<Test>::MemberNotFound
 			);
-			assert_noop!(Credit::transfer(signed(CHARLIE), BWH, BOB, 1), Error::<Test>::NotAMember);
+			assert_noop!(
+				Credit::transfer(signed(CHARLIE), BWH, BOB, 1),
+				Error::<Test>::MemberNotFound
+			);
 			assert_noop!(
 				Credit::transfer(signed(ALICE), BWH, CHARLIE, 1),
-				Error::<Test>::PayeeNotAMember
+				Error::<Test>::PayeeNotFound
 			);
 			assert_noop!(
 				Credit::transfer(signed(ALICE), 9, BOB, 1),
-				Error::<Test>::UnknownCurrency
+				Error::<Test>::CurrencyNotFound
 			);
 			assert_noop!(
 				Credit::transfer(signed(ALICE), BWH, BOB, 500_01),
@@ -526,14 +541,17 @@ mod savings {
 			bob_saves_half_of_100();
 			assert_noop!(Credit::save(signed(BOB), BWH, 50_01), Error::<Test>::InsufficientBalance);
 			assert_noop!(Credit::save(signed(BOB), BWH, 0), Error::<Test>::ZeroAmount);
-			assert_noop!(Credit::save(signed(FUND_A), BWH, 1), Error::<Test>::NotAMember);
+			assert_noop!(Credit::save(signed(FUND_A), BWH, 1), Error::<Test>::MemberNotFound);
 			assert_noop!(Credit::save(signed(ALICE), BWH, 1), Error::<Test>::InsufficientBalance);
 			assert_noop!(
 				Credit::request_withdrawal(signed(BOB), BWH, 50_01),
 				Error::<Test>::InsufficientSavings
 			);
-			assert_noop!(Credit::withdraw(signed(BOB), BWH), Error::<Test>::NoWithdrawal);
-			assert_noop!(Credit::cancel_withdrawal(signed(BOB), BWH), Error::<Test>::NoWithdrawal);
+			assert_noop!(Credit::withdraw(signed(BOB), BWH), Error::<Test>::WithdrawalNotFound);
+			assert_noop!(
+				Credit::cancel_withdrawal(signed(BOB), BWH),
+				Error::<Test>::WithdrawalNotFound
+			);
 			assert_ok!(Credit::request_withdrawal(signed(BOB), BWH, 20_00));
 			assert_noop!(
 				Credit::request_withdrawal(signed(BOB), BWH, 1_00),
@@ -580,7 +598,7 @@ mod savings {
 			let bob = account(BWH, BOB);
 			assert_eq!(bob.withdrawal, None);
 			assert_eq!(units(bob.balance), 90_00);
-			assert_noop!(Credit::withdraw(signed(BOB), BWH), Error::<Test>::NoWithdrawal);
+			assert_noop!(Credit::withdraw(signed(BOB), BWH), Error::<Test>::WithdrawalNotFound);
 		});
 	}
 
@@ -682,13 +700,13 @@ mod conversion {
 			two_communities();
 			assert_noop!(
 				Credit::pay_across(signed(ALICE), BWH, NVG, CHARLIE, 1),
-				Error::<Test>::NoCreditLine
+				Error::<Test>::CreditLineNotFound
 			);
 			// A line in the other direction does not help.
 			assert_ok!(Credit::set_credit_line(signed(ADMIN), BWH, NVG, 100_00));
 			assert_noop!(
 				Credit::pay_across(signed(ALICE), BWH, NVG, CHARLIE, 1),
-				Error::<Test>::NoCreditLine
+				Error::<Test>::CreditLineNotFound
 			);
 		});
 	}
@@ -723,15 +741,15 @@ mod conversion {
 			);
 			assert_noop!(
 				Credit::pay_across(signed(ALICE), BWH, NVG, BOB, 1),
-				Error::<Test>::PayeeNotAMember
+				Error::<Test>::PayeeNotFound
 			);
 			assert_noop!(
 				Credit::pay_across(signed(CHARLIE), BWH, NVG, EVE, 1),
-				Error::<Test>::NotAMember
+				Error::<Test>::MemberNotFound
 			);
 			assert_noop!(
 				Credit::pay_across(signed(ALICE), BWH, 9, EVE, 1),
-				Error::<Test>::UnknownCurrency
+				Error::<Test>::CurrencyNotFound
 			);
 			// Over Alice's own limit (500.00 hours = 2,000.000 grivnas) — the line is checked
 			// first, so give a bigger line.
@@ -742,7 +760,7 @@ mod conversion {
 			);
 			assert_noop!(
 				Credit::set_credit_line(signed(ALICE), BWH, NVG, 1),
-				Error::<Test>::NotAdmin
+				Error::<Test>::NotAuthorized
 			);
 			assert_noop!(
 				Credit::set_credit_line(signed(ADMIN), BWH, BWH, 1),
@@ -750,7 +768,7 @@ mod conversion {
 			);
 			assert_noop!(
 				Credit::set_credit_line(signed(ADMIN), BWH, 9, 1),
-				Error::<Test>::UnknownCurrency
+				Error::<Test>::CurrencyNotFound
 			);
 		});
 	}
@@ -784,12 +802,12 @@ mod conversion {
 			// The line can no longer be changed, since its partner is gone...
 			assert_noop!(
 				Credit::set_credit_line(signed(ADMIN), BWH, third, 0),
-				Error::<Test>::UnknownCurrency
+				Error::<Test>::CurrencyNotFound
 			);
 			// ...but it is settled into the fund and removed, by an administrator only.
 			assert_noop!(
 				Credit::settle_clearing(signed(ALICE), BWH, third),
-				Error::<Test>::NotAdmin
+				Error::<Test>::NotAuthorized
 			);
 			assert_ok!(Credit::settle_clearing(signed(ADMIN), BWH, third));
 			assert_eq!(
@@ -800,7 +818,7 @@ mod conversion {
 			assert_eq!(Currencies::<Test>::get(BWH).unwrap().lines, 0);
 			assert_noop!(
 				Credit::settle_clearing(signed(ADMIN), BWH, third),
-				Error::<Test>::NoCreditLine
+				Error::<Test>::CreditLineNotFound
 			);
 		});
 	}

@@ -270,7 +270,7 @@ pub mod pallet {
 		/// The unit already has `MaxOfficesPerUnit` offices.
 		TooManyOffices,
 		/// An office needs at least one seat.
-		NoSeats,
+		ZeroSeats,
 		/// An office can have at most `MaxSeats` seats.
 		TooManySeats,
 		/// The unit still has units below it; remove those first.
@@ -392,7 +392,7 @@ pub mod pallet {
 		/// - `seats`: 1..=`MaxSeats`.
 		///
 		/// Emits [`Event::OfficeAdded`]. Errors: [`Error::UnitNotFound`], [`Error::EmptyName`] (a
-		/// name over `MaxNameLen` does not decode), [`Error::NoSeats`], [`Error::TooManySeats`],
+		/// name over `MaxNameLen` does not decode), [`Error::ZeroSeats`], [`Error::TooManySeats`],
 		/// [`Error::TooManyOffices`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::add_office())]
@@ -418,7 +418,7 @@ pub mod pallet {
 		/// - Origin: [`Config::AdminOrigin`].
 		///
 		/// Emits [`Event::OfficeUpdated`]. Errors: [`Error::OfficeNotFound`],
-		/// [`Error::EmptyName`] (a name over `MaxNameLen` does not decode), [`Error::NoSeats`],
+		/// [`Error::EmptyName`] (a name over `MaxNameLen` does not decode), [`Error::ZeroSeats`],
 		/// [`Error::TooManySeats`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::update_office())]
@@ -517,7 +517,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_seats(seats: u32) -> Result<(), Error<T>> {
-		ensure!(seats > 0, Error::<T>::NoSeats);
+		ensure!(seats > 0, Error::<T>::ZeroSeats);
 		ensure!(seats <= T::MaxSeats::get(), Error::<T>::TooManySeats);
 		Ok(())
 	}

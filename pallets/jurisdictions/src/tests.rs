@@ -258,7 +258,7 @@ fn offices_are_bounded_and_need_seats() {
 		sample_tree();
 		assert_noop!(
 			Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 0),
-			Error::<Test>::NoSeats
+			Error::<Test>::ZeroSeats
 		);
 		assert_noop!(
 			Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 451),
@@ -295,7 +295,7 @@ fn an_office_can_be_resized_and_renamed() {
 		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 15));
 		assert_noop!(
 			Jurisdictions::update_office(admin(), 0, name(b"Council".to_vec()), 0),
-			Error::<Test>::NoSeats
+			Error::<Test>::ZeroSeats
 		);
 		assert_noop!(
 			Jurisdictions::update_office(admin(), 0, name(b"Council".to_vec()), 451),

@@ -197,7 +197,7 @@ impl<D: RingDomain> RingVrf for Bandersnatch<D> {
 		let proof = <V as GenerateVerifiable>::Proof::try_from(proof.to_vec())
 			.map_err(|_| ProofError::MalformedProof)?;
 		let members: <V as GenerateVerifiable>::Members =
-			decode_trusted(&commitment[..]).map_err(|_| ProofError::UnknownRing)?;
+			decode_trusted(&commitment[..]).map_err(|_| ProofError::RingNotFound)?;
 		V::validate(D::DOMAIN, &proof, &members, context, message).map_err(|e| match e {
 			verifiable::Error::DecodeError => ProofError::MalformedProof,
 			_ => ProofError::InvalidProof,
@@ -221,7 +221,7 @@ impl<D: RingDomain> RingVrf for Bandersnatch<D> {
 			};
 			let Ok(members) = decode_trusted::<<V as GenerateVerifiable>::Members>(&commitment[..])
 			else {
-				outcomes.push(Err(ProofError::UnknownRing));
+				outcomes.push(Err(ProofError::RingNotFound));
 				continue;
 			};
 			outcomes.push(Err(ProofError::InvalidProof));

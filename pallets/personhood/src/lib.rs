@@ -9,7 +9,7 @@
 //! [`Tag`] (a keyed hash of the identity document that registrars compute with a shared secret)
 //! and the person's ring public key, for one constituency. The chain never sees personal data.
 //! The same document yields the same tag at every registrar, so a second registration of the same
-//! person fails with [`Error::AlreadyRegistered`], as does reuse of a key.
+//! person fails with [`Error::PersonAlreadyExists`], reuse of a key with [`Error::KeyAlreadyExists`].
 //!
 //! Keys do not join rings one by one: they wait in a queue per ring set and join in cohorts of at
 //! least [`Config::MinCohort`] (or whatever has gathered after [`Config::MaxCohortWait`] blocks),
@@ -668,8 +668,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The account is not an accredited registrar.
-		NotRegistrar,
+		/// No accredited registrar has this account.
+		RegistrarNotFound,
 		/// The account has no positive identity judgement; registrars and examiners need one.
 		NotIdentified,
 		/// The registrar still has a positive identity judgement; only governance can revoke it.
@@ -679,45 +679,44 @@ pub mod pallet {
 		/// A registrar can serve at most `MaxRegistrarJurisdictions` units.
 		TooManyJurisdictions,
 		/// No unit has this id.
-		UnknownJurisdiction,
+		UnitNotFound,
 		/// Persons register in municipalities and diaspora constituencies only.
 		NotAConstituency,
 		/// The constituency lies outside every unit this registrar serves.
 		OutsideJurisdiction,
-		/// This tag or this key is already registered (at this or another registrar, now or
-		/// before a key rotation): one person registers once.
-		AlreadyRegistered,
+		/// This tag is already registered (at this or another registrar): one person registers
+		/// once.
+		PersonAlreadyExists,
 		/// The key is not a valid ring public key (not a point of the Bandersnatch prime-order
 		/// subgroup).
 		InvalidKey,
 		/// The ring set's queue holds `MaxQueue` keys; wait for the next cohort to be admitted.
-		QueueFull,
+		TooManyQueued,
 		/// No person is registered with this tag.
 		PersonNotFound,
-		/// Neither governance nor a registrar serving the person's constituency.
-		NotAllowed,
+		/// The caller may not do this: it is not the accredited registrar (or examiner) the call
+		/// needs, nor governance where governance may act.
+		NotAuthorized,
 		/// The person is already suspended.
 		AlreadySuspended,
 		/// The person is not suspended.
 		NotSuspended,
-		/// The key is unknown, retired, or belongs to a suspended person.
-		NotAnActiveMember,
+		/// No active member has this key: it is unknown, retired, or a suspended person's.
+		MemberNotFound,
 		/// No credential class has this id.
-		UnknownClass,
+		CredentialClassNotFound,
 		/// There are already `MaxCredentialClasses` classes.
-		TooManyClasses,
+		TooManyCredentialClasses,
 		/// A class name cannot be empty.
 		EmptyName,
-		/// The class name is longer than `MaxNameLen` bytes.
-		NameTooLong,
 		/// The account is not an examiner of this class.
-		NotExaminer,
+		ExaminerNotFound,
 		/// The account is already an examiner of this class.
-		AlreadyExaminer,
+		ExaminerAlreadyExists,
 		/// The member already holds this credential.
-		AlreadyHolds,
+		CredentialAlreadyExists,
 		/// The member does not hold this credential.
-		DoesNotHold,
+		CredentialNotFound,
 		/// The queue has fewer than `MinCohort` keys and its oldest has waited less than
 		/// `MaxCohortWait` blocks (or it is empty).
 		CohortNotReady,
@@ -730,9 +729,9 @@ pub mod pallet {
 		/// (`upload_chunks`, `veche-client upload-chunks`).
 		ChunksMissing,
 		/// No such page of static chunks: pages run from 0 to the ring domain's last.
-		UnknownChunkPage,
+		ChunkPageNotFound,
 		/// This page of static chunks is already stored.
-		ChunksAlreadyStored,
+		ChunkPageAlreadyExists,
 		/// The uploaded chunks are not the canonical ones: their hash differs from the one pinned
 		/// in the runtime.
 		ChunkHashMismatch,
@@ -770,6 +769,9 @@ pub mod pallet {
 		NothingToSweep,
 		/// A chunk size must be at least 1.
 		ZeroLimit,
+		/// This key is already registered (to this person or another, now or before a key
+		/// rotation): a key proves one person only.
+		KeyAlreadyExists,
 	}
 
 	#[pallet::hooks]
@@ -819,7 +821,7 @@ pub mod pallet {
 		///   not decode); the registrar may register persons in constituencies within them.
 		///
 		/// Emits [`Event::RegistrarAccredited`]. Errors: [`Error::NotIdentified`],
-		/// [`Error::NoJurisdictions`], [`Error::UnknownJurisdiction`].
+		/// [`Error::NoJurisdictions`], [`Error::UnitNotFound`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::accredit_registrar(jurisdictions.len() as u32))]
 		pub fn accredit_registrar(
@@ -848,13 +850,13 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		///
-		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::NotRegistrar`].
+		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::RegistrarNotFound`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::revoke_registrar())]
 		pub fn revoke_registrar(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			Registrars::<T>::take(&who).ok_or(Error::<T>::NotRegistrar)?;
+			Registrars::<T>::take(&who).ok_or(Error::<T>::RegistrarNotFound)?;
 			Self::deposit_event(Event::RegistrarRevoked { registrar: who });
 			Ok(())
 		}
@@ -864,7 +866,7 @@ pub mod pallet {
 		///
 		/// - Origin: signed.
 		///
-		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::NotRegistrar`],
+		/// Emits [`Event::RegistrarRevoked`]. Errors: [`Error::RegistrarNotFound`],
 		/// [`Error::StillIdentified`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::revoke_registrar())]
@@ -874,7 +876,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			ensure!(Registrars::<T>::contains_key(&who), Error::<T>::NotRegistrar);
+			ensure!(Registrars::<T>::contains_key(&who), Error::<T>::RegistrarNotFound);
 			ensure!(!T::IdentityJudge::is_identified(&who), Error::<T>::StillIdentified);
 			Registrars::<T>::remove(&who);
 			Self::deposit_event(Event::RegistrarRevoked { registrar: who });
@@ -894,9 +896,10 @@ pub mod pallet {
 		/// ([`Pallet::register_batch`]). Counts towards the registrar's quota.
 		///
 		/// Emits [`Event::PersonRegistered`]. Errors: [`Error::SingleRegistrationDisabled`],
-		/// [`Error::NotRegistrar`], [`Error::QuotaExceeded`], [`Error::UnknownJurisdiction`],
+		/// [`Error::NotAuthorized`], [`Error::QuotaExceeded`], [`Error::UnitNotFound`],
 		/// [`Error::NotAConstituency`], [`Error::OutsideJurisdiction`],
-		/// [`Error::AlreadyRegistered`], [`Error::InvalidKey`], [`Error::QueueFull`].
+		/// [`Error::PersonAlreadyExists`], [`Error::KeyAlreadyExists`], [`Error::InvalidKey`],
+		/// [`Error::TooManyQueued`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -921,7 +924,7 @@ pub mod pallet {
 		/// - `reason`: the hash of the document that justifies it.
 		///
 		/// Emits [`Event::PersonSuspended`]. Errors: [`Error::PersonNotFound`],
-		/// [`Error::NotAllowed`], [`Error::AlreadySuspended`].
+		/// [`Error::NotAuthorized`], [`Error::AlreadySuspended`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::suspend(T::MaxCredentialClasses::get()))]
 		pub fn suspend(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
@@ -939,8 +942,8 @@ pub mod pallet {
 		///   governance.
 		///
 		/// Emits [`Event::PersonReinstated`]. Errors: [`Error::PersonNotFound`],
-		/// [`Error::NotAllowed`], [`Error::NotSuspended`], [`Error::SuspendedByGovernance`],
-		/// [`Error::QueueFull`].
+		/// [`Error::NotAuthorized`], [`Error::NotSuspended`], [`Error::SuspendedByGovernance`],
+		/// [`Error::TooManyQueued`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reinstate(T::MaxCredentialClasses::get()))]
 		pub fn reinstate(origin: OriginFor<T>, tag: Tag, reason: DocumentHash) -> DispatchResult {
@@ -968,15 +971,15 @@ pub mod pallet {
 		/// - Origin: signed by the accredited registrar that registered the person (who checked
 		///   the person again off-chain and recomputed the tag).
 		///
-		/// Emits [`Event::KeyRotated`]. Errors: [`Error::PersonNotFound`], [`Error::NotAllowed`],
-		/// [`Error::AlreadyRegistered`] (the new key is used), [`Error::InvalidKey`].
+		/// Emits [`Event::KeyRotated`]. Errors: [`Error::PersonNotFound`], [`Error::NotAuthorized`],
+		/// [`Error::KeyAlreadyExists`] (the new key is used), [`Error::InvalidKey`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::rotate_key(T::MaxCredentialClasses::get()))]
 		pub fn rotate_key(origin: OriginFor<T>, tag: Tag, new_key: Member) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut person = People::<T>::get(tag).ok_or(Error::<T>::PersonNotFound)?;
-			ensure!(Self::is_own_registrar(&who, &person), Error::<T>::NotAllowed);
-			ensure!(!Keys::<T>::contains_key(new_key), Error::<T>::AlreadyRegistered);
+			ensure!(Self::is_own_registrar(&who, &person), Error::<T>::NotAuthorized);
+			ensure!(!Keys::<T>::contains_key(new_key), Error::<T>::KeyAlreadyExists);
 			ensure!(T::RingVrf::is_member_valid(&new_key), Error::<T>::InvalidKey);
 			let old = person.key;
 			if person.status == PersonStatus::Active {
@@ -997,7 +1000,7 @@ pub mod pallet {
 		/// - Origin: [`Config::AdminOrigin`].
 		///
 		/// Emits [`Event::CredentialClassAdded`]. Errors: [`Error::EmptyName`] (a name over
-		/// `MaxNameLen` does not decode), [`Error::TooManyClasses`].
+		/// `MaxNameLen` does not decode), [`Error::TooManyCredentialClasses`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::add_credential_class())]
 		pub fn add_credential_class(
@@ -1007,7 +1010,10 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::EmptyName);
 			let class = NextCredentialClass::<T>::get();
-			ensure!(u32::from(class) < T::MaxCredentialClasses::get(), Error::<T>::TooManyClasses);
+			ensure!(
+				u32::from(class) < T::MaxCredentialClasses::get(),
+				Error::<T>::TooManyCredentialClasses
+			);
 			NextCredentialClass::<T>::put(class.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 			CredentialClasses::<T>::insert(class, name.clone());
 			Self::deposit_event(Event::CredentialClassAdded { class, name });
@@ -1018,8 +1024,8 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`]. `who` must have a positive identity judgement.
 		///
-		/// Emits [`Event::ExaminerAccredited`]. Errors: [`Error::UnknownClass`],
-		/// [`Error::NotIdentified`], [`Error::AlreadyExaminer`].
+		/// Emits [`Event::ExaminerAccredited`]. Errors: [`Error::CredentialClassNotFound`],
+		/// [`Error::NotIdentified`], [`Error::ExaminerAlreadyExists`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::accredit_examiner())]
 		pub fn accredit_examiner(
@@ -1029,9 +1035,12 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
+			ensure!(
+				CredentialClasses::<T>::contains_key(class),
+				Error::<T>::CredentialClassNotFound
+			);
 			ensure!(T::IdentityJudge::is_identified(&who), Error::<T>::NotIdentified);
-			ensure!(!Examiners::<T>::contains_key(class, &who), Error::<T>::AlreadyExaminer);
+			ensure!(!Examiners::<T>::contains_key(class, &who), Error::<T>::ExaminerAlreadyExists);
 			Examiners::<T>::insert(class, &who, ());
 			Self::deposit_event(Event::ExaminerAccredited { class, examiner: who });
 			Ok(())
@@ -1041,7 +1050,7 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		///
-		/// Emits [`Event::ExaminerRevoked`]. Errors: [`Error::NotExaminer`].
+		/// Emits [`Event::ExaminerRevoked`]. Errors: [`Error::ExaminerNotFound`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::revoke_examiner())]
 		pub fn revoke_examiner(
@@ -1051,7 +1060,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
+			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::ExaminerNotFound);
 			Examiners::<T>::remove(class, &who);
 			Self::deposit_event(Event::ExaminerRevoked { class, examiner: who });
 			Ok(())
@@ -1062,9 +1071,9 @@ pub mod pallet {
 		///
 		/// - Origin: signed by an examiner of `class`.
 		///
-		/// Emits [`Event::CredentialGranted`]. Errors: [`Error::UnknownClass`],
-		/// [`Error::NotExaminer`], [`Error::NotAnActiveMember`], [`Error::AlreadyHolds`],
-		/// [`Error::QueueFull`].
+		/// Emits [`Event::CredentialGranted`]. Errors: [`Error::CredentialClassNotFound`],
+		/// [`Error::NotAuthorized`], [`Error::MemberNotFound`], [`Error::CredentialAlreadyExists`],
+		/// [`Error::TooManyQueued`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::grant_credential())]
 		pub fn grant_credential(
@@ -1073,8 +1082,11 @@ pub mod pallet {
 			key: Member,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
-			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
+			ensure!(
+				CredentialClasses::<T>::contains_key(class),
+				Error::<T>::CredentialClassNotFound
+			);
+			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotAuthorized);
 			Self::do_grant(class, key)?;
 			Self::deposit_event(Event::CredentialGranted { class, key });
 			Ok(())
@@ -1085,8 +1097,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed by an examiner of `class`.
 		///
-		/// Emits [`Event::CredentialRevoked`]. Errors: [`Error::NotExaminer`],
-		/// [`Error::NotAnActiveMember`] (unknown or retired key), [`Error::DoesNotHold`].
+		/// Emits [`Event::CredentialRevoked`]. Errors: [`Error::NotAuthorized`],
+		/// [`Error::MemberNotFound`] (unknown or retired key), [`Error::CredentialNotFound`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::revoke_credential())]
 		pub fn revoke_credential(
@@ -1095,9 +1107,10 @@ pub mod pallet {
 			key: Member,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotExaminer);
-			let tag = Self::current_tag(&key).ok_or(Error::<T>::NotAnActiveMember)?;
-			let holding = Credentials::<T>::get(tag, class).ok_or(Error::<T>::DoesNotHold)?;
+			ensure!(Examiners::<T>::contains_key(class, &who), Error::<T>::NotAuthorized);
+			let tag = Self::current_tag(&key).ok_or(Error::<T>::MemberNotFound)?;
+			let holding =
+				Credentials::<T>::get(tag, class).ok_or(Error::<T>::CredentialNotFound)?;
 			Self::leave(RingSet::Credential(class), holding.ring, &key)?;
 			Credentials::<T>::remove(tag, class);
 			Self::deposit_event(Event::CredentialRevoked { class, key });
@@ -1150,8 +1163,8 @@ pub mod pallet {
 		/// - Origin: signed.
 		/// - `chunks`: the page's chunks in order (256, or fewer on the last page).
 		///
-		/// Emits [`Event::ChunksStored`]. Errors: [`Error::UnknownChunkPage`],
-		/// [`Error::ChunksAlreadyStored`], [`Error::ChunkHashMismatch`].
+		/// Emits [`Event::ChunksStored`]. Errors: [`Error::ChunkPageNotFound`],
+		/// [`Error::ChunkPageAlreadyExists`], [`Error::ChunkHashMismatch`].
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::upload_chunks())]
 		pub fn upload_chunks(
@@ -1160,8 +1173,9 @@ pub mod pallet {
 			chunks: ChunkPage,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let expected = T::RingVrf::chunk_page_hash(page).ok_or(Error::<T>::UnknownChunkPage)?;
-			ensure!(!Chunks::<T>::contains_key(page), Error::<T>::ChunksAlreadyStored);
+			let expected =
+				T::RingVrf::chunk_page_hash(page).ok_or(Error::<T>::ChunkPageNotFound)?;
+			ensure!(!Chunks::<T>::contains_key(page), Error::<T>::ChunkPageAlreadyExists);
 			let hash = <BlakeTwo256 as Hash>::hash(&chunks.encode());
 			ensure!(hash.0 == expected, Error::<T>::ChunkHashMismatch);
 			let stored = ChunkPagesStored::<T>::get().saturating_add(1);
@@ -1260,7 +1274,7 @@ pub mod pallet {
 		/// - Counts towards the registrar's quota.
 		///
 		/// Emits [`Event::BatchRegistered`]. Errors: [`Error::BatchTooSmall`],
-		/// [`Error::KeysNotSorted`], [`Error::NotRegistrar`], [`Error::QuotaExceeded`], and per
+		/// [`Error::KeysNotSorted`], [`Error::RegistrarNotFound`], [`Error::QuotaExceeded`], and per
 		/// person those of [`Pallet::register`].
 		#[pallet::call_index(18)]
 		#[pallet::weight(T::WeightInfo::register_batch(persons.len() as u32))]
@@ -1283,7 +1297,7 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		///
-		/// Emits [`Event::QuotaSet`]. Errors: [`Error::NotRegistrar`].
+		/// Emits [`Event::QuotaSet`]. Errors: [`Error::RegistrarNotFound`].
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::set_quota())]
 		pub fn set_quota(
@@ -1294,7 +1308,7 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			Registrars::<T>::try_mutate(&who, |r| {
-				r.as_mut().ok_or(Error::<T>::NotRegistrar).map(|r| r.quota = quota)
+				r.as_mut().ok_or(Error::<T>::RegistrarNotFound).map(|r| r.quota = quota)
 			})?;
 			Self::deposit_event(Event::QuotaSet { registrar: who, quota });
 			Ok(())
@@ -1493,11 +1507,11 @@ impl<T: Config> PersonhoodVerifier for Pallet<T> {
 impl<T: Config> Pallet<T> {
 	/// The commitment of the revision `ring` names, if the roll frozen at `roll` holds it and it
 	/// holds at least the anonymity floor of keys. Errors if the ring does not exist or has no
-	/// members ([`ProofError::UnknownRing`]), the revision is not in the roll
+	/// members ([`ProofError::RingNotFound`]), the revision is not in the roll
 	/// ([`ProofError::NotInRoll`]) or is below the floor ([`ProofError::RingTooSmall`]).
 	fn usable_commitment(ring: &RingRef, roll: Roll) -> Result<Commitment, ProofError> {
-		let root = RingRoots::<T>::get(ring.set, ring.index).ok_or(ProofError::UnknownRing)?;
-		ensure!(root.members > 0, ProofError::UnknownRing);
+		let root = RingRoots::<T>::get(ring.set, ring.index).ok_or(ProofError::RingNotFound)?;
+		ensure!(root.members > 0, ProofError::RingNotFound);
 		let (commitment, members) = if ring.revision == root.revision {
 			ensure!(root.from <= roll, ProofError::NotInRoll);
 			(root.commitment, root.members)
@@ -1517,7 +1531,7 @@ impl<T: Config> Pallet<T> {
 		units.dedup();
 		ensure!(!units.is_empty(), Error::<T>::NoJurisdictions);
 		for u in &units {
-			ensure!(T::Jurisdictions::unit_kind(*u).is_some(), Error::<T>::UnknownJurisdiction);
+			ensure!(T::Jurisdictions::unit_kind(*u).is_some(), Error::<T>::UnitNotFound);
 		}
 		let jurisdictions = units.try_into().map_err(|_| Error::<T>::TooManyJurisdictions)?;
 		Ok(Registrar {
@@ -1539,7 +1553,7 @@ impl<T: Config> Pallet<T> {
 	fn charge_quota(who: &T::AccountId, n: u32) -> DispatchResult {
 		let window = Self::quota_window();
 		Registrars::<T>::try_mutate(who, |r| {
-			let r = r.as_mut().ok_or(Error::<T>::NotRegistrar)?;
+			let r = r.as_mut().ok_or(Error::<T>::NotAuthorized)?;
 			if r.window != window {
 				r.window = window;
 				r.used = 0;
@@ -1597,7 +1611,7 @@ impl<T: Config> Pallet<T> {
 		match actor {
 			None => Ok(true),
 			Some(who) if Self::is_own_registrar(&who, person) => Ok(false),
-			Some(_) => Err(Error::<T>::NotAllowed),
+			Some(_) => Err(Error::<T>::NotAuthorized),
 		}
 	}
 
@@ -1614,13 +1628,12 @@ impl<T: Config> Pallet<T> {
 		key: Member,
 		constituency: JurisdictionId,
 	) -> DispatchResult {
-		ensure!(Registrars::<T>::contains_key(registrar), Error::<T>::NotRegistrar);
-		let kind =
-			T::Jurisdictions::unit_kind(constituency).ok_or(Error::<T>::UnknownJurisdiction)?;
+		ensure!(Registrars::<T>::contains_key(registrar), Error::<T>::NotAuthorized);
+		let kind = T::Jurisdictions::unit_kind(constituency).ok_or(Error::<T>::UnitNotFound)?;
 		ensure!(kind.registers_persons(), Error::<T>::NotAConstituency);
 		ensure!(Self::serves(registrar, constituency), Error::<T>::OutsideJurisdiction);
-		ensure!(!People::<T>::contains_key(tag), Error::<T>::AlreadyRegistered);
-		ensure!(!Keys::<T>::contains_key(key), Error::<T>::AlreadyRegistered);
+		ensure!(!People::<T>::contains_key(tag), Error::<T>::PersonAlreadyExists);
+		ensure!(!Keys::<T>::contains_key(key), Error::<T>::KeyAlreadyExists);
 		ensure!(T::RingVrf::is_member_valid(&key), Error::<T>::InvalidKey);
 		let count = PersonCount::<T>::get().checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		Self::enqueue(Self::home_set(constituency), key)?;
@@ -1647,9 +1660,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn do_grant(class: CredentialClass, key: Member) -> DispatchResult {
-		ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::UnknownClass);
-		let tag = Self::current_tag(&key).ok_or(Error::<T>::NotAnActiveMember)?;
-		ensure!(!Credentials::<T>::contains_key(tag, class), Error::<T>::AlreadyHolds);
+		ensure!(CredentialClasses::<T>::contains_key(class), Error::<T>::CredentialClassNotFound);
+		let tag = Self::current_tag(&key).ok_or(Error::<T>::MemberNotFound)?;
+		ensure!(!Credentials::<T>::contains_key(tag, class), Error::<T>::CredentialAlreadyExists);
 		Self::enqueue(RingSet::Credential(class), key)?;
 		Credentials::<T>::insert(tag, class, Holding { ring: None });
 		Ok(())
@@ -1663,7 +1676,7 @@ impl<T: Config> Pallet<T> {
 			if cohort.keys.is_empty() {
 				cohort.since = now;
 			}
-			cohort.keys.try_push(key).map_err(|_| Error::<T>::QueueFull)?;
+			cohort.keys.try_push(key).map_err(|_| Error::<T>::TooManyQueued)?;
 			Ok(())
 		})
 	}
@@ -1967,8 +1980,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The unit a constituency would be pooled into: its parent.
 	fn pool_target(constituency: JurisdictionId) -> Result<JurisdictionId, Error<T>> {
-		let kind =
-			T::Jurisdictions::unit_kind(constituency).ok_or(Error::<T>::UnknownJurisdiction)?;
+		let kind = T::Jurisdictions::unit_kind(constituency).ok_or(Error::<T>::UnitNotFound)?;
 		ensure!(kind.registers_persons(), Error::<T>::NotPoolable);
 		T::Jurisdictions::parent(constituency).ok_or(Error::<T>::NotPoolable)
 	}

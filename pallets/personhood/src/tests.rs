@@ -151,7 +151,7 @@ fn an_unaccredited_registrar_cannot_register() {
 	build_and_execute(|| {
 		assert_noop!(
 			Personhood::register(signed(20), tag(1), key(1), TOWN),
-			Error::<Test>::NotRegistrar
+			Error::<Test>::NotAuthorized
 		);
 	});
 }
@@ -182,7 +182,7 @@ fn persons_register_only_in_municipalities_and_diaspora_constituencies() {
 		);
 		assert_noop!(
 			Personhood::register(signed(COUNTRY_REGISTRAR), tag(1), key(1), 77),
-			Error::<Test>::UnknownJurisdiction
+			Error::<Test>::UnitNotFound
 		);
 	});
 }
@@ -194,7 +194,7 @@ fn the_same_tag_at_another_registrar_is_rejected() {
 		// The same passport at another certification centre gives the same tag.
 		assert_noop!(
 			Personhood::register(signed(COUNTRY_REGISTRAR), tag(1), key(2), OTHER_TOWN),
-			Error::<Test>::AlreadyRegistered
+			Error::<Test>::PersonAlreadyExists
 		);
 	});
 }
@@ -205,7 +205,7 @@ fn a_key_already_used_is_rejected() {
 		register(1, REGION_REGISTRAR, TOWN);
 		assert_noop!(
 			Personhood::register(signed(COUNTRY_REGISTRAR), tag(2), key(1), DIASPORA),
-			Error::<Test>::AlreadyRegistered
+			Error::<Test>::KeyAlreadyExists
 		);
 	});
 }
@@ -228,7 +228,7 @@ fn a_full_queue_refuses_more_keys() {
 		}
 		assert_noop!(
 			Personhood::register(signed(REGION_REGISTRAR), tag(9), key(9), TOWN),
-			Error::<Test>::QueueFull
+			Error::<Test>::TooManyQueued
 		);
 	});
 }
@@ -580,9 +580,9 @@ fn forged_proofs_wrong_contexts_and_unknown_rings_are_refused() {
 		let members = RingMembers::<Test>::get(Constituency(TOWN), 0).unwrap();
 		assert!(prover::prove::<Domain11>(seed(50), &members, &CTX, b"yes").is_none());
 		let unknown = RingRef { set: Constituency(OTHER_TOWN), index: 0, revision: 1 };
-		assert_eq!(verify_now(&proof, &unknown, &CTX, b"yes"), Err(ProofError::UnknownRing));
+		assert_eq!(verify_now(&proof, &unknown, &CTX, b"yes"), Err(ProofError::RingNotFound));
 		let no_ring = RingRef { index: 5, ..ring };
-		assert_eq!(verify_now(&proof, &no_ring, &CTX, b"yes"), Err(ProofError::UnknownRing));
+		assert_eq!(verify_now(&proof, &no_ring, &CTX, b"yes"), Err(ProofError::RingNotFound));
 		// The view function answers the same.
 		assert_eq!(
 			Personhood::verify_proof(proof.clone(), ring, CTX, b"yes".to_vec())
@@ -633,7 +633,7 @@ fn a_suspended_key_stops_working_at_the_next_revision() {
 		);
 		assert_noop!(
 			Personhood::grant_credential(signed(EXAMINER), 0, key(1)),
-			Error::<Test>::NotAnActiveMember
+			Error::<Test>::MemberNotFound
 		);
 		// Reinstatement queues the key again.
 		// Governance suspended: the registrar cannot lift it, governance can.
@@ -656,9 +656,9 @@ fn suspension_needs_governance_or_a_registrar_serving_the_constituency() {
 		register(1, COUNTRY_REGISTRAR, DIASPORA);
 		assert_noop!(
 			Personhood::suspend(signed(REGION_REGISTRAR), tag(1), REASON),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
-		assert_noop!(Personhood::suspend(signed(20), tag(1), REASON), Error::<Test>::NotAllowed);
+		assert_noop!(Personhood::suspend(signed(20), tag(1), REASON), Error::<Test>::NotAuthorized);
 		assert_noop!(Personhood::suspend(RuntimeOrigin::none(), tag(1), REASON), BadOrigin);
 		assert_noop!(
 			Personhood::suspend(signed(ADMIN), tag(9), REASON),
@@ -686,7 +686,7 @@ fn key_rotation_replaces_the_key_in_place_and_retires_the_old_one() {
 		let at = position(key(1)).unwrap();
 		assert_noop!(
 			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), key(2)),
-			Error::<Test>::AlreadyRegistered
+			Error::<Test>::KeyAlreadyExists
 		);
 		assert_noop!(
 			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), [0xff; 32]),
@@ -694,7 +694,7 @@ fn key_rotation_replaces_the_key_in_place_and_retires_the_old_one() {
 		);
 		assert_noop!(
 			Personhood::rotate_key(signed(ADMIN), tag(1), key(21)),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
 			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(8), key(21)),
@@ -717,7 +717,7 @@ fn key_rotation_replaces_the_key_in_place_and_retires_the_old_one() {
 		// The old key can never be registered again.
 		assert_noop!(
 			Personhood::register(signed(REGION_REGISTRAR), tag(30), key(1), TOWN),
-			Error::<Test>::AlreadyRegistered
+			Error::<Test>::KeyAlreadyExists
 		);
 	});
 }
@@ -730,21 +730,21 @@ fn credentials_put_a_members_key_into_the_class_rings() {
 		admit_and_build(Constituency(TOWN));
 		assert_noop!(
 			Personhood::grant_credential(signed(20), 0, key(1)),
-			Error::<Test>::NotExaminer
+			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
 			Personhood::grant_credential(signed(EXAMINER), 5, key(1)),
-			Error::<Test>::UnknownClass
+			Error::<Test>::CredentialClassNotFound
 		);
 		assert_noop!(
 			Personhood::grant_credential(signed(EXAMINER), 0, key(40)),
-			Error::<Test>::NotAnActiveMember
+			Error::<Test>::MemberNotFound
 		);
 		assert_ok!(Personhood::grant_credential(signed(EXAMINER), 0, key(1)));
 		assert_eq!(events().last(), Some(&Event::CredentialGranted { class: 0, key: key(1) }));
 		assert_noop!(
 			Personhood::grant_credential(signed(EXAMINER), 0, key(1)),
-			Error::<Test>::AlreadyHolds
+			Error::<Test>::CredentialAlreadyExists
 		);
 		assert_ok!(Personhood::grant_credential(signed(EXAMINER), 0, key(2)));
 		admit_and_build(RingSet::Credential(0));
@@ -759,16 +759,16 @@ fn credentials_put_a_members_key_into_the_class_rings() {
 		// Revocation.
 		assert_noop!(
 			Personhood::revoke_credential(signed(20), 0, key(1)),
-			Error::<Test>::NotExaminer
+			Error::<Test>::NotAuthorized
 		);
 		assert_ok!(Personhood::revoke_credential(signed(EXAMINER), 0, key(1)));
 		assert_noop!(
 			Personhood::revoke_credential(signed(EXAMINER), 0, key(1)),
-			Error::<Test>::DoesNotHold
+			Error::<Test>::CredentialNotFound
 		);
 		assert_noop!(
 			Personhood::revoke_credential(signed(EXAMINER), 0, key(44)),
-			Error::<Test>::NotAnActiveMember
+			Error::<Test>::MemberNotFound
 		);
 		build_all();
 		assert_eq!(RingRoots::<Test>::get(RingSet::Credential(0), 0).unwrap().members, 1);
@@ -810,7 +810,7 @@ fn registrars_are_accredited_by_governance_and_need_an_identity() {
 		);
 		assert_noop!(
 			Personhood::accredit_registrar(signed(ADMIN), 20, units(vec![TOWN, 77])),
-			Error::<Test>::UnknownJurisdiction
+			Error::<Test>::UnitNotFound
 		);
 		// More units than `MaxRegistrarJurisdictions` (3): the call does not even decode.
 		assert!(decodes(0, (20u64, vec![0u32, 1, 2])));
@@ -827,10 +827,13 @@ fn registrars_are_accredited_by_governance_and_need_an_identity() {
 		register(1, 20, DIASPORA);
 		assert_ok!(Personhood::revoke_registrar(signed(ADMIN), 20));
 		assert_eq!(events().last(), Some(&Event::RegistrarRevoked { registrar: 20 }));
-		assert_noop!(Personhood::revoke_registrar(signed(ADMIN), 20), Error::<Test>::NotRegistrar);
+		assert_noop!(
+			Personhood::revoke_registrar(signed(ADMIN), 20),
+			Error::<Test>::RegistrarNotFound
+		);
 		assert_noop!(
 			Personhood::register(signed(20), tag(2), key(2), DIASPORA),
-			Error::<Test>::NotRegistrar
+			Error::<Test>::NotAuthorized
 		);
 		// The person it registered stays.
 		assert!(People::<Test>::get(tag(1)).is_some());
@@ -844,7 +847,10 @@ fn anybody_may_revoke_a_registrar_that_lost_its_identity() {
 			Personhood::revoke_unidentified(signed(50), REGION_REGISTRAR),
 			Error::<Test>::StillIdentified
 		);
-		assert_noop!(Personhood::revoke_unidentified(signed(50), 40), Error::<Test>::NotRegistrar);
+		assert_noop!(
+			Personhood::revoke_unidentified(signed(50), 40),
+			Error::<Test>::RegistrarNotFound
+		);
 		Outcasts::set(vec![REGION_REGISTRAR]);
 		assert_ok!(Personhood::revoke_unidentified(signed(50), REGION_REGISTRAR));
 		assert!(Registrars::<Test>::get(REGION_REGISTRAR).is_none());
@@ -872,11 +878,11 @@ fn credential_classes_and_examiners_are_bounded_and_checked() {
 		);
 		assert_noop!(
 			Personhood::add_credential_class(signed(ADMIN), name(b"more")),
-			Error::<Test>::TooManyClasses
+			Error::<Test>::TooManyCredentialClasses
 		);
 		assert_noop!(
 			Personhood::accredit_examiner(signed(ADMIN), 4, 20),
-			Error::<Test>::UnknownClass
+			Error::<Test>::CredentialClassNotFound
 		);
 		assert_noop!(
 			Personhood::accredit_examiner(signed(ADMIN), 1, UNIDENTIFIED),
@@ -885,10 +891,13 @@ fn credential_classes_and_examiners_are_bounded_and_checked() {
 		assert_ok!(Personhood::accredit_examiner(signed(ADMIN), 1, 20));
 		assert_noop!(
 			Personhood::accredit_examiner(signed(ADMIN), 1, 20),
-			Error::<Test>::AlreadyExaminer
+			Error::<Test>::ExaminerAlreadyExists
 		);
 		assert_ok!(Personhood::revoke_examiner(signed(ADMIN), 1, 20));
-		assert_noop!(Personhood::revoke_examiner(signed(ADMIN), 1, 20), Error::<Test>::NotExaminer);
+		assert_noop!(
+			Personhood::revoke_examiner(signed(ADMIN), 1, 20),
+			Error::<Test>::ExaminerNotFound
+		);
 	});
 }
 
@@ -1076,7 +1085,7 @@ fn only_the_canonical_chunks_can_be_uploaded_and_only_once() {
 		);
 		assert_noop!(
 			Personhood::upload_chunks(signed(99), 1, pages[0].clone()),
-			Error::<Test>::UnknownChunkPage
+			Error::<Test>::ChunkPageNotFound
 		);
 		// Without chunks, keys are admitted but no ring is built, and on_idle keeps the work.
 		register(1, REGION_REGISTRAR, TOWN);
@@ -1094,7 +1103,7 @@ fn only_the_canonical_chunks_can_be_uploaded_and_only_once() {
 		assert!(Personhood::missing_chunk_pages().is_empty());
 		assert_noop!(
 			Personhood::upload_chunks(signed(99), 0, pages[0].clone()),
-			Error::<Test>::ChunksAlreadyStored
+			Error::<Test>::ChunkPageAlreadyExists
 		);
 		Personhood::on_idle(3, Weight::MAX);
 		assert_eq!(RingRoots::<Test>::get(Constituency(TOWN), 0).unwrap().members, 2);
@@ -1134,7 +1143,7 @@ fn a_batch_attributes_each_outcome_to_its_own_proof() {
 				Err(ProofError::InvalidProof),
 				Ok(alias(2)),
 				Err(ProofError::InvalidProof),
-				Err(ProofError::UnknownRing),
+				Err(ProofError::RingNotFound),
 				Err(ProofError::MalformedProof),
 			]
 		);
@@ -1190,7 +1199,7 @@ fn a_registrar_registers_a_batch_of_sorted_keys_in_one_call() {
 		);
 		assert_noop!(
 			Personhood::register_batch(signed(UNIDENTIFIED), persons.clone()),
-			Error::<Test>::NotRegistrar
+			Error::<Test>::NotAuthorized
 		);
 		assert_ok!(Personhood::register_batch(signed(REGION_REGISTRAR), persons.clone()));
 		assert_eq!(
@@ -1208,7 +1217,7 @@ fn a_registrar_registers_a_batch_of_sorted_keys_in_one_call() {
 				signed(REGION_REGISTRAR),
 				frame_support::BoundedVec::truncate_from(again)
 			),
-			Error::<Test>::AlreadyRegistered
+			Error::<Test>::PersonAlreadyExists
 		);
 	});
 }
@@ -1222,11 +1231,11 @@ fn a_registrar_acts_only_on_persons_it_registered() {
 		admit_and_build(Constituency(TOWN));
 		assert_noop!(
 			Personhood::suspend(signed(REGION_REGISTRAR), tag(1), REASON),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
 			Personhood::rotate_key(signed(REGION_REGISTRAR), tag(1), key(21)),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
 		assert_ok!(Personhood::suspend(signed(COUNTRY_REGISTRAR), tag(1), REASON));
 		assert_eq!(
@@ -1235,7 +1244,7 @@ fn a_registrar_acts_only_on_persons_it_registered() {
 		);
 		assert_noop!(
 			Personhood::reinstate(signed(REGION_REGISTRAR), tag(1), REASON),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
 		// Its own suspension the registrar lifts itself; governance could too.
 		assert_ok!(Personhood::reinstate(signed(COUNTRY_REGISTRAR), tag(1), REASON));
@@ -1243,11 +1252,11 @@ fn a_registrar_acts_only_on_persons_it_registered() {
 		assert_ok!(Personhood::revoke_registrar(signed(ADMIN), COUNTRY_REGISTRAR));
 		assert_noop!(
 			Personhood::suspend(signed(COUNTRY_REGISTRAR), tag(2), REASON),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
 			Personhood::rotate_key(signed(COUNTRY_REGISTRAR), tag(2), key(22)),
-			Error::<Test>::NotAllowed
+			Error::<Test>::NotAuthorized
 		);
 	});
 }
@@ -1259,7 +1268,7 @@ fn registrars_register_within_their_quota_per_period() {
 			Personhood::set_quota(signed(REGION_REGISTRAR), REGION_REGISTRAR, 9),
 			BadOrigin
 		);
-		assert_noop!(Personhood::set_quota(signed(ADMIN), 77, 9), Error::<Test>::NotRegistrar);
+		assert_noop!(Personhood::set_quota(signed(ADMIN), 77, 9), Error::<Test>::RegistrarNotFound);
 		assert_ok!(Personhood::set_quota(signed(ADMIN), REGION_REGISTRAR, 3));
 		assert_eq!(
 			events().last(),

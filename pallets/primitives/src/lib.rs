@@ -281,7 +281,7 @@ pub enum ProofError {
 	/// The proof bytes do not decode as a ring-VRF proof.
 	MalformedProof,
 	/// No ring exists at this set and index, or it has no members yet.
-	UnknownRing,
+	RingNotFound,
 	/// The named revision of the ring is not in the roll the proof is checked against: it was
 	/// finished after the roll was frozen (so it may hold keys that entered later), or it had
 	/// already been replaced. Prove against the ring revision of the poll's roll.

@@ -8,9 +8,18 @@
 //!
 //! ## Pallet indices
 //!
-//! Indices are explicit and grouped with gaps so that new pallets slot in without renumbering:
-//! system and consensus 0–9, collators 20–29, money 10–19 reserved for balances and fees,
-//! governance 40–59, civic pallets 60–89, credit 90–99.
+//! Indices are explicit and grouped with gaps so that new pallets slot in without renumbering
+//! (the test `pallet_indices_match_the_documented_map` keeps this table true):
+//!
+//! | range | group | pallets |
+//! |---|---|---|
+//! | 0–9 | system and consensus support | System 0, ParachainSystem 1, Timestamp 2, ParachainInfo 3, WeightReclaim 4, Utility 5, Multisig 6, Proxy 7 |
+//! | 10–19 | money | Balances 10, TransactionPayment 11 |
+//! | 20–29 | collators | Authorship 20, CollatorSelection 21, Session 22, Aura 23, AuraExt 24, AuthorityDiscovery 25 |
+//! | 30–39 | civic | Jurisdictions 30, Personhood 31, Ballots 32 (elections, ratings, juries and acts next) |
+//! | 40–58 | governance | Council 40, CouncilMembership 41, Commission 42, Referenda 43, Origins 44, Scheduler 45, Preimage 46, Identity 47, PeoplesReferenda 48 |
+//! | 59 | development | Sudo 59 (dev and local presets only: no key in a real chain) |
+//! | 60–69 | community economy | Credit 60 |
 //!
 //! ## Clocks
 //!

@@ -52,6 +52,50 @@ fn council() -> Vec<AccountId> {
 }
 
 #[test]
+fn pallet_indices_match_the_documented_map() {
+	use frame_support::traits::{PalletInfoAccess, PalletsInfoAccess};
+	// The table in the crate doc, row by row.
+	let map: &[(&str, usize, usize)] = &[
+		("System", crate::System::index(), 0),
+		("ParachainSystem", crate::ParachainSystem::index(), 1),
+		("Timestamp", crate::Timestamp::index(), 2),
+		("ParachainInfo", crate::ParachainInfo::index(), 3),
+		("WeightReclaim", crate::WeightReclaim::index(), 4),
+		("Utility", crate::Utility::index(), 5),
+		("Multisig", crate::Multisig::index(), 6),
+		("Proxy", crate::Proxy::index(), 7),
+		("Balances", crate::Balances::index(), 10),
+		("TransactionPayment", crate::TransactionPayment::index(), 11),
+		("Authorship", crate::Authorship::index(), 20),
+		("CollatorSelection", crate::CollatorSelection::index(), 21),
+		("Session", crate::Session::index(), 22),
+		("Aura", crate::Aura::index(), 23),
+		("AuraExt", crate::AuraExt::index(), 24),
+		("AuthorityDiscovery", crate::AuthorityDiscovery::index(), 25),
+		("Jurisdictions", crate::Jurisdictions::index(), 30),
+		("Personhood", crate::Personhood::index(), 31),
+		("Ballots", crate::Ballots::index(), 32),
+		("Council", crate::Council::index(), 40),
+		("CouncilMembership", crate::CouncilMembership::index(), 41),
+		("Commission", crate::Commission::index(), 42),
+		("Referenda", crate::Referenda::index(), 43),
+		("Origins", crate::Origins::index(), 44),
+		("Scheduler", crate::Scheduler::index(), 45),
+		("Preimage", crate::Preimage::index(), 46),
+		("Identity", crate::Identity::index(), 47),
+		("PeoplesReferenda", crate::PeoplesReferenda::index(), 48),
+		("Sudo", crate::Sudo::index(), 59),
+		("Credit", crate::Credit::index(), 60),
+	];
+	for (name, actual, documented) in map {
+		assert_eq!(actual, documented, "{name} sits at {actual}, the crate doc says {documented}");
+	}
+	// Every pallet of the runtime is in the table.
+	let infos = crate::AllPalletsWithSystem::infos();
+	assert_eq!(infos.len(), map.len(), "a pallet is missing from the map");
+}
+
+#[test]
 fn pallets_pass_their_integrity_tests() {
 	sp_io::TestExternalities::default().execute_with(|| {
 		crate::AllPalletsWithSystem::integrity_test();

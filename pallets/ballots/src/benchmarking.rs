@@ -59,7 +59,7 @@ fn electorate(unit: JurisdictionId, class: CredentialClass) -> Electorate {
 
 /// Poll [`BENCH_POLL`] with the benchmark context, open now, over `rings`.
 fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
-	let now = frame_system::Pallet::<T>::block_number();
+	let now = T::BlockNumberProvider::current_block_number();
 	let class = match rings.credential.set {
 		RingSet::Credential(c) => c,
 		RingSet::Constituency(_) => 0,
@@ -134,7 +134,7 @@ fn earlier_ballots<T: Config>(rings: &BenchRings, n: u32) {
 
 /// Queues the first `n` provers' ballots as `cast` would in a block.
 fn queue<T: Config>(rings: &BenchRings, n: u32, weighted: bool) {
-	let now = frame_system::Pallet::<T>::block_number();
+	let now = T::BlockNumberProvider::current_block_number();
 	for i in 0..n {
 		let ballot = bench_ballot::<T>(rings, i, weighted);
 		let pending = Pallet::<T>::check_ballot(&ballot, now).expect("benchmark ballots are valid");
@@ -148,7 +148,7 @@ fn queue<T: Config>(rings: &BenchRings, n: u32, weighted: bool) {
 fn block_of_ballots<T: Config>(n: u32, weighted: bool) -> BlockNumberFor<T> {
 	let rings = revoters::<T>(n);
 	queue::<T>(&rings, n, weighted);
-	frame_system::Pallet::<T>::block_number()
+	T::BlockNumberProvider::current_block_number()
 }
 
 /// The rings and the poll, the first `n` provers with an earlier ballot, and the clock moved on
@@ -158,7 +158,7 @@ fn revoters<T: Config>(n: u32) -> BenchRings {
 	bench_poll::<T>(&rings);
 	earlier_ballots::<T>(&rings, n);
 	frame_system::Pallet::<T>::set_block_number(
-		frame_system::Pallet::<T>::block_number() + 10u32.into(),
+		T::BlockNumberProvider::current_block_number() + 10u32.into(),
 	);
 	rings
 }
@@ -232,7 +232,7 @@ mod benchmarks {
 			T::CreateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let mut e = electorate(0, 0);
 		e.units = BoundedVec::truncate_from(T::BenchmarkHelper::units(u));
-		let start = frame_system::Pallet::<T>::block_number() + 1u32.into();
+		let start = T::BlockNumberProvider::current_block_number() + 1u32.into();
 		let kind = PollKind::Approval { options: MAX_OPTIONS as u8, max: MAX_OPTIONS as u8 };
 		let end = start + T::MaxVotingPeriod::get();
 		let id = NextPollId::<T>::get();

@@ -113,7 +113,7 @@ use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, PostDispatchInfo},
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{BlakeTwo256, Bounded, Hash, Saturating, Zero},
+		traits::{BlakeTwo256, BlockNumberProvider, Bounded, Hash, Saturating, Zero},
 		ArithmeticError,
 	},
 	traits::Polling,
@@ -138,6 +138,11 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
+		/// The pallet's clock: polls open, end, take appeals and are purged at its blocks, and
+		/// re-votes wait `RevoteCooldown` of them. The runtime passes `System` (this parachain's
+		/// blocks, the clock its people's referenda run on too).
+		type BlockNumberProvider: BlockNumberProvider<BlockNumber = BlockNumberFor<Self>>;
+
 		/// Checks ring-VRF proofs of personhood: `pallet-veche-personhood` in the runtime.
 		type Personhood: PersonhoodVerifier;
 
@@ -489,8 +494,9 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		fn on_finalize(now: BlockNumberFor<T>) {
-			Self::record_pending(now);
+		fn on_finalize(_: BlockNumberFor<T>) {
+			// The pallet's clock, not the hook's number: ballots record when they were cast by it.
+			Self::record_pending(T::BlockNumberProvider::current_block_number());
 		}
 
 		fn integrity_test() {
@@ -555,7 +561,7 @@ pub mod pallet {
 		#[pallet::weight_of_authorize(Pallet::<T>::authorize_weight(ballot.credential.is_some()))]
 		pub fn cast(origin: OriginFor<T>, ballot: Ballot) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			let pending = Self::check_ballot(&ballot, now)?;
 			let first = PendingBallots::<T>::decode_len().unwrap_or(0) == 0;
 			let alias = pending.alias;
@@ -577,7 +583,7 @@ pub mod pallet {
 		pub fn close(origin: OriginFor<T>, poll: PollId) -> DispatchResult {
 			ensure_signed(origin)?;
 			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			ensure!(info.status == PollStatus::Ongoing, Error::<T>::AlreadyClosed);
 			if let Some(referendum) = PollReferenda::<T>::get(poll) {
 				// A people's referendum's poll runs while the referendum is being decided.
@@ -618,7 +624,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AppealOrigin::ensure_origin(origin)?;
 			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			let referendum = PollReferenda::<T>::get(poll);
 			let heard_from = if referendum.is_some() { info.start } else { info.end };
 			ensure!(now >= heard_from, Error::<T>::AppealTooEarly);
@@ -667,7 +673,7 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			ensure!(limit > 0, Error::<T>::ZeroLimit);
 			let info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			ensure!(
 				matches!(info.status, PollStatus::Closed { .. }) && now < info.retain_until,
 				Error::<T>::NotRecountable
@@ -690,7 +696,7 @@ pub mod pallet {
 			ensure!(limit > 0, Error::<T>::ZeroLimit);
 			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
 			ensure!(info.status != PollStatus::Purged, Error::<T>::AlreadyPurged);
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			ensure!(
 				now >= info.retain_until && matches!(info.status, PollStatus::Closed { .. }),
 				Error::<T>::RetentionNotOver
@@ -761,7 +767,7 @@ pub mod pallet {
 				!ReferendumPolls::<T>::contains_key(referendum),
 				Error::<T>::ReferendumPollAlreadyExists
 			);
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			let end = BlockNumberFor::<T>::max_value();
 			let poll = Self::do_create(PollKind::YesNo, Electorate::everyone(), now, end)?;
 			ReferendumPolls::<T>::insert(referendum, poll);
@@ -820,7 +826,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<PollId, DispatchError> {
 		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
 		Self::check_electorate(&mut electorate)?;
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
 		let poll = NextPollId::<T>::get();
 		NextPollId::<T>::put(poll.checked_add(1).ok_or(ArithmeticError::Overflow)?);
@@ -986,7 +992,7 @@ impl<T: Config> Pallet<T> {
 	/// `Local`) also the full verification of its proofs, which inside a block is left to the
 	/// batch at its end (the unused weight is refunded).
 	fn authorize_cast(source: TransactionSource, ballot: &Ballot) -> TransactionValidityWithRefund {
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		let invalid = |e: DispatchError| -> TransactionValidityError {
 			let code = match e {
 				DispatchError::Module(m) => m.error.first().copied().unwrap_or(u8::MAX),
@@ -1280,7 +1286,7 @@ impl<T: Config> Pallet<T> {
 			if exhausted {
 				Recounts::<T>::remove(poll);
 				let verdict = RecountVerdict {
-					at: frame_system::Pallet::<T>::block_number(),
+					at: T::BlockNumberProvider::current_block_number(),
 					ballots: recount.ballots,
 					territories: recount.territories,
 					mismatches: recount.mismatches,

@@ -114,6 +114,7 @@ impl JurisdictionInspect for TestTree {
 }
 
 impl pallet_veche_personhood::Config for Test {
+	type BlockNumberProvider = System;
 	type RingVrf = crypto::Bandersnatch<Domain11>;
 	type Jurisdictions = TestTree;
 	type IdentityJudge = EveryoneIdentified;
@@ -222,6 +223,7 @@ pub mod referenda {
 }
 
 impl pallet_veche_ballots::Config for Test {
+	type BlockNumberProvider = System;
 	type Personhood = Personhood;
 	type Jurisdictions = TestTree;
 	type CreateOrigin = EnsureSignedBy<Governance, u64>;

@@ -105,7 +105,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{AccountIdConversion, Saturating, StaticLookup, Zero},
+		traits::{AccountIdConversion, BlockNumberProvider, Saturating, StaticLookup, Zero},
 		ArithmeticError, FixedU128, Perbill,
 	},
 	traits::{
@@ -157,6 +157,10 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
+		/// The clock of the feeless allowance (`FeelessWindow`); demurrage and savings notices run
+		/// on `Time` instead. The runtime passes `System` (this parachain's blocks).
+		type BlockNumberProvider: BlockNumberProvider<BlockNumber = BlockNumberFor<Self>>;
+
 		/// Governance: creates currencies without a deposit and acts as any currency's
 		/// administrator.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -1490,7 +1494,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The account's feeless use in the current window (a fresh one if its window is over).
 	fn feeless_now(account: &AccountOf<T>) -> FeelessUse<BlockNumberFor<T>> {
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		if now >= account.feeless.since.saturating_add(T::FeelessWindow::get()) {
 			FeelessUse { since: now, used: 0, bytes: 0 }
 		} else {

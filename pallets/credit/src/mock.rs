@@ -78,6 +78,7 @@ parameter_types! {
 }
 
 impl pallet_veche_credit::Config for Test {
+	type BlockNumberProvider = System;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type IdentityJudge = TestJudge;
 	type NativeBalance = Balances;

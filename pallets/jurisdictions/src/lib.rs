@@ -9,7 +9,8 @@
 //! is tallied per territory, an official is elected to an office of a unit. This pallet keeps that
 //! map. It is changed only by governance ([`Config::AdminOrigin`]); everyone else reads it, either
 //! through the [`JurisdictionInspect`] trait (other pallets) or through the view functions
-//! [`Pallet::children`], [`Pallet::offices_of`] and [`Pallet::ancestors`] (clients).
+//! [`Pallet::children`], [`Pallet::offices_of`] and [`Pallet::ancestors`] (clients). It has no
+//! clock: nothing in it depends on time, so its `Config` takes no `BlockNumberProvider`.
 //!
 //! ## Terms
 //!

@@ -110,7 +110,7 @@ fn fill_ring<T: Config>(set: RingSet, index: RingIndex) {
 
 /// Tops the queue of `set` up to `MaxQueue - 1` with filler members.
 fn fill_queue<T: Config>(set: RingSet) {
-	let now = frame_system::Pallet::<T>::block_number();
+	let now = T::BlockNumberProvider::current_block_number();
 	Queues::<T>::mutate(set, |q| {
 		let q = q.get_or_insert_with(|| Cohort { keys: BoundedVec::new(), since: now });
 		let mut i = 0;
@@ -352,7 +352,7 @@ mod benchmarks {
 		});
 		persons::<T>(&who, constituency, 0, n)?;
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number().saturating_add(T::MaxCohortWait::get()),
+			T::BlockNumberProvider::current_block_number().saturating_add(T::MaxCohortWait::get()),
 		);
 		let caller: T::AccountId = whitelisted_caller();
 
@@ -415,7 +415,7 @@ mod benchmarks {
 	#[benchmark]
 	fn idle_scan(n: Linear<1, 16>) {
 		// `n` queues, none ready (one key each, fewer than a cohort, waiting since now).
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		for i in 0..n {
 			let keys =
 				BoundedVec::truncate_from(alloc::vec![T::RingVrf::member_from_seed(seed(i))]);

@@ -119,7 +119,9 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	sp_runtime::{
-		traits::{BlakeTwo256, CheckedDiv, Hash, Saturating, StaticLookup, Zero},
+		traits::{
+			BlakeTwo256, BlockNumberProvider, CheckedDiv, Hash, Saturating, StaticLookup, Zero,
+		},
 		ArithmeticError,
 	},
 	BoundedVec,
@@ -174,6 +176,10 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
+		/// The pallet's clock: cohort waits (`MaxCohortWait`), quota periods (`QuotaPeriod`)
+		/// and the roll count in its blocks. The runtime passes `System` (this parachain's blocks).
+		type BlockNumberProvider: BlockNumberProvider<BlockNumber = BlockNumberFor<Self>>;
+
 		/// The ring VRF: [`crypto::Bandersnatch`] in the runtime.
 		type RingVrf: RingVrf;
 
@@ -1128,7 +1134,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::admit_cohort(T::MaxQueue::get()))]
 		pub fn admit_cohort(origin: OriginFor<T>, set: RingSet) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
+			let now = T::BlockNumberProvider::current_block_number();
 			let ready = Queues::<T>::get(set).is_some_and(|c| Self::cohort_ready(set, &c, now));
 			ensure!(ready, Error::<T>::CohortNotReady);
 			let admitted = Self::do_admit(set)?;
@@ -1545,7 +1551,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The quota period now: the block number divided by the period's length.
 	fn quota_window() -> BlockNumberFor<T> {
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		now.checked_div(&T::QuotaPeriod::get()).unwrap_or_default()
 	}
 
@@ -1670,7 +1676,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Appends `key` to the queue of `set`, starting the wait clock if the queue was empty.
 	fn enqueue(set: RingSet, key: Member) -> DispatchResult {
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		Queues::<T>::try_mutate(set, |q| {
 			let cohort = q.get_or_insert_with(|| Cohort { keys: BoundedVec::new(), since: now });
 			if cohort.keys.is_empty() {
@@ -1832,7 +1838,7 @@ impl<T: Config> Pallet<T> {
 		if !rest.is_empty() {
 			// The keys too few to open a ring wait for more, from now.
 			let keys = BoundedVec::truncate_from(rest.to_vec());
-			let since = frame_system::Pallet::<T>::block_number();
+			let since = T::BlockNumberProvider::current_block_number();
 			Queues::<T>::insert(set, Cohort { keys, since });
 		}
 		Ok(admitted)
@@ -2058,7 +2064,7 @@ impl<T: Config> Pallet<T> {
 			used = used.saturating_add(T::WeightInfo::build_ring(pushed));
 		}
 		// Scan a bounded number of queues from the cursor; admit the ready ones.
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = T::BlockNumberProvider::current_block_number();
 		let admit = T::WeightInfo::admit_cohort(T::MaxQueue::get());
 		let mut iter = match QueueCursor::<T>::get() {
 			Some(set) => Queues::<T>::iter_from(Queues::<T>::hashed_key_for(set)),

@@ -99,6 +99,7 @@ impl JurisdictionInspect for TestTree {
 }
 
 impl pallet_veche_personhood::Config for Test {
+	type BlockNumberProvider = System;
 	type RingVrf = crypto::Bandersnatch<crypto::Domain11>;
 	type Jurisdictions = TestTree;
 	type IdentityJudge = TestJudge;

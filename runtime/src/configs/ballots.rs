@@ -23,6 +23,8 @@ parameter_types! {
 }
 
 impl pallet_veche_ballots::Config for Runtime {
+	/// This parachain's blocks.
+	type BlockNumberProvider = crate::System;
 	type Personhood = crate::Personhood;
 	type Jurisdictions = crate::Jurisdictions;
 	/// The election commission (a passed referendum on its track) or root creates polls

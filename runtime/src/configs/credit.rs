@@ -18,6 +18,8 @@ parameter_types! {
 }
 
 impl pallet_veche_credit::Config for Runtime {
+	/// This parachain's blocks.
+	type BlockNumberProvider = crate::System;
 	/// The election commission (or root, or a passed people's referendum) creates currencies
 	/// without a deposit and may act as any currency's administrator; identified founders create
 	/// them for a deposit.

@@ -20,6 +20,8 @@ pub const MAX_COHORT_WAIT: crate::BlockNumber = HOURS;
 pub const MAX_COHORT_WAIT: crate::BlockNumber = 2 * MINUTES;
 
 impl pallet_veche_personhood::Config for Runtime {
+	/// This parachain's blocks.
+	type BlockNumberProvider = crate::System;
 	type RingVrf = RingVrf;
 	type Jurisdictions = crate::Jurisdictions;
 	type IdentityJudge = IdentityJudgement;

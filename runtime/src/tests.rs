@@ -95,6 +95,23 @@ fn pallet_indices_match_the_documented_map() {
 	assert_eq!(infos.len(), map.len(), "a pallet is missing from the map");
 }
 
+/// A chain started from either preset records every Veche pallet's storage version, so that a
+/// later upgrade's migrations know the layout they start from.
+#[test]
+fn genesis_records_each_veche_pallets_storage_version() {
+	use frame_support::traits::{GetStorageVersion, StorageVersion};
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		preset_ext(preset).execute_with(|| {
+			let one = StorageVersion::new(1);
+			assert_eq!(crate::Jurisdictions::on_chain_storage_version(), one);
+			assert_eq!(crate::Personhood::on_chain_storage_version(), one);
+			assert_eq!(crate::Ballots::on_chain_storage_version(), one);
+			assert_eq!(crate::Credit::on_chain_storage_version(), one);
+			assert_eq!(crate::Credit::in_code_storage_version(), one);
+		});
+	}
+}
+
 #[test]
 fn pallets_pass_their_integrity_tests() {
 	sp_io::TestExternalities::default().execute_with(|| {

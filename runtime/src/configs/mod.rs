@@ -1,22 +1,33 @@
-//! One file per pallet's `Config`. Each file says who may act through each origin it sets.
+//! One file per pallet's `Config` (a pallet with two instances keeps both in its file). Each
+//! file says who may act through each origin it sets.
 
 mod aura;
+mod aura_ext;
+mod authority_discovery;
+mod authorship;
 mod balances;
 mod ballots;
 mod collator_selection;
+mod commission;
+mod council;
+mod council_membership;
 mod credit;
-mod governance;
 pub mod identity;
 mod jurisdictions;
+mod multisig;
+mod parachain_info;
 pub mod parachain_system;
 pub mod personhood;
+mod preimage;
 pub mod proxy;
+mod referenda;
+mod scheduler;
 pub mod session;
+mod sudo;
 mod system;
+mod timestamp;
+mod transaction_payment;
 mod utility;
+mod weight_reclaim;
 
 pub use system::RuntimeBlockWeights;
-
-impl parachain_info::Config for crate::Runtime {}
-
-impl cumulus_pallet_aura_ext::Config for crate::Runtime {}

@@ -1,4 +1,4 @@
-//! frame-system, timestamp and weight reclaim.
+//! frame-system: accounts, block limits, the runtime's version.
 
 use crate::{
 	weight_share, AccountId, Block, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
@@ -9,7 +9,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU32, ConstU64, Everything},
+	traits::{ConstU32, Everything},
 	weights::constants::{BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
@@ -69,17 +69,4 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Self>;
 	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Self>;
-}
-
-impl pallet_timestamp::Config for Runtime {
-	/// Milliseconds since the unix epoch.
-	type Moment = u64;
-	type OnTimestampSet = crate::Aura;
-	/// Aura checks slot timing itself; a parachain needs no minimum period.
-	type MinimumPeriod = ConstU64<0>;
-	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Self>;
-}
-
-impl cumulus_pallet_weight_reclaim::Config for Runtime {
-	type WeightInfo = ();
 }

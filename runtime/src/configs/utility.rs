@@ -1,30 +1,10 @@
-//! Batching (utility) and multi-signature accounts (multisig): how a council or a cooperative
-//! acts together from one account.
+//! Batching: several calls in one transaction, with the sender's or a derived origin.
 
-use crate::{deposit, Balance, Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent};
-use frame_support::{parameter_types, traits::ConstU32};
+use crate::{OriginCaller, Runtime, RuntimeCall, RuntimeEvent};
 
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
-}
-
-parameter_types! {
-	/// Deposit for a pending multisig operation: one storage item of 88 bytes…
-	pub const DepositBase: Balance = deposit(1, 88);
-	/// …plus 32 bytes per signatory.
-	pub const DepositFactor: Balance = deposit(0, 32);
-}
-
-impl pallet_multisig::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type DepositBase = DepositBase;
-	type DepositFactor = DepositFactor;
-	type MaxSignatories = ConstU32<100>;
-	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
-	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }

@@ -54,7 +54,7 @@
 //! ## Example
 //!
 //! Three voters in two towns, one re-vote, and the results:
-#![doc = docify::embed!("src/tests.rs", voters_cast_revote_and_the_poll_closes_with_results)]
+#![doc = docify::embed!("src/tests/casting.rs", voters_cast_revote_and_the_poll_closes_with_results)]
 //!
 //! ## Implementation notes
 //!

@@ -50,7 +50,7 @@
 //!
 //! Two members trade; a year later demurrage has taken the annual rate of the positive balance,
 //! and the fund collects it:
-#![doc = docify::embed!("src/tests.rs", members_trade_and_a_year_of_demurrage_reaches_the_fund)]
+#![doc = docify::embed!("src/tests/mod.rs", members_trade_and_a_year_of_demurrage_reaches_the_fund)]
 //!
 //! ## Implementation notes
 //!

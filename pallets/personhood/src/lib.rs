@@ -59,7 +59,7 @@
 //! ## Example
 //!
 //! Register a cohort, build the ring, and verify a member's anonymous proof:
-#![doc = docify::embed!("src/tests.rs", a_cohort_joins_and_a_member_proves_personhood)]
+#![doc = docify::embed!("src/tests/cohorts.rs", a_cohort_joins_and_a_member_proves_personhood)]
 //!
 //! ## Cryptography and parameters
 //!

@@ -1,0 +1,99 @@
+//! Tests of the runtime's own glue: presets, governance wiring, identity judgement, proxies.
+
+use crate::{
+	configs::identity::IdentityJudgement,
+	configs::proxy::ProxyType,
+	governance::{council_and_commission_agree, origins, tracks, CouncilInstance},
+	AccountId, Balances, Commission, CouncilMembership, Identity, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, RuntimeOrigin, UNIT,
+};
+
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{InstanceFilter, IntegrityTest},
+};
+
+use pallet_referenda::TracksInfo as _;
+
+use pallet_veche_primitives::IdentityJudge;
+
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+
+use sp_keyring::Sr25519Keyring;
+
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash as _},
+	BuildStorage, DispatchError, MultiAddress,
+};
+
+/// Externalities holding the genesis state of the named preset.
+fn preset_ext(preset: &str) -> sp_io::TestExternalities {
+	let patch = crate::genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
+	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializable");
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("valid json");
+	merge(&mut json, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(json).expect("patch fits config");
+	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	ext.execute_with(|| frame_system::Pallet::<Runtime>::set_block_number(1));
+	ext
+}
+
+fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
+	match (a, b) {
+		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
+			for (k, v) in b {
+				merge(a.entry(k).or_insert(serde_json::Value::Null), v);
+			}
+		},
+		(a, b) => *a = b,
+	}
+}
+
+fn acc(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+fn council() -> Vec<AccountId> {
+	pallet_collective::Members::<Runtime, CouncilInstance>::get()
+}
+
+/// The transaction extensions of a transaction with nonce `nonce` (0 for a general transaction
+/// with no signer), immortal, with no tip.
+fn extensions(nonce: u32) -> crate::TxExtension {
+	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_veche_credit::FeelessCredit::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+	))
+}
+
+/// A signed transaction of `who` (a dev derivation such as `//Anna`) with nonce `nonce`.
+fn signed_by(who: &str, nonce: u32, call: RuntimeCall) -> crate::UncheckedExtrinsic {
+	use sp_core::Pair as _;
+	let pair = sp_core::sr25519::Pair::from_string(who, None).expect("a dev derivation");
+	let extensions = extensions(nonce);
+	let payload = sp_runtime::generic::SignedPayload::new(call.clone(), extensions.clone())
+		.expect("implicit data is available");
+	let signature = codec::Encode::using_encoded(&payload, |bytes| pair.sign(bytes));
+	let signer: AccountId = pair.public().into();
+	crate::UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(signer),
+		sp_runtime::MultiSignature::Sr25519(signature),
+		extensions,
+	)
+}
+
+mod civic;
+mod collators;
+mod fees;
+mod genesis;
+mod governance;

@@ -297,12 +297,22 @@ pub mod pallet {
 			currency: CurrencyId,
 			/// The founder who holds its deposit; `None` if governance created it.
 			founder: Option<T::AccountId>,
+			/// Its name.
+			name: BoundedVec<u8, T::MaxNameLen>,
+			/// Its symbol.
+			symbol: BoundedVec<u8, T::MaxSymbolLen>,
+			/// Decimals of its smallest unit.
+			decimals: u8,
 			/// Its community fund.
 			fund: T::AccountId,
 			/// Its annual demurrage rate.
 			demurrage: Perbill,
 			/// Its declared value per whole unit.
 			value: FixedU128,
+			/// The default credit limit of new members, in smallest units.
+			default_limit: u128,
+			/// The notice period on withdrawals from savings, in milliseconds.
+			notice: Moment,
 		},
 		/// A currency's administrators were replaced.
 		AdminsSet {
@@ -1263,8 +1273,8 @@ impl<T: Config> Pallet<T> {
 		Currencies::<T>::insert(
 			id,
 			CurrencyInfo {
-				name,
-				symbol,
+				name: name.clone(),
+				symbol: symbol.clone(),
 				decimals: params.decimals,
 				demurrage: params.demurrage,
 				decay,
@@ -1282,9 +1292,14 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::CurrencyCreated {
 			currency: id,
 			founder,
+			name,
+			symbol,
+			decimals: params.decimals,
 			fund: params.fund,
 			demurrage: params.demurrage,
 			value: params.value,
+			default_limit: params.default_limit,
+			notice: params.notice,
 		});
 		Self::deposit_event(Event::AdminsSet { currency: id, admins });
 		Ok(id)

@@ -555,6 +555,15 @@ pub mod pallet {
 			/// How many pages rings need.
 			needed: u32,
 		},
+		/// A ring's pending build was dropped by the idle-time work because it cannot be built (a
+		/// stored key or static chunk is unusable): its previous revision stays current, and
+		/// `build_ring` says why if called.
+		RingBuildAbandoned {
+			/// The ring set.
+			set: RingSet,
+			/// The ring.
+			index: RingIndex,
+		},
 		/// A ring's commitment was finished as its next revision: polls created from now on hold
 		/// it in their rolls, polls created before keep the revisions of their own roll.
 		RingRevised {

@@ -478,9 +478,10 @@ impl<T: Config> Pallet<T> {
 			let pushed =
 				Self::do_build_step(set, index, T::BuildBatch::get()).unwrap_or_else(|_| {
 					// A ring that cannot be built must not stall the others: drop it from the work
-					// list (its previous commitment stays valid) and say so in the log.
+					// list (its previous commitment stays valid) and say so.
 					PendingBuilds::<T>::remove(set, index);
 					log::warn!(target: "runtime::personhood", "ring {set:?}/{index} failed to build");
+					Self::deposit_event(Event::RingBuildAbandoned { set, index });
 					0
 				});
 			used = used.saturating_add(T::WeightInfo::build_ring(pushed));

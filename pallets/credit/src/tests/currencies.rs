@@ -11,12 +11,18 @@ fn governance_creates_a_currency_without_deposit() {
 		assert_eq!(info.default_limit, 500_00 * FINE);
 		assert_eq!(account(BWH, FUND_A).role, Role::Fund);
 		assert_eq!(Admins::<Test>::get(BWH).into_inner(), vec![ADMIN]);
+		// The event carries everything a block explorer shows of the currency.
 		assert!(events().contains(&Event::CurrencyCreated {
 			currency: BWH,
 			founder: None,
+			name: b"Birchwood hour".to_vec().try_into().unwrap(),
+			symbol: b"BWH".to_vec().try_into().unwrap(),
+			decimals: 2,
 			fund: FUND_A,
 			demurrage: Perbill::from_percent(10),
 			value: FixedU128::from_u32(20),
+			default_limit: 500_00,
+			notice: DAY,
 		}));
 	});
 }

@@ -253,3 +253,28 @@ fn genesis_persons_are_admitted_into_built_rings() {
 		Personhood::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn a_ring_that_cannot_be_built_is_abandoned_with_an_event() {
+	// Not `build_and_execute`: the storage is corrupted on purpose, so invariants break.
+	new_test_ext().execute_with(|| {
+		register(1, REGION_REGISTRAR, TOWN);
+		register(2, REGION_REGISTRAR, TOWN);
+		register(3, COUNTRY_REGISTRAR, OTHER_TOWN);
+		register(4, COUNTRY_REGISTRAR, OTHER_TOWN);
+		Personhood::on_idle(1, Weight::MAX);
+		assert!(PendingBuilds::<Test>::contains_key(Constituency(TOWN), 0));
+		// The town's ring holds a key that is no curve point (only a corrupted state could).
+		RingMembers::<Test>::mutate(Constituency(TOWN), 0, |m| {
+			if let Some(first) = m.as_mut().and_then(|m| m.get_mut(0)) {
+				*first = [0xff; 32];
+			}
+		});
+		Personhood::on_idle(2, Weight::MAX);
+		// The ring is dropped from the work list, and said so; the other town's ring is built.
+		assert!(events().contains(&Event::RingBuildAbandoned { set: Constituency(TOWN), index: 0 }));
+		assert!(!PendingBuilds::<Test>::contains_key(Constituency(TOWN), 0));
+		assert!(RingRoots::<Test>::get(Constituency(TOWN), 0).is_none());
+		assert_eq!(RingRoots::<Test>::get(Constituency(OTHER_TOWN), 0).unwrap().members, 2);
+	});
+}

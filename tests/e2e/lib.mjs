@@ -58,7 +58,10 @@ export async function send(tx, signer) {
   const nonce = await nextNonce(a, signer.address);
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.signAndSend(signer, { nonce }, (result) => {
+    // Immortal: a mortal era names the best block as its birth, and chopsticks may validate
+    // against the state before that block while it finishes importing it (the implicit block
+    // hash is then unknown and the signature fails as `badProof`, as it did once in CI).
+    tx.signAndSend(signer, { nonce, era: 0 }, (result) => {
       if (result.status.isInBlock || result.status.isFinalized) {
         if (unsub) unsub();
         let error;

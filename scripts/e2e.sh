@@ -34,14 +34,7 @@ node)
 esac
 
 say "waiting for the $mode chain on port $port"
-for _ in $(seq 1 180); do
-	if curl -sf -H 'Content-Type: application/json' \
-		-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
-		"http://127.0.0.1:$port" >/dev/null 2>&1; then ready=1; break; fi
-	kill -0 "$pid" 2>/dev/null || { tail -30 "$work/chain.log"; die "$mode exited"; }
-	sleep 1
-done
-[ -n "${ready:-}" ] || { tail -30 "$work/chain.log"; die "$mode did not answer within 180 s"; }
+wait_for_rpc "$port" 180 "$work/chain.log" "$pid"
 
 cd tests/e2e
 status=0

@@ -23,7 +23,7 @@ trap cleanup EXIT
 "$VECHE_ROOT/scripts/chain-spec.sh" "$work" >/dev/null
 
 run() { # label, extra node flags...
-	local label=$1 port ready=
+	local label=$1 port
 	shift
 	port=$(( 20000 + RANDOM % 20000 ))
 	rm -rf "$work/db"
@@ -31,13 +31,7 @@ run() { # label, extra node flags...
 		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" "$@" \
 		> "$work/node.log" 2>&1 &
 	pid=$!
-	for _ in $(seq 1 120); do
-		if curl -sf -H 'Content-Type: application/json' \
-			-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
-			"http://127.0.0.1:$port" >/dev/null 2>&1; then ready=1; break; fi
-		sleep 1
-	done
-	[ -n "$ready" ] || { tail -30 "$work/node.log"; die "the node did not answer"; }
+	wait_for_rpc "$port" 120 "$work/node.log" "$pid"
 	say "junk flood, $label: ${seconds}s from one connection"
 	"$client" junk --url "ws://127.0.0.1:$port" --seconds "$seconds" --node-pid "$pid"
 	kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -37,6 +37,22 @@ veche_chain_spec() {
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 
+# Waits until the chain started as process PID answers RPC on PORT, for at most SECONDS; if it
+# exits or never answers, shows the end of LOG and dies.
+# Usage: wait_for_rpc PORT SECONDS LOG PID
+wait_for_rpc() {
+	local port=$1 seconds=$2 log=$3 pid=$4
+	for _ in $(seq 1 "$seconds"); do
+		if curl -sf -H 'Content-Type: application/json' \
+			-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
+			"http://127.0.0.1:$port" >/dev/null 2>&1; then return 0; fi
+		kill -0 "$pid" 2>/dev/null || { tail -30 "$log"; die "the chain exited"; }
+		sleep 1
+	done
+	tail -30 "$log"
+	die "the chain did not answer within $seconds s"
+}
+
 # Seconds since $1 (an epoch), as "Nm Ss".
 elapsed() { local s=$(( $(date +%s) - $1 )); printf '%dm %02ds' $((s / 60)) $((s % 60)); }
 

@@ -24,13 +24,7 @@ taskset -c 0 "$VECHE_NODE" --chain "$work/dev.json" --dev --dev-block-time 6000 
 	--no-prometheus --no-hardware-benchmarks --base-path "$work/db" \
 	> "$work/node.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
-	if curl -sf -H 'Content-Type: application/json' \
-		-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
-		"http://127.0.0.1:$port" >/dev/null 2>&1; then ready=1; break; fi
-	sleep 1
-done
-[ -n "${ready:-}" ] || { tail -30 "$work/node.log"; die "the node did not answer"; }
+wait_for_rpc "$port" 120 "$work/node.log" "$pid"
 say "node pinned to core 0; veche-client load with $voters voters"
 # The client makes the proofs on both cores before it submits anything (the node idles then);
 # while ballots are counted it only submits and watches.

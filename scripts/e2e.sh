@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs tests/e2e against a chain this script starts and stops, then try-runtime on the state the
-# tests left (veche-try-runtime: every pallet's try_state, and the runtime upgrade's checks):
+# Runs tests/e2e against a chain this script starts and stops, then, on the state the tests left,
+# try-runtime (veche-try-runtime: every pallet's try_state, and the runtime upgrade's checks) and
+# the event-replay indexer (veche-indexer: the state rebuilt from every block's events since
+# genesis must equal storage):
 #   scripts/e2e.sh chopsticks   chopsticks serving chain-specs/dev-raw.json with the fresh wasm
 #   scripts/e2e.sh node         veche-node --dev with 1 s blocks (needs the node binary)
 set -euo pipefail
@@ -12,6 +14,7 @@ cd "$VECHE_ROOT"
 cargo build --locked --profile wasmdev -p veche-client --quiet
 export VECHE_CLIENT=$CARGO_TARGET_DIR/wasmdev/veche-client
 SKIP_WASM_BUILD=1 cargo build --locked --profile wasmdev -p veche-fuzz --bin veche-try-runtime --quiet
+SKIP_WASM_BUILD=1 cargo build --locked --profile wasmdev -p veche-indexer --quiet
 [ -d tests/e2e/node_modules ] || die "npm packages missing: run scripts/setup.sh"
 work=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))
@@ -27,8 +30,9 @@ chopsticks)
 node)
 	[ -x "$VECHE_NODE" ] || die "veche-node is not built"
 	"$VECHE_ROOT/scripts/chain-spec.sh" "$work" >/dev/null
+	# Archive: the indexer reads the state of every block since genesis.
 	"$VECHE_NODE" --chain "$work/dev.json" --dev --dev-block-time 1000 --rpc-port "$port" \
-		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" > "$work/chain.log" 2>&1 &
+		--state-pruning archive --blocks-pruning archive --no-prometheus --no-hardware-benchmarks --base-path "$work/db" > "$work/chain.log" 2>&1 &
 	pid=$! ;;
 *) die "unknown mode $mode" ;;
 esac
@@ -51,3 +55,8 @@ flags=()
 say "try-runtime on the $mode chain's state after the tests"
 "$CARGO_TARGET_DIR/wasmdev/veche-try-runtime" "ws://127.0.0.1:$port" "${flags[@]}" \
 	2> "$work/try-runtime.log" || { tail -30 "$work/try-runtime.log"; exit 1; }
+
+# The events of every block since genesis, replayed, against the storage they should rebuild.
+say "replaying the $mode chain's events from genesis (veche-indexer)"
+"$CARGO_TARGET_DIR/wasmdev/veche-indexer" "ws://127.0.0.1:$port" "${flags[@]}" \
+	2> "$work/indexer.log" || { tail -40 "$work/indexer.log"; exit 1; }

@@ -20,6 +20,7 @@ use sp_runtime::{
 };
 use sp_trie::{proof_size_extension::ProofSizeExt, recorder::Recorder};
 use std::time::Instant;
+use veche_indexer::Index;
 use veche_runtime::{
 	AllPalletsWithSystem, Executive, Header, ParachainSystem, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, UncheckedExtrinsic, SLOT_DURATION,
@@ -110,6 +111,9 @@ pub enum Failure {
 	TimeOverrun { label: String, charged_ps: u64, native_ps: u64 },
 	/// An inherent was refused.
 	Inherent(String),
+	/// The state rebuilt from the events (by `veche-indexer`) differs from storage, or an event
+	/// cannot follow from the state rebuilt so far: an event is missing or says too little.
+	Replay(String),
 }
 
 impl core::fmt::Display for Failure {
@@ -127,6 +131,7 @@ impl core::fmt::Display for Failure {
 				write!(f, "{label} ran {native_ps} ps natively, charged {charged_ps} ps")
 			},
 			Failure::Inherent(e) => write!(f, "an inherent was refused: {e}"),
+			Failure::Replay(e) => write!(f, "the events do not rebuild the state: {e}"),
 		}
 	}
 }
@@ -137,6 +142,7 @@ pub struct Chain {
 	parent_head: Vec<u8>,
 	number: u32,
 	allowance: u64,
+	index: Index,
 }
 
 impl Chain {
@@ -151,10 +157,12 @@ impl Chain {
 		merge(&mut json, patch);
 		let config: RuntimeGenesisConfig =
 			serde_json::from_value(json).expect("the preset fits the config");
-		let ext: sp_io::TestExternalities =
+		let mut ext: sp_io::TestExternalities =
 			config.build_storage().expect("the genesis builds").into();
 		let genesis = Header::new(0, H256::zero(), H256::zero(), H256::zero(), Digest::default());
-		Chain { ext, parent_head: genesis.encode(), number: 0, allowance: u64::MAX }
+		// The indexer starts from the genesis state, as an explorer does, and follows events.
+		let index = ext.execute_with(Index::from_storage);
+		Chain { ext, parent_head: genesis.encode(), number: 0, allowance: u64::MAX, index }
 	}
 
 	/// The number of the last block built.
@@ -168,6 +176,11 @@ impl Chain {
 		// Housekeeping varies a little with the block's contents (events, the extrinsic count):
 		// a quarter more than the empty block's, and at least 2 KiB.
 		self.allowance = bytes.saturating_add((bytes / 4).max(2048));
+	}
+
+	/// The state rebuilt from the events of every block so far.
+	pub fn index(&self) -> &Index {
+		&self.index
 	}
 
 	/// Runs `f` with the chain's state (reads and writes are kept; nothing is recorded).
@@ -236,6 +249,22 @@ impl Chain {
 		self.ext
 			.execute_with(|| AllPalletsWithSystem::try_state(number, TryStateSelect::All))
 			.map_err(|e| Failure::TryState(format!("{e:?}")))?;
+		// The block's events replayed onto the indexer's state must give the stored state.
+		let (events, stored) = self.ext.execute_with(|| {
+			let events: Vec<_> = frame_system::Pallet::<Runtime>::read_events_no_consensus()
+				.map(|record| record.event)
+				.collect();
+			(events, Index::from_storage())
+		});
+		self.index.apply_block(number, events.iter()).map_err(Failure::Replay)?;
+		let differences = self.index.diff(&stored);
+		if !differences.is_empty() {
+			return Err(Failure::Replay(format!(
+				"{} differences after block {number}:\n{}",
+				differences.len(),
+				differences.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+			)));
+		}
 		Ok(BlockReport { number, extrinsics: measured, proof_size, charged_proof })
 	}
 }

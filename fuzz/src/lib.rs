@@ -14,6 +14,8 @@
 //!   storage proof it recorded, and the block's charged proof size, plus the allowance for the
 //!   block's own housekeeping (measured on an empty block), covers the block's whole storage
 //!   proof — the proof a relay-chain validator needs;
+//! - the state `veche-indexer` rebuilds from the block's events (on top of what it rebuilt from
+//!   the earlier blocks, starting from the genesis state) equals what storage holds;
 //! - in an optimised build, each extrinsic's charged `ref_time` (after refunds) covers the time
 //!   its native execution took (native code is faster than the wasm the weights are measured in,
 //!   so a native overrun is a certain underestimate). A debug build reports the ratio only.
@@ -52,6 +54,8 @@ pub struct RunReport {
 	pub rings_built: u64,
 	/// Voters with a ballot recorded, over all polls, at the end of the run.
 	pub ballots_recorded: u64,
+	/// Events replayed by the indexer (every block's state rebuilt from them matched storage).
+	pub events_replayed: u64,
 	/// The largest share of an extrinsic's declared proof size its recorded proof took.
 	pub max_proof_ratio: f64,
 	/// The largest share of an extrinsic's charged `ref_time` its native execution took.
@@ -89,6 +93,7 @@ impl RunReport {
 			"valid_ballots": self.valid_ballots,
 			"rings_built": self.rings_built,
 			"ballots_recorded": self.ballots_recorded,
+			"events_replayed": self.events_replayed,
 			"max_proof_ratio": self.max_proof_ratio,
 			"max_time_ratio": self.max_time_ratio,
 			"housekeeping_proof_bytes": self.housekeeping_proof,
@@ -132,6 +137,7 @@ pub fn run(settings: &Settings) -> Result<RunReport, String> {
 		report.add(&block);
 	}
 	report.valid_ballots = world.valid_ballots_made();
+	report.events_replayed = chain.index().events;
 	chain.with_state(|| {
 		use veche_runtime::Runtime;
 		report.rings_built = pallet_veche_personhood::RingRoots::<Runtime>::iter_values()

@@ -316,6 +316,10 @@ pub mod pallet {
 			/// The first block after voting (the largest block number for a people's
 			/// referendum, whose poll ends when it is decided).
 			end: BlockNumberFor<T>,
+			/// The first block in which no territory can be excluded on appeal any more.
+			appeal_end: BlockNumberFor<T>,
+			/// The first block in which the ballots may be purged.
+			retain_until: BlockNumberFor<T>,
 		},
 		/// A ballot was verified, recorded and counted.
 		BallotRecorded {
@@ -880,6 +884,8 @@ impl<T: Config> Pallet<T> {
 			roll_size,
 			start,
 			end,
+			appeal_end,
+			retain_until,
 		});
 		Ok(poll)
 	}

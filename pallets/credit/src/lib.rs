@@ -388,10 +388,11 @@ pub mod pallet {
 		DemurrageCollected {
 			/// The currency.
 			currency: CurrencyId,
-			/// Fine units the fund received.
+			/// Fine units the fund received: the sum of `from`.
 			amount: u128,
-			/// How many accounts were settled.
-			accounts: u32,
+			/// Each account whose due moved, with the fine units it gave (accounts owing nothing
+			/// are left out): an indexer zeroes exactly these dues.
+			from: BoundedVec<(T::AccountId, u128), ConstU32<MAX_COLLECT>>,
 		},
 		/// A member moved spending balance into savings.
 		Saved {
@@ -1024,6 +1025,7 @@ pub mod pallet {
 			let now = Self::now();
 			let mut fund = Self::fund_account(currency, &info)?;
 			let mut total = 0u128;
+			let mut from = BoundedVec::<_, ConstU32<MAX_COLLECT>>::new();
 			for who in &accounts {
 				if *who == info.fund {
 					continue;
@@ -1036,15 +1038,16 @@ pub mod pallet {
 					.balance
 					.checked_add(fine_i(account.due)?)
 					.ok_or(ArithmeticError::Overflow)?;
+				if account.due > 0 {
+					// At most one entry per listed account: `accounts` is bounded alike.
+					from.try_push((who.clone(), account.due))
+						.map_err(|_| ArithmeticError::Overflow)?;
+				}
 				account.due = 0;
 				Accounts::<T>::insert(currency, who, account);
 			}
 			Accounts::<T>::insert(currency, &info.fund, fund);
-			Self::deposit_event(Event::DemurrageCollected {
-				currency,
-				amount: total,
-				accounts: accounts.len() as u32,
-			});
+			Self::deposit_event(Event::DemurrageCollected { currency, amount: total, from });
 			Ok(())
 		}
 

@@ -625,7 +625,8 @@ pub mod pallet {
 			/// Whether none is left to sweep.
 			complete: bool,
 		},
-		/// A person's key was taken out of every ring.
+		/// A person was suspended: their key was taken out of every ring (or, swept with a revoked
+		/// registrar while already suspended, their suspension passed to governance).
 		PersonSuspended {
 			/// The person's tag.
 			tag: Tag,
@@ -1342,7 +1343,8 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AdminOrigin`].
 		///
-		/// Emits [`Event::PersonSuspended`] per person still active and
+		/// Emits [`Event::PersonSuspended`] per person swept (`by_governance`; for one already
+		/// suspended it says that the suspension passed to governance) and
 		/// [`Event::RegistrationsSwept`]. Errors: [`Error::ZeroLimit`],
 		/// [`Error::StillAccredited`], [`Error::NothingToSweep`].
 		#[pallet::call_index(20)]
@@ -1369,6 +1371,11 @@ pub mod pallet {
 						// Already out of every ring: only governance may bring them back now.
 						person.status = PersonStatus::Suspended { by_governance: true };
 						People::<T>::insert(tag, person);
+						Self::deposit_event(Event::PersonSuspended {
+							tag: *tag,
+							reason,
+							by_governance: true,
+						});
 					},
 				}
 			}

@@ -88,7 +88,13 @@ fn turnout_is_measured_against_the_roll_frozen_at_creation() {
 			roll_size: 8,
 			start: 1,
 			end: 11,
+			appeal_end: info.appeal_end,
+			retain_until: info.retain_until,
 		}));
+		assert_eq!(
+			info.appeal_end,
+			11 + <<Test as crate::Config>::AppealPeriod as frame_support::traits::Get<u64>>::get()
+		);
 		// A suspended person is out of every later roll, not of this one.
 		assert_ok!(Personhood::suspend(signed(GOVERNANCE), tag(6), [0; 32]));
 		build_rings();

@@ -78,3 +78,32 @@ fn a_year_touched_at_random_moments_matches_the_exact_rate() {
 		assert_eq!(fund + bob, 123_46 * FINE);
 	});
 }
+
+#[test]
+fn collection_names_each_account_and_the_due_it_gave() {
+	build_and_execute(|| {
+		two_communities();
+		assert_ok!(Credit::transfer(signed(ALICE), BWH, BOB, 100_00));
+		assert_ok!(Credit::transfer(signed(CHARLIE), NVG, EVE, 100_000));
+		advance(DAY);
+		// Bob twice, the fund, and Alice, who owes nothing (her balance is negative).
+		collect(BWH, &[BOB, ALICE, FUND_A, BOB]);
+		let bob = 100_00 * FINE - account(BWH, BOB).balance as u128;
+		assert!(bob > 0);
+		let collected = |events: Vec<Event<Test>>| {
+			events.into_iter().rev().find_map(|e| match e {
+				Event::DemurrageCollected { currency, amount, from } => {
+					Some((currency, amount, from.into_inner()))
+				},
+				_ => None,
+			})
+		};
+		assert_eq!(collected(events()), Some((BWH, bob, vec![(BOB, bob)])));
+		assert_eq!(account(BWH, BOB).due, 0);
+		assert_eq!(account(BWH, FUND_A).balance, bob as i128);
+		// Eve's due, accrued but not collected, is named when it is.
+		collect(NVG, &[EVE]);
+		let eve = 100_000 * FINE - account(NVG, EVE).balance as u128;
+		assert_eq!(collected(events()), Some((NVG, eve, vec![(EVE, eve)])));
+	});
+}

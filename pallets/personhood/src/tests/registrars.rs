@@ -146,6 +146,15 @@ fn a_revoked_registrars_registrations_are_suspended_in_resumable_chunks() {
 			})
 		);
 		assert_noop!(sweep(2), Error::<Test>::NothingToSweep);
+		// Each swept person is announced, the one suspended before too: its suspension passed to
+		// governance, which an indexer learns only from this event.
+		for i in 1..=3 {
+			assert!(events().contains(&Event::PersonSuspended {
+				tag: tag(i),
+				reason: REASON,
+				by_governance: true
+			}));
+		}
 		for i in 1..=3 {
 			let status = People::<Test>::get(tag(i)).unwrap().status;
 			assert_eq!(status, PersonStatus::Suspended { by_governance: true });

@@ -23,7 +23,7 @@ use std::time::Instant;
 use veche_indexer::Index;
 use veche_runtime::{
 	AllPalletsWithSystem, Executive, Header, ParachainSystem, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, UncheckedExtrinsic, SLOT_DURATION,
+	UncheckedExtrinsic, SLOT_DURATION,
 };
 
 /// An extrinsic to offer, with a label for the report (`Pallet.call` and the origin kind).
@@ -148,15 +148,10 @@ pub struct Chain {
 impl Chain {
 	/// The genesis of the `development` preset (the dev chain's).
 	pub fn development() -> Self {
-		let preset = sp_genesis_builder::DEV_RUNTIME_PRESET;
-		let patch = veche_runtime::genesis_config_presets::get_preset(&preset.into())
-			.expect("the development preset exists");
-		let mut json =
-			serde_json::to_value(RuntimeGenesisConfig::default()).expect("the config serializes");
-		let patch: serde_json::Value = serde_json::from_slice(&patch).expect("the preset is json");
-		merge(&mut json, patch);
-		let config: RuntimeGenesisConfig =
-			serde_json::from_value(json).expect("the preset fits the config");
+		let config = veche_runtime::genesis_config_presets::preset_config(
+			sp_genesis_builder::DEV_RUNTIME_PRESET,
+		)
+		.expect("the development preset builds");
 		let mut ext: sp_io::TestExternalities =
 			config.build_storage().expect("the genesis builds").into();
 		let genesis = Header::new(0, H256::zero(), H256::zero(), H256::zero(), Digest::default());
@@ -400,15 +395,4 @@ fn inherents(number: u32, slot: u64, parent_head: Vec<u8>) -> Vec<UncheckedExtri
 		UncheckedExtrinsic::new_bare(RuntimeCall::ParachainSystem(validation)),
 		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(timestamp)),
 	]
-}
-
-fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
-	match (a, b) {
-		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
-			for (k, v) in b {
-				merge(a.entry(k).or_insert(serde_json::Value::Null), v);
-			}
-		},
-		(a, b) => *a = b,
-	}
 }

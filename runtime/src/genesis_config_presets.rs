@@ -281,3 +281,23 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 pub fn preset_names() -> Vec<PresetId> {
 	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
 }
+
+/// The whole genesis config of preset `id`: its patch over the defaults, merged as a chain spec
+/// does. For native tests and tools that build a preset's state without a node.
+#[cfg(feature = "std")]
+pub fn preset_config(id: &str) -> Option<RuntimeGenesisConfig> {
+	fn merge(a: &mut Value, b: Value) {
+		match (a, b) {
+			(Value::Object(a), Value::Object(b)) => {
+				for (k, v) in b {
+					merge(a.entry(k).or_insert(Value::Null), v);
+				}
+			},
+			(a, b) => *a = b,
+		}
+	}
+	let patch: Value = serde_json::from_slice(&get_preset(&id.into())?).ok()?;
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).ok()?;
+	merge(&mut config, patch);
+	serde_json::from_value(config).ok()
+}

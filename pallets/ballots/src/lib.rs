@@ -499,6 +499,9 @@ pub mod pallet {
 		ReferendumNotFound,
 		/// A poll is already open for this referendum.
 		ReferendumPollAlreadyExists,
+		/// Ballots cast in this block are still to be counted at its end: the poll closes from
+		/// the next block (a people's referendum decided in the block its ballots were cast).
+		BallotsPending,
 	}
 
 	#[pallet::hooks]
@@ -587,7 +590,7 @@ pub mod pallet {
 		/// - Origin: signed (anyone).
 		///
 		/// Emits [`Event::PollClosed`]. Errors: [`Error::PollNotFound`],
-		/// [`Error::VotingNotOver`], [`Error::AlreadyClosed`].
+		/// [`Error::VotingNotOver`], [`Error::AlreadyClosed`], [`Error::BallotsPending`].
 		#[pallet::call_index(2)]
 		pub fn close(origin: OriginFor<T>, poll: PollId) -> DispatchResult {
 			ensure_signed(origin)?;
@@ -603,6 +606,11 @@ pub mod pallet {
 				info.retain_until = info.appeal_end.saturating_add(T::RetentionPeriod::get());
 			}
 			ensure!(now >= info.end, Error::<T>::VotingNotOver);
+			// Results are final only with every accepted ballot in them.
+			ensure!(
+				PendingAliases::<T>::iter_key_prefix(poll).next().is_none(),
+				Error::<T>::BallotsPending
+			);
 			let results = Self::current_results(poll, &info);
 			info.status = PollStatus::Closed { at: now };
 			let (end, appeal_end, retain_until) = (info.end, info.appeal_end, info.retain_until);

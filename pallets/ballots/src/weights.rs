@@ -52,9 +52,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `u` ranges over `[1, 64]`.
 	fn create_poll(u: u32, ) -> Weight {
 		// Proof size: measured `944 + u * 31`, estimated `3473 + u * 2567` bytes.
-		// Fastest run: 30_305_000 ps.
-		Weight::from_parts(49_250_063, 3473)
-			.saturating_add(Weight::from_parts(10_745_613, 0).saturating_mul(u.into()))
+		// Fastest run: 30_385_000 ps.
+		Weight::from_parts(39_241_187, 3473)
+			.saturating_add(Weight::from_parts(11_407_886, 0).saturating_mul(u.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
@@ -80,9 +80,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[1, 2]`.
 	fn authorize_cast(p: u32, ) -> Weight {
 		// Proof size: measured `2102 + p * 26`, estimated `11258 + p * 2800` bytes.
-		// Fastest run: 25_617_484_000 ps.
-		Weight::from_parts(32_134_705_000, 11258)
-			.saturating_add(Weight::from_parts(16_548_100_233, 0).saturating_mul(p.into()))
+		// Fastest run: 25_989_035_000 ps.
+		Weight::from_parts(111_312_573, 11258)
+			.saturating_add(Weight::from_parts(34_373_067_063, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 2800).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn authorize_cast_in_block() -> Weight {
 		// Proof size: measured `2154`, estimated `11258` bytes.
-		// Fastest run: 243_251_000 ps.
-		Weight::from_parts(264_282_000, 11258)
+		// Fastest run: 248_549_000 ps.
+		Weight::from_parts(306_956_000, 11258)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PendingBallots` (`max_values`: Some(1), `max_size`: Some(1369602), added: 1370097, mode: `Ignored`)
 	fn cast() -> Weight {
 		// Proof size: measured `2154`, estimated `11258` bytes.
-		// Fastest run: 274_367_000 ps.
-		Weight::from_parts(374_495_000, 11258)
+		// Fastest run: 272_885_000 ps.
+		Weight::from_parts(298_784_000, 11258)
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -167,9 +167,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_ballots(n: u32, ) -> Weight {
 		// Proof size: measured `2169 + n * 906`, estimated `26866 + n * 2601` bytes.
-		// Fastest run: 5_237_000 ps.
-		Weight::from_parts(51_728_535_274, 26866)
-			.saturating_add(Weight::from_parts(12_752_131_873, 0).saturating_mul(n.into()))
+		// Fastest run: 5_338_000 ps.
+		Weight::from_parts(15_230_504_954, 26866)
+			.saturating_add(Weight::from_parts(12_741_378_390, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -207,9 +207,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
 		// Proof size: measured `2196 + n * 1704`, estimated `26866 + n * 2601` bytes.
-		// Fastest run: 5_338_000 ps.
-		Weight::from_parts(14_120_345_452, 26866)
-			.saturating_add(Weight::from_parts(24_422_693_200, 0).saturating_mul(n.into()))
+		// Fastest run: 5_908_000 ps.
+		Weight::from_parts(28_318_225_632, 26866)
+			.saturating_add(Weight::from_parts(24_659_096_551, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -222,6 +222,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:0)
 	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PendingAliases` (r:1 w:0)
+	/// Proof: `Ballots::PendingAliases` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Totals` (r:1 w:0)
 	/// Proof: `Ballots::Totals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::ExcludedTotals` (r:1 w:0)
@@ -229,10 +231,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Ballots::Results` (r:0 w:1)
 	/// Proof: `Ballots::Results` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		// Proof size: measured `1641`, estimated `4003` bytes.
-		// Fastest run: 58_778_000 ps.
-		Weight::from_parts(90_404_000, 4003)
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Proof size: measured `1684`, estimated `4003` bytes.
+		// Fastest run: 72_658_000 ps.
+		Weight::from_parts(86_037_000, 4003)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Ballots::Polls` (r:1 w:1)
@@ -251,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Results` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn exclude_territory() -> Weight {
 		// Proof size: measured `982`, estimated `4015` bytes.
-		// Fastest run: 75_032_000 ps.
-		Weight::from_parts(100_058_000, 4015)
+		// Fastest run: 75_201_000 ps.
+		Weight::from_parts(95_301_000, 4015)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -269,9 +271,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 1000]`.
 	fn recount(n: u32, ) -> Weight {
 		// Proof size: measured `405 + n * 95`, estimated `6192 + n * 3025` bytes.
-		// Fastest run: 36_244_000 ps.
-		Weight::from_parts(1_249_454_030, 6192)
-			.saturating_add(Weight::from_parts(25_775_978, 0).saturating_mul(n.into()))
+		// Fastest run: 36_344_000 ps.
+		Weight::from_parts(37_245_000, 6192)
+			.saturating_add(Weight::from_parts(18_974_072, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3025).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
@@ -287,9 +289,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 1000]`.
 	fn purge(n: u32, ) -> Weight {
 		// Proof size: measured `1147 + n * 50`, estimated `4015 + n * 2601` bytes.
-		// Fastest run: 30_756_000 ps.
-		Weight::from_parts(112_148_676, 4015)
-			.saturating_add(Weight::from_parts(5_675_438, 0).saturating_mul(n.into()))
+		// Fastest run: 45_157_000 ps.
+		Weight::from_parts(50_936_000, 4015)
+			.saturating_add(Weight::from_parts(5_670_679, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -320,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn open_referendum() -> Weight {
 		// Proof size: measured `785`, estimated `26866` bytes.
-		// Fastest run: 59_989_000 ps.
-		Weight::from_parts(101_601_000, 26866)
+		// Fastest run: 60_079_000 ps.
+		Weight::from_parts(105_016_000, 26866)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -330,8 +332,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn create_poll(u: u32, ) -> Weight {
-		Weight::from_parts(49_250_063, 3473)
-			.saturating_add(Weight::from_parts(10_745_613, 0).saturating_mul(u.into()))
+		Weight::from_parts(39_241_187, 3473)
+			.saturating_add(Weight::from_parts(11_407_886, 0).saturating_mul(u.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(u.into())))
@@ -339,26 +341,26 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn authorize_cast(p: u32, ) -> Weight {
-		Weight::from_parts(32_134_705_000, 11258)
-			.saturating_add(Weight::from_parts(16_548_100_233, 0).saturating_mul(p.into()))
+		Weight::from_parts(111_312_573, 11258)
+			.saturating_add(Weight::from_parts(34_373_067_063, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 2800).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 	fn authorize_cast_in_block() -> Weight {
-		Weight::from_parts(264_282_000, 11258)
+		Weight::from_parts(306_956_000, 11258)
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 	fn cast() -> Weight {
-		Weight::from_parts(374_495_000, 11258)
+		Weight::from_parts(298_784_000, 11258)
 			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn finalize_ballots(n: u32, ) -> Weight {
-		Weight::from_parts(51_728_535_274, 26866)
-			.saturating_add(Weight::from_parts(12_752_131_873, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_230_504_954, 26866)
+			.saturating_add(Weight::from_parts(12_741_378_390, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -366,8 +368,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
-		Weight::from_parts(14_120_345_452, 26866)
-			.saturating_add(Weight::from_parts(24_422_693_200, 0).saturating_mul(n.into()))
+		Weight::from_parts(28_318_225_632, 26866)
+			.saturating_add(Weight::from_parts(24_659_096_551, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -375,18 +377,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(90_404_000, 4003)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		Weight::from_parts(86_037_000, 4003)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn exclude_territory() -> Weight {
-		Weight::from_parts(100_058_000, 4015)
+		Weight::from_parts(95_301_000, 4015)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn recount(n: u32, ) -> Weight {
-		Weight::from_parts(1_249_454_030, 6192)
-			.saturating_add(Weight::from_parts(25_775_978, 0).saturating_mul(n.into()))
+		Weight::from_parts(37_245_000, 6192)
+			.saturating_add(Weight::from_parts(18_974_072, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3025).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
@@ -394,8 +396,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn purge(n: u32, ) -> Weight {
-		Weight::from_parts(112_148_676, 4015)
-			.saturating_add(Weight::from_parts(5_675_438, 0).saturating_mul(n.into()))
+		Weight::from_parts(50_936_000, 4015)
+			.saturating_add(Weight::from_parts(5_670_679, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -403,7 +405,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn open_referendum() -> Weight {
-		Weight::from_parts(101_601_000, 26866)
+		Weight::from_parts(105_016_000, 26866)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}

@@ -14,21 +14,6 @@ fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
 	T::Lookup::unlookup(who.clone())
 }
 
-/// Stored-form parameters as `create_currency` takes them.
-fn as_call<T: Config>(p: CurrencyParams<T::AccountId>) -> NewCurrencyOf<T> {
-	CurrencyParams {
-		name: BoundedVec::truncate_from(p.name),
-		symbol: BoundedVec::truncate_from(p.symbol),
-		decimals: p.decimals,
-		demurrage: p.demurrage,
-		default_limit: p.default_limit,
-		fund: lookup::<T>(&p.fund),
-		value: p.value,
-		notice: p.notice,
-		admins: BoundedVec::truncate_from(p.admins.iter().map(lookup::<T>).collect()),
-	}
-}
-
 /// What the benchmarks need from the runtime.
 pub trait BenchmarkHelper<AccountId> {
 	/// Gives `who` a positive identity judgement.
@@ -143,7 +128,7 @@ mod benchmarks {
 		let id = NextCurrencyId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(founder), as_call::<T>(p));
+		_(RawOrigin::Signed(founder), crate::call_form::<T>(p));
 
 		let admins = Admins::<T>::get(id);
 		assert_last_event::<T>(Event::AdminsSet { currency: id, admins });

@@ -1615,3 +1615,22 @@ impl<T: Config> Call<T> {
 		}
 	}
 }
+
+/// Parameters in their stored form (plain accounts and lists, as genesis takes them) as
+/// `create_currency` takes them: accounts as lookups, lists cut to their bounds. For the
+/// benchmarks and the tests.
+#[cfg(any(test, feature = "runtime-benchmarks"))]
+pub fn call_form<T: Config>(p: CurrencyParams<T::AccountId>) -> NewCurrencyOf<T> {
+	use sp_runtime::traits::StaticLookup;
+	CurrencyParams {
+		name: BoundedVec::truncate_from(p.name),
+		symbol: BoundedVec::truncate_from(p.symbol),
+		decimals: p.decimals,
+		demurrage: p.demurrage,
+		default_limit: p.default_limit,
+		fund: T::Lookup::unlookup(p.fund),
+		value: p.value,
+		notice: p.notice,
+		admins: BoundedVec::truncate_from(p.admins.into_iter().map(T::Lookup::unlookup).collect()),
+	}
+}

@@ -206,15 +206,5 @@ pub fn account(currency: CurrencyId, who: u64) -> crate::AccountOf<Test> {
 /// Parameters as `create_currency` takes them (accounts are their own addresses here; lists are
 /// cut to their bounds, so tests of over-long lists encode the stored form instead).
 pub fn call_params(p: CurrencyParams<u64>) -> crate::NewCurrencyOf<Test> {
-	CurrencyParams {
-		name: BoundedVec::truncate_from(p.name),
-		symbol: BoundedVec::truncate_from(p.symbol),
-		decimals: p.decimals,
-		demurrage: p.demurrage,
-		default_limit: p.default_limit,
-		fund: p.fund,
-		value: p.value,
-		notice: p.notice,
-		admins: BoundedVec::truncate_from(p.admins),
-	}
+	crate::call_form::<Test>(p)
 }

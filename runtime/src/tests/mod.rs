@@ -5,7 +5,7 @@ use crate::{
 	configs::proxy::ProxyType,
 	governance::{council_and_commission_agree, origins, tracks, CouncilInstance},
 	AccountId, Balances, Commission, CouncilMembership, Identity, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, RuntimeOrigin, UNIT,
+	RuntimeOrigin, UNIT,
 };
 
 use frame_support::{
@@ -28,25 +28,10 @@ use sp_runtime::{
 
 /// Externalities holding the genesis state of the named preset.
 fn preset_ext(preset: &str) -> sp_io::TestExternalities {
-	let patch = crate::genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
-	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializable");
-	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("valid json");
-	merge(&mut json, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(json).expect("patch fits config");
+	let config = crate::genesis_config_presets::preset_config(preset).expect("the preset builds");
 	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
 	ext.execute_with(|| frame_system::Pallet::<Runtime>::set_block_number(1));
 	ext
-}
-
-fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
-	match (a, b) {
-		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
-			for (k, v) in b {
-				merge(a.entry(k).or_insert(serde_json::Value::Null), v);
-			}
-		},
-		(a, b) => *a = b,
-	}
 }
 
 fn acc(k: Sr25519Keyring) -> AccountId {

@@ -101,3 +101,23 @@ fn a_territory_excluded_on_appeal_leaves_an_ongoing_referendums_tally() {
 		assert_eq!(Tallies::<Test>::get(poll, TOWN).unwrap().ballots, 3);
 	});
 }
+
+#[test]
+fn a_poll_cannot_close_over_ballots_still_to_be_counted_in_its_block() {
+	use crate::mock::referenda;
+	build_and_execute(|| {
+		let poll = open_people_referendum(0);
+		run_to(3);
+		// A ballot is accepted; in the same block the referendum is decided (cancelled by
+		// governance, say) and someone tries to close the poll before the ballot is counted.
+		let b = ballot(1, poll, &[0], 1);
+		assert_ok!(pool_check(&b));
+		assert_ok!(Ballots::cast(authorized(), b));
+		referenda::decide(0);
+		assert_noop!(Ballots::close(signed(ANYONE), poll), Error::<Test>::BallotsPending);
+		// Counted at the end of the block, in the results once the poll closes in the next.
+		next_block();
+		assert_ok!(Ballots::close(signed(ANYONE), poll));
+		assert_eq!(crate::Results::<Test>::get(poll).unwrap().options.to_vec(), vec![1, 0]);
+	});
+}

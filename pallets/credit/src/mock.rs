@@ -8,7 +8,7 @@ use crate::{demurrage::MILLIS_PER_YEAR, CurrencyParams, Moment};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
-	BoundedVec, PalletId,
+	PalletId,
 };
 use frame_system::EnsureRoot;
 use pallet_veche_primitives::{CurrencyId, IdentityJudge};

@@ -4,7 +4,7 @@
 
 use crate::chain::{Chain, Offered};
 use crate::rng::Rng;
-use crate::tx::{signed, tx_ext};
+use crate::tx::signed;
 use pallet_veche_primitives::{JurisdictionId, RingRef, RingSet, UnitKind};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::MultiAddress;
@@ -118,7 +118,9 @@ impl World {
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
 		let xt = match origin {
-			Origin::Anonymous => UncheckedExtrinsic::new_transaction(call, tx_ext(0)),
+			Origin::Anonymous => {
+				UncheckedExtrinsic::new_transaction(call, veche_runtime::immortal_extensions(0))
+			},
 			Origin::Governance => {
 				let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
 				let who = Sr25519Keyring::Alice;

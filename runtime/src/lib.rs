@@ -360,3 +360,22 @@ cumulus_pallet_parachain_system::register_validate_block! {
 
 #[cfg(test)]
 mod tests;
+
+/// The transaction extensions of a transaction with `nonce` (0 for a general transaction with no
+/// signer), immortal, with no tip: what native tests and tools (the fuzzer) sign and submit.
+#[cfg(feature = "std")]
+pub fn immortal_extensions(nonce: Nonce) -> TxExtension {
+	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_veche_credit::FeelessCredit::new(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+	))
+}

@@ -128,7 +128,7 @@ fn a_demo_person_votes_with_a_feeless_anonymous_transaction() {
 		let poll = pallet_veche_ballots::NextPollId::<Runtime>::get() - 1;
 		let (ballot, alias) = demo_ballot(2, 5, poll, 0);
 		let call = RuntimeCall::Ballots(pallet_veche_ballots::Call::cast { ballot });
-		let xt = UncheckedExtrinsic::new_transaction(call, extensions(0));
+		let xt = UncheckedExtrinsic::new_transaction(call, crate::immortal_extensions(0));
 		let parent = frame_system::Pallet::<Runtime>::parent_hash();
 		let valid =
 			Executive::validate_transaction(TransactionSource::External, xt.clone(), parent)
@@ -147,7 +147,7 @@ fn a_demo_person_votes_with_a_feeless_anonymous_transaction() {
 		// A general transaction for a call that does not authorize itself has no origin.
 		let remark = UncheckedExtrinsic::new_transaction(
 			RuntimeCall::System(frame_system::Call::remark { remark: vec![1] }),
-			extensions(0),
+			crate::immortal_extensions(0),
 		);
 		assert_eq!(
 			Executive::validate_transaction(TransactionSource::External, remark, parent),

@@ -42,29 +42,11 @@ fn council() -> Vec<AccountId> {
 	pallet_collective::Members::<Runtime, CouncilInstance>::get()
 }
 
-/// The transaction extensions of a transaction with nonce `nonce` (0 for a general transaction
-/// with no signer), immortal, with no tip.
-fn extensions(nonce: u32) -> crate::TxExtension {
-	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_veche_credit::FeelessCredit::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-	))
-}
-
 /// A signed transaction of `who` (a dev derivation such as `//Anna`) with nonce `nonce`.
 fn signed_by(who: &str, nonce: u32, call: RuntimeCall) -> crate::UncheckedExtrinsic {
 	use sp_core::Pair as _;
 	let pair = sp_core::sr25519::Pair::from_string(who, None).expect("a dev derivation");
-	let extensions = extensions(nonce);
+	let extensions = crate::immortal_extensions(nonce);
 	let payload = sp_runtime::generic::SignedPayload::new(call.clone(), extensions.clone())
 		.expect("implicit data is available");
 	let signature = codec::Encode::using_encoded(&payload, |bytes| pair.sign(bytes));

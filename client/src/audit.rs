@@ -61,6 +61,8 @@ pub struct Rules {
 	pub context: Context,
 	/// What it asks.
 	pub kind: PollKind,
+	/// The length of each list of a party-list poll (empty for other kinds).
+	pub lists: Vec<u8>,
 	/// Who votes with what weight.
 	pub electorate: Electorate,
 	/// Territories (ring sets of constituencies) within the electorate.
@@ -121,9 +123,20 @@ fn cheap_check(
 		return Err("outside the voting window".into());
 	}
 	let options = rules.kind.options();
-	if b.choice.iter().any(|m| *m >= options)
-		|| b.choice.len() > usize::from(rules.kind.max_marks())
-		|| !b.choice.windows(2).all(|w| w[0] < w[1])
+	let marks = rules.kind.marks(&b.choice);
+	let places_fit = match (rules.kind, rules.kind.preferences(&b.choice)) {
+		(PollKind::PartyList { preferences, .. }, Some((list, places))) => {
+			let length = rules.lists.get(usize::from(list)).copied().unwrap_or(0);
+			places.len() <= usize::from(preferences)
+				&& places.windows(2).all(|w| w[0] < w[1])
+				&& places.iter().all(|p| *p < length)
+		},
+		_ => true,
+	};
+	if marks.iter().any(|m| *m >= options)
+		|| marks.len() > usize::from(rules.kind.max_marks())
+		|| !marks.windows(2).all(|w| w[0] < w[1])
+		|| !places_fit
 	{
 		return Err("a choice the poll does not allow".into());
 	}
@@ -264,9 +277,9 @@ pub fn recount<D: RingDomain>(rules: &Rules, casts: &[Cast], roll: &[RollRing]) 
 		out.territories
 			.entry(b.territory)
 			.or_insert_with(|| Tally::empty(options))
-			.apply(&b.choice, b.weight, true);
+			.apply(rules.kind.marks(&b.choice), b.weight, true);
 		if !rules.excluded.contains(&b.territory) {
-			out.results.apply(&b.choice, b.weight, true);
+			out.results.apply(rules.kind.marks(&b.choice), b.weight, true);
 		}
 	}
 	out
@@ -332,6 +345,7 @@ mod tests {
 			poll: 7,
 			context: [9; 32],
 			kind: PollKind::YesNo,
+			lists: Vec::new(),
 			electorate: Electorate {
 				units: Default::default(),
 				base_weight: 1,

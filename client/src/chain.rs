@@ -779,10 +779,15 @@ pub async fn audit_data(url: &str, poll: u32, at: Option<u32>) -> Result<AuditDa
 			}
 		}
 	}
+	let lists = match read(poll_key("PollLists", poll), head_hash).await? {
+		Some(raw) => Vec::<u8>::decode(&mut &raw[..]).map_err(|e| format!("bad lists: {e}"))?,
+		None => Vec::new(),
+	};
 	let rules = crate::audit::Rules {
 		poll,
 		context: info.context,
 		kind: info.kind,
+		lists,
 		electorate: info.electorate.clone(),
 		territories,
 		start: info.start,

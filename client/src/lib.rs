@@ -483,7 +483,7 @@ pub mod ballot {
 pub mod recount {
 	//! An independent count of a poll from its stored ballots, with no trust in the chain's
 	//! incremental tallies.
-	use pallet_veche_ballots::{BallotRecord, Tally};
+	use pallet_veche_ballots::{BallotRecord, PollKind, Tally};
 	use std::collections::{BTreeMap, BTreeSet};
 
 	/// The outcome of a count.
@@ -497,25 +497,27 @@ pub mod recount {
 		pub ballots: u64,
 	}
 
-	/// Counts `ballots` of a poll with `options` options, leaving `excluded` territories out of
-	/// the results. A ballot marking an option the poll does not have is an error: the chain
-	/// must never have stored one.
+	/// Counts `ballots` of a poll asking `kind`, leaving `excluded` territories out of the
+	/// results. A ballot marking an option the poll does not have is an error: the chain must
+	/// never have stored one. (A party-list ballot's list counts here; its preferences do not.)
 	pub fn count(
-		options: u8,
+		kind: PollKind,
 		ballots: impl IntoIterator<Item = BallotRecord<u32>>,
 		excluded: &BTreeSet<u32>,
 	) -> Result<Count, String> {
+		let options = kind.options();
 		let mut out = Count { results: Tally::empty(options), ..Default::default() };
 		for b in ballots {
-			if b.choice.iter().any(|m| *m >= options) {
+			let marks = kind.marks(&b.choice);
+			if marks.iter().any(|m| *m >= options) {
 				return Err(format!("a stored ballot marks option {:?} of {options}", b.choice));
 			}
 			out.territories
 				.entry(b.territory)
 				.or_insert_with(|| Tally::empty(options))
-				.apply(&b.choice, b.weight, true);
+				.apply(marks, b.weight, true);
 			if !excluded.contains(&b.territory) {
-				out.results.apply(&b.choice, b.weight, true);
+				out.results.apply(marks, b.weight, true);
 			}
 			out.ballots += 1;
 		}

@@ -1,15 +1,19 @@
 //! Polls, ballots, tallies and results.
 //!
 //! Compared: every poll (all its fields, status included), every stored ballot, the tallies per
-//! territory, the totals, the excluded totals and territories, the results, the verdict of each
-//! completed recount, the referendum ↔ poll links, and the polls open per unit and per roll.
+//! territory, the totals, the excluded totals and territories, the results, a party-list poll's
+//! lists and preference counts (per territory, total, excluded), the verdict of each completed
+//! recount, the referendum ↔ poll links, and the polls open per unit and per roll.
 //! Not compared: a recount in progress (its cursor and partial tallies), the ballots queued in
 //! the current block, and the ballots and tallies of a poll whose purge has begun but not
 //! finished (which keys a partial purge removed no event says; the poll is compared again,
 //! emptied, once `BallotsPurged` says `complete`).
 
 use crate::{diff_map, diff_value, Replay};
-use pallet_veche_ballots::{BallotRecord, Event, Poll, PollStatus, RecountVerdict, Tally};
+use pallet_veche_ballots::{
+	BallotRecord, Event, ListSizes, Poll, PollKind, PollStatus, PreferenceCounts, RecountVerdict,
+	Tally,
+};
 use pallet_veche_primitives::{Alias, DocumentHash, JurisdictionId, PollId};
 use std::collections::{BTreeMap, BTreeSet};
 use veche_runtime::Runtime;
@@ -45,6 +49,14 @@ pub struct State {
 	pub unit_polls: BTreeMap<JurisdictionId, u32>,
 	/// Unpurged polls per frozen roll.
 	pub live_rolls: BTreeMap<[u8; 4], u32>,
+	/// The length of each list of each party-list poll.
+	pub lists: BTreeMap<PollId, ListSizes>,
+	/// Preference votes by poll, territory and list.
+	pub preferences: BTreeMap<(PollId, JurisdictionId, u8), PreferenceCounts>,
+	/// Preference votes by poll and list, in all territories.
+	pub preference_totals: BTreeMap<(PollId, u8), PreferenceCounts>,
+	/// Preference votes by poll and list, in excluded territories.
+	pub excluded_preferences: BTreeMap<(PollId, u8), PreferenceCounts>,
 	/// Polls whose purge has begun and not finished (not part of the chain's state: what the
 	/// comparison leaves out).
 	pub purging: BTreeSet<PollId>,
@@ -68,6 +80,14 @@ impl State {
 			poll_referenda: b::PollReferenda::<Runtime>::iter().collect(),
 			unit_polls: b::UnitPolls::<Runtime>::iter().collect(),
 			live_rolls: b::LiveRolls::<Runtime>::iter().collect(),
+			lists: b::PollLists::<Runtime>::iter().collect(),
+			preferences: b::Preferences::<Runtime>::iter().collect(),
+			preference_totals: b::PreferenceTotals::<Runtime>::iter()
+				.map(|(p, l, c)| ((p, l), c))
+				.collect(),
+			excluded_preferences: b::ExcludedPreferences::<Runtime>::iter()
+				.map(|(p, l, c)| ((p, l), c))
+				.collect(),
 			purging: BTreeSet::new(),
 			polls,
 		}
@@ -80,6 +100,7 @@ impl State {
 				poll,
 				context,
 				kind,
+				lists,
 				electorate,
 				roll,
 				roll_size,
@@ -106,6 +127,9 @@ impl State {
 					return Err("PollCreated for an existing poll".into());
 				}
 				self.next_poll = poll.checked_add(1).ok_or("poll id overflow")?;
+				if !lists.is_empty() {
+					self.lists.insert(*poll, lists.clone());
+				}
 				for unit in electorate.units.iter() {
 					let n = self.unit_polls.entry(*unit).or_default();
 					*n = n.saturating_add(1);
@@ -127,7 +151,9 @@ impl State {
 				replaced,
 			} => {
 				let info = self.polls.get_mut(poll).ok_or("BallotRecorded in an unknown poll")?;
-				let options = info.kind.options();
+				let kind = info.kind;
+				let options = kind.options();
+				let lengths = self.lists.get(poll).cloned().unwrap_or_default();
 				let previous = self.ballots.get(&(*poll, *alias)).cloned();
 				if previous.is_some() != *replaced {
 					return Err(format!(
@@ -142,17 +168,28 @@ impl State {
 							old.sequence
 						));
 					}
+					let old_marks = marks(kind, &old.choice);
 					if let Some(t) = self.tallies.get_mut(&(*poll, old.territory)) {
-						count(t, &old.choice, old.weight, false);
+						count(t, old_marks, old.weight, false);
 					}
-					count(&mut totals, &old.choice, old.weight, false);
-					if self.excluded.contains_key(&(*poll, old.territory)) {
+					count(&mut totals, old_marks, old.weight, false);
+					let excluded = self.excluded.contains_key(&(*poll, old.territory));
+					if excluded {
 						let t = self
 							.excluded_totals
 							.entry(*poll)
 							.or_insert_with(|| Tally::empty(options));
-						count(t, &old.choice, old.weight, false);
+						count(t, old_marks, old.weight, false);
 					}
+					self.prefer(
+						*poll,
+						old.territory,
+						&lengths,
+						kind,
+						&old.choice,
+						old.weight,
+						false,
+					);
 				} else {
 					info.voters = info.voters.saturating_add(1);
 				}
@@ -160,13 +197,15 @@ impl State {
 					.tallies
 					.entry((*poll, *territory))
 					.or_insert_with(|| Tally::empty(options));
-				count(t, choice, *weight, true);
-				count(&mut totals, choice, *weight, true);
+				let new_marks = marks(kind, choice);
+				count(t, new_marks, *weight, true);
+				count(&mut totals, new_marks, *weight, true);
 				if self.excluded.contains_key(&(*poll, *territory)) {
 					let t =
 						self.excluded_totals.entry(*poll).or_insert_with(|| Tally::empty(options));
-					count(t, choice, *weight, true);
+					count(t, new_marks, *weight, true);
 				}
+				self.prefer(*poll, *territory, &lengths, kind, choice, *weight, true);
 				self.totals.insert(*poll, totals);
 				let record = BallotRecord {
 					territory: *territory,
@@ -203,6 +242,22 @@ impl State {
 				let t = self.excluded_totals.entry(*poll).or_insert_with(|| Tally::empty(options));
 				merge(t, tally);
 				self.excluded.insert((*poll, *territory), *reason);
+				let of_territory: Vec<(u8, PreferenceCounts)> = self
+					.preferences
+					.iter()
+					.filter(|((p, t, _), _)| p == poll && t == territory)
+					.map(|((_, _, l), c)| (*l, c.clone()))
+					.collect();
+				for (list, counts) in of_territory {
+					let length = counts.len();
+					let e = self
+						.excluded_preferences
+						.entry((*poll, list))
+						.or_insert_with(|| zeros(length));
+					for (e, c) in e.iter_mut().zip(counts.iter()) {
+						*e = e.saturating_add(*c);
+					}
+				}
 			},
 			Event::ResultsRecomputed { poll, results } => {
 				self.results.insert(*poll, results.clone());
@@ -224,6 +279,7 @@ impl State {
 				self.purging.remove(poll);
 				self.ballots.retain(|(p, _), _| p != poll);
 				self.tallies.retain(|(p, _), _| p != poll);
+				self.preferences.retain(|(p, _, _), _| p != poll);
 				self.excluded.retain(|(p, _), _| p != poll);
 				self.totals.remove(poll);
 				self.excluded_totals.remove(poll);
@@ -272,6 +328,85 @@ impl State {
 		diff_map("ballots.poll_referenda", &self.poll_referenda, &stored.poll_referenda, out);
 		diff_map("ballots.unit_polls", &self.unit_polls, &stored.unit_polls, out);
 		diff_map("ballots.live_rolls", &self.live_rolls, &stored.live_rolls, out);
+		diff_map("ballots.lists", &self.lists, &stored.lists, out);
+		let not_purging = |m: &BTreeMap<(PollId, JurisdictionId, u8), PreferenceCounts>| {
+			m.iter()
+				.filter(|((p, _, _), _)| !purging.contains(p))
+				.map(|(k, v)| (*k, v.clone()))
+				.collect::<BTreeMap<_, _>>()
+		};
+		diff_map(
+			"ballots.preferences",
+			&not_purging(&self.preferences),
+			&not_purging(&stored.preferences),
+			out,
+		);
+		diff_map(
+			"ballots.preference_totals",
+			&self.preference_totals,
+			&stored.preference_totals,
+			out,
+		);
+		diff_map(
+			"ballots.excluded_preferences",
+			&self.excluded_preferences,
+			&stored.excluded_preferences,
+			out,
+		);
+	}
+
+	/// Counts (`add`) or uncounts a party-list ballot's preferences: in its territory's, the
+	/// poll's and, for an excluded territory, the excluded counts of its list. Counts appear at a
+	/// list's first preference, sized to the list.
+	#[allow(clippy::too_many_arguments)]
+	fn prefer(
+		&mut self,
+		poll: PollId,
+		territory: JurisdictionId,
+		lengths: &ListSizes,
+		kind: PollKind,
+		choice: &[u8],
+		weight: u32,
+		add: bool,
+	) {
+		let PollKind::PartyList { .. } = kind else { return };
+		let Some((list, places)) = choice.split_first() else { return };
+		if places.is_empty() {
+			return;
+		}
+		let length = lengths.get(usize::from(*list)).copied().map_or(0, usize::from);
+		let excluded = self.excluded.contains_key(&(poll, territory));
+		let step = |counts: &mut PreferenceCounts| {
+			for place in places {
+				if let Some(n) = counts.get_mut(usize::from(*place)) {
+					let w = u64::from(weight);
+					*n = if add { n.saturating_add(w) } else { n.saturating_sub(w) };
+				}
+			}
+		};
+		step(
+			self.preferences
+				.entry((poll, territory, *list))
+				.or_insert_with(|| zeros(length)),
+		);
+		step(self.preference_totals.entry((poll, *list)).or_insert_with(|| zeros(length)));
+		if excluded {
+			step(self.excluded_preferences.entry((poll, *list)).or_insert_with(|| zeros(length)));
+		}
+	}
+}
+
+/// Zero preference votes for a list of `length` places.
+fn zeros(length: usize) -> PreferenceCounts {
+	PreferenceCounts::truncate_from(vec![0; length])
+}
+
+/// The marks of `choice` a poll's tally counts: every one, but of a party-list ballot only its
+/// list (the rest are preferences).
+fn marks(kind: PollKind, choice: &[u8]) -> &[u8] {
+	match kind {
+		PollKind::PartyList { .. } => choice.get(..1).unwrap_or(&[]),
+		_ => choice,
 	}
 }
 

@@ -437,6 +437,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 				poll: 0,
 				context,
 				kind: ballot::PollKind::YesNo,
+				lists: Vec::new(),
 				electorate: pallet_veche_ballots::Electorate::everyone(),
 				territories: [1].into(),
 				start: 0,
@@ -637,9 +638,8 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let data = chain::poll_data(&at.url, at.poll).await?;
 			let read_ms = started.elapsed().as_millis() as u64;
 			let counted = std::time::Instant::now();
-			let options = data.poll.kind.options();
 			let count = recount::count(
-				options,
+				data.poll.kind,
 				data.ballots.iter().map(|(_, b)| b.clone()),
 				&data.excluded,
 			)?;
@@ -747,7 +747,8 @@ fn synthetic_recount(n: u32, seed: u32) -> Result<serde_json::Value, String> {
 	let decoded = encoded.iter().map(|e| chain::BallotRecord::decode(&mut &e[..]));
 	let ballots: Vec<chain::BallotRecord> =
 		decoded.collect::<Result<_, _>>().map_err(|e| e.to_string())?;
-	let count = recount::count(options, ballots, &Default::default())?;
+	let kind = pallet_veche_ballots::PollKind::Approval { options, max: options };
+	let count = recount::count(kind, ballots, &Default::default())?;
 	let ms = started.elapsed().as_millis() as u64;
 	Ok(json!({
 		"synthetic_ballots": count.ballots,

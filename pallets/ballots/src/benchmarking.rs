@@ -12,10 +12,7 @@ use frame_support::traits::{Authorize, EnsureOrigin, Hooks, Polling};
 use frame_system::RawOrigin;
 use pallet_veche_primitives::{CredentialClass, RingRef};
 
-use crate::fixtures::{
-	CHOICE as BENCH_CHOICE, POLL as BENCH_POLL, PROVERS as BENCH_PROVERS,
-	SEQUENCE as BENCH_SEQUENCE,
-};
+use crate::fixtures::{POLL as BENCH_POLL, PROVERS as BENCH_PROVERS, SEQUENCE as BENCH_SEQUENCE};
 
 /// Rings the benchmarks vote in.
 pub struct BenchRings {
@@ -57,6 +54,24 @@ fn electorate(unit: JurisdictionId, class: CredentialClass) -> Electorate {
 	}
 }
 
+/// The kind of the benchmark poll: party lists, the dearest kind to count (a ballot also moves
+/// preference votes), as many lists as a poll can have, each as long as a list can be.
+fn bench_kind() -> PollKind {
+	PollKind::PartyList { lists: MAX_OPTIONS as u8, preferences: (MAX_OPTIONS - 1) as u8 }
+}
+
+/// The lengths of the benchmark poll's lists.
+fn bench_lists() -> ListSizes {
+	BoundedVec::truncate_from(alloc::vec![MAX_OPTIONS as u8; MAX_OPTIONS as usize])
+}
+
+/// A party-list choice for `list` preferring every place but the last.
+fn list_choice(list: u8) -> Choice {
+	BoundedVec::truncate_from(
+		core::iter::once(list).chain(0..(MAX_OPTIONS - 1) as u8).collect::<Vec<_>>(),
+	)
+}
+
 /// Poll [`BENCH_POLL`] with the benchmark context, open now, over `rings`.
 fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 	let now = T::BlockNumberProvider::current_block_number();
@@ -66,7 +81,7 @@ fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 	};
 	let poll = Poll {
 		context: crate::fixtures::CONTEXT,
-		kind: PollKind::Approval { options: MAX_OPTIONS as u8, max: MAX_OPTIONS as u8 },
+		kind: bench_kind(),
 		electorate: electorate(rings.unit, class),
 		// The benchmark rings' revisions start at roll point 0.
 		roll: 0,
@@ -80,6 +95,7 @@ fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 		excluded: 0,
 	};
 	Polls::<T>::insert(BENCH_POLL, poll.clone());
+	PollLists::<T>::insert(BENCH_POLL, bench_lists());
 	NextPollId::<T>::put(BENCH_POLL + 1);
 	// The worst case: the poll decides a people's referendum, whose tally follows it.
 	if let Some(class) = T::Referenda::classes().into_iter().next() {
@@ -96,7 +112,7 @@ fn bench_ballot<T: Config>(rings: &BenchRings, i: u32, weighted: bool) -> Ballot
 	let proof: Proof = BoundedVec::truncate_from(T::BenchmarkHelper::proof(i));
 	Ballot {
 		poll: BENCH_POLL,
-		choice: BoundedVec::truncate_from(alloc::vec![BENCH_CHOICE]),
+		choice: BoundedVec::truncate_from(crate::fixtures::choice()),
 		sequence: BENCH_SEQUENCE,
 		ring: rings.constituency,
 		credential: weighted.then(|| (rings.credential, proof.clone())),
@@ -109,22 +125,32 @@ fn bench_ballot<T: Config>(rings: &BenchRings, i: u32, weighted: bool) -> Ballot
 fn earlier_ballots<T: Config>(rings: &BenchRings, n: u32) {
 	let RingSet::Constituency(territory) = rings.constituency.set else { return };
 	let last = (MAX_OPTIONS - 1) as u8;
+	let kind = bench_kind();
 	let mut tally = Tally::empty(MAX_OPTIONS as u8);
+	let mut preferences: PreferenceCounts =
+		BoundedVec::truncate_from(alloc::vec![0; MAX_OPTIONS as usize]);
 	for i in 0..n {
 		let alias = T::Personhood::claimed_alias(&T::BenchmarkHelper::proof(i))
 			.expect("fixture proofs are well-formed");
 		let record = BallotRecord {
 			territory,
-			choice: BoundedVec::truncate_from(alloc::vec![last]),
+			choice: list_choice(last),
 			sequence: 0,
 			weight: 1,
 			cast_at: Zero::zero(),
 		};
-		tally.apply(&record.choice, 1, true);
+		tally.apply(kind.marks(&record.choice), 1, true);
+		if let Some((_, places)) = kind.preferences(&record.choice) {
+			pallet_veche_primitives::add_at(preferences.as_mut(), places, 1, true);
+		}
 		Ballots::<T>::insert(BENCH_POLL, alias, record);
 	}
 	Tallies::<T>::insert(BENCH_POLL, territory, tally.clone());
 	Totals::<T>::insert(BENCH_POLL, tally);
+	if n > 0 {
+		Preferences::<T>::insert((BENCH_POLL, territory, last), preferences.clone());
+		PreferenceTotals::<T>::insert(BENCH_POLL, last, preferences);
+	}
 	Polls::<T>::mutate(BENCH_POLL, |p| {
 		if let Some(p) = p {
 			p.voters = n
@@ -147,6 +173,22 @@ fn queue<T: Config>(rings: &BenchRings, n: u32, weighted: bool) {
 /// for the end of the block; returns the block number.
 fn block_of_ballots<T: Config>(n: u32, weighted: bool) -> BlockNumberFor<T> {
 	let rings = revoters::<T>(n);
+	// The worst case: the territory is excluded on appeal while voting goes on (a people's
+	// referendum), so that each ballot also moves the excluded counts.
+	if let RingSet::Constituency(territory) = rings.constituency.set {
+		Excluded::<T>::insert(BENCH_POLL, territory, [0u8; 32]);
+		if let Some(tally) = Tallies::<T>::get(BENCH_POLL, territory) {
+			ExcludedTotals::<T>::insert(BENCH_POLL, tally);
+		}
+		for (list, counts) in Preferences::<T>::iter_prefix((BENCH_POLL, territory)) {
+			ExcludedPreferences::<T>::insert(BENCH_POLL, list, counts);
+		}
+		Polls::<T>::mutate(BENCH_POLL, |p| {
+			if let Some(p) = p {
+				p.excluded = 1
+			}
+		});
+	}
 	queue::<T>(&rings, n, weighted);
 	T::BlockNumberProvider::current_block_number()
 }
@@ -178,27 +220,42 @@ fn assert_recorded<T: Config>(n: u32, weight: u32) {
 
 /// A closed poll with `n` stored ballots spread over territories of their own, all tallied.
 fn closed_poll_with<T: Config>(n: u32) -> PollId {
-	let options = 2u8;
+	let kind = bench_kind();
+	let options = kind.options();
 	let mut totals = Tally::empty(options);
 	for i in 0..n {
 		let mut alias = [0u8; 32];
 		alias[..4].copy_from_slice(&i.to_be_bytes());
+		let list = (i % MAX_OPTIONS) as u8;
 		let record = BallotRecord {
 			territory: i,
-			choice: BoundedVec::truncate_from(alloc::vec![(i % 2) as u8]),
+			choice: list_choice(list),
 			sequence: 1,
 			weight: 1,
 			cast_at: Zero::zero(),
 		};
 		let mut t = Tally::empty(options);
-		t.apply(&record.choice, 1, true);
-		totals.apply(&record.choice, 1, true);
+		t.apply(kind.marks(&record.choice), 1, true);
+		totals.apply(kind.marks(&record.choice), 1, true);
+		if let Some((_, places)) = kind.preferences(&record.choice) {
+			let mut counts: PreferenceCounts =
+				BoundedVec::truncate_from(alloc::vec![0; MAX_OPTIONS as usize]);
+			pallet_veche_primitives::add_at(counts.as_mut(), places, 1, true);
+			Preferences::<T>::insert((BENCH_POLL, i, list), counts.clone());
+			PreferenceTotals::<T>::mutate(BENCH_POLL, list, |c| {
+				let c = c.get_or_insert_with(|| {
+					BoundedVec::truncate_from(alloc::vec![0; MAX_OPTIONS as usize])
+				});
+				pallet_veche_primitives::merge_counts(c.as_mut(), &counts, true)
+			});
+		}
 		Tallies::<T>::insert(BENCH_POLL, i, t);
 		Ballots::<T>::insert(BENCH_POLL, alias, record);
 	}
+	PollLists::<T>::insert(BENCH_POLL, bench_lists());
 	let poll = Poll {
 		context: [0; 32],
-		kind: PollKind::YesNo,
+		kind,
 		electorate: Electorate {
 			units: BoundedVec::new(),
 			base_weight: 1,
@@ -366,6 +423,13 @@ mod benchmarks {
 		let RingSet::Constituency(territory) = rings.constituency.set else {
 			return Err(BenchmarkError::Weightless);
 		};
+		// The worst case: the territory has preference votes on every list.
+		for list in 0..(MAX_OPTIONS - 1) as u8 {
+			Preferences::<T>::insert(
+				(BENCH_POLL, territory, list),
+				PreferenceCounts::truncate_from(alloc::vec![0; MAX_OPTIONS as usize]),
+			);
+		}
 		let results = Totals::<T>::get(BENCH_POLL).unwrap_or_default();
 		Results::<T>::insert(BENCH_POLL, results);
 		poll.status = PollStatus::Closed { at: poll.end };

@@ -2,7 +2,8 @@
 //!
 //! [`PROVERS`] provers (secrets from [`seed`]) form one ring, in the order rings are kept (sorted
 //! by key bytes). Each made a proof for [`CONTEXT`] over the ballot message of poll
-//! [`crate::benchmarking::BENCH_POLL`], choice `[0]`, sequence 1. The proofs for the runtime's
+//! [`POLL`], the choice [`choice`] (list 0 of a party-list poll and 63 preferences on it, the
+//! longest choice), sequence [`SEQUENCE`]. The proofs for the runtime's
 //! ring domain (2^12) are in `fixtures/bench-proofs-domain12.hex`, one per line, written by the
 //! test `benchmark_fixtures_verify_in_one_batch` when `VECHE_WRITE_FIXTURES=1`.
 
@@ -17,8 +18,6 @@ pub const PROVERS: u32 = 32;
 /// The poll, choice and sequence number the benchmark proofs sign.
 pub const POLL: u32 = 0;
 /// See [`POLL`].
-pub const CHOICE: u8 = 0;
-/// See [`POLL`].
 pub const SEQUENCE: u32 = 1;
 
 /// The secret seed of prover `i`.
@@ -28,9 +27,16 @@ pub fn seed(i: u32) -> [u8; 32] {
 	s
 }
 
+/// The choice every benchmark ballot makes: list 0 of a party-list poll, and every place on it
+/// but the last (the most preferences a ballot can carry).
+pub fn choice() -> Vec<u8> {
+	let places = (crate::MAX_OPTIONS - 1) as u8;
+	core::iter::once(0).chain(0..places).collect()
+}
+
 /// The message every benchmark proof signs.
 pub fn message() -> Vec<u8> {
-	crate::ballot_message(POLL, &[CHOICE], SEQUENCE)
+	crate::ballot_message(POLL, &choice(), SEQUENCE)
 }
 
 const DOMAIN12: &str = include_str!("fixtures/bench-proofs-domain12.hex");

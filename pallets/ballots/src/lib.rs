@@ -120,8 +120,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
-	Alias, Context, JurisdictionId, JurisdictionInspect, JurisdictionUsage, OfficeId,
-	PersonhoodVerifier, PollId, ProofError, ProofItem, RingSet, Roll, RollUsage,
+	add_at, merge_counts, Alias, Context, JurisdictionId, JurisdictionInspect, JurisdictionUsage,
+	OfficeId, PersonhoodVerifier, PollEngine, PollId, PollStage, PollSummary, ProofError,
+	ProofItem, RingSet, Roll, RollUsage,
 };
 
 /// The index of a people's referendum.
@@ -294,6 +295,52 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type UnitPolls<T: Config> = StorageMap<_, Twox64Concat, JurisdictionId, u32, ValueQuery>;
 
+	/// The length of each list of each party-list poll (kept with the poll).
+	// Twox64Concat: sequential poll ids.
+	#[pallet::storage]
+	pub type PollLists<T: Config> = StorageMap<_, Twox64Concat, PollId, ListSizes>;
+
+	/// The preference votes of each list in each territory of each party-list poll (excluded
+	/// territories keep theirs), by place on the list.
+	// Twox64Concat: sequential poll ids, jurisdiction ids assigned on-chain, list indices.
+	#[pallet::storage]
+	pub type Preferences<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, PollId>,
+			NMapKey<Twox64Concat, JurisdictionId>,
+			NMapKey<Twox64Concat, u8>,
+		),
+		PreferenceCounts,
+	>;
+
+	/// The preference votes of each list of each party-list poll in all its territories,
+	/// excluded ones included; kept with the results when the ballots are purged.
+	// Twox64Concat: sequential poll ids and list indices.
+	#[pallet::storage]
+	pub type PreferenceTotals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, u8, PreferenceCounts>;
+
+	/// The preference votes of each list in a party-list poll's excluded territories; kept with
+	/// the results when the ballots are purged.
+	// Twox64Concat: sequential poll ids and list indices.
+	#[pallet::storage]
+	pub type ExcludedPreferences<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, u8, PreferenceCounts>;
+
+	/// The preference votes a recount in progress has counted so far, per territory and list.
+	// Twox64Concat: sequential poll ids, jurisdiction ids assigned on-chain, list indices.
+	#[pallet::storage]
+	pub type RecountPreferences<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, PollId>,
+			NMapKey<Twox64Concat, JurisdictionId>,
+			NMapKey<Twox64Concat, u8>,
+		),
+		PreferenceCounts,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -305,6 +352,8 @@ pub mod pallet {
 			context: Context,
 			/// What it asks.
 			kind: PollKind,
+			/// The length of each list (a party-list poll; empty for other kinds).
+			lists: ListSizes,
 			/// Who votes, with what weight.
 			electorate: Electorate,
 			/// The roll: ring revisions current at this point of the roll clock vote.
@@ -434,7 +483,8 @@ pub mod pallet {
 		NotYetOpen,
 		/// Voting has ended; ballots are accepted only before the poll's `end`.
 		VotingEnded,
-		/// A mark names an option the poll does not have.
+		/// A mark names an option the poll does not have (in a party-list poll: a list that does
+		/// not exist, or has no candidates in this poll).
 		ChoiceOutOfRange,
 		/// The ballot marks more options than the poll allows (one, or the approval limit).
 		TooManyMarks,
@@ -502,6 +552,14 @@ pub mod pallet {
 		/// Ballots cast in this block are still to be counted at its end: the poll closes from
 		/// the next block (a people's referendum decided in the block its ballots were cast).
 		BallotsPending,
+		/// A party-list poll names the length (0..=64) of each of its lists, and other kinds name
+		/// none. Party-list polls are created by the pallets that run list elections, which
+		/// know the lists; governance's `create_poll` cannot create them.
+		InvalidLists,
+		/// A preference names a place beyond the end of its list.
+		PlaceNotOnList,
+		/// The ballot prefers more candidates than the poll allows.
+		TooManyPreferences,
 	}
 
 	#[pallet::hooks]
@@ -547,7 +605,7 @@ pub mod pallet {
 			end: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::CreateOrigin::ensure_origin(origin)?;
-			Self::create(kind, electorate, start, end).map(|_| ())
+			Self::create(kind, ListSizes::new(), electorate, start, end).map(|_| ())
 		}
 
 		/// Casts a ballot anonymously, or replaces the voter's earlier one.
@@ -594,30 +652,9 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		pub fn close(origin: OriginFor<T>, poll: PollId) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
-			let now = T::BlockNumberProvider::current_block_number();
+			let info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
 			ensure!(info.status == PollStatus::Ongoing, Error::<T>::AlreadyClosed);
-			if let Some(referendum) = PollReferenda::<T>::get(poll) {
-				// A people's referendum's poll runs while the referendum is being decided.
-				let decided = T::Referenda::as_ongoing(referendum).is_none();
-				ensure!(decided && now >= info.start, Error::<T>::VotingNotOver);
-				info.end = info.end.min(now);
-				info.appeal_end = info.end.saturating_add(T::AppealPeriod::get());
-				info.retain_until = info.appeal_end.saturating_add(T::RetentionPeriod::get());
-			}
-			ensure!(now >= info.end, Error::<T>::VotingNotOver);
-			// Results are final only with every accepted ballot in them.
-			ensure!(
-				PendingAliases::<T>::iter_key_prefix(poll).next().is_none(),
-				Error::<T>::BallotsPending
-			);
-			let results = Self::current_results(poll, &info);
-			info.status = PollStatus::Closed { at: now };
-			let (end, appeal_end, retain_until) = (info.end, info.appeal_end, info.retain_until);
-			Polls::<T>::insert(poll, info);
-			Results::<T>::insert(poll, results.clone());
-			Self::deposit_event(Event::PollClosed { poll, results, end, appeal_end, retain_until });
-			Ok(())
+			Self::do_close(poll, info)
 		}
 
 		/// Excludes a territory's ballots from a poll's results after proven fraud.
@@ -654,6 +691,13 @@ pub mod pallet {
 			ExcludedTotals::<T>::mutate(poll, |t| {
 				t.get_or_insert_with(|| Tally::empty(options)).merge(&tally, true)
 			});
+			// A party-list poll: the territory's preference votes, list by list (at most 64).
+			for (list, counts) in Preferences::<T>::iter_prefix((poll, territory)) {
+				ExcludedPreferences::<T>::mutate(poll, list, |e| {
+					let e = e.get_or_insert_with(|| Self::no_preferences(poll, list));
+					merge_counts(e.as_mut(), &counts, true)
+				});
+			}
 			let closed = matches!(info.status, PollStatus::Closed { .. });
 			let results = Self::current_results(poll, &info);
 			Polls::<T>::insert(poll, info);
@@ -672,8 +716,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Recounts a closed poll from its stored ballots, `limit` ballots or territories per
-		/// call, and compares the recount with the incremental tallies.
+		/// Recounts a closed poll from its stored ballots, about `limit` items per call (a
+		/// ballot; a territory and each list of its preference votes), and compares the recount
+		/// with the incremental tallies and preference counts.
 		///
 		/// - Origin: signed (anyone; the caller pays for the work).
 		///
@@ -681,7 +726,7 @@ pub mod pallet {
 		/// verdict. Emits [`Event::RecountProgressed`] or [`Event::RecountCompleted`]. Errors:
 		/// [`Error::PollNotFound`], [`Error::NotRecountable`], [`Error::ZeroLimit`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(<T as Config>::WeightInfo::recount(*limit))]
+		#[pallet::weight(<T as Config>::WeightInfo::recount(limit.saturating_add(MAX_OPTIONS)))]
 		pub fn recount(
 			origin: OriginFor<T>,
 			poll: PollId,
@@ -703,7 +748,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed (anyone).
 		///
-		/// When nothing is left the poll's status becomes `Purged`; the poll and its results stay.
+		/// When nothing is left the poll's status becomes `Purged`; the poll and its results (with a
+		/// party-list poll's lists and preference results) stay.
 		/// Emits [`Event::BallotsPurged`]. Errors: [`Error::PollNotFound`],
 		/// [`Error::RetentionNotOver`], [`Error::AlreadyPurged`], [`Error::ZeroLimit`].
 		#[pallet::call_index(5)]
@@ -734,16 +780,33 @@ pub mod pallet {
 					left = left.saturating_sub(n);
 				}};
 			}
+			// The same for the maps keyed by (poll, territory, list).
+			macro_rules! remove_some_lists {
+				($map:ident) => {{
+					let keys: Vec<_> =
+						$map::<T>::iter_key_prefix((poll,)).take(left as usize).collect();
+					for (territory, list) in keys.iter() {
+						$map::<T>::remove((poll, territory, list));
+					}
+					let n = keys.len() as u32;
+					removed = removed.saturating_add(n);
+					left = left.saturating_sub(n);
+				}};
+			}
 			remove_some!(Ballots);
 			remove_some!(Tallies);
 			remove_some!(RecountTallies);
 			remove_some!(Excluded);
+			remove_some_lists!(Preferences);
+			remove_some_lists!(RecountPreferences);
 			// With budget to spare, every map ran out of keys.
 			let complete = left > 0
 				|| (Ballots::<T>::iter_key_prefix(poll).next().is_none()
 					&& Tallies::<T>::iter_key_prefix(poll).next().is_none()
 					&& RecountTallies::<T>::iter_key_prefix(poll).next().is_none()
-					&& Excluded::<T>::iter_key_prefix(poll).next().is_none());
+					&& Excluded::<T>::iter_key_prefix(poll).next().is_none()
+					&& Preferences::<T>::iter_key_prefix((poll,)).next().is_none()
+					&& RecountPreferences::<T>::iter_key_prefix((poll,)).next().is_none());
 			if complete {
 				Totals::<T>::remove(poll);
 				ExcludedTotals::<T>::remove(poll);
@@ -786,7 +849,13 @@ pub mod pallet {
 			);
 			let now = T::BlockNumberProvider::current_block_number();
 			let end = BlockNumberFor::<T>::max_value();
-			let poll = Self::do_create(PollKind::YesNo, Electorate::everyone(), now, end)?;
+			let poll = Self::do_create(
+				PollKind::YesNo,
+				ListSizes::new(),
+				Electorate::everyone(),
+				now,
+				end,
+			)?;
 			ReferendumPolls::<T>::insert(referendum, poll);
 			PollReferenda::<T>::insert(poll, referendum);
 			Self::push_to_referendum(poll, referendum, &Tally::empty(2));
@@ -809,6 +878,12 @@ pub mod pallet {
 			Some(Self::current_results(poll, &info))
 		}
 
+		/// The preference votes of list `list` of party-list poll `poll` as they stand, by place
+		/// on the list (excluded territories left out).
+		pub fn list_preferences(poll: PollId, list: u8) -> PreferenceCounts {
+			Self::current_preferences(poll, list)
+		}
+
 		/// The message a ballot's proofs must sign (see [`Ballot::message`]).
 		pub fn message_to_sign(poll: PollId, choice: Choice, sequence: u32) -> Vec<u8> {
 			ballot_message(poll, &choice, sequence)
@@ -817,9 +892,11 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Creates a poll (for governance through [`Pallet::create_poll`], and for other pallets).
+	/// Creates a poll (for governance through [`Pallet::create_poll`], and for other pallets);
+	/// `lists` gives the length of each list of a party-list poll, and is empty for other kinds.
 	pub fn create(
 		kind: PollKind,
+		lists: ListSizes,
 		electorate: Electorate,
 		start: BlockNumberFor<T>,
 		end: BlockNumberFor<T>,
@@ -830,18 +907,26 @@ impl<T: Config> Pallet<T> {
 			end.saturating_sub(start) <= T::MaxVotingPeriod::get(),
 			Error::<T>::VotingPeriodTooLong
 		);
-		Self::do_create(kind, electorate, start, end)
+		Self::do_create(kind, lists, electorate, start, end)
 	}
 
 	/// Creates a poll with any window (a people's referendum's is open-ended) and an electorate
 	/// that may be everyone; freezes its roll now.
 	fn do_create(
 		kind: PollKind,
+		lists: ListSizes,
 		mut electorate: Electorate,
 		start: BlockNumberFor<T>,
 		end: BlockNumberFor<T>,
 	) -> Result<PollId, DispatchError> {
 		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
+		let lists_fit = match kind {
+			PollKind::PartyList { lists: n, .. } => {
+				lists.len() == usize::from(n) && lists.iter().all(|l| u32::from(*l) <= MAX_OPTIONS)
+			},
+			_ => lists.is_empty(),
+		};
+		ensure!(lists_fit, Error::<T>::InvalidLists);
 		Self::check_electorate(&mut electorate)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
@@ -866,6 +951,9 @@ impl<T: Config> Pallet<T> {
 				.fold(0u32, |n, unit| n.saturating_add(T::Personhood::roll_members(Some(*unit))))
 		};
 		LiveRolls::<T>::mutate(roll.to_be_bytes(), |n| *n = Some(n.unwrap_or(0).saturating_add(1)));
+		if !lists.is_empty() {
+			PollLists::<T>::insert(poll, lists.clone());
+		}
 		Polls::<T>::insert(
 			poll,
 			Poll {
@@ -887,6 +975,7 @@ impl<T: Config> Pallet<T> {
 			poll,
 			context,
 			kind,
+			lists,
 			electorate,
 			roll,
 			roll_size,
@@ -896,6 +985,33 @@ impl<T: Config> Pallet<T> {
 			retain_until,
 		});
 		Ok(poll)
+	}
+
+	/// Closes an ongoing poll whose voting is over and stores its results (see
+	/// [`Pallet::close`]).
+	fn do_close(poll: PollId, mut info: Poll<BlockNumberFor<T>>) -> DispatchResult {
+		let now = T::BlockNumberProvider::current_block_number();
+		if let Some(referendum) = PollReferenda::<T>::get(poll) {
+			// A people's referendum's poll runs while the referendum is being decided.
+			let decided = T::Referenda::as_ongoing(referendum).is_none();
+			ensure!(decided && now >= info.start, Error::<T>::VotingNotOver);
+			info.end = info.end.min(now);
+			info.appeal_end = info.end.saturating_add(T::AppealPeriod::get());
+			info.retain_until = info.appeal_end.saturating_add(T::RetentionPeriod::get());
+		}
+		ensure!(now >= info.end, Error::<T>::VotingNotOver);
+		// Results are final only with every accepted ballot in them.
+		ensure!(
+			PendingAliases::<T>::iter_key_prefix(poll).next().is_none(),
+			Error::<T>::BallotsPending
+		);
+		let results = Self::current_results(poll, &info);
+		info.status = PollStatus::Closed { at: now };
+		let (end, appeal_end, retain_until) = (info.end, info.appeal_end, info.retain_until);
+		Polls::<T>::insert(poll, info);
+		Results::<T>::insert(poll, results.clone());
+		Self::deposit_event(Event::PollClosed { poll, results, end, appeal_end, retain_until });
+		Ok(())
 	}
 
 	/// Sorts and checks an electorate: known units, no duplicates, none within another (so that
@@ -951,7 +1067,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(referendum) = PollReferenda::<T>::get(ballot.poll) {
 			ensure!(T::Referenda::as_ongoing(referendum).is_some(), Error::<T>::VotingEnded);
 		}
-		Self::check_choice(info.kind, &ballot.choice)?;
+		Self::check_choice(ballot.poll, info.kind, &ballot.choice)?;
 		let RingSet::Constituency(territory) = ballot.ring.set else {
 			return Err(Error::<T>::NotAConstituencyRing.into());
 		};
@@ -996,14 +1112,32 @@ impl<T: Config> Pallet<T> {
 		electorate.units.is_empty() || T::Jurisdictions::within_any(territory, &electorate.units)
 	}
 
-	/// A choice must mark options of the poll, strictly ascending, at most its limit.
-	fn check_choice(kind: PollKind, choice: &[u8]) -> DispatchResult {
-		ensure!(choice.iter().all(|m| *m < kind.options()), Error::<T>::ChoiceOutOfRange);
-		ensure!(choice.len() <= usize::from(kind.max_marks()), Error::<T>::TooManyMarks);
+	/// A choice must mark options of the poll, strictly ascending, at most its limit. A
+	/// party-list ballot marks one list, then places on that list, strictly ascending, at most
+	/// the poll's preferences (one read of the lists' lengths).
+	fn check_choice(poll: PollId, kind: PollKind, choice: &[u8]) -> DispatchResult {
+		let marks = kind.marks(choice);
+		ensure!(marks.iter().all(|m| *m < kind.options()), Error::<T>::ChoiceOutOfRange);
+		ensure!(marks.len() <= usize::from(kind.max_marks()), Error::<T>::TooManyMarks);
 		ensure!(
-			choice.windows(2).all(|w| matches!(w, [a, b] if a < b)),
+			marks.windows(2).all(|w| matches!(w, [a, b] if a < b)),
 			Error::<T>::MarksNotAscending
 		);
+		if let (PollKind::PartyList { preferences, .. }, Some((list, places))) =
+			(kind, kind.preferences(choice))
+		{
+			ensure!(places.len() <= usize::from(preferences), Error::<T>::TooManyPreferences);
+			ensure!(
+				places.windows(2).all(|w| matches!(w, [a, b] if a < b)),
+				Error::<T>::MarksNotAscending
+			);
+			let length = PollLists::<T>::get(poll)
+				.and_then(|l| l.get(usize::from(list)).copied())
+				.unwrap_or(0);
+			// A list with nobody on it here is not on this poll's ballot.
+			ensure!(length > 0, Error::<T>::ChoiceOutOfRange);
+			ensure!(places.iter().all(|p| *p < length), Error::<T>::PlaceNotOnList);
+		}
 		Ok(())
 	}
 
@@ -1178,36 +1312,31 @@ impl<T: Config> Pallet<T> {
 	fn record(p: PendingBallot, now: BlockNumberFor<T>) {
 		let poll = p.ballot.poll;
 		let Some(mut info) = Polls::<T>::get(poll) else { return };
-		let options = info.kind.options();
+		let kind = info.kind;
+		let options = kind.options();
 		let previous = Ballots::<T>::get(poll, p.alias);
 		let mut totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
-		// Ballots of an excluded territory (a people's referendum hears appeals while it runs)
-		// stay out of the results: the excluded total follows them.
-		let exclude = |territory: JurisdictionId, choice: &[u8], weight: u32, add: bool| {
-			if Excluded::<T>::contains_key(poll, territory) {
-				ExcludedTotals::<T>::mutate(poll, |t| {
-					t.get_or_insert_with(|| Tally::empty(options)).apply(choice, weight, add)
-				});
-			}
-		};
 		if let Some(old) = &previous {
 			Tallies::<T>::mutate(poll, old.territory, |t| {
 				if let Some(t) = t {
-					t.apply(&old.choice, old.weight, false)
+					t.apply(kind.marks(&old.choice), old.weight, false)
 				}
 			});
-			totals.apply(&old.choice, old.weight, false);
-			exclude(old.territory, &old.choice, old.weight, false);
+			totals.apply(kind.marks(&old.choice), old.weight, false);
+			Self::count_beyond_tallies(poll, kind, old.territory, &old.choice, old.weight, false);
 		} else {
 			info.voters = info.voters.saturating_add(1);
 			Polls::<T>::insert(poll, info);
 		}
 		Tallies::<T>::mutate(poll, p.territory, |t| {
-			t.get_or_insert_with(|| Tally::empty(options))
-				.apply(&p.ballot.choice, p.weight, true)
+			t.get_or_insert_with(|| Tally::empty(options)).apply(
+				kind.marks(&p.ballot.choice),
+				p.weight,
+				true,
+			)
 		});
-		totals.apply(&p.ballot.choice, p.weight, true);
-		exclude(p.territory, &p.ballot.choice, p.weight, true);
+		totals.apply(kind.marks(&p.ballot.choice), p.weight, true);
+		Self::count_beyond_tallies(poll, kind, p.territory, &p.ballot.choice, p.weight, true);
 		Totals::<T>::insert(poll, totals);
 		let record = BallotRecord {
 			territory: p.territory,
@@ -1228,6 +1357,58 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
+	/// Counts (`add`) or uncounts a ballot beyond its territory's tally and the poll's total:
+	/// in an excluded territory (a people's referendum hears appeals while it runs) into the
+	/// excluded total, which keeps it out of the results; and a party-list ballot's preferences
+	/// into its territory's, the poll's and (excluded) the excluded preference counts of its list.
+	fn count_beyond_tallies(
+		poll: PollId,
+		kind: PollKind,
+		territory: JurisdictionId,
+		choice: &[u8],
+		weight: u32,
+		add: bool,
+	) {
+		let excluded = Excluded::<T>::contains_key(poll, territory);
+		if excluded {
+			ExcludedTotals::<T>::mutate(poll, |t| {
+				t.get_or_insert_with(|| Tally::empty(kind.options())).apply(
+					kind.marks(choice),
+					weight,
+					add,
+				)
+			});
+		}
+		let Some((list, places)) = kind.preferences(choice) else { return };
+		if places.is_empty() {
+			return;
+		}
+		let bump = |counts: &mut Option<PreferenceCounts>| {
+			let counts = counts.get_or_insert_with(|| Self::no_preferences(poll, list));
+			add_at(counts.as_mut(), places, u64::from(weight), add);
+		};
+		Preferences::<T>::mutate((poll, territory, list), bump);
+		PreferenceTotals::<T>::mutate(poll, list, bump);
+		if excluded {
+			ExcludedPreferences::<T>::mutate(poll, list, bump);
+		}
+	}
+
+	/// Zero preference votes for every place of list `list` of `poll`.
+	fn no_preferences(poll: PollId, list: u8) -> PreferenceCounts {
+		let length = PollLists::<T>::get(poll).and_then(|l| l.get(usize::from(list)).copied());
+		BoundedVec::truncate_from(alloc::vec![0; usize::from(length.unwrap_or(0))])
+	}
+
+	/// The preference votes of list `list` of `poll` now: all its territories but the excluded.
+	pub fn current_preferences(poll: PollId, list: u8) -> PreferenceCounts {
+		let mut counts = PreferenceTotals::<T>::get(poll, list).unwrap_or_default();
+		if let Some(excluded) = ExcludedPreferences::<T>::get(poll, list) {
+			merge_counts(counts.as_mut(), &excluded, false);
+		}
+		counts
+	}
+
 	/// One chunk of a recount: counts up to `limit` ballots, or compares up to `limit`
 	/// territories; finishes with a verdict. Returns how many items it handled.
 	fn recount_step(
@@ -1235,7 +1416,8 @@ impl<T: Config> Pallet<T> {
 		info: &Poll<BlockNumberFor<T>>,
 		limit: u32,
 	) -> Result<u32, DispatchError> {
-		let options = info.kind.options();
+		let kind = info.kind;
+		let options = kind.options();
 		let mut recount = Recounts::<T>::get(poll).unwrap_or(Recount {
 			phase: RecountPhase::Ballots { after: None },
 			ballots: 0,
@@ -1267,11 +1449,19 @@ impl<T: Config> Pallet<T> {
 				}
 				RecountTallies::<T>::mutate(poll, ballot.territory, |t| {
 					t.get_or_insert_with(|| Tally::empty(options)).apply(
-						&ballot.choice,
+						kind.marks(&ballot.choice),
 						ballot.weight,
 						true,
 					)
 				});
+				if let Some((list, places)) = kind.preferences(&ballot.choice) {
+					if !places.is_empty() {
+						RecountPreferences::<T>::mutate((poll, ballot.territory, list), |c| {
+							let c = c.get_or_insert_with(|| Self::no_preferences(poll, list));
+							add_at(c.as_mut(), places, u64::from(ballot.weight), true)
+						});
+					}
+				}
 			}
 			recount.phase = if exhausted {
 				RecountPhase::Compare { after: None }
@@ -1295,11 +1485,31 @@ impl<T: Config> Pallet<T> {
 				}
 				let recounted = RecountTallies::<T>::take(poll, territory)
 					.unwrap_or_else(|| Tally::empty(options));
-				if recounted != tally {
+				// A party-list poll: the territory's preference votes too, list by list.
+				// Each list compared is an item of work too: a territory costs one more than its
+				// lists, and the last territory of a chunk may go past `limit` by at most
+				// `MAX_OPTIONS` lists (the call's weight allows for it).
+				let mut preferences_agree = true;
+				let mut lists = 0u32;
+				for (list, counts) in Preferences::<T>::iter_prefix((poll, territory)) {
+					let recounted = RecountPreferences::<T>::take((poll, territory, list));
+					let recounted = recounted.as_ref().map(|c| c.as_slice());
+					preferences_agree &= same_counts(&counts, recounted);
+					lists = lists.saturating_add(1);
+				}
+				// Lists the recount found preferences on that the incremental count lacks.
+				let extra: Vec<_> =
+					RecountPreferences::<T>::iter_prefix((poll, territory)).collect();
+				for (list, counts) in extra {
+					RecountPreferences::<T>::remove((poll, territory, list));
+					preferences_agree &= counts.iter().all(|c| *c == 0);
+					lists = lists.saturating_add(1);
+				}
+				if recounted != tally || !preferences_agree {
 					recount.mismatches = recount.mismatches.saturating_add(1);
 				}
 				last = Some(territory);
-				used = used.saturating_add(1);
+				used = used.saturating_add(1).saturating_add(lists);
 				recount.territories = recount.territories.saturating_add(1);
 			}
 			if exhausted {
@@ -1337,6 +1547,9 @@ impl<T: Config> Pallet<T> {
 	/// - the excluded total equals the sum of the excluded territories' tallies;
 	/// - a closed poll's results equal its total minus its excluded total;
 	/// - every ballot's choice is valid for its poll;
+	/// - a party-list poll has its lists' lengths, other polls none; its preference counts per
+	///   territory and list equal those of its stored ballots, add up to its preference totals,
+	///   and those of its excluded territories to its excluded preferences;
 	/// - the unit reference counts equal the units named by polls not yet purged.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
@@ -1362,21 +1575,85 @@ impl<T: Config> Pallet<T> {
 					Ballots::<T>::iter_prefix(poll).next().is_none(),
 					"purged poll has ballots"
 				);
+				ensure!(
+					Preferences::<T>::iter_prefix((poll,)).next().is_none(),
+					"purged poll has territorial preference counts"
+				);
 				continue;
 			}
+			let lists = PollLists::<T>::get(poll);
+			match info.kind {
+				PollKind::PartyList { lists: n, .. } => ensure!(
+					lists.as_ref().is_some_and(|l| l.len() == usize::from(n)),
+					"party-list poll without the length of each list"
+				),
+				_ => ensure!(lists.is_none(), "list lengths of a poll that has no lists"),
+			}
+			// (territory, list) → preference counts, from the stored ballots.
+			let mut preferences: BTreeMap<(JurisdictionId, u8), Vec<u64>> = BTreeMap::new();
 			let mut from_ballots = Tally::empty(options);
 			let mut per_territory: BTreeMap<JurisdictionId, Tally> = BTreeMap::new();
 			let mut voters = 0u32;
 			for (_, ballot) in Ballots::<T>::iter_prefix(poll) {
-				Self::check_choice(info.kind, &ballot.choice)
+				Self::check_choice(poll, info.kind, &ballot.choice)
 					.map_err(|_| "stored ballot with an invalid choice")?;
-				from_ballots.apply(&ballot.choice, ballot.weight, true);
+				let marks = info.kind.marks(&ballot.choice);
+				from_ballots.apply(marks, ballot.weight, true);
 				per_territory
 					.entry(ballot.territory)
 					.or_insert_with(|| Tally::empty(options))
-					.apply(&ballot.choice, ballot.weight, true);
+					.apply(marks, ballot.weight, true);
+				if let Some((list, places)) = info.kind.preferences(&ballot.choice) {
+					let counts = preferences
+						.entry((ballot.territory, list))
+						.or_insert_with(|| Self::no_preferences(poll, list).into_inner());
+					add_at(counts, places, u64::from(ballot.weight), true);
+				}
 				voters = voters.saturating_add(1);
 			}
+			let mut preference_totals: BTreeMap<u8, Vec<u64>> = BTreeMap::new();
+			let mut excluded_preferences: BTreeMap<u8, Vec<u64>> = BTreeMap::new();
+			for ((territory, list), counts) in Preferences::<T>::iter_prefix((poll,)) {
+				let expected = preferences.remove(&(territory, list)).unwrap_or_default();
+				ensure!(
+					same_counts(&counts, Some(&expected)),
+					"territorial preference counts differ from the stored ballots"
+				);
+				let add_into = |sums: &mut BTreeMap<u8, Vec<u64>>| {
+					let sum = sums.entry(list).or_insert_with(|| alloc::vec![0; counts.len()]);
+					merge_counts(sum, &counts, true);
+				};
+				add_into(&mut preference_totals);
+				if Excluded::<T>::contains_key(poll, territory) {
+					add_into(&mut excluded_preferences);
+				}
+			}
+			ensure!(
+				preferences.values().all(|c| c.iter().all(|n| *n == 0)),
+				"stored ballots' preferences missing from the territorial counts"
+			);
+			for (list, counts) in PreferenceTotals::<T>::iter_prefix(poll) {
+				let expected = preference_totals.remove(&list).unwrap_or_default();
+				ensure!(
+					same_counts(&counts, Some(&expected)),
+					"preference totals differ from the territorial counts"
+				);
+			}
+			ensure!(
+				preference_totals.values().all(|c| c.iter().all(|n| *n == 0)),
+				"territorial preference counts missing from the totals"
+			);
+			for (list, counts) in ExcludedPreferences::<T>::iter_prefix(poll) {
+				let expected = excluded_preferences.remove(&list).unwrap_or_default();
+				ensure!(
+					same_counts(&counts, Some(&expected)),
+					"excluded preferences differ from the excluded territories' counts"
+				);
+			}
+			ensure!(
+				excluded_preferences.values().all(|c| c.iter().all(|n| *n == 0)),
+				"excluded territories' preference counts missing from the excluded preferences"
+			);
 			ensure!(voters == info.voters, "voter count differs from stored ballots");
 			let totals = Totals::<T>::get(poll).unwrap_or_else(|| Tally::empty(options));
 			ensure!(totals == from_ballots, "total differs from the sum of stored ballots");
@@ -1454,5 +1731,112 @@ impl<T: Config> JurisdictionUsage for Pallet<T> {
 	}
 	fn office_in_use(_: OfficeId) -> bool {
 		false
+	}
+}
+
+/// Polls for other pallets: elections, recall and juries run their votes through ballots.
+impl<T: Config> PollEngine<BlockNumberFor<T>> for Pallet<T> {
+	fn create(
+		kind: PollKind,
+		lists: ListSizes,
+		electorate: Electorate,
+		start: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
+		Pallet::<T>::create(kind, lists, electorate, start, end)
+	}
+
+	fn close(poll: PollId) -> Result<(), DispatchError> {
+		let info = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
+		if info.status != PollStatus::Ongoing {
+			return Ok(());
+		}
+		Self::do_close(poll, info)
+	}
+
+	fn summary(poll: PollId) -> Option<PollSummary<BlockNumberFor<T>>> {
+		let info = Polls::<T>::get(poll)?;
+		let stage = match info.status {
+			PollStatus::Ongoing => PollStage::Open,
+			PollStatus::Closed { .. } => PollStage::Closed,
+			PollStatus::Purged => PollStage::Purged,
+		};
+		Some(PollSummary {
+			kind: info.kind,
+			stage,
+			context: info.context,
+			roll: info.roll,
+			roll_size: info.roll_size,
+			start: info.start,
+			end: info.end,
+			appeal_end: info.appeal_end,
+		})
+	}
+
+	fn results(poll: PollId) -> Option<Tally> {
+		let info = Polls::<T>::get(poll)?;
+		Some(match info.status {
+			PollStatus::Ongoing => Self::current_results(poll, &info),
+			// Totals are gone once purged; the stored results stay.
+			_ => Results::<T>::get(poll).unwrap_or_else(|| Self::current_results(poll, &info)),
+		})
+	}
+
+	fn preferences(poll: PollId, list: u8) -> PreferenceCounts {
+		Self::current_preferences(poll, list)
+	}
+}
+
+/// Whether two preference counts agree, a missing or shorter one counting as zeros.
+fn same_counts(a: &[u64], b: Option<&[u64]>) -> bool {
+	let b = b.unwrap_or(&[]);
+	let len = a.len().max(b.len());
+	(0..len).all(|i| a.get(i).copied().unwrap_or(0) == b.get(i).copied().unwrap_or(0))
+}
+
+/// A runtime without people's referenda: no referendum is ever being decided. For the test
+/// runtimes of pallets that run polls through ballots.
+#[cfg(feature = "std")]
+pub struct NoReferenda;
+
+#[cfg(feature = "std")]
+impl Polling<PeopleTally> for NoReferenda {
+	type Index = u32;
+	type Votes = u64;
+	type Class = u16;
+	type Moment = u64;
+
+	fn classes() -> Vec<u16> {
+		Vec::new()
+	}
+
+	fn as_ongoing(_: u32) -> Option<(PeopleTally, u16)> {
+		None
+	}
+
+	fn access_poll<R>(
+		_: u32,
+		f: impl FnOnce(frame_support::traits::PollStatus<&mut PeopleTally, u64, u16>) -> R,
+	) -> R {
+		f(frame_support::traits::PollStatus::None)
+	}
+
+	fn try_access_poll<R>(
+		_: u32,
+		f: impl FnOnce(
+			frame_support::traits::PollStatus<&mut PeopleTally, u64, u16>,
+		) -> Result<R, DispatchError>,
+	) -> Result<R, DispatchError> {
+		f(frame_support::traits::PollStatus::None)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_ongoing(_: u16) -> Result<u32, ()> {
+		Err(())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn end_ongoing(_: u32, _: bool) -> Result<(), ()> {
+		Err(())
 	}
 }

@@ -7,124 +7,20 @@ use frame_support::{
 	BoundedVec,
 };
 use pallet_veche_primitives::{
-	Alias, Context, CredentialClass, JurisdictionId, PollId, RingRef, Roll, MAX_RING_PROOF_LEN,
+	Alias, Context, JurisdictionId, PollId, RingRef, Roll, MAX_RING_PROOF_LEN,
 };
 use scale_info::TypeInfo;
 
-/// The most options a poll can offer (and so the most marks an approval ballot can carry).
-pub const MAX_OPTIONS: u32 = 64;
-/// The most units an electorate names.
-pub const MAX_ELECTORATE_UNITS: u32 = 64;
-/// The most credential classes an electorate weighs.
-pub const MAX_WEIGHTED_CLASSES: u32 = 8;
-
-/// The options a ballot marks, as indices into the poll's options, strictly ascending. Empty is a
-/// blank ballot: it counts towards turnout and towards no option.
-pub type Choice = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
+pub use pallet_veche_primitives::{
+	Choice, Electorate, ListSizes, PollKind, PreferenceCounts, Tally, MAX_ELECTORATE_UNITS,
+	MAX_OPTIONS, MAX_WEIGHTED_CLASSES,
+};
 
 /// An encoded ring-VRF proof.
 pub type Proof = BoundedVec<u8, ConstU32<MAX_RING_PROOF_LEN>>;
 
 /// The hash of a document (a court or commission decision) that justifies an exclusion.
 pub use pallet_veche_primitives::DocumentHash;
-
-/// What a poll asks.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum PollKind {
-	/// Yes or no: option 0 is "yes", option 1 is "no".
-	YesNo,
-	/// One of `options` options.
-	SingleChoice {
-		/// How many options there are (2..=64).
-		options: u8,
-	},
-	/// Any `1..=max` of `options` options (approval voting; a multi-seat election of `max`).
-	Approval {
-		/// How many options there are (2..=64).
-		options: u8,
-		/// The most options one ballot may mark (1..=options).
-		max: u8,
-	},
-}
-
-impl PollKind {
-	/// How many options the poll has.
-	pub fn options(self) -> u8 {
-		match self {
-			PollKind::YesNo => 2,
-			PollKind::SingleChoice { options } | PollKind::Approval { options, .. } => options,
-		}
-	}
-
-	/// The most options one ballot may mark.
-	pub fn max_marks(self) -> u8 {
-		match self {
-			PollKind::YesNo | PollKind::SingleChoice { .. } => 1,
-			PollKind::Approval { max, .. } => max,
-		}
-	}
-
-	/// Whether the kind is well-formed: 2..=64 options, an approval limit within them.
-	pub fn is_valid(self) -> bool {
-		let options = u32::from(self.options());
-		(2..=MAX_OPTIONS).contains(&options) && (1..=self.options()).contains(&self.max_marks())
-	}
-}
-
-/// Who may vote in a poll and with what weight.
-///
-/// A voter proves membership of the ring of their territory (their constituency, or the parent
-/// unit a small constituency is pooled into), which must be one of `units` or lie below one of
-/// them; that territory is the ballot's. No units at all: every territory of every country (the
-/// electorate of people's referenda). A voter who also proves
-/// membership of a credential ring listed in `class_weights` votes with that class's weight;
-/// otherwise with `base_weight`. A `base_weight` of 0 admits only holders of a listed credential
-/// (a poll of the legally qualified, say).
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct Electorate {
-	/// The units whose territories vote, sorted, none within another; empty for everyone.
-	pub units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>,
-	/// The weight of a ballot that proves no listed credential.
-	pub base_weight: u32,
-	/// The weight of a ballot that also proves a credential of the class, sorted by class,
-	/// without duplicates; weights are positive.
-	pub class_weights: BoundedVec<(CredentialClass, u32), ConstU32<MAX_WEIGHTED_CLASSES>>,
-}
-
-impl Electorate {
-	/// Every territory of every country, one vote each: the electorate of people's referenda.
-	pub fn everyone() -> Self {
-		Electorate { units: Default::default(), base_weight: 1, class_weights: Default::default() }
-	}
-
-	/// The weight of a ballot proving credential `class` (`None`: no credential), or `None` when
-	/// such a ballot does not count.
-	pub fn weight_of(&self, class: Option<CredentialClass>) -> Option<u32> {
-		let weight = match class {
-			None => self.base_weight,
-			Some(class) => self
-				.class_weights
-				.binary_search_by_key(&class, |(c, _)| *c)
-				.ok()
-				.and_then(|i| self.class_weights.get(i))
-				.map(|(_, w)| *w)?,
-		};
-		(weight > 0).then_some(weight)
-	}
-}
 
 /// Where a poll is in its life.
 #[derive(
@@ -183,71 +79,6 @@ pub struct Poll<BlockNumber> {
 	pub voters: u32,
 	/// How many territories are excluded on appeal.
 	pub excluded: u32,
-}
-
-/// Counted ballots: of one territory, of a whole poll, or a poll's results.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Default,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct Tally {
-	/// How many ballots are counted (one per voter).
-	pub ballots: u32,
-	/// The sum of their weights: the weighted turnout.
-	pub turnout: u64,
-	/// The weight given to each option, by option index.
-	pub options: BoundedVec<u64, ConstU32<MAX_OPTIONS>>,
-}
-
-impl Tally {
-	/// An empty tally of `options` options.
-	pub fn empty(options: u8) -> Self {
-		Tally {
-			ballots: 0,
-			turnout: 0,
-			options: BoundedVec::truncate_from(alloc::vec![0; usize::from(options)]),
-		}
-	}
-
-	/// Counts (`add`) or uncounts one ballot of `weight` marking `choice`. Clamps at the bounds;
-	/// the invariant checks prove the clamps never bite.
-	pub fn apply(&mut self, choice: &[u8], weight: u32, add: bool) {
-		let w = u64::from(weight);
-		if add {
-			self.ballots = self.ballots.saturating_add(1);
-			self.turnout = self.turnout.saturating_add(w);
-		} else {
-			self.ballots = self.ballots.saturating_sub(1);
-			self.turnout = self.turnout.saturating_sub(w);
-		}
-		for mark in choice {
-			if let Some(total) = self.options.get_mut(usize::from(*mark)) {
-				*total = if add { total.saturating_add(w) } else { total.saturating_sub(w) };
-			}
-		}
-	}
-
-	/// Adds (`add`) or subtracts another tally of the same poll.
-	pub fn merge(&mut self, other: &Tally, add: bool) {
-		let op = |a: u64, b: u64| if add { a.saturating_add(b) } else { a.saturating_sub(b) };
-		self.ballots = if add {
-			self.ballots.saturating_add(other.ballots)
-		} else {
-			self.ballots.saturating_sub(other.ballots)
-		};
-		self.turnout = op(self.turnout, other.turnout);
-		for (mine, theirs) in self.options.iter_mut().zip(other.options.iter()) {
-			*mine = op(*mine, *theirs);
-		}
-	}
 }
 
 /// A ballot as stored: what a voter checks and anyone recounts. The proofs are not stored; they

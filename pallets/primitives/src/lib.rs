@@ -22,12 +22,20 @@
 //! - [`PersonhoodVerifier`]: checks an anonymous ring-VRF proof of personhood and returns the
 //!   prover's alias for a context. Implemented by `pallet-veche-personhood`; used by every pallet
 //!   that accepts anonymous actions (ballots, ratings, petitions).
+//! - [`PromotionRecord`]: further conditions of promotion by record, read by elections;
+//!   implemented by the ratings and promises records.
+//! - [`PollEngine`]: runs polls of the ballots engine for other pallets (elections, recall,
+//!   juries), with the types that say what a poll asks and counts ([`PollKind`], [`Electorate`],
+//!   [`Tally`]). Implemented by `pallet-veche-ballots`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 use alloc::vec::Vec;
+
+mod polls;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use polls::*;
 use scale_info::TypeInfo;
 
 /// An administrative unit or diaspora constituency in the jurisdiction tree.
@@ -360,6 +368,30 @@ pub trait RollUsage {
 impl RollUsage for () {
 	fn roll_in_use(_: Roll, _: Roll) -> bool {
 		false
+	}
+}
+
+/// Further conditions an office that promotes by record sets its candidates, beyond the full term
+/// at a lower level of government that elections check themselves: ratings and promises records
+/// tighten promotion through it (approval, promises kept above thresholds).
+pub trait PromotionRecord<AccountId> {
+	/// Whether `who`'s record qualifies them to stand for an office of level `level`.
+	fn qualifies(who: &AccountId, level: UnitKind) -> bool;
+}
+
+/// No further conditions.
+impl<AccountId> PromotionRecord<AccountId> for () {
+	fn qualifies(_: &AccountId, _: UnitKind) -> bool {
+		true
+	}
+}
+
+/// Both records must qualify.
+impl<AccountId, A: PromotionRecord<AccountId>, B: PromotionRecord<AccountId>>
+	PromotionRecord<AccountId> for (A, B)
+{
+	fn qualifies(who: &AccountId, level: UnitKind) -> bool {
+		A::qualifies(who, level) && B::qualifies(who, level)
 	}
 }
 

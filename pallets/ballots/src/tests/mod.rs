@@ -197,6 +197,7 @@ fn ballot_of_current_key(seed: [u8; 32], town: u32, poll: PollId, marks: &[u8]) 
 mod batching;
 mod casting;
 mod lifecycle;
+mod lists;
 mod polls;
 mod proofs;
 mod referenda;

@@ -83,6 +83,7 @@ fn turnout_is_measured_against_the_roll_frozen_at_creation() {
 			poll,
 			context: info.context,
 			kind: PollKind::YesNo,
+			lists: Default::default(),
 			electorate: national(),
 			roll: info.roll,
 			roll_size: 8,

@@ -1,0 +1,1704 @@
+//! # Elections
+//!
+//! Elections of the officeholders of `pallet-veche-jurisdictions`' offices, from a village
+//! council to a party-list parliament, voted anonymously through the ballots engine.
+//!
+//! ## Overview
+//!
+//! Governance gives each office its election rules ([`Pallet::set_rules`]): a counting
+//! [`Method`], the term, the nomination and voting periods, and whether candidates must have
+//! served a full term at a lower level of government (promotion by record). It then schedules
+//! regular elections ([`Pallet::schedule`]); a by-election is created on its own when a seat
+//! falls vacant that no list successor can take.
+//!
+//! An election moves through its [`Stage`]s on lazy deadlines: anyone moves it on once its time
+//! has come.
+//! 1. **Nomination.** Publicly identified accounts (a positive identity judgement) nominate
+//!    themselves ([`Pallet::nominate`]) with a deposit held, and may withdraw before voting
+//!    ([`Pallet::withdraw`]). In a party-list election, parties' agents register lists
+//!    ([`Pallet::register_list`]) and endorse the candidates who nominated themselves on their
+//!    list in a constituency ([`Pallet::endorse`]); the endorsement order is the list's order.
+//! 2. **Voting** ([`Pallet::open_voting`]). The election's polls are created through
+//!    [`PollEngine`] — anonymous ballots from the frozen roll, re-voting, territorial tallies,
+//!    appeals and recount all come from the ballots engine. A party-list election has one poll
+//!    per constituency, and apportions its seats to the constituencies now, by Sainte-Laguë over
+//!    the persons each poll's roll holds, each constituency getting at least the rules' minimum.
+//! 3. **Counting** ([`Pallet::count`]), after voting: the polls are closed and the seats
+//!    allocated. The count is provisional while territories may still be excluded on appeal;
+//!    anyone counts again after an exclusion.
+//! 4. **Certification** ([`Pallet::certify`]), after every poll's appeal window: the final
+//!    count installs the winners as the office's holders for the term (or, in a two-round
+//!    election without a majority, opens the run-off between the two first at once). Deposits
+//!    are then returned or forfeited by the published rule ([`Pallet::release_deposit`]).
+//!
+//! A holder who resigns ([`Pallet::resign`]) or is removed ([`Pallet::remove_holder`]) leaves
+//! the seat to the next candidate of the same list in the same constituency; a seat no list
+//! fills gets a by-election for the rest of its term.
+//!
+//! ## Counting rules
+//!
+//! All in [`seats`], integer arithmetic, ties to the earlier entry (the earlier nomination, the
+//! list registered first, the higher place on a list):
+//! - **Plurality**: the most votes win; **Approval**: the most approvals win (K seats, up to K
+//!   approvals a ballot).
+//! - **Two rounds**: more than half of the votes for candidates wins outright; otherwise the
+//!   two first meet in a run-off decided by plurality.
+//! - **Party lists**: seats to constituencies by Sainte-Laguë over registered persons with a
+//!   minimum each; a party needs the threshold share of all list votes; each constituency's
+//!   seats go to its lists by the rules' divisor (D'Hondt or Sainte-Laguë), a list never
+//!   getting more seats than candidates; each list's seats go to its candidates in the order
+//!   of their preference votes, ties and closed lists in the list's order.
+//!
+//! ## Deposits
+//!
+//! A candidacy's deposit (and a list's) is held at nomination, returned on withdrawal, and
+//! after certification returned to the elected and to candidates (lists) with at least
+//! [`Config::DepositReturn`] of the votes for candidates (lists) — a list candidate's share is
+//! their list's, over every constituency; otherwise it goes to [`Config::ForfeitAccount`].
+//!
+//! ## Implementation notes
+//!
+//! - **Clock.** Elections use the ballots engine's clock ([`Config::BlockNumberProvider`]), so
+//!   that their deadlines and their polls' windows agree.
+//! - **Bounded work.** Counting reads each constituency's results and each list's preference
+//!   votes once: O(constituencies × lists) reads and O(seats × lists) arithmetic, charged at
+//!   the worst case and refunded to the actual size. Certification writes one holder and one
+//!   service record per seat. Candidates' outcomes are not written one by one: deposits are
+//!   released on request, and a portrait derives each standing from the certified seats.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::panic,
+		clippy::todo,
+		clippy::float_arithmetic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
+
+extern crate alloc;
+
+mod count;
+#[cfg(test)]
+mod mock;
+pub mod seats;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::{
+	dispatch::DispatchResultWithPostInfo,
+	pallet_prelude::*,
+	sp_runtime::{
+		traits::{BlockNumberProvider, Saturating, StaticLookup, Zero},
+		ArithmeticError, Perbill,
+	},
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use frame_system::pallet_prelude::*;
+use pallet_veche_primitives::{
+	DocumentHash, ElectionId, IdentityJudge, JurisdictionId, JurisdictionInspect, OfficeId,
+	PollEngine, PollId, PromotionRecord,
+};
+
+/// The balance of the deposit currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// An office's rules as stored.
+pub type OfficeRulesOf<T> = OfficeRules<BlockNumberFor<T>, <T as Config>::MaxConstituencies>;
+/// An election as stored.
+pub type ElectionOf<T> = Election<BlockNumberFor<T>, <T as Config>::MaxConstituencies>;
+/// A party list as stored.
+pub type PartyListOf<T> =
+	PartyList<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxNameLen>;
+/// The seats an election fills, as counted.
+pub type SeatsOf<T> =
+	BoundedVec<Seat<<T as frame_system::Config>::AccountId>, <T as Config>::MaxSeats>;
+/// A holder of an office.
+pub type HolderOf<T> = Holder<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A candidacy's or a party list's deposit, held until the election is certified.
+		ElectionDeposit,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The clock of deadlines and terms: the ballots engine's, so that an election's
+		/// deadlines and its polls' windows agree.
+		type BlockNumberProvider: BlockNumberProvider<BlockNumber = BlockNumberFor<Self>>;
+
+		/// The jurisdiction tree: offices, their units and seats, and the units' kinds (the
+		/// levels of government).
+		type Jurisdictions: JurisdictionInspect;
+
+		/// The ballots engine that runs the elections' polls.
+		type Polls: PollEngine<BlockNumberFor<Self>>;
+
+		/// Whether an account is publicly identified: candidates and list agents must be.
+		type Identity: IdentityJudge<Self::AccountId>;
+
+		/// Further conditions of promotion by record (approval, promises kept), beyond the full
+		/// term at a lower level this pallet checks itself.
+		type Record: PromotionRecord<Self::AccountId>;
+
+		/// The currency deposits are held in.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Sets offices' rules and schedules regular elections (the election commission).
+		type ScheduleOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Removes an officeholder from office (a court ruling; later, a recall).
+		type RemovalOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The deposit of a candidacy.
+		#[pallet::constant]
+		type CandidacyDeposit: Get<BalanceOf<Self>>;
+
+		/// The deposit of a party list.
+		#[pallet::constant]
+		type ListDeposit: Get<BalanceOf<Self>>;
+
+		/// The share of the votes for candidates (for lists) a candidate (a list) who is not
+		/// elected needs to have the deposit returned.
+		#[pallet::constant]
+		type DepositReturn: Get<Perbill>;
+
+		/// Where forfeited deposits go (the commission's or the community's account).
+		#[pallet::constant]
+		type ForfeitAccount: Get<Self::AccountId>;
+
+		/// The most constituencies a party-list election has.
+		#[pallet::constant]
+		type MaxConstituencies: Get<u32>;
+
+		/// The most seats an office has.
+		#[pallet::constant]
+		type MaxSeats: Get<u32>;
+
+		/// The most offices kept in a person's record of service (the oldest go first).
+		#[pallet::constant]
+		type MaxServiceRecords: Get<u32>;
+
+		/// The longest list name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Each office's election rules.
+	// Twox64Concat: office ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Rules<T: Config> = StorageMap<_, Twox64Concat, OfficeId, OfficeRulesOf<T>>;
+
+	/// Elections by id.
+	// Twox64Concat: sequential ids.
+	#[pallet::storage]
+	pub type Elections<T: Config> = StorageMap<_, Twox64Concat, ElectionId, ElectionOf<T>>;
+
+	/// The id the next election gets.
+	#[pallet::storage]
+	pub type NextElectionId<T: Config> = StorageValue<_, ElectionId, ValueQuery>;
+
+	/// The regular election (or its run-off) each office is holding, until certified or failed.
+	// Twox64Concat: office ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Running<T: Config> = StorageMap<_, Twox64Concat, OfficeId, ElectionId>;
+
+	/// Every candidacy of every election, until its deposit is settled.
+	// Twox64Concat: sequential election ids; Blake2_128Concat: accounts are chosen by users.
+	#[pallet::storage]
+	pub type Candidacies<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ElectionId,
+		Blake2_128Concat,
+		T::AccountId,
+		Candidacy<BalanceOf<T>>,
+	>;
+
+	/// The ballot of an election outside party lists: its candidates, in nomination order (a
+	/// ballot marks their indices).
+	// Twox64Concat: sequential election ids.
+	#[pallet::storage]
+	pub type Options<T: Config> =
+		StorageMap<_, Twox64Concat, ElectionId, BallotOptions<T::AccountId>, ValueQuery>;
+
+	/// The party lists of a party-list election, in registration order (a ballot marks their
+	/// indices).
+	// Twox64Concat: sequential election ids.
+	#[pallet::storage]
+	pub type Lists<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ElectionId,
+		BoundedVec<PartyListOf<T>, ConstU32<MAX_LISTS>>,
+		ValueQuery,
+	>;
+
+	/// The endorsed candidates of each list in each constituency, in the list's order (a
+	/// preference marks their places).
+	// Twox64Concat: sequential election ids, jurisdiction ids assigned on-chain, list indices.
+	#[pallet::storage]
+	pub type ListCandidates<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, ElectionId>,
+			NMapKey<Twox64Concat, JurisdictionId>,
+			NMapKey<Twox64Concat, ListIndex>,
+		),
+		ListCandidatesOf<T::AccountId>,
+		ValueQuery,
+	>;
+
+	/// The polls of an election, by constituency (outside party lists, the one poll of the
+	/// office's unit).
+	// Twox64Concat: sequential election ids.
+	#[pallet::storage]
+	pub type ElectionPolls<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ElectionId,
+		BoundedVec<(JurisdictionId, PollId), T::MaxConstituencies>,
+		ValueQuery,
+	>;
+
+	/// The seats of each constituency of a party-list election, in the order of its rules'
+	/// constituencies, apportioned when voting opened.
+	// Twox64Concat: sequential election ids.
+	#[pallet::storage]
+	pub type Apportionments<T: Config> =
+		StorageMap<_, Twox64Concat, ElectionId, BoundedVec<u32, T::MaxConstituencies>, ValueQuery>;
+
+	/// The seats as last counted (final once the election is certified).
+	// Twox64Concat: sequential election ids.
+	#[pallet::storage]
+	pub type Outcomes<T: Config> = StorageMap<_, Twox64Concat, ElectionId, SeatsOf<T>>;
+
+	/// The candidates of each list in each constituency who were not elected, in the order in
+	/// which they take a seat their list vacates.
+	// Twox64Concat: sequential election ids, jurisdiction ids assigned on-chain, list indices.
+	#[pallet::storage]
+	pub type Reserves<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, ElectionId>,
+			NMapKey<Twox64Concat, JurisdictionId>,
+			NMapKey<Twox64Concat, ListIndex>,
+		),
+		ListCandidatesOf<T::AccountId>,
+		ValueQuery,
+	>;
+
+	/// The holders of each office's seats.
+	// Twox64Concat: office ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Holders<T: Config> =
+		StorageMap<_, Twox64Concat, OfficeId, BoundedVec<HolderOf<T>, T::MaxSeats>, ValueQuery>;
+
+	/// Each person's record of service: the offices they held, oldest first.
+	// Blake2_128Concat: accounts are chosen by users.
+	#[pallet::storage]
+	pub type Records<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<Service<BlockNumberFor<T>>, T::MaxServiceRecords>,
+		ValueQuery,
+	>;
+
+	/// The elections each person stood in: running, or withdrawn (the rest follows from the
+	/// certified seats).
+	// Blake2_128Concat: accounts are chosen by users; Twox64Concat: sequential election ids.
+	#[pallet::storage]
+	pub type Stood<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ElectionId, Standing>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An office's election rules were set.
+		RulesSet {
+			/// The office.
+			office: OfficeId,
+			/// Its rules.
+			rules: OfficeRulesOf<T>,
+		},
+		/// An election was scheduled: nominations are open.
+		ElectionScheduled {
+			/// The election.
+			election: ElectionId,
+			/// The office.
+			office: OfficeId,
+			/// Why it is held.
+			kind: ElectionKind,
+			/// Seats it fills.
+			seats: u32,
+			/// How they are filled.
+			method: Method<T::MaxConstituencies>,
+			/// Whether candidates need a record at a lower level.
+			promotion: bool,
+			/// The first block of voting.
+			voting_start: BlockNumberFor<T>,
+			/// The first block after voting, as planned.
+			voting_end: BlockNumberFor<T>,
+			/// The winners' term.
+			term: BlockNumberFor<T>,
+			/// The end of the term a by-election fills the rest of.
+			term_end: Option<BlockNumberFor<T>>,
+		},
+		/// A candidate nominated themselves.
+		CandidateNominated {
+			/// The election.
+			election: ElectionId,
+			/// The candidate.
+			candidate: T::AccountId,
+			/// The deposit held.
+			deposit: BalanceOf<T>,
+			/// The list and constituency, for a party-list election (on the ballot once
+			/// endorsed).
+			list: Option<(ListIndex, JurisdictionId)>,
+		},
+		/// A party list was registered.
+		ListRegistered {
+			/// The election.
+			election: ElectionId,
+			/// Its index on the ballot.
+			list: ListIndex,
+			/// The party's agent.
+			agent: T::AccountId,
+			/// Its name.
+			name: BoundedVec<u8, T::MaxNameLen>,
+			/// The deposit held.
+			deposit: BalanceOf<T>,
+		},
+		/// A list's agent put a candidate on the list.
+		CandidateEndorsed {
+			/// The election.
+			election: ElectionId,
+			/// The list.
+			list: ListIndex,
+			/// The constituency.
+			constituency: JurisdictionId,
+			/// The candidate.
+			candidate: T::AccountId,
+			/// Their place on the list (from 0).
+			place: u8,
+		},
+		/// A candidate withdrew; the deposit was returned.
+		CandidateWithdrew {
+			/// The election.
+			election: ElectionId,
+			/// The candidate.
+			candidate: T::AccountId,
+		},
+		/// Voting opened: the election's polls were created.
+		VotingOpened {
+			/// The election.
+			election: ElectionId,
+			/// Its polls, by constituency.
+			polls: Vec<(JurisdictionId, PollId)>,
+			/// Seats by constituency (a party-list election, in its rules' order; otherwise the
+			/// office's seats).
+			apportionment: Vec<u32>,
+			/// The first block after voting.
+			voting_end: BlockNumberFor<T>,
+		},
+		/// Nobody stood: the election ended without a winner.
+		ElectionFailed {
+			/// The election.
+			election: ElectionId,
+		},
+		/// The election was counted (provisionally, while appeals may change its polls).
+		ElectionCounted {
+			/// The election.
+			election: ElectionId,
+			/// The seats, as counted.
+			seats: Vec<Seat<T::AccountId>>,
+		},
+		/// No candidate won a majority: a run-off between the two first opened at once.
+		RunOffCalled {
+			/// The first round.
+			election: ElectionId,
+			/// The run-off election.
+			run_off: ElectionId,
+			/// Its two candidates.
+			candidates: Vec<T::AccountId>,
+		},
+		/// The election's results became final and the winners took office.
+		ElectionCertified {
+			/// The election.
+			election: ElectionId,
+			/// The office.
+			office: OfficeId,
+			/// The seats filled.
+			seats: Vec<Seat<T::AccountId>>,
+			/// The first block of the term.
+			since: BlockNumberFor<T>,
+			/// The end of the term.
+			until: BlockNumberFor<T>,
+		},
+		/// A deposit was settled after the election.
+		DepositSettled {
+			/// The election.
+			election: ElectionId,
+			/// Whose deposit (a candidate, or a list's agent).
+			who: T::AccountId,
+			/// The list, if it was a list's deposit.
+			list: Option<ListIndex>,
+			/// The amount.
+			amount: BalanceOf<T>,
+			/// Whether it was returned (otherwise forfeited).
+			returned: bool,
+		},
+		/// A seat fell vacant.
+		SeatVacated {
+			/// The office.
+			office: OfficeId,
+			/// Who left it.
+			who: T::AccountId,
+			/// The seat.
+			seat: Seat<T::AccountId>,
+			/// Whether they resigned (otherwise they were removed).
+			resigned: bool,
+			/// The decision removing them, if they were removed.
+			reason: Option<DocumentHash>,
+		},
+		/// A vacated list seat went to the next candidate of the list.
+		SeatPassedOn {
+			/// The office.
+			office: OfficeId,
+			/// The election that filled it.
+			election: ElectionId,
+			/// The seat and its new holder.
+			seat: Seat<T::AccountId>,
+			/// The end of the term.
+			until: BlockNumberFor<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No office has this id.
+		OfficeNotFound,
+		/// The rules do not fit the office: plurality and two rounds fill one seat; approval
+		/// fills at most 64; a party list's constituencies are existing units within the office's
+		/// unit, sorted without duplicates, whose minimum seats fit in the office's seats;
+		/// periods are positive; fewer than 64 preferences; the office has at most `MaxSeats`.
+		InvalidRules,
+		/// The office has no election rules yet.
+		RulesNotFound,
+		/// The office is already holding a regular election; schedule the next after it is
+		/// certified.
+		ElectionAlreadyRunning,
+		/// Voting must start at least the rules' nomination period from now.
+		NominationTooShort,
+		/// No election has this id.
+		ElectionNotFound,
+		/// Nominations are closed: voting has started.
+		NominationClosed,
+		/// Candidates and list agents must carry a positive identity judgement.
+		NotIdentified,
+		/// The account already stands in this election.
+		CandidacyAlreadyExists,
+		/// The office promotes by record: the candidate has not served a full term in an office
+		/// of a lower level of government (or does not meet its further conditions).
+		RecordRequired,
+		/// The election's ballot is full (64 candidates, or 64 on one list in one constituency,
+		/// or 64 lists).
+		TooManyCandidates,
+		/// A party-list election's candidates stand on a list in a constituency; other
+		/// elections' candidates on neither.
+		ListMismatch,
+		/// No list has this index in this election.
+		ListNotFound,
+		/// The constituency is not one of the election's.
+		ConstituencyNotFound,
+		/// Only party-list elections have lists.
+		NotAListElection,
+		/// The account does not stand in this election.
+		CandidacyNotFound,
+		/// Only the list's agent endorses its candidates.
+		NotAuthorized,
+		/// The candidate is already endorsed.
+		AlreadyEndorsed,
+		/// The election is not at the stage this needs.
+		WrongStage,
+		/// Voting has not started yet.
+		VotingNotStarted,
+		/// Voting is not over yet.
+		VotingNotOver,
+		/// The results are not final yet: a poll's appeal window is still open.
+		AppealsOpen,
+		/// The deposit is settled after the election is certified (or has failed).
+		NotCertified,
+		/// The account holds no seat of this office.
+		NotAHolder,
+		/// The name is longer than `MaxNameLen` or empty.
+		InvalidName,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxSeats::get() > 0, "MaxSeats must be positive");
+			assert!(T::MaxConstituencies::get() > 0, "MaxConstituencies must be positive");
+			assert!(T::MaxServiceRecords::get() > 0, "MaxServiceRecords must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_: BlockNumberFor<T>,
+		) -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight = <T as Config>::WeightInfo)]
+	impl<T: Config> Pallet<T> {
+		/// Sets an office's election rules; elections already scheduled keep theirs.
+		///
+		/// - Origin: [`Config::ScheduleOrigin`].
+		///
+		/// Emits [`Event::RulesSet`]. Errors: [`Error::OfficeNotFound`],
+		/// [`Error::InvalidRules`].
+		#[pallet::call_index(0)]
+		pub fn set_rules(
+			origin: OriginFor<T>,
+			office: OfficeId,
+			rules: OfficeRulesOf<T>,
+		) -> DispatchResult {
+			T::ScheduleOrigin::ensure_origin(origin)?;
+			let (unit, seats) =
+				T::Jurisdictions::office(office).ok_or(Error::<T>::OfficeNotFound)?;
+			ensure!(Self::rules_fit(unit, seats, &rules), Error::<T>::InvalidRules);
+			Rules::<T>::insert(office, rules.clone());
+			Self::deposit_event(Event::RulesSet { office, rules });
+			Ok(())
+		}
+
+		/// Schedules a regular election of all of an office's seats: nominations open now and
+		/// close when voting starts at `voting_start`.
+		///
+		/// - Origin: [`Config::ScheduleOrigin`].
+		///
+		/// Emits [`Event::ElectionScheduled`]. Errors: [`Error::OfficeNotFound`],
+		/// [`Error::RulesNotFound`], [`Error::InvalidRules`] (the office's seats changed since),
+		/// [`Error::ElectionAlreadyRunning`], [`Error::NominationTooShort`].
+		#[pallet::call_index(1)]
+		pub fn schedule(
+			origin: OriginFor<T>,
+			office: OfficeId,
+			voting_start: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::ScheduleOrigin::ensure_origin(origin)?;
+			let (unit, seats) =
+				T::Jurisdictions::office(office).ok_or(Error::<T>::OfficeNotFound)?;
+			let rules = Rules::<T>::get(office).ok_or(Error::<T>::RulesNotFound)?;
+			ensure!(Self::rules_fit(unit, seats, &rules), Error::<T>::InvalidRules);
+			ensure!(!Running::<T>::contains_key(office), Error::<T>::ElectionAlreadyRunning);
+			let now = T::BlockNumberProvider::current_block_number();
+			ensure!(
+				voting_start >= now.saturating_add(rules.nomination),
+				Error::<T>::NominationTooShort
+			);
+			let election = Self::new_election(
+				office,
+				ElectionKind::Regular,
+				seats,
+				&rules,
+				voting_start,
+				None,
+			)?;
+			Running::<T>::insert(office, election);
+			Ok(())
+		}
+
+		/// Nominates the caller as a candidate: on the ballot at once, or, in a party-list
+		/// election, on list `list` in constituency `constituency` once the list's agent endorses
+		/// them. Holds [`Config::CandidacyDeposit`].
+		///
+		/// - Origin: signed, by a publicly identified account; for an office that promotes by
+		///   record, one that served a full term at a lower level (and meets [`Config::Record`]).
+		///
+		/// Emits [`Event::CandidateNominated`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::NominationClosed`], [`Error::NotIdentified`],
+		/// [`Error::CandidacyAlreadyExists`], [`Error::RecordRequired`],
+		/// [`Error::ListMismatch`], [`Error::ListNotFound`], [`Error::ConstituencyNotFound`],
+		/// [`Error::TooManyCandidates`], and the currency's error if the deposit cannot be held.
+		#[pallet::call_index(2)]
+		pub fn nominate(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			list: Option<(ListIndex, JurisdictionId)>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			Self::ensure_nominating(&info)?;
+			ensure!(T::Identity::is_identified(&who), Error::<T>::NotIdentified);
+			ensure!(
+				!Candidacies::<T>::contains_key(election, &who),
+				Error::<T>::CandidacyAlreadyExists
+			);
+			if info.promotion {
+				ensure!(Self::has_record(&who, info.office), Error::<T>::RecordRequired);
+			}
+			match (&info.method, list) {
+				(Method::PartyList(rules), Some((index, constituency))) => {
+					ensure!(
+						usize::from(index) < Lists::<T>::decode_len(election).unwrap_or(0),
+						Error::<T>::ListNotFound
+					);
+					ensure!(
+						rules.constituencies.binary_search(&constituency).is_ok(),
+						Error::<T>::ConstituencyNotFound
+					);
+				},
+				(Method::PartyList(_), None) | (_, Some(_)) => {
+					return Err(Error::<T>::ListMismatch.into())
+				},
+				(_, None) => {
+					Options::<T>::try_append(election, who.clone())
+						.map_err(|_| Error::<T>::TooManyCandidates)?;
+					info.candidates = info.candidates.saturating_add(1);
+					Elections::<T>::insert(election, info);
+				},
+			}
+			let deposit = T::CandidacyDeposit::get();
+			T::Currency::hold(&HoldReason::ElectionDeposit.into(), &who, deposit)?;
+			Candidacies::<T>::insert(
+				election,
+				&who,
+				Candidacy { deposit, list, endorsed: list.is_none() },
+			);
+			Stood::<T>::insert(&who, election, Standing::Running);
+			Self::deposit_event(Event::CandidateNominated {
+				election,
+				candidate: who,
+				deposit,
+				list,
+			});
+			Ok(())
+		}
+
+		/// Registers a party list in a party-list election, with the caller as its agent. Holds
+		/// [`Config::ListDeposit`].
+		///
+		/// - Origin: signed, by a publicly identified account.
+		///
+		/// Emits [`Event::ListRegistered`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::NotAListElection`], [`Error::NominationClosed`], [`Error::NotIdentified`],
+		/// [`Error::InvalidName`], [`Error::TooManyCandidates`] (64 lists), and the currency's
+		/// error if the deposit cannot be held.
+		#[pallet::call_index(3)]
+		pub fn register_list(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			name: BoundedVec<u8, T::MaxNameLen>,
+		) -> DispatchResult {
+			let agent = ensure_signed(origin)?;
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			ensure!(matches!(info.method, Method::PartyList(_)), Error::<T>::NotAListElection);
+			Self::ensure_nominating(&info)?;
+			ensure!(T::Identity::is_identified(&agent), Error::<T>::NotIdentified);
+			ensure!(!name.is_empty(), Error::<T>::InvalidName);
+			let deposit = T::ListDeposit::get();
+			let list = Lists::<T>::try_mutate(election, |lists| {
+				let index =
+					ListIndex::try_from(lists.len()).map_err(|_| Error::<T>::TooManyCandidates)?;
+				lists
+					.try_push(PartyList { agent: agent.clone(), name: name.clone(), deposit })
+					.map_err(|_| Error::<T>::TooManyCandidates)?;
+				Ok::<_, DispatchError>(index)
+			})?;
+			T::Currency::hold(&HoldReason::ElectionDeposit.into(), &agent, deposit)?;
+			Self::deposit_event(Event::ListRegistered { election, list, agent, name, deposit });
+			Ok(())
+		}
+
+		/// Puts a candidate who nominated themselves on one of the caller's lists at the end
+		/// of that list in their constituency.
+		///
+		/// - Origin: signed, by the list's agent.
+		///
+		/// Emits [`Event::CandidateEndorsed`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::NominationClosed`], [`Error::CandidacyNotFound`], [`Error::NotAuthorized`],
+		/// [`Error::AlreadyEndorsed`], [`Error::TooManyCandidates`].
+		#[pallet::call_index(4)]
+		pub fn endorse(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			candidate: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let agent = ensure_signed(origin)?;
+			let candidate = T::Lookup::lookup(candidate)?;
+			let mut info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			Self::ensure_nominating(&info)?;
+			let mut candidacy =
+				Candidacies::<T>::get(election, &candidate).ok_or(Error::<T>::CandidacyNotFound)?;
+			let (list, constituency) = candidacy.list.ok_or(Error::<T>::ListMismatch)?;
+			let lists = Lists::<T>::get(election);
+			let owner = lists.get(usize::from(list)).ok_or(Error::<T>::ListNotFound)?;
+			ensure!(owner.agent == agent, Error::<T>::NotAuthorized);
+			ensure!(!candidacy.endorsed, Error::<T>::AlreadyEndorsed);
+			let place = ListCandidates::<T>::try_mutate((election, constituency, list), |c| {
+				let place = u8::try_from(c.len()).map_err(|_| Error::<T>::TooManyCandidates)?;
+				c.try_push(candidate.clone()).map_err(|_| Error::<T>::TooManyCandidates)?;
+				Ok::<_, DispatchError>(place)
+			})?;
+			candidacy.endorsed = true;
+			Candidacies::<T>::insert(election, &candidate, candidacy);
+			info.candidates = info.candidates.saturating_add(1);
+			Elections::<T>::insert(election, info);
+			Self::deposit_event(Event::CandidateEndorsed {
+				election,
+				list,
+				constituency,
+				candidate,
+				place,
+			});
+			Ok(())
+		}
+
+		/// Withdraws the caller's candidacy before voting starts; the deposit is returned.
+		///
+		/// - Origin: signed, by the candidate.
+		///
+		/// Emits [`Event::CandidateWithdrew`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::NominationClosed`], [`Error::CandidacyNotFound`].
+		#[pallet::call_index(5)]
+		pub fn withdraw(origin: OriginFor<T>, election: ElectionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			Self::ensure_nominating(&info)?;
+			let candidacy =
+				Candidacies::<T>::take(election, &who).ok_or(Error::<T>::CandidacyNotFound)?;
+			match candidacy.list {
+				None => Options::<T>::mutate(election, |o| o.retain(|c| *c != who)),
+				Some((list, constituency)) => {
+					ListCandidates::<T>::mutate((election, constituency, list), |c| {
+						c.retain(|x| *x != who)
+					})
+				},
+			}
+			if candidacy.endorsed {
+				info.candidates = info.candidates.saturating_sub(1);
+				Elections::<T>::insert(election, info);
+			}
+			T::Currency::release(
+				&HoldReason::ElectionDeposit.into(),
+				&who,
+				candidacy.deposit,
+				Precision::BestEffort,
+			)?;
+			Stood::<T>::insert(&who, election, Standing::Withdrawn);
+			Self::deposit_event(Event::CandidateWithdrew { election, candidate: who });
+			Ok(())
+		}
+
+		/// Opens voting once nominations are over: creates the election's polls (for a
+		/// party-list election one per constituency, and apportions its seats). An election
+		/// nobody stands in fails.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::VotingOpened`] or [`Event::ElectionFailed`]. Errors:
+		/// [`Error::ElectionNotFound`], [`Error::WrongStage`], [`Error::VotingNotStarted`], and
+		/// the ballots engine's errors.
+		#[pallet::call_index(6)]
+		#[pallet::weight(<T as Config>::WeightInfo::open_voting(T::MaxConstituencies::get()))]
+		pub fn open_voting(
+			origin: OriginFor<T>,
+			election: ElectionId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			ensure!(info.stage == Stage::Nomination, Error::<T>::WrongStage);
+			let now = T::BlockNumberProvider::current_block_number();
+			ensure!(now >= info.voting_start, Error::<T>::VotingNotStarted);
+			let polls = Self::do_open_voting(election, info, now)?;
+			Ok(Some(<T as Config>::WeightInfo::open_voting(polls)).into())
+		}
+
+		/// Counts an election after voting: closes its polls and allocates its seats. While a
+		/// poll's appeal window is open the count is provisional; anyone counts again after a
+		/// territory is excluded.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::ElectionCounted`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::WrongStage`], [`Error::VotingNotOver`], and the ballots engine's errors.
+		#[pallet::call_index(7)]
+		#[pallet::weight(<T as Config>::WeightInfo::count(T::MaxConstituencies::get(), MAX_LISTS))]
+		pub fn count(origin: OriginFor<T>, election: ElectionId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let mut info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			ensure!(matches!(info.stage, Stage::Voting | Stage::Counted), Error::<T>::WrongStage);
+			let now = T::BlockNumberProvider::current_block_number();
+			ensure!(now >= info.voting_end, Error::<T>::VotingNotOver);
+			let polls = ElectionPolls::<T>::get(election);
+			for (_, poll) in polls.iter() {
+				T::Polls::close(*poll)?;
+			}
+			let counted = Self::tally(election, &info)?;
+			let seats = counted.seats.clone();
+			Outcomes::<T>::insert(election, counted.seats);
+			info.stage = Stage::Counted;
+			Elections::<T>::insert(election, info);
+			Self::deposit_event(Event::ElectionCounted { election, seats: seats.into_inner() });
+			Ok(Some(<T as Config>::WeightInfo::count(counted.constituencies, counted.lists)).into())
+		}
+
+		/// Certifies an election once every poll's appeal window is over: counts it a last time
+		/// and installs the winners as the office's holders for the term; in a two-round election
+		/// without a majority, opens the run-off between the two first instead.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::ElectionCertified`] or [`Event::RunOffCalled`] (and the run-off's
+		/// [`Event::ElectionScheduled`] and [`Event::VotingOpened`]). Errors:
+		/// [`Error::ElectionNotFound`], [`Error::WrongStage`], [`Error::AppealsOpen`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(<T as Config>::WeightInfo::certify(T::MaxConstituencies::get(), MAX_LISTS, T::MaxSeats::get()))]
+		pub fn certify(origin: OriginFor<T>, election: ElectionId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			ensure!(info.stage == Stage::Counted, Error::<T>::WrongStage);
+			let now = T::BlockNumberProvider::current_block_number();
+			for (_, poll) in ElectionPolls::<T>::get(election).iter() {
+				let final_ = T::Polls::summary(*poll).is_none_or(|s| now >= s.appeal_end);
+				ensure!(final_, Error::<T>::AppealsOpen);
+			}
+			let weight = Self::do_certify(election, info, now)?;
+			Ok(Some(weight).into())
+		}
+
+		/// Settles a candidate's deposit after the election is certified or failed: returned to
+		/// the elected and to those with at least [`Config::DepositReturn`] of the votes (for a
+		/// list candidate, their list's share), forfeited to [`Config::ForfeitAccount`]
+		/// otherwise.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::DepositSettled`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::CandidacyNotFound`], [`Error::NotCertified`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(<T as Config>::WeightInfo::release_deposit(T::MaxConstituencies::get()))]
+		pub fn release_deposit(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			candidate: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let who = T::Lookup::lookup(candidate)?;
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			let candidacy =
+				Candidacies::<T>::get(election, &who).ok_or(Error::<T>::CandidacyNotFound)?;
+			ensure!(
+				matches!(info.stage, Stage::Certified | Stage::Failed),
+				Error::<T>::NotCertified
+			);
+			let returned =
+				info.stage == Stage::Failed || Self::keeps_deposit(election, &who, &candidacy);
+			Candidacies::<T>::remove(election, &who);
+			Self::settle(election, &who, None, candidacy.deposit, returned)
+		}
+
+		/// Settles a party list's deposit after the election is certified or failed: returned if
+		/// the list won a seat or at least [`Config::DepositReturn`] of all list votes, forfeited
+		/// otherwise.
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::DepositSettled`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::ListNotFound`], [`Error::NotCertified`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(<T as Config>::WeightInfo::release_deposit(T::MaxConstituencies::get()))]
+		pub fn release_list_deposit(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			list: ListIndex,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			ensure!(
+				matches!(info.stage, Stage::Certified | Stage::Failed),
+				Error::<T>::NotCertified
+			);
+			let mut lists = Lists::<T>::get(election);
+			let entry = lists.get_mut(usize::from(list)).ok_or(Error::<T>::ListNotFound)?;
+			ensure!(!entry.deposit.is_zero(), Error::<T>::ListNotFound);
+			let amount = core::mem::replace(&mut entry.deposit, Zero::zero());
+			let agent = entry.agent.clone();
+			Lists::<T>::insert(election, lists);
+			let returned = info.stage == Stage::Failed || Self::list_keeps_deposit(election, list);
+			Self::settle(election, &agent, Some(list), amount, returned)
+		}
+
+		/// Gives up the caller's seat; it passes to the next candidate of the same list, or a
+		/// by-election fills it for the rest of the term.
+		///
+		/// - Origin: signed, by a holder of the office.
+		///
+		/// Emits [`Event::SeatVacated`], then [`Event::SeatPassedOn`] or a by-election's
+		/// [`Event::ElectionScheduled`]. Errors: [`Error::NotAHolder`].
+		#[pallet::call_index(11)]
+		pub fn resign(origin: OriginFor<T>, office: OfficeId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::vacate(office, &who, None)
+		}
+
+		/// Removes a holder from office (a court ruling); the seat is filled as on resignation.
+		///
+		/// - Origin: [`Config::RemovalOrigin`]. `reason` is the hash of the decision.
+		///
+		/// Emits [`Event::SeatVacated`], then [`Event::SeatPassedOn`] or a by-election's
+		/// [`Event::ElectionScheduled`]. Errors: [`Error::NotAHolder`].
+		#[pallet::call_index(12)]
+		pub fn remove_holder(
+			origin: OriginFor<T>,
+			office: OfficeId,
+			who: AccountIdLookupOf<T>,
+			reason: DocumentHash,
+		) -> DispatchResult {
+			T::RemovalOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::vacate(office, &who, Some(reason))
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// An election, its polls and its seats as last counted.
+		pub fn election(
+			election: ElectionId,
+		) -> Option<(ElectionOf<T>, Vec<(JurisdictionId, PollId)>, Vec<Seat<T::AccountId>>)> {
+			let info = Elections::<T>::get(election)?;
+			let polls = ElectionPolls::<T>::get(election).into_inner();
+			let seats = Outcomes::<T>::get(election).map(|s| s.into_inner()).unwrap_or_default();
+			Some((info, polls, seats))
+		}
+
+		/// The holders of an office whose term has not ended.
+		pub fn holders(office: OfficeId) -> Vec<HolderOf<T>> {
+			let now = T::BlockNumberProvider::current_block_number();
+			Holders::<T>::get(office).into_iter().filter(|h| h.until > now).collect()
+		}
+
+		/// A person's public record as an official: the offices held, and the elections stood
+		/// in with how each ended (the most recent [`PORTRAIT_ELECTIONS`]).
+		pub fn portrait(who: T::AccountId) -> Portrait<BlockNumberFor<T>> {
+			Self::portrait_of(&who)
+		}
+	}
+}
+
+/// The most elections a portrait lists.
+pub const PORTRAIT_ELECTIONS: usize = 64;
+
+/// A person's public record as an official.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct Portrait<BlockNumber> {
+	/// Offices held, oldest first.
+	pub offices: Vec<Service<BlockNumber>>,
+	/// Elections stood in, with how each ended.
+	pub elections: Vec<(ElectionId, OfficeId, Standing)>,
+}
+
+/// A lookup source of accounts.
+pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+impl<T: Config> Pallet<T> {
+	/// Whether `rules` fit an office of `seats` seats at `unit`.
+	fn rules_fit(unit: JurisdictionId, seats: u32, rules: &OfficeRulesOf<T>) -> bool {
+		let periods =
+			!rules.term.is_zero() && !rules.nomination.is_zero() && !rules.voting.is_zero();
+		let seats_fit = seats > 0 && seats <= T::MaxSeats::get();
+		let method_fits = match &rules.method {
+			Method::Plurality | Method::TwoRound => seats == 1,
+			Method::Approval => seats < MAX_LISTS,
+			Method::PartyList(l) => {
+				let c = &l.constituencies;
+				let count = u32::try_from(c.len()).unwrap_or(u32::MAX);
+				!c.is_empty()
+					&& c.windows(2).all(|w| matches!(w, [a, b] if a < b))
+					&& c.iter().all(|u| T::Jurisdictions::is_within(*u, unit))
+					&& !c.iter().any(|u| {
+						T::Jurisdictions::ancestors(*u)
+							.iter()
+							.skip(1)
+							.any(|a| c.binary_search(a).is_ok())
+					}) && l.min_seats.checked_mul(count).is_some_and(|m| m <= seats)
+					&& u32::from(l.preferences) < MAX_LISTS
+			},
+		};
+		periods && seats_fit && method_fits
+	}
+
+	/// Creates an election of `office` and emits its event.
+	fn new_election(
+		office: OfficeId,
+		kind: ElectionKind,
+		seats: u32,
+		rules: &OfficeRulesOf<T>,
+		voting_start: BlockNumberFor<T>,
+		term_end: Option<BlockNumberFor<T>>,
+	) -> Result<ElectionId, DispatchError> {
+		let election = NextElectionId::<T>::get();
+		NextElectionId::<T>::put(election.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+		let info = Election {
+			office,
+			kind,
+			seats,
+			method: rules.method.clone(),
+			promotion: rules.promotion,
+			voting_start,
+			voting_end: voting_start.saturating_add(rules.voting),
+			term: rules.term,
+			term_end,
+			stage: Stage::Nomination,
+			candidates: 0,
+		};
+		Self::deposit_event(Event::ElectionScheduled {
+			election,
+			office,
+			kind,
+			seats,
+			method: info.method.clone(),
+			promotion: info.promotion,
+			voting_start,
+			voting_end: info.voting_end,
+			term: info.term,
+			term_end,
+		});
+		Elections::<T>::insert(election, info);
+		Ok(election)
+	}
+
+	/// Nominations are open: the election is at its first stage and voting has not started.
+	fn ensure_nominating(info: &ElectionOf<T>) -> DispatchResult {
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(
+			info.stage == Stage::Nomination && now < info.voting_start,
+			Error::<T>::NominationClosed
+		);
+		Ok(())
+	}
+
+	/// Whether `who` has served a full term in an office of a lower level than `office`'s, and
+	/// meets [`Config::Record`].
+	fn has_record(who: &T::AccountId, office: OfficeId) -> bool {
+		let Some(level) = T::Jurisdictions::office(office)
+			.and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
+		else {
+			return false;
+		};
+		let now = T::BlockNumberProvider::current_block_number();
+		let served = Records::<T>::get(who)
+			.iter()
+			.any(|s| level_rank(s.level) < level_rank(level) && s.full_term(now));
+		served && T::Record::qualifies(who, level)
+	}
+
+	/// Creates the polls of an election whose nominations are over (or fails it), and returns
+	/// how many it created.
+	fn do_open_voting(
+		election: ElectionId,
+		mut info: ElectionOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<u32, DispatchError> {
+		if info.candidates == 0 {
+			info.stage = Stage::Failed;
+			Elections::<T>::insert(election, info.clone());
+			if Running::<T>::get(info.office) == Some(election) {
+				Running::<T>::remove(info.office);
+			}
+			Self::deposit_event(Event::ElectionFailed { election });
+			return Ok(0);
+		}
+		let unopposed =
+			!matches!(info.method, Method::PartyList(_)) && info.candidates <= info.seats;
+		if unopposed {
+			// No more candidates than seats: all are elected without a vote.
+			let counted = Self::tally(election, &info)?;
+			let seats = counted.seats.clone().into_inner();
+			Outcomes::<T>::insert(election, counted.seats);
+			info.stage = Stage::Counted;
+			info.voting_end = now;
+			Elections::<T>::insert(election, info);
+			Self::deposit_event(Event::ElectionCounted { election, seats });
+			return Ok(0);
+		}
+		let (unit, _) = T::Jurisdictions::office(info.office).ok_or(Error::<T>::OfficeNotFound)?;
+		let start = now;
+		let voting = info.voting_end.saturating_sub(info.voting_start);
+		let end = now.saturating_add(voting);
+		let mut polls: BoundedVec<(JurisdictionId, PollId), T::MaxConstituencies> =
+			BoundedVec::new();
+		let apportionment: Vec<u32> = match &info.method {
+			Method::PartyList(rules) => {
+				let lists = Lists::<T>::decode_len(election).unwrap_or(0);
+				let lists = u8::try_from(lists).map_err(|_| Error::<T>::TooManyCandidates)?;
+				let mut persons = Vec::with_capacity(rules.constituencies.len());
+				for c in rules.constituencies.iter() {
+					let sizes: Vec<u8> = (0..lists)
+						.map(|l| {
+							u8::try_from(
+								ListCandidates::<T>::decode_len((election, *c, l)).unwrap_or(0),
+							)
+							.unwrap_or(u8::MAX)
+						})
+						.collect();
+					let poll = T::Polls::create(
+						pallet_veche_primitives::PollKind::PartyList {
+							lists,
+							preferences: rules.preferences,
+						},
+						BoundedVec::truncate_from(sizes),
+						pallet_veche_primitives::Electorate::of(BoundedVec::truncate_from(
+							alloc::vec![*c],
+						)),
+						start,
+						end,
+					)?;
+					polls.try_push((*c, poll)).map_err(|_| Error::<T>::InvalidRules)?;
+					persons.push(u64::from(T::Polls::summary(poll).map_or(0, |s| s.roll_size)));
+				}
+				let floor = alloc::vec![rules.min_seats; rules.constituencies.len()];
+				let seats = seats::highest_averages(
+					&persons,
+					info.seats,
+					seats::Divisor::SainteLague,
+					&floor,
+					&[],
+				);
+				// Constituencies without anyone registered still get their minimum; seats no
+				// constituency could take (nobody registered anywhere) go to the first ones.
+				Apportionments::<T>::insert(election, BoundedVec::truncate_from(seats.clone()));
+				seats
+			},
+			method => {
+				let options = Options::<T>::get(election);
+				let n = u8::try_from(options.len()).map_err(|_| Error::<T>::TooManyCandidates)?;
+				// More candidates than seats (at least 2).
+				let kind = match method {
+					Method::Approval => pallet_veche_primitives::PollKind::Approval {
+						options: n,
+						max: u8::try_from(info.seats).unwrap_or(u8::MAX).min(n),
+					},
+					_ => pallet_veche_primitives::PollKind::SingleChoice { options: n },
+				};
+				let poll = T::Polls::create(
+					kind,
+					BoundedVec::new(),
+					pallet_veche_primitives::Electorate::of(BoundedVec::truncate_from(
+						alloc::vec![unit],
+					)),
+					start,
+					end,
+				)?;
+				polls.try_push((unit, poll)).map_err(|_| Error::<T>::InvalidRules)?;
+				alloc::vec![info.seats]
+			},
+		};
+		let created = u32::try_from(polls.len()).unwrap_or(u32::MAX);
+		ElectionPolls::<T>::insert(election, polls.clone());
+		info.voting_start = start;
+		info.voting_end = end;
+		info.stage = Stage::Voting;
+		Elections::<T>::insert(election, info);
+		Self::deposit_event(Event::VotingOpened {
+			election,
+			polls: polls.into_inner(),
+			apportionment,
+			voting_end: end,
+		});
+		Ok(created)
+	}
+
+	/// Certifies a counted election whose appeal windows are over; returns the weight used.
+	fn do_certify(
+		election: ElectionId,
+		mut info: ElectionOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<Weight, DispatchError> {
+		let counted = Self::tally(election, &info)?;
+		if let (Method::TwoRound, Some([first, second])) = (&info.method, counted.run_off.clone()) {
+			info.stage = Stage::Certified;
+			Elections::<T>::insert(election, info.clone());
+			Outcomes::<T>::insert(election, counted.seats);
+			let run_off = Self::call_run_off(election, &info, [first, second], now)?;
+			if Running::<T>::get(info.office) == Some(election) {
+				Running::<T>::insert(info.office, run_off);
+			}
+			return Ok(<T as Config>::WeightInfo::certify(1, 0, 1)
+				.saturating_add(<T as Config>::WeightInfo::open_voting(1)));
+		}
+		let until = info.term_end.unwrap_or_else(|| now.saturating_add(info.term));
+		let level = T::Jurisdictions::office(info.office)
+			.and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
+			.ok_or(Error::<T>::OfficeNotFound)?;
+		// The office's holders: a regular election replaces them all; a by-election (and a
+		// run-off of one) adds its seat to those still in office.
+		let regular = match info.kind {
+			ElectionKind::Regular => true,
+			ElectionKind::ByElection => false,
+			ElectionKind::RunOff { first_round } => {
+				Elections::<T>::get(first_round).is_some_and(|f| f.kind == ElectionKind::Regular)
+			},
+		};
+		let mut holders = if regular { BoundedVec::new() } else { Holders::<T>::get(info.office) };
+		if regular {
+			// Those whose term this election ends leave office now.
+			for old in Holders::<T>::get(info.office).iter() {
+				Self::end_service(&old.seat.who, info.office, old.election, now);
+			}
+		}
+		for seat in counted.seats.iter() {
+			let holder = Holder { seat: seat.clone(), election, since: now, until };
+			holders.try_push(holder).map_err(|_| Error::<T>::InvalidRules)?;
+			Self::add_service(
+				&seat.who,
+				Service { office: info.office, level, election, since: now, until, left: None },
+			);
+		}
+		Holders::<T>::insert(info.office, holders);
+		for ((constituency, list), reserve) in counted.reserves {
+			Reserves::<T>::insert((election, constituency, list), reserve);
+		}
+		info.stage = Stage::Certified;
+		let office = info.office;
+		Elections::<T>::insert(election, info);
+		if Running::<T>::get(office) == Some(election) {
+			Running::<T>::remove(office);
+		}
+		let seats = counted.seats.clone().into_inner();
+		let filled = u32::try_from(seats.len()).unwrap_or(u32::MAX);
+		Outcomes::<T>::insert(election, counted.seats);
+		Self::deposit_event(Event::ElectionCertified {
+			election,
+			office,
+			seats,
+			since: now,
+			until,
+		});
+		Ok(<T as Config>::WeightInfo::certify(counted.constituencies, counted.lists, filled))
+	}
+
+	/// Opens the run-off of a two-round election between `pair`, voting from now.
+	fn call_run_off(
+		first_round: ElectionId,
+		info: &ElectionOf<T>,
+		pair: [T::AccountId; 2],
+		now: BlockNumberFor<T>,
+	) -> Result<ElectionId, DispatchError> {
+		let rules = OfficeRules {
+			method: Method::Plurality,
+			term: info.term,
+			nomination: info.voting_end.saturating_sub(info.voting_start),
+			voting: info.voting_end.saturating_sub(info.voting_start),
+			promotion: false,
+		};
+		let run_off = Self::new_election(
+			info.office,
+			ElectionKind::RunOff { first_round },
+			1,
+			&rules,
+			now,
+			info.term_end,
+		)?;
+		let options: BallotOptions<T::AccountId> = BoundedVec::truncate_from(pair.to_vec());
+		for who in pair.iter() {
+			Candidacies::<T>::insert(
+				run_off,
+				who,
+				Candidacy { deposit: Zero::zero(), list: None, endorsed: true },
+			);
+			Stood::<T>::insert(who, run_off, Standing::Running);
+		}
+		Options::<T>::insert(run_off, options);
+		let mut run_off_info = Elections::<T>::get(run_off).ok_or(Error::<T>::ElectionNotFound)?;
+		run_off_info.candidates = 2;
+		Self::deposit_event(Event::RunOffCalled {
+			election: first_round,
+			run_off,
+			candidates: pair.to_vec(),
+		});
+		Self::do_open_voting(run_off, run_off_info, now)?;
+		Ok(run_off)
+	}
+
+	/// Ends `who`'s service in `office` given by `election` at `now`, if it has not ended.
+	fn end_service(
+		who: &T::AccountId,
+		office: OfficeId,
+		election: ElectionId,
+		now: BlockNumberFor<T>,
+	) {
+		Records::<T>::mutate(who, |records| {
+			for s in records.iter_mut() {
+				if s.office == office && s.election == election && s.left.is_none() && now < s.until
+				{
+					s.left = Some(now);
+				}
+			}
+		});
+	}
+
+	/// Adds a service record; when the record is full the oldest entry goes.
+	fn add_service(who: &T::AccountId, service: Service<BlockNumberFor<T>>) {
+		Records::<T>::mutate(who, |records| {
+			if records.is_full() && !records.is_empty() {
+				records.remove(0);
+			}
+			let _ = records.try_push(service);
+		});
+	}
+
+	/// Returns or forfeits a settled deposit and emits the event.
+	fn settle(
+		election: ElectionId,
+		who: &T::AccountId,
+		list: Option<ListIndex>,
+		amount: BalanceOf<T>,
+		returned: bool,
+	) -> DispatchResult {
+		let reason = HoldReason::ElectionDeposit.into();
+		if returned {
+			T::Currency::release(&reason, who, amount, Precision::BestEffort)?;
+		} else {
+			T::Currency::transfer_on_hold(
+				&reason,
+				who,
+				&T::ForfeitAccount::get(),
+				amount,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+		}
+		Self::deposit_event(Event::DepositSettled {
+			election,
+			who: who.clone(),
+			list,
+			amount,
+			returned,
+		});
+		Ok(())
+	}
+
+	/// Whether a candidate keeps the deposit: elected, or with enough of the votes (a list
+	/// candidate: their list's share), or in a run-off or elected by its run-off.
+	fn keeps_deposit(
+		election: ElectionId,
+		who: &T::AccountId,
+		candidacy: &Candidacy<BalanceOf<T>>,
+	) -> bool {
+		if Outcomes::<T>::get(election).is_some_and(|s| s.iter().any(|seat| seat.who == *who)) {
+			return true;
+		}
+		if let Some((list, _)) = candidacy.list {
+			return Self::list_keeps_deposit(election, list);
+		}
+		let Some(options) = Options::<T>::get(election).iter().position(|c| c == who) else {
+			return false;
+		};
+		let Some((_, poll)) = ElectionPolls::<T>::get(election).first().copied() else {
+			return false;
+		};
+		let Some(results) = T::Polls::results(poll) else { return false };
+		let mine = results.options.get(options).copied().unwrap_or(0);
+		let all = results.options.iter().fold(0u64, |s, v| s.saturating_add(*v));
+		seats::reaches(mine, all, T::DepositReturn::get())
+	}
+
+	/// Whether a list keeps its deposit: it won a seat, or has enough of all list votes.
+	fn list_keeps_deposit(election: ElectionId, list: ListIndex) -> bool {
+		if Outcomes::<T>::get(election)
+			.is_some_and(|s| s.iter().any(|seat| seat.list == Some(list)))
+		{
+			return true;
+		}
+		let (mut mine, mut all) = (0u64, 0u64);
+		for (_, poll) in ElectionPolls::<T>::get(election).iter() {
+			if let Some(results) = T::Polls::results(*poll) {
+				mine = mine
+					.saturating_add(results.options.get(usize::from(list)).copied().unwrap_or(0));
+				all = all
+					.saturating_add(results.options.iter().fold(0u64, |s, v| s.saturating_add(*v)));
+			}
+		}
+		seats::reaches(mine, all, T::DepositReturn::get())
+	}
+
+	/// Takes `who` out of a seat of `office`, and fills the seat from the list's reserve or by
+	/// a by-election.
+	fn vacate(
+		office: OfficeId,
+		who: &T::AccountId,
+		reason: Option<DocumentHash>,
+	) -> DispatchResult {
+		let now = T::BlockNumberProvider::current_block_number();
+		let mut holders = Holders::<T>::get(office);
+		let at = holders
+			.iter()
+			.position(|h| h.seat.who == *who && h.until > now)
+			.ok_or(Error::<T>::NotAHolder)?;
+		let holder = holders.remove(at);
+		Self::end_service(who, office, holder.election, now);
+		Self::deposit_event(Event::SeatVacated {
+			office,
+			who: who.clone(),
+			seat: holder.seat.clone(),
+			resigned: reason.is_none(),
+			reason,
+		});
+		// A list seat goes to the next candidate of that list in that constituency.
+		if let Some(list) = holder.seat.list {
+			let key = (holder.election, holder.seat.constituency, list);
+			let mut reserve = Reserves::<T>::get(key);
+			if !reserve.is_empty() {
+				let next = reserve.remove(0);
+				Reserves::<T>::insert(key, reserve);
+				let seat = Seat {
+					who: next.clone(),
+					constituency: holder.seat.constituency,
+					list: Some(list),
+				};
+				let level = T::Jurisdictions::office(office)
+					.and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
+					.ok_or(Error::<T>::OfficeNotFound)?;
+				holders
+					.try_push(Holder {
+						seat: seat.clone(),
+						election: holder.election,
+						since: now,
+						until: holder.until,
+					})
+					.map_err(|_| Error::<T>::InvalidRules)?;
+				Self::add_service(
+					&next,
+					Service {
+						office,
+						level,
+						election: holder.election,
+						since: now,
+						until: holder.until,
+						left: None,
+					},
+				);
+				Holders::<T>::insert(office, holders);
+				Self::deposit_event(Event::SeatPassedOn {
+					office,
+					election: holder.election,
+					seat,
+					until: holder.until,
+				});
+				return Ok(());
+			}
+		}
+		Holders::<T>::insert(office, holders);
+		// Otherwise a by-election for the rest of the term, unless a regular election of the
+		// office is under way (it fills every seat) or the office has no rules any more.
+		if Running::<T>::contains_key(office) {
+			return Ok(());
+		}
+		let Some(rules) = Rules::<T>::get(office) else { return Ok(()) };
+		let method = match rules.method {
+			Method::TwoRound => Method::TwoRound,
+			_ => Method::Plurality,
+		};
+		let by_rules = OfficeRules { method, ..rules };
+		Self::new_election(
+			office,
+			ElectionKind::ByElection,
+			1,
+			&by_rules,
+			now.saturating_add(by_rules.nomination),
+			Some(holder.until),
+		)?;
+		Ok(())
+	}
+
+	/// A person's portrait (see the view function).
+	fn portrait_of(who: &T::AccountId) -> Portrait<BlockNumberFor<T>> {
+		let mut elections: Vec<(ElectionId, OfficeId, Standing)> = Stood::<T>::iter_prefix(who)
+			.map(|(election, standing)| {
+				let info = Elections::<T>::get(election);
+				let office = info.as_ref().map_or(0, |i| i.office);
+				let standing = match (standing, info.map(|i| i.stage)) {
+					(Standing::Running, Some(Stage::Certified)) => {
+						let seats = Outcomes::<T>::get(election).unwrap_or_default();
+						let elected = seats.iter().any(|s| s.who == *who);
+						let run_off = Self::went_to_run_off(election, who);
+						if elected {
+							Standing::Elected
+						} else if run_off {
+							Standing::InRunOff
+						} else {
+							Standing::NotElected
+						}
+					},
+					(Standing::Running, Some(Stage::Failed)) => Standing::NotElected,
+					(s, _) => s,
+				};
+				(election, office, standing)
+			})
+			.take(PORTRAIT_ELECTIONS)
+			.collect();
+		elections.sort_by_key(|(e, _, _)| *e);
+		Portrait { offices: Records::<T>::get(who).into_inner(), elections }
+	}
+
+	/// Whether `who` went on from first round `election` to its run-off.
+	fn went_to_run_off(election: ElectionId, who: &T::AccountId) -> bool {
+		Stood::<T>::iter_prefix(who).any(|(e, _)| {
+			Elections::<T>::get(e)
+				.is_some_and(|i| i.kind == ElectionKind::RunOff { first_round: election })
+		})
+	}
+}
+
+#[cfg(any(feature = "try-runtime", test))]
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants:
+	/// - no election has an id at or beyond the next one;
+	/// - an election's candidate count equals its ballot's candidates (its options, or its
+	///   lists' endorsed candidates), and every one of them has a candidacy;
+	/// - an election's polls are one per constituency (one outside party lists), and exist
+	///   from voting on;
+	/// - counted seats never exceed the election's seats, and are won by its candidates;
+	/// - an office's holders never exceed its seats, and each holds a seat of a certified
+	///   election of that office;
+	/// - an office's running election exists, is of that office and is not certified or failed.
+	pub fn do_try_state() -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
+		let next = NextElectionId::<T>::get();
+		for (id, info) in Elections::<T>::iter() {
+			ensure!(id < next, "election id beyond the next one");
+			let on_ballot: Vec<T::AccountId> = match &info.method {
+				Method::PartyList(rules) => {
+					let mut all = Vec::new();
+					for c in rules.constituencies.iter() {
+						for l in
+							0..u8::try_from(Lists::<T>::decode_len(id).unwrap_or(0)).unwrap_or(0)
+						{
+							all.extend(ListCandidates::<T>::get((id, *c, l)).into_inner());
+						}
+					}
+					all
+				},
+				_ => Options::<T>::get(id).into_inner(),
+			};
+			ensure!(
+				u32::try_from(on_ballot.len()).ok() == Some(info.candidates),
+				"candidate count differs from the ballot"
+			);
+			if info.stage == Stage::Nomination {
+				ensure!(
+					on_ballot
+						.iter()
+						.all(|c| Candidacies::<T>::get(id, c).is_some_and(|c| c.endorsed)),
+					"a candidate on the ballot without an endorsed candidacy"
+				);
+			}
+			let polls = ElectionPolls::<T>::get(id);
+			match (&info.method, info.stage) {
+				(_, Stage::Nomination | Stage::Failed) => {
+					ensure!(polls.is_empty(), "polls before voting opened")
+				},
+				// Unopposed: elected without a vote.
+				(Method::Plurality | Method::TwoRound | Method::Approval, _)
+					if info.candidates <= info.seats =>
+				{
+					ensure!(polls.is_empty(), "a poll of an unopposed election")
+				},
+				(Method::PartyList(rules), _) => ensure!(
+					polls.iter().map(|(c, _)| *c).collect::<Vec<_>>()
+						== rules.constituencies.to_vec(),
+					"a party-list election's polls are not one per constituency"
+				),
+				_ => ensure!(polls.len() == 1, "an election outside party lists has one poll"),
+			}
+			if let Some(seats) = Outcomes::<T>::get(id) {
+				ensure!(
+					u32::try_from(seats.len()).unwrap_or(u32::MAX) <= info.seats,
+					"more seats counted than the election fills"
+				);
+				ensure!(
+					seats.iter().all(|s| on_ballot.contains(&s.who)),
+					"a seat won by someone not on the ballot"
+				);
+			}
+		}
+		for (office, holders) in Holders::<T>::iter() {
+			let seats = T::Jurisdictions::office(office).map_or(0, |(_, s)| s);
+			ensure!(
+				u32::try_from(holders.len()).unwrap_or(u32::MAX) <= seats,
+				"more holders than the office has seats"
+			);
+			for h in holders.iter() {
+				let info =
+					Elections::<T>::get(h.election).ok_or("holder of an unknown election")?;
+				ensure!(info.office == office, "holder of another office's election");
+				ensure!(info.stage == Stage::Certified, "holder of an uncertified election");
+				let won = Outcomes::<T>::get(h.election).unwrap_or_default();
+				match h.seat.list {
+					// A list seat: the list won at least as many seats there as it holds.
+					Some(list) => {
+						let same = |s: &Seat<T::AccountId>| {
+							s.list == Some(list) && s.constituency == h.seat.constituency
+						};
+						let held = holders
+							.iter()
+							.filter(|x| x.election == h.election && same(&x.seat))
+							.count();
+						ensure!(
+							held <= won.iter().filter(|s| same(s)).count(),
+							"a list holds more seats than it won"
+						);
+					},
+					None => {
+						ensure!(won.contains(&h.seat), "a holder the certified count did not elect")
+					},
+				}
+			}
+		}
+		for (office, id) in Running::<T>::iter() {
+			let info = Elections::<T>::get(id).ok_or("running election unknown")?;
+			ensure!(info.office == office, "running election of another office");
+			ensure!(
+				!matches!(info.stage, Stage::Certified | Stage::Failed),
+				"a finished election still running"
+			);
+		}
+		Ok(())
+	}
+}

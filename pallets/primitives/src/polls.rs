@@ -1,0 +1,313 @@
+//! What a poll of the ballots engine asks and counts, and the trait through which other pallets
+//! (elections, recall, juries) run polls: [`PollEngine`].
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, sp_runtime::DispatchError, BoundedVec};
+use scale_info::TypeInfo;
+
+use crate::{Context, CredentialClass, JurisdictionId, PollId, Roll};
+
+/// The most options a poll can offer (and so the most marks an approval ballot can carry, the
+/// most lists of a party-list poll and the most candidates on one list).
+pub const MAX_OPTIONS: u32 = 64;
+/// The most units an electorate names.
+pub const MAX_ELECTORATE_UNITS: u32 = 64;
+/// The most credential classes an electorate weighs.
+pub const MAX_WEIGHTED_CLASSES: u32 = 8;
+
+/// What a ballot marks. For every kind but [`PollKind::PartyList`]: the options marked, as
+/// indices into the poll's options, strictly ascending. For a party-list poll: the list voted
+/// for, followed by the places on that list of the candidates preferred, strictly ascending.
+/// Empty is a blank ballot: it counts towards turnout and towards nothing else.
+pub type Choice = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
+
+/// How many candidates each list of a party-list poll has, by list.
+pub type ListSizes = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
+
+/// What a poll asks.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum PollKind {
+	/// Yes or no: option 0 is "yes", option 1 is "no".
+	YesNo,
+	/// One of `options` options.
+	SingleChoice {
+		/// How many options there are (2..=64).
+		options: u8,
+	},
+	/// Any `1..=max` of `options` options (approval voting; a multi-seat election of `max`).
+	Approval {
+		/// How many options there are (2..=64).
+		options: u8,
+		/// The most options one ballot may mark (1..=options).
+		max: u8,
+	},
+	/// A party-list vote: one of `lists` lists, and within it up to `preferences` of its
+	/// candidates (open-list preference votes, which reorder the list's candidates). The lists'
+	/// lengths are given when the poll is created. Counting stays O(1) per ballot: a ballot adds
+	/// to one list's votes and to the preference counts of that one list.
+	PartyList {
+		/// How many lists there are (1..=64).
+		lists: u8,
+		/// The most candidates one ballot may prefer on its list (0..=63).
+		preferences: u8,
+	},
+}
+
+impl PollKind {
+	/// How many options the poll has (for a party-list poll: its lists).
+	pub fn options(self) -> u8 {
+		match self {
+			PollKind::YesNo => 2,
+			PollKind::SingleChoice { options } | PollKind::Approval { options, .. } => options,
+			PollKind::PartyList { lists, .. } => lists,
+		}
+	}
+
+	/// The most options one ballot may mark (a party-list ballot marks one list).
+	pub fn max_marks(self) -> u8 {
+		match self {
+			PollKind::YesNo | PollKind::SingleChoice { .. } | PollKind::PartyList { .. } => 1,
+			PollKind::Approval { max, .. } => max,
+		}
+	}
+
+	/// Whether the kind is well-formed: 2..=64 options (1..=64 lists), an approval limit within
+	/// them, fewer than 64 preferences.
+	pub fn is_valid(self) -> bool {
+		let options = u32::from(self.options());
+		match self {
+			PollKind::PartyList { lists, preferences } => {
+				(1..=MAX_OPTIONS).contains(&u32::from(lists))
+					&& u32::from(preferences) < MAX_OPTIONS
+			},
+			_ => {
+				(2..=MAX_OPTIONS).contains(&options)
+					&& (1..=self.options()).contains(&self.max_marks())
+			},
+		}
+	}
+
+	/// The marks of `choice` that count as options in the poll's tally: every mark, but for a
+	/// party-list ballot only its list.
+	pub fn marks(self, choice: &[u8]) -> &[u8] {
+		match self {
+			PollKind::PartyList { .. } => choice.get(..1).unwrap_or(&[]),
+			_ => choice,
+		}
+	}
+
+	/// For a party-list ballot that is not blank, its list and the places it prefers.
+	pub fn preferences(self, choice: &[u8]) -> Option<(u8, &[u8])> {
+		match self {
+			PollKind::PartyList { .. } => choice.split_first().map(|(list, rest)| (*list, rest)),
+			_ => None,
+		}
+	}
+}
+
+/// Who may vote in a poll and with what weight.
+///
+/// A voter proves membership of the ring of their territory (their constituency, or the parent
+/// unit a small constituency is pooled into), which must be one of `units` or lie below one of
+/// them; that territory is the ballot's. No units at all: every territory of every country (the
+/// electorate of people's referenda). A voter who also proves membership of a credential ring
+/// listed in `class_weights` votes with that class's weight; otherwise with `base_weight`. A
+/// `base_weight` of 0 admits only holders of a listed credential (a poll of the legally
+/// qualified, say).
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Electorate {
+	/// The units whose territories vote, sorted, none within another; empty for everyone.
+	pub units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>,
+	/// The weight of a ballot that proves no listed credential.
+	pub base_weight: u32,
+	/// The weight of a ballot that also proves a credential of the class, sorted by class,
+	/// without duplicates; weights are positive.
+	pub class_weights: BoundedVec<(CredentialClass, u32), ConstU32<MAX_WEIGHTED_CLASSES>>,
+}
+
+impl Electorate {
+	/// Every territory of every country, one vote each: the electorate of people's referenda.
+	pub fn everyone() -> Self {
+		Electorate { units: Default::default(), base_weight: 1, class_weights: Default::default() }
+	}
+
+	/// The persons of `units` (sorted, none within another), one vote each.
+	pub fn of(units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>) -> Self {
+		Electorate { units, base_weight: 1, class_weights: Default::default() }
+	}
+
+	/// The weight of a ballot proving credential `class` (`None`: no credential), or `None` when
+	/// such a ballot does not count.
+	pub fn weight_of(&self, class: Option<CredentialClass>) -> Option<u32> {
+		let weight = match class {
+			None => self.base_weight,
+			Some(class) => self
+				.class_weights
+				.binary_search_by_key(&class, |(c, _)| *c)
+				.ok()
+				.and_then(|i| self.class_weights.get(i))
+				.map(|(_, w)| *w)?,
+		};
+		(weight > 0).then_some(weight)
+	}
+}
+
+/// Counted ballots: of one territory, of a whole poll, or a poll's results.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Tally {
+	/// How many ballots are counted (one per voter).
+	pub ballots: u32,
+	/// The sum of their weights: the weighted turnout.
+	pub turnout: u64,
+	/// The weight given to each option, by option index.
+	pub options: BoundedVec<u64, ConstU32<MAX_OPTIONS>>,
+}
+
+impl Tally {
+	/// An empty tally of `options` options.
+	pub fn empty(options: u8) -> Self {
+		Tally {
+			ballots: 0,
+			turnout: 0,
+			options: BoundedVec::truncate_from(alloc::vec![0; usize::from(options)]),
+		}
+	}
+
+	/// Counts (`add`) or uncounts one ballot of `weight` marking the options `marks` (see
+	/// [`PollKind::marks`]). Clamps at the bounds; the invariant checks prove the clamps never
+	/// bite.
+	pub fn apply(&mut self, marks: &[u8], weight: u32, add: bool) {
+		let w = u64::from(weight);
+		if add {
+			self.ballots = self.ballots.saturating_add(1);
+			self.turnout = self.turnout.saturating_add(w);
+		} else {
+			self.ballots = self.ballots.saturating_sub(1);
+			self.turnout = self.turnout.saturating_sub(w);
+		}
+		add_at(self.options.as_mut(), marks, w, add);
+	}
+
+	/// Adds (`add`) or subtracts another tally of the same poll.
+	pub fn merge(&mut self, other: &Tally, add: bool) {
+		self.ballots = if add {
+			self.ballots.saturating_add(other.ballots)
+		} else {
+			self.ballots.saturating_sub(other.ballots)
+		};
+		self.turnout = if add {
+			self.turnout.saturating_add(other.turnout)
+		} else {
+			self.turnout.saturating_sub(other.turnout)
+		};
+		merge_counts(self.options.as_mut(), &other.options, add);
+	}
+}
+
+/// The preference votes of one list: by place on the list, the weight of the ballots that
+/// preferred its candidate.
+pub type PreferenceCounts = BoundedVec<u64, ConstU32<MAX_OPTIONS>>;
+
+/// Adds (or subtracts) `weight` at each index of `marks` in `counts`, clamping at the bounds;
+/// indices outside `counts` are ignored.
+pub fn add_at(counts: &mut [u64], marks: &[u8], weight: u64, add: bool) {
+	for mark in marks {
+		if let Some(total) = counts.get_mut(usize::from(*mark)) {
+			*total = if add { total.saturating_add(weight) } else { total.saturating_sub(weight) };
+		}
+	}
+}
+
+/// Adds (or subtracts) `other` to `counts` entry by entry, clamping at the bounds.
+pub fn merge_counts(counts: &mut [u64], other: &[u64], add: bool) {
+	for (mine, theirs) in counts.iter_mut().zip(other.iter()) {
+		*mine = if add { mine.saturating_add(*theirs) } else { mine.saturating_sub(*theirs) };
+	}
+}
+
+/// Where a poll is in its life, as other pallets see it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum PollStage {
+	/// Not closed yet: ballots are accepted from its start until its end.
+	Open,
+	/// Closed; territories may still be excluded on appeal until `appeal_end`.
+	Closed,
+	/// Its ballots were purged after the retention period; its results remain.
+	Purged,
+}
+
+/// What other pallets may read of a poll.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct PollSummary<BlockNumber> {
+	/// What it asks.
+	pub kind: PollKind,
+	/// Where it is.
+	pub stage: PollStage,
+	/// The context its aliases are drawn in.
+	pub context: Context,
+	/// The roll it froze.
+	pub roll: Roll,
+	/// The persons of that roll in its electorate: the turnout base.
+	pub roll_size: u32,
+	/// The first block of voting.
+	pub start: BlockNumber,
+	/// The first block after voting.
+	pub end: BlockNumber,
+	/// The first block after the appeal window: results are final from then on.
+	pub appeal_end: BlockNumber,
+}
+
+/// Runs polls for other pallets: the ballots engine as elections, recall and juries use it.
+/// Anonymous ballots, re-voting, the frozen roll, territorial tallies, exclusions on appeal and
+/// recounts all come with it.
+pub trait PollEngine<BlockNumber> {
+	/// Creates a poll asking `kind` of `electorate` (at least one unit), voting from `start`
+	/// until before `end`; `lists` gives each list's length for a party-list poll and must be
+	/// empty otherwise. Freezes the poll's roll now. Returns the poll's id.
+	fn create(
+		kind: PollKind,
+		lists: ListSizes,
+		electorate: Electorate,
+		start: BlockNumber,
+		end: BlockNumber,
+	) -> Result<PollId, DispatchError>;
+
+	/// Closes a poll whose voting is over, as anyone may, storing its results. Closing a poll
+	/// that is already closed is not an error.
+	fn close(poll: PollId) -> Result<(), DispatchError>;
+
+	/// What can be read of a poll, or `None` if it does not exist.
+	fn summary(poll: PollId) -> Option<PollSummary<BlockNumber>>;
+
+	/// The results of a poll now: every territory's ballots but those of excluded territories.
+	/// Final once the poll is closed and its appeal window is over.
+	fn results(poll: PollId) -> Option<Tally>;
+
+	/// The preference votes of list `list` of a party-list poll, as [`Self::results`] counts
+	/// them (excluded territories left out); empty for a list nobody preferred anyone on.
+	fn preferences(poll: PollId, list: u8) -> PreferenceCounts;
+}

@@ -23,6 +23,7 @@
 
 pub mod ballots;
 pub mod credit;
+pub mod elections;
 pub mod jurisdictions;
 pub mod personhood;
 
@@ -50,6 +51,8 @@ pub struct Index {
 	pub ballots: ballots::State,
 	/// Currencies and accounts.
 	pub credit: credit::State,
+	/// Rules, elections, candidacies and officeholders.
+	pub elections: elections::State,
 }
 
 impl Index {
@@ -62,6 +65,7 @@ impl Index {
 			personhood: personhood::State::from_storage(),
 			ballots: ballots::State::from_storage(),
 			credit: credit::State::from_storage(),
+			elections: elections::State::from_storage(),
 		}
 	}
 
@@ -80,6 +84,7 @@ impl Index {
 				},
 				RuntimeEvent::Ballots(e) => self.ballots.apply(number, e),
 				RuntimeEvent::Credit(e) => self.credit.apply(e),
+				RuntimeEvent::Elections(e) => self.elections.apply(number, &self.jurisdictions, e),
 				_ => continue,
 			};
 			applied.map_err(|why| format!("block {number}, event {i} ({event:?}): {why}"))?;
@@ -97,6 +102,7 @@ impl Index {
 		self.personhood.diff(&stored.personhood, &mut out);
 		self.ballots.diff(&stored.ballots, &mut out);
 		self.credit.diff(&stored.credit, &mut out);
+		self.elections.diff(&stored.elections, &mut out);
 		out
 	}
 
@@ -114,6 +120,8 @@ impl Index {
 			"ballots": self.ballots.ballots.len(),
 			"currencies": self.credit.currencies.len(),
 			"accounts": self.credit.accounts.len(),
+			"elections": self.elections.elections.len(),
+			"holders": self.elections.holders.values().map(Vec::len).sum::<usize>(),
 		})
 	}
 }

@@ -5,16 +5,19 @@
 //! (Dave), an examiner (Eve) for two credential classes, and eight registered demo persons whose
 //! keys are admitted into rings — built as soon as the static chunks are uploaded
 //! (`veche-client upload-chunks`, which `scripts/dev.sh` runs). Two communities trade in their
-//! own mutual-credit currencies ([`demo_currencies`]), with credit lines between them.
+//! own mutual-credit currencies ([`demo_currencies`]), with credit lines between them. The
+//! Birchwood village council is in nomination with two candidates, and the diaspora parliament
+//! (150 seats from party lists in the three diaspora constituencies) is scheduled
+//! ([`demo_elections`]).
 //!
 //! Demo persons' ring secrets are public ([`demo_person_seed`]): they exist to try proofs with
 //! `veche-client`, never to vote on a real chain.
 
 use crate::{
 	configs::personhood::RingVrf, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
-	CouncilMembershipConfig, CreditConfig, JurisdictionsConfig, ParachainInfoConfig,
-	PersonhoodConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	EXISTENTIAL_DEPOSIT, UNIT,
+	CouncilMembershipConfig, CreditConfig, ElectionsConfig, JurisdictionsConfig,
+	ParachainInfoConfig, PersonhoodConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -182,6 +185,47 @@ fn demo_credit_lines() -> Vec<(u32, u32, u128)> {
 	vec![(1, 0, 1_000_000), (0, 1, 250_00)]
 }
 
+/// The offices of the demo elections.
+const PARLIAMENT: u32 = 0;
+const BIRCHWOOD_COUNCIL: u32 = 3;
+
+/// The demo elections: the Birchwood village council (7 seats, approval) votes from one hour
+/// after genesis for a day, with Charlie and Ferdie standing; the diaspora parliament (150 seats:
+/// Sainte-Laguë over the constituencies' registered persons, at least 10 each; D'Hondt over
+/// party lists with a 5% threshold; up to 3 preference votes) opens nominations for a week.
+fn demo_elections() -> ElectionsConfig {
+	use pallet_veche_elections::{seats::Divisor, ListRules, Method, OfficeRules, OfficeRulesOf};
+	let term = 4 * 365 * DAYS;
+	let council: OfficeRulesOf<Runtime> = OfficeRules {
+		method: Method::Approval,
+		term,
+		nomination: HOURS,
+		voting: DAYS,
+		promotion: false,
+	};
+	let parliament: OfficeRulesOf<Runtime> = OfficeRules {
+		method: Method::PartyList(ListRules {
+			constituencies: vec![5, 6, 7].try_into().unwrap_or_default(),
+			min_seats: 10,
+			divisor: Divisor::DHondt,
+			threshold: Perbill::from_percent(5),
+			preferences: 3,
+		}),
+		term,
+		nomination: 7 * DAYS,
+		voting: 3 * DAYS,
+		promotion: false,
+	};
+	ElectionsConfig {
+		rules: vec![(BIRCHWOOD_COUNCIL, council), (PARLIAMENT, parliament)],
+		elections: vec![(BIRCHWOOD_COUNCIL, HOURS), (PARLIAMENT, 7 * DAYS)],
+		candidates: [Sr25519Keyring::Charlie, Sr25519Keyring::Ferdie]
+			.into_iter()
+			.map(|k| (BIRCHWOOD_COUNCIL, k.to_account_id()))
+			.collect(),
+	}
+}
+
 fn genesis(
 	collators: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
@@ -235,6 +279,7 @@ fn genesis(
 			single_registration: true,
 		},
 		credit: CreditConfig { currencies: demo_currencies(), lines: demo_credit_lines() },
+		elections: demo_elections(),
 	})
 }
 

@@ -51,10 +51,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Component `u` ranges over `[1, 64]`.
 	fn create_poll(u: u32, ) -> Weight {
-		// Proof size: measured `944 + u * 31`, estimated `3473 + u * 2567` bytes.
-		// Fastest run: 30_385_000 ps.
-		Weight::from_parts(39_241_187, 3473)
-			.saturating_add(Weight::from_parts(11_407_886, 0).saturating_mul(u.into()))
+		// Proof size: measured `982 + u * 31`, estimated `3473 + u * 2567` bytes.
+		// Fastest run: 30_816_000 ps.
+		Weight::from_parts(24_981_433, 3473)
+			.saturating_add(Weight::from_parts(13_417_496, 0).saturating_mul(u.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
@@ -67,6 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:0)
 	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Jurisdictions::Units` (r:4 w:0)
 	/// Proof: `Jurisdictions::Units` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Personhood::RingRoots` (r:2 w:0)
@@ -79,12 +81,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[1, 2]`.
 	fn authorize_cast(p: u32, ) -> Weight {
-		// Proof size: measured `2102 + p * 26`, estimated `11258 + p * 2800` bytes.
-		// Fastest run: 25_989_035_000 ps.
-		Weight::from_parts(111_312_573, 11258)
-			.saturating_add(Weight::from_parts(34_373_067_063, 0).saturating_mul(p.into()))
+		// Proof size: measured `2378 + p * 26`, estimated `11258 + p * 2800` bytes.
+		// Fastest run: 26_156_294_000 ps.
+		Weight::from_parts(32_812_051_000, 11258)
+			.saturating_add(Weight::from_parts(4_735_516_139, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 2800).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
@@ -94,6 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:0)
 	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Jurisdictions::Units` (r:4 w:0)
 	/// Proof: `Jurisdictions::Units` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Personhood::RingRoots` (r:2 w:0)
@@ -105,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Ballots::Ballots` (r:1 w:0)
 	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn authorize_cast_in_block() -> Weight {
-		// Proof size: measured `2154`, estimated `11258` bytes.
-		// Fastest run: 248_549_000 ps.
-		Weight::from_parts(306_956_000, 11258)
-			.saturating_add(T::DbWeight::get().reads(12))
+		// Proof size: measured `2430`, estimated `11258` bytes.
+		// Fastest run: 248_028_000 ps.
+		Weight::from_parts(381_496_000, 11258)
+			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
 	/// Storage: `Ballots::Polls` (r:1 w:0)
@@ -117,6 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:0)
 	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Jurisdictions::Units` (r:4 w:0)
 	/// Proof: `Jurisdictions::Units` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Personhood::RingRoots` (r:2 w:0)
@@ -130,10 +136,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Ballots::PendingBallots` (r:1 w:1)
 	/// Proof: `Ballots::PendingBallots` (`max_values`: Some(1), `max_size`: Some(1369602), added: 1370097, mode: `Ignored`)
 	fn cast() -> Weight {
-		// Proof size: measured `2154`, estimated `11258` bytes.
-		// Fastest run: 272_885_000 ps.
-		Weight::from_parts(298_784_000, 11258)
-			.saturating_add(T::DbWeight::get().reads(13))
+		// Proof size: measured `2430`, estimated `11258` bytes.
+		// Fastest run: 281_057_000 ps.
+		Weight::from_parts(408_476_000, 11258)
+			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Ballots::PendingBallots` (r:1 w:1)
@@ -152,10 +158,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Excluded` (r:1 w:0)
 	/// Proof: `Ballots::Excluded` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedTotals` (r:1 w:1)
+	/// Proof: `Ballots::ExcludedTotals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Preferences` (r:2 w:2)
+	/// Proof: `Ballots::Preferences` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PreferenceTotals` (r:2 w:2)
+	/// Proof: `Ballots::PreferenceTotals` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedPreferences` (r:2 w:2)
+	/// Proof: `Ballots::ExcludedPreferences` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::PollReferenda` (r:1 w:0)
 	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::ExcludedTotals` (r:1 w:0)
-	/// Proof: `Ballots::ExcludedTotals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:1)
 	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Agenda` (r:2 w:2)
@@ -166,14 +180,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PendingAliases` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `Ignored`)
 	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_ballots(n: u32, ) -> Weight {
-		// Proof size: measured `2169 + n * 906`, estimated `26866 + n * 2601` bytes.
-		// Fastest run: 5_338_000 ps.
-		Weight::from_parts(15_230_504_954, 26866)
-			.saturating_add(Weight::from_parts(12_741_378_390, 0).saturating_mul(n.into()))
+		// Proof size: measured `3186 + n * 985`, estimated `26866 + n * 2601` bytes.
+		// Fastest run: 5_638_000 ps.
+		Weight::from_parts(28_718_898_307, 26866)
+			.saturating_add(Weight::from_parts(12_896_020_520, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Ballots::PendingBallots` (r:1 w:1)
@@ -192,10 +206,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Excluded` (r:1 w:0)
 	/// Proof: `Ballots::Excluded` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedTotals` (r:1 w:1)
+	/// Proof: `Ballots::ExcludedTotals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Preferences` (r:2 w:2)
+	/// Proof: `Ballots::Preferences` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PreferenceTotals` (r:2 w:2)
+	/// Proof: `Ballots::PreferenceTotals` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedPreferences` (r:2 w:2)
+	/// Proof: `Ballots::ExcludedPreferences` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::PollReferenda` (r:1 w:0)
 	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::ExcludedTotals` (r:1 w:0)
-	/// Proof: `Ballots::ExcludedTotals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:1)
 	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Agenda` (r:2 w:2)
@@ -206,14 +228,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PendingAliases` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `Ignored`)
 	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
-		// Proof size: measured `2196 + n * 1704`, estimated `26866 + n * 2601` bytes.
-		// Fastest run: 5_908_000 ps.
-		Weight::from_parts(28_318_225_632, 26866)
-			.saturating_add(Weight::from_parts(24_659_096_551, 0).saturating_mul(n.into()))
+		// Proof size: measured `3215 + n * 1783`, estimated `26866 + n * 2601` bytes.
+		// Fastest run: 6_459_000 ps.
+		Weight::from_parts(20_485_664_791, 26866)
+			.saturating_add(Weight::from_parts(25_557_639_728, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Ballots::Polls` (r:1 w:1)
@@ -231,9 +253,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Ballots::Results` (r:0 w:1)
 	/// Proof: `Ballots::Results` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		// Proof size: measured `1684`, estimated `4003` bytes.
-		// Fastest run: 72_658_000 ps.
-		Weight::from_parts(86_037_000, 4003)
+		// Proof size: measured `1729`, estimated `4003` bytes.
+		// Fastest run: 71_676_000 ps.
+		Weight::from_parts(107_519_000, 4003)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -247,16 +269,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Excluded` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::ExcludedTotals` (r:1 w:1)
 	/// Proof: `Ballots::ExcludedTotals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Preferences` (r:65 w:0)
+	/// Proof: `Ballots::Preferences` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedPreferences` (r:64 w:64)
+	/// Proof: `Ballots::ExcludedPreferences` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Totals` (r:1 w:0)
 	/// Proof: `Ballots::Totals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Results` (r:0 w:1)
 	/// Proof: `Ballots::Results` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn exclude_territory() -> Weight {
-		// Proof size: measured `982`, estimated `4015` bytes.
-		// Fastest run: 75_201_000 ps.
-		Weight::from_parts(95_301_000, 4015)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(4))
+		// Proof size: measured `4971`, estimated `197420` bytes.
+		// Fastest run: 720_019_000 ps.
+		Weight::from_parts(1_135_485_000, 197420)
+			.saturating_add(T::DbWeight::get().reads(136))
+			.saturating_add(T::DbWeight::get().writes(68))
 	}
 	/// Storage: `Ballots::Polls` (r:1 w:0)
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
@@ -268,17 +296,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::RecountTallies` (r:999 w:999)
 	/// Proof: `Ballots::RecountTallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::RecountPreferences` (r:999 w:999)
+	/// Proof: `Ballots::RecountPreferences` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollLists` (r:1 w:0)
+	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 1000]`.
 	fn recount(n: u32, ) -> Weight {
-		// Proof size: measured `405 + n * 95`, estimated `6192 + n * 3025` bytes.
-		// Fastest run: 36_344_000 ps.
-		Weight::from_parts(37_245_000, 6192)
-			.saturating_add(Weight::from_parts(18_974_072, 0).saturating_mul(n.into()))
+		// Proof size: measured `590 + n * 164`, estimated `6192 + n * 3025` bytes.
+		// Fastest run: 49_764_000 ps.
+		Weight::from_parts(53_489_000, 6192)
+			.saturating_add(Weight::from_parts(35_894_504, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3025).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Ballots::Polls` (r:1 w:0)
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
@@ -288,10 +320,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 1000]`.
 	fn purge(n: u32, ) -> Weight {
-		// Proof size: measured `1147 + n * 50`, estimated `4015 + n * 2601` bytes.
-		// Fastest run: 45_157_000 ps.
-		Weight::from_parts(50_936_000, 4015)
-			.saturating_add(Weight::from_parts(5_670_679, 0).saturating_mul(n.into()))
+		// Proof size: measured `1173 + n * 64`, estimated `4015 + n * 2601` bytes.
+		// Fastest run: 52_047_000 ps.
+		Weight::from_parts(55_802_000, 4015)
+			.saturating_add(Weight::from_parts(6_438_342, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -322,8 +354,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn open_referendum() -> Weight {
 		// Proof size: measured `785`, estimated `26866` bytes.
-		// Fastest run: 60_079_000 ps.
-		Weight::from_parts(105_016_000, 26866)
+		// Fastest run: 59_358_000 ps.
+		Weight::from_parts(87_550_000, 26866)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -332,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn create_poll(u: u32, ) -> Weight {
-		Weight::from_parts(39_241_187, 3473)
-			.saturating_add(Weight::from_parts(11_407_886, 0).saturating_mul(u.into()))
+		Weight::from_parts(24_981_433, 3473)
+			.saturating_add(Weight::from_parts(13_417_496, 0).saturating_mul(u.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(u.into())))
@@ -341,63 +373,63 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn authorize_cast(p: u32, ) -> Weight {
-		Weight::from_parts(111_312_573, 11258)
-			.saturating_add(Weight::from_parts(34_373_067_063, 0).saturating_mul(p.into()))
+		Weight::from_parts(32_812_051_000, 11258)
+			.saturating_add(Weight::from_parts(4_735_516_139, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 2800).saturating_mul(p.into()))
-			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 	fn authorize_cast_in_block() -> Weight {
-		Weight::from_parts(306_956_000, 11258)
-			.saturating_add(RocksDbWeight::get().reads(12))
+		Weight::from_parts(381_496_000, 11258)
+			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 	fn cast() -> Weight {
-		Weight::from_parts(298_784_000, 11258)
-			.saturating_add(RocksDbWeight::get().reads(13))
+		Weight::from_parts(408_476_000, 11258)
+			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn finalize_ballots(n: u32, ) -> Weight {
-		Weight::from_parts(15_230_504_954, 26866)
-			.saturating_add(Weight::from_parts(12_741_378_390, 0).saturating_mul(n.into()))
+		Weight::from_parts(28_718_898_307, 26866)
+			.saturating_add(Weight::from_parts(12_896_020_520, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().reads(16))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().writes(12))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
-		Weight::from_parts(28_318_225_632, 26866)
-			.saturating_add(Weight::from_parts(24_659_096_551, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_485_664_791, 26866)
+			.saturating_add(Weight::from_parts(25_557_639_728, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(11))
+			.saturating_add(RocksDbWeight::get().reads(17))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().writes(12))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(86_037_000, 4003)
+		Weight::from_parts(107_519_000, 4003)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn exclude_territory() -> Weight {
-		Weight::from_parts(95_301_000, 4015)
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		Weight::from_parts(1_135_485_000, 197420)
+			.saturating_add(RocksDbWeight::get().reads(136))
+			.saturating_add(RocksDbWeight::get().writes(68))
 	}
 	fn recount(n: u32, ) -> Weight {
-		Weight::from_parts(37_245_000, 6192)
-			.saturating_add(Weight::from_parts(18_974_072, 0).saturating_mul(n.into()))
+		Weight::from_parts(53_489_000, 6192)
+			.saturating_add(Weight::from_parts(35_894_504, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3025).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn purge(n: u32, ) -> Weight {
-		Weight::from_parts(50_936_000, 4015)
-			.saturating_add(Weight::from_parts(5_670_679, 0).saturating_mul(n.into()))
+		Weight::from_parts(55_802_000, 4015)
+			.saturating_add(Weight::from_parts(6_438_342, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -405,7 +437,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn open_referendum() -> Weight {
-		Weight::from_parts(105_016_000, 26866)
+		Weight::from_parts(87_550_000, 26866)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}

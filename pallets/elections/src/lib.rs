@@ -81,6 +81,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
 mod count;
 #[cfg(test)]
 mod mock;
@@ -129,11 +131,18 @@ pub type SeatsOf<T> =
 /// A holder of an office.
 pub type HolderOf<T> = Holder<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
+/// The elections pallet: offices' rules, elections and their stages, candidacies and party
+/// lists, counting by plurality, two rounds, approval and party lists, certification, holders
+/// and records of service.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 
+	/// The layout of this pallet's storage.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Why this pallet holds funds.
@@ -212,6 +221,10 @@ pub mod pallet {
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
+
+		/// What the benchmarks need from the runtime.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: benchmarking::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Each office's election rules.
@@ -465,6 +478,9 @@ pub mod pallet {
 			since: BlockNumberFor<T>,
 			/// The end of the term.
 			until: BlockNumberFor<T>,
+			/// For each list that won seats in a constituency, its candidates not elected, in the
+			/// order they take a seat the list vacates.
+			reserves: Vec<((JurisdictionId, ListIndex), Vec<T::AccountId>)>,
 		},
 		/// A deposit was settled after the election.
 		DepositSettled {
@@ -564,6 +580,72 @@ pub mod pallet {
 		NotAHolder,
 		/// The name is longer than `MaxNameLen` or empty.
 		InvalidName,
+		/// The size given with the call is smaller than the election's (its constituencies,
+		/// lists or seats): read it with the view function `election_size` and call again.
+		SizeTooSmall,
+	}
+
+	/// Offices' rules, elections open for nominations and their first candidates, at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Offices' election rules.
+		pub rules: Vec<(OfficeId, OfficeRulesOf<T>)>,
+		/// Regular elections open for nominations from genesis: `(office, first block of
+		/// voting)`.
+		pub elections: Vec<(OfficeId, BlockNumberFor<T>)>,
+		/// Candidates nominated at genesis, on the ballot of the genesis election of `office`
+		/// (outside party lists): `(office, account)`. Genesis takes them as publicly identified
+		/// (the chain spec's authors vouch for them); their deposits are held.
+		pub candidates: Vec<(OfficeId, T::AccountId)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (office, rules) in self.rules.iter() {
+				let (unit, seats) =
+					T::Jurisdictions::office(*office).expect("genesis offices exist; qed");
+				assert!(
+					Pallet::<T>::rules_fit(unit, seats, rules),
+					"genesis rules fit their office"
+				);
+				Rules::<T>::insert(office, rules.clone());
+			}
+			for (office, voting_start) in self.elections.iter() {
+				let rules = Rules::<T>::get(office).expect("genesis elections have rules; qed");
+				let (_, seats) = T::Jurisdictions::office(*office).expect("offices exist; qed");
+				let election = Pallet::<T>::new_election(
+					*office,
+					ElectionKind::Regular,
+					seats,
+					&rules,
+					*voting_start,
+					None,
+				)
+				.expect("genesis election ids do not overflow; qed");
+				Running::<T>::insert(office, election);
+			}
+			for (office, who) in self.candidates.iter() {
+				let election = Running::<T>::get(office).expect("a genesis election; qed");
+				let deposit = T::CandidacyDeposit::get();
+				T::Currency::hold(&HoldReason::ElectionDeposit.into(), who, deposit)
+					.expect("genesis candidates can pay their deposit; qed");
+				Options::<T>::try_append(election, who.clone())
+					.expect("at most 64 genesis candidates an election; qed");
+				Elections::<T>::mutate(election, |e| {
+					if let Some(e) = e {
+						e.candidates = e.candidates.saturating_add(1);
+					}
+				});
+				Candidacies::<T>::insert(
+					election,
+					who,
+					Candidacy { deposit, list: None, endorsed: true },
+				);
+				Stood::<T>::insert(who, election, Standing::Running);
+			}
+		}
 	}
 
 	#[pallet::hooks]
@@ -830,17 +912,22 @@ pub mod pallet {
 		///
 		/// - Origin: signed (anyone).
 		///
+		/// - `size`: the election's size (view function `election_size`), which the weight is
+		///   charged for; refunded to the actual work.
+		///
 		/// Emits [`Event::VotingOpened`] or [`Event::ElectionFailed`]. Errors:
-		/// [`Error::ElectionNotFound`], [`Error::WrongStage`], [`Error::VotingNotStarted`], and
-		/// the ballots engine's errors.
+		/// [`Error::ElectionNotFound`], [`Error::SizeTooSmall`], [`Error::WrongStage`],
+		/// [`Error::VotingNotStarted`], and the ballots engine's errors.
 		#[pallet::call_index(6)]
-		#[pallet::weight(<T as Config>::WeightInfo::open_voting(T::MaxConstituencies::get()))]
+		#[pallet::weight(<T as Config>::WeightInfo::open_voting(size.constituencies))]
 		pub fn open_voting(
 			origin: OriginFor<T>,
 			election: ElectionId,
+			size: ElectionSize,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			Self::ensure_size(election, &info, &size)?;
 			ensure!(info.stage == Stage::Nomination, Error::<T>::WrongStage);
 			let now = T::BlockNumberProvider::current_block_number();
 			ensure!(now >= info.voting_start, Error::<T>::VotingNotStarted);
@@ -854,13 +941,22 @@ pub mod pallet {
 		///
 		/// - Origin: signed (anyone).
 		///
+		/// - `size`: the election's size (view function `election_size`), which the weight is
+		///   charged for; refunded to the actual work.
+		///
 		/// Emits [`Event::ElectionCounted`]. Errors: [`Error::ElectionNotFound`],
-		/// [`Error::WrongStage`], [`Error::VotingNotOver`], and the ballots engine's errors.
+		/// [`Error::SizeTooSmall`], [`Error::WrongStage`], [`Error::VotingNotOver`], and the
+		/// ballots engine's errors.
 		#[pallet::call_index(7)]
-		#[pallet::weight(<T as Config>::WeightInfo::count(T::MaxConstituencies::get(), MAX_LISTS))]
-		pub fn count(origin: OriginFor<T>, election: ElectionId) -> DispatchResultWithPostInfo {
+		#[pallet::weight(<T as Config>::WeightInfo::count(size.constituencies, size.lists))]
+		pub fn count(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			size: ElectionSize,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let mut info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			Self::ensure_size(election, &info, &size)?;
 			ensure!(matches!(info.stage, Stage::Voting | Stage::Counted), Error::<T>::WrongStage);
 			let now = T::BlockNumberProvider::current_block_number();
 			ensure!(now >= info.voting_end, Error::<T>::VotingNotOver);
@@ -884,13 +980,19 @@ pub mod pallet {
 		/// - Origin: signed (anyone).
 		///
 		/// Emits [`Event::ElectionCertified`] or [`Event::RunOffCalled`] (and the run-off's
-		/// [`Event::ElectionScheduled`] and [`Event::VotingOpened`]). Errors:
-		/// [`Error::ElectionNotFound`], [`Error::WrongStage`], [`Error::AppealsOpen`].
+		/// [`Event::ElectionScheduled`] and [`Event::VotingOpened`]). `size`: as for
+		/// [`Pallet::count`]. Errors: [`Error::ElectionNotFound`], [`Error::SizeTooSmall`],
+		/// [`Error::WrongStage`], [`Error::AppealsOpen`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(<T as Config>::WeightInfo::certify(T::MaxConstituencies::get(), MAX_LISTS, T::MaxSeats::get()))]
-		pub fn certify(origin: OriginFor<T>, election: ElectionId) -> DispatchResultWithPostInfo {
+		#[pallet::weight(Pallet::<T>::certify_weight(&size))]
+		pub fn certify(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			size: ElectionSize,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			Self::ensure_size(election, &info, &size)?;
 			ensure!(info.stage == Stage::Counted, Error::<T>::WrongStage);
 			let now = T::BlockNumberProvider::current_block_number();
 			for (_, poll) in ElectionPolls::<T>::get(election).iter() {
@@ -971,6 +1073,7 @@ pub mod pallet {
 		/// Emits [`Event::SeatVacated`], then [`Event::SeatPassedOn`] or a by-election's
 		/// [`Event::ElectionScheduled`]. Errors: [`Error::NotAHolder`].
 		#[pallet::call_index(11)]
+		#[pallet::weight(Pallet::<T>::vacate_weight())]
 		pub fn resign(origin: OriginFor<T>, office: OfficeId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::vacate(office, &who, None)
@@ -983,6 +1086,7 @@ pub mod pallet {
 		/// Emits [`Event::SeatVacated`], then [`Event::SeatPassedOn`] or a by-election's
 		/// [`Event::ElectionScheduled`]. Errors: [`Error::NotAHolder`].
 		#[pallet::call_index(12)]
+		#[pallet::weight(Pallet::<T>::vacate_weight())]
 		pub fn remove_holder(
 			origin: OriginFor<T>,
 			office: OfficeId,
@@ -1005,6 +1109,12 @@ pub mod pallet {
 			let polls = ElectionPolls::<T>::get(election).into_inner();
 			let seats = Outcomes::<T>::get(election).map(|s| s.into_inner()).unwrap_or_default();
 			Some((info, polls, seats))
+		}
+
+		/// The size of an election, to give with `open_voting`, `count` and `certify`.
+		pub fn election_size(election: ElectionId) -> Option<ElectionSize> {
+			let info = Elections::<T>::get(election)?;
+			Some(Self::size_of(election, &info))
 		}
 
 		/// The holders of an office whose term has not ended.
@@ -1037,6 +1147,43 @@ pub struct Portrait<BlockNumber> {
 pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 impl<T: Config> Pallet<T> {
+	/// The size of an election: what its counting's weight depends on.
+	fn size_of(election: ElectionId, info: &ElectionOf<T>) -> ElectionSize {
+		let constituencies = match &info.method {
+			Method::PartyList(rules) => {
+				u32::try_from(rules.constituencies.len()).unwrap_or(u32::MAX)
+			},
+			_ => 1,
+		};
+		let lists =
+			u32::try_from(Lists::<T>::decode_len(election).unwrap_or(0)).unwrap_or(u32::MAX);
+		ElectionSize { constituencies, lists, seats: info.seats }
+	}
+
+	/// The size given with a call covers the election's.
+	fn ensure_size(
+		election: ElectionId,
+		info: &ElectionOf<T>,
+		size: &ElectionSize,
+	) -> DispatchResult {
+		let actual = Self::size_of(election, info);
+		ensure!(
+			actual.constituencies <= size.constituencies
+				&& actual.lists <= size.lists
+				&& actual.seats <= size.seats,
+			Error::<T>::SizeTooSmall
+		);
+		Ok(())
+	}
+
+	/// The weight of certifying an election of `size`, or of opening its run-off.
+	fn certify_weight(size: &ElectionSize) -> Weight {
+		<T as Config>::WeightInfo::certify(size.constituencies, size.lists, size.seats).max(
+			<T as Config>::WeightInfo::certify(1, 0, 1)
+				.saturating_add(<T as Config>::WeightInfo::open_voting(1)),
+		)
+	}
+
 	/// Whether `rules` fit an office of `seats` seats at `unit`.
 	fn rules_fit(unit: JurisdictionId, seats: u32, rules: &OfficeRulesOf<T>) -> bool {
 		let periods =
@@ -1291,8 +1438,12 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Holders::<T>::insert(info.office, holders);
+		let mut reserves = Vec::with_capacity(counted.reserves.len());
 		for ((constituency, list), reserve) in counted.reserves {
-			Reserves::<T>::insert((election, constituency, list), reserve);
+			if !reserve.is_empty() {
+				reserves.push(((constituency, list), reserve.to_vec()));
+				Reserves::<T>::insert((election, constituency, list), reserve);
+			}
 		}
 		info.stage = Stage::Certified;
 		let office = info.office;
@@ -1309,6 +1460,7 @@ impl<T: Config> Pallet<T> {
 			seats,
 			since: now,
 			until,
+			reserves,
 		});
 		Ok(<T as Config>::WeightInfo::certify(counted.constituencies, counted.lists, filled))
 	}
@@ -1459,6 +1611,12 @@ impl<T: Config> Pallet<T> {
 		seats::reaches(mine, all, T::DepositReturn::get())
 	}
 
+	/// The weight of vacating a seat either way: passing it on to a list's next candidate
+	/// (benchmarked with `resign`) or calling a by-election (with `remove_holder`).
+	fn vacate_weight() -> Weight {
+		<T as Config>::WeightInfo::resign().max(<T as Config>::WeightInfo::remove_holder())
+	}
+
 	/// Takes `who` out of a seat of `office`, and fills the seat from the list's reserve or by
 	/// a by-election.
 	fn vacate(
@@ -1584,6 +1742,19 @@ impl<T: Config> Pallet<T> {
 			Elections::<T>::get(e)
 				.is_some_and(|i| i.kind == ElectionKind::RunOff { first_round: election })
 		})
+	}
+}
+
+/// An office is in use while it has election rules, a running election or holders: the
+/// jurisdiction tree keeps it.
+impl<T: Config> pallet_veche_primitives::JurisdictionUsage for Pallet<T> {
+	fn unit_in_use(_: JurisdictionId) -> bool {
+		false
+	}
+	fn office_in_use(id: OfficeId) -> bool {
+		Rules::<T>::contains_key(id)
+			|| Running::<T>::contains_key(id)
+			|| Holders::<T>::contains_key(id)
 	}
 }
 

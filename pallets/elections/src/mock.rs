@@ -162,7 +162,7 @@ impl pallet_veche_personhood::Config for Test {
 	type MaxNameLen = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = bench::Unused;
 }
 
 parameter_types! {
@@ -184,7 +184,7 @@ impl pallet_veche_ballots::Config for Test {
 	type Referenda = pallet_veche_ballots::NoReferenda;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = bench::Unused;
 }
 
 parameter_types! {
@@ -208,11 +208,73 @@ impl pallet_veche_elections::Config for Test {
 	type ListDeposit = ListDeposit;
 	type DepositReturn = DepositReturn;
 	type ForfeitAccount = Forfeits;
-	type MaxConstituencies = ConstU32<4>;
+	type MaxConstituencies = ConstU32<3>;
 	type MaxSeats = ConstU32<16>;
 	type MaxServiceRecords = ConstU32<4>;
 	type MaxNameLen = ConstU32<16>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = bench::Helper;
+}
+
+/// What the benchmarks need, over the mock's fixed tree.
+#[cfg(feature = "runtime-benchmarks")]
+pub mod bench {
+	use super::*;
+	use pallet_veche_primitives::{PollId, RingRef, RingSet};
+
+	pub struct Helper;
+	impl crate::benchmarking::BenchmarkHelper<u64> for Helper {
+		fn identify(_: &u64) {}
+		fn parliament(c: u32) -> (OfficeId, Vec<JurisdictionId>) {
+			(PARLIAMENT, [GERMANY, POLAND, GEORGIA].into_iter().take(c as usize).collect())
+		}
+		fn set_results(poll: PollId, votes: Vec<u64>, preferences: Vec<(u8, Vec<u64>)>) {
+			let total: u64 = votes.iter().sum();
+			let tally = pallet_veche_ballots::Tally {
+				ballots: total as u32,
+				turnout: total,
+				options: frame_support::BoundedVec::truncate_from(votes),
+			};
+			pallet_veche_ballots::Totals::<Test>::insert(poll, tally);
+			for (list, counts) in preferences {
+				pallet_veche_ballots::PreferenceTotals::<Test>::insert(
+					poll,
+					list,
+					frame_support::BoundedVec::truncate_from(counts),
+				);
+			}
+		}
+	}
+
+	/// Personhood's and ballots' own benchmarks do not run over this mock.
+	pub struct Unused;
+	impl pallet_veche_personhood::benchmarking::BenchmarkHelper<u64> for Unused {
+		fn identify(_: &u64) {}
+		fn deep_constituency() -> (JurisdictionId, JurisdictionId) {
+			(TOWN, COUNTRY)
+		}
+		fn units(_: u32) -> Vec<JurisdictionId> {
+			Vec::new()
+		}
+		fn hold_roll(_: u32) {}
+	}
+	impl pallet_veche_ballots::benchmarking::BenchmarkHelper for Unused {
+		fn rings() -> pallet_veche_ballots::benchmarking::BenchRings {
+			let ring = RingRef { set: RingSet::Constituency(TOWN), index: 0, revision: 0 };
+			pallet_veche_ballots::benchmarking::BenchRings {
+				constituency: ring,
+				credential: ring,
+				unit: COUNTRY,
+			}
+		}
+		fn proof(_: u32) -> Vec<u8> {
+			Vec::new()
+		}
+		fn units(_: u32) -> Vec<JurisdictionId> {
+			Vec::new()
+		}
+	}
 }
 
 /// The genesis of the tests: voters 1–15 registered in their constituencies with every ring
@@ -237,6 +299,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			pooled: vec![],
 			single_registration: true,
 		},
+		elections: Default::default(),
 	}
 	.build_storage()
 	.unwrap();

@@ -28,8 +28,11 @@ pub type ListIndex = u8;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 #[scale_info(skip_type_params(MaxConstituencies))]
+#[serde(bound = "")]
 pub struct ListRules<MaxConstituencies: Get<u32>> {
 	/// The units electing the body, each with its own polls and lists (diaspora constituencies,
 	/// regions), sorted, none within another.
@@ -58,8 +61,11 @@ pub struct ListRules<MaxConstituencies: Get<u32>> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 #[scale_info(skip_type_params(MaxConstituencies))]
+#[serde(bound = "")]
 pub enum Method<MaxConstituencies: Get<u32>> {
 	/// One seat: the candidate with the most votes wins.
 	Plurality,
@@ -84,8 +90,14 @@ pub enum Method<MaxConstituencies: Get<u32>> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 #[scale_info(skip_type_params(MaxConstituencies))]
+#[serde(bound(
+	serialize = "BlockNumber: serde::Serialize",
+	deserialize = "BlockNumber: serde::Deserialize<'de>"
+))]
 pub struct OfficeRules<
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxConstituencies: Get<u32>,
@@ -318,6 +330,30 @@ pub enum Standing {
 	NotElected,
 	/// In the run-off the first round led to.
 	InRunOff,
+}
+
+/// What counting an election costs depends on: given with the calls that count, so that their
+/// weight is charged for this election's size rather than the largest possible.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct ElectionSize {
+	/// Constituencies (polls): 1 outside party lists.
+	pub constituencies: u32,
+	/// Party lists: 0 outside party lists.
+	pub lists: u32,
+	/// Seats the election fills.
+	pub seats: u32,
 }
 
 /// How the levels of government rank for promotion: a municipality or diaspora constituency

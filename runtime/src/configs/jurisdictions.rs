@@ -7,8 +7,9 @@ impl pallet_veche_jurisdictions::Config for Runtime {
 	/// The election commission (a passed referendum on its track) or root changes the tree.
 	type AdminOrigin = CommissionOrRoot;
 	/// Personhood refers to constituencies that have registered persons; ballots to units named
-	/// by the electorate of a poll not yet purged.
-	type Usage = (crate::Personhood, crate::Ballots);
+	/// by the electorate of a poll not yet purged; elections to offices with rules, a running
+	/// election or holders.
+	type Usage = (crate::Personhood, (crate::Ballots, crate::Elections));
 	type MaxNameLen = ConstU32<64>;
 	/// Enough for every diaspora constituency of a country (one per country of residence).
 	type MaxChildren = ConstU32<1_000>;

@@ -12,6 +12,7 @@ mod commission;
 mod council;
 mod council_membership;
 mod credit;
+pub mod elections;
 pub mod identity;
 mod jurisdictions;
 mod multisig;

@@ -26,6 +26,7 @@ fn pallet_indices_match_the_documented_map() {
 		("Jurisdictions", crate::Jurisdictions::index(), 30),
 		("Personhood", crate::Personhood::index(), 31),
 		("Ballots", crate::Ballots::index(), 32),
+		("Elections", crate::Elections::index(), 33),
 		("Council", crate::Council::index(), 40),
 		("CouncilMembership", crate::CouncilMembership::index(), 41),
 		("Commission", crate::Commission::index(), 42),
@@ -57,6 +58,7 @@ fn genesis_records_each_veche_pallets_storage_version() {
 			assert_eq!(crate::Jurisdictions::on_chain_storage_version(), one);
 			assert_eq!(crate::Personhood::on_chain_storage_version(), one);
 			assert_eq!(crate::Ballots::on_chain_storage_version(), one);
+			assert_eq!(crate::Elections::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::in_code_storage_version(), one);
 		});
@@ -126,4 +128,37 @@ fn the_demo_has_two_communities_with_credit_lines() {
 			assert_eq!(sum, 0, "currency {currency} is zero-sum");
 		}
 	});
+}
+
+#[test]
+fn the_demo_opens_the_birchwood_council_election_and_schedules_the_parliament() {
+	use pallet_veche_elections::{Method, Stage};
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		preset_ext(preset).execute_with(|| {
+			let council = pallet_veche_elections::Running::<Runtime>::get(3).expect("an election");
+			let info = pallet_veche_elections::Elections::<Runtime>::get(council).unwrap();
+			assert_eq!((info.stage, info.seats, info.candidates), (Stage::Nomination, 7, 2));
+			assert_eq!(info.method, Method::Approval);
+			let candidates = pallet_veche_elections::Options::<Runtime>::get(council);
+			assert_eq!(
+				candidates.to_vec(),
+				vec![acc(Sr25519Keyring::Charlie), acc(Sr25519Keyring::Ferdie)]
+			);
+			// Their deposits are held.
+			let reason = crate::RuntimeHoldReason::Elections(
+				pallet_veche_elections::HoldReason::ElectionDeposit,
+			);
+			use frame_support::traits::fungible::InspectHold;
+			assert_eq!(
+				Balances::balance_on_hold(&reason, &acc(Sr25519Keyring::Ferdie)),
+				crate::configs::elections::CandidacyDeposit::get()
+			);
+			let parliament = pallet_veche_elections::Running::<Runtime>::get(0).expect("scheduled");
+			let info = pallet_veche_elections::Elections::<Runtime>::get(parliament).unwrap();
+			assert_eq!(info.seats, 150);
+			assert!(
+				matches!(info.method, Method::PartyList(ref l) if l.constituencies.to_vec() == vec![5, 6, 7])
+			);
+		});
+	}
 }

@@ -9,18 +9,21 @@ fn a_mayor_is_elected_by_plurality_and_takes_office() {
 		let e = scheduled(OTHER_MAYOR, rules(Method::Plurality));
 		nominate_all(e, &[100, 101, 102]);
 		// Nothing moves before its time.
-		assert_noop!(Elections::open_voting(signed(ANYONE), e), Error::<Test>::VotingNotStarted);
+		assert_noop!(
+			Elections::open_voting(signed(ANYONE), e, size(e)),
+			Error::<Test>::VotingNotStarted
+		);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
-		assert_noop!(Elections::count(signed(ANYONE), e), Error::<Test>::VotingNotOver);
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
+		assert_noop!(Elections::count(signed(ANYONE), e, size(e)), Error::<Test>::VotingNotOver);
 		let poll = poll_of(e, None);
 		// Voters 7 and 8 live in town 3: option 1 is candidate 101.
 		vote(7, poll, &[1]);
 		vote(8, poll, &[1]);
 		run_to(20);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		assert_eq!(winners(e), vec![101]);
-		assert_noop!(Elections::certify(signed(ANYONE), e), Error::<Test>::AppealsOpen);
+		assert_noop!(Elections::certify(signed(ANYONE), e, size(e)), Error::<Test>::AppealsOpen);
 		certify(e);
 		let now = System::block_number();
 		let holders = Holders::<Test>::get(OTHER_MAYOR);
@@ -35,6 +38,7 @@ fn a_mayor_is_elected_by_plurality_and_takes_office() {
 			seats: vec![Seat { who: 101, constituency: OTHER_TOWN, list: None }],
 			since: now,
 			until: now + 100,
+			reserves: vec![],
 		}));
 		// The portrait: an office held, three candidates' standings.
 		let portrait = Elections::portrait(101);
@@ -53,7 +57,7 @@ fn without_a_majority_the_two_first_meet_in_a_run_off() {
 		let e = scheduled(MAYOR, rules(Method::TwoRound));
 		nominate_all(e, &[100, 101, 102]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		let poll = poll_of(e, None);
 		// 2, 2 and 1 votes of 5: no majority; 100 and 101 tie for first.
 		vote(1, poll, &[0]);
@@ -62,7 +66,7 @@ fn without_a_majority_the_two_first_meet_in_a_run_off() {
 		vote(4, poll, &[1]);
 		vote(5, poll, &[2]);
 		run_to(20);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		assert!(winners(e).is_empty());
 		certify(e);
 		let run_off = e + 1;
@@ -83,7 +87,7 @@ fn without_a_majority_the_two_first_meet_in_a_run_off() {
 		vote(5, poll, &[1]);
 		vote(6, poll, &[0]);
 		run_to(info.voting_end);
-		assert_ok!(Elections::count(signed(ANYONE), run_off));
+		assert_ok!(Elections::count(signed(ANYONE), run_off, size(run_off)));
 		certify(run_off);
 		assert_eq!(Holders::<Test>::get(MAYOR)[0].seat.who, 101);
 		assert!(Holders::<Test>::get(MAYOR)[0].election == run_off);
@@ -101,13 +105,13 @@ fn a_majority_in_the_first_round_elects_outright() {
 		let e = scheduled(MAYOR, rules(Method::TwoRound));
 		nominate_all(e, &[100, 101, 102]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		let poll = poll_of(e, None);
 		vote(1, poll, &[2]);
 		vote(2, poll, &[2]);
 		vote(3, poll, &[0]);
 		run_to(20);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		certify(e);
 		assert_eq!(winners(e), vec![102]);
 		assert_eq!(Holders::<Test>::get(MAYOR)[0].seat.who, 102);
@@ -121,7 +125,7 @@ fn a_council_is_elected_by_approval() {
 		let e = scheduled(COUNCIL, rules(Method::Approval));
 		nominate_all(e, &[100, 101, 102, 103, 104]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		let poll = poll_of(e, None);
 		let kind = pallet_veche_ballots::Polls::<Test>::get(poll).unwrap().kind;
 		assert_eq!(kind, pallet_veche_ballots::PollKind::Approval { options: 5, max: 3 });
@@ -130,7 +134,7 @@ fn a_council_is_elected_by_approval() {
 		vote(3, poll, &[3, 4]);
 		vote(4, poll, &[1, 4]);
 		run_to(20);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		// 101: 3; 103 and 104: 2 each; 100 and 102: 1.
 		assert_eq!(winners(e), vec![101, 103, 104]);
 		certify(e);
@@ -145,17 +149,20 @@ fn an_unopposed_candidate_is_elected_without_a_vote_and_an_empty_election_fails(
 		let empty = scheduled(GOVERNOR, rules(Method::Plurality));
 		nominate_all(e, &[100]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		assert!(ElectionPolls::<Test>::get(e).is_empty());
 		assert_eq!(StoredElections::<Test>::get(e).unwrap().stage, Stage::Counted);
-		assert_ok!(Elections::certify(signed(ANYONE), e));
+		assert_ok!(Elections::certify(signed(ANYONE), e, size(e)));
 		assert_eq!(Holders::<Test>::get(OTHER_MAYOR)[0].seat.who, 100);
 
-		assert_ok!(Elections::open_voting(signed(ANYONE), empty));
+		assert_ok!(Elections::open_voting(signed(ANYONE), empty, size(empty)));
 		assert_eq!(StoredElections::<Test>::get(empty).unwrap().stage, Stage::Failed);
 		assert!(events().contains(&Event::ElectionFailed { election: empty }));
 		assert!(!Running::<Test>::contains_key(GOVERNOR));
-		assert_noop!(Elections::count(signed(ANYONE), empty), Error::<Test>::WrongStage);
+		assert_noop!(
+			Elections::count(signed(ANYONE), empty, size(empty)),
+			Error::<Test>::WrongStage
+		);
 	});
 }
 
@@ -170,7 +177,7 @@ fn deposits_return_to_the_elected_and_to_a_fair_showing_and_the_rest_is_forfeite
 			Error::<Test>::NotCertified
 		);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		let poll = poll_of(e, None);
 		// 100: 5 of 6 votes; 101: 1 (a sixth, above the 10% rule); 102: none.
 		for i in 1..=5 {
@@ -178,7 +185,7 @@ fn deposits_return_to_the_elected_and_to_a_fair_showing_and_the_rest_is_forfeite
 		}
 		vote(6, poll, &[1]);
 		run_to(20);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		certify(e);
 		for who in [100, 101, 102] {
 			assert_ok!(Elections::release_deposit(signed(ANYONE), e, who));
@@ -201,8 +208,8 @@ fn a_resigned_mayor_leaves_a_by_election_for_the_rest_of_the_term() {
 		let e = scheduled(OTHER_MAYOR, rules(Method::Plurality));
 		nominate_all(e, &[100]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
-		assert_ok!(Elections::certify(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
+		assert_ok!(Elections::certify(signed(ANYONE), e, size(e)));
 		let until = Holders::<Test>::get(OTHER_MAYOR)[0].until;
 		run_to(30);
 		assert_noop!(Elections::resign(signed(101), OTHER_MAYOR), Error::<Test>::NotAHolder);
@@ -217,8 +224,8 @@ fn a_resigned_mayor_leaves_a_by_election_for_the_rest_of_the_term() {
 		// The by-election fills the seat until the old term's end.
 		nominate_all(by, &[101]);
 		run_to(35);
-		assert_ok!(Elections::open_voting(signed(ANYONE), by));
-		assert_ok!(Elections::certify(signed(ANYONE), by));
+		assert_ok!(Elections::open_voting(signed(ANYONE), by, size(by)));
+		assert_ok!(Elections::certify(signed(ANYONE), by, size(by)));
 		let holder = &Holders::<Test>::get(OTHER_MAYOR)[0];
 		assert_eq!((holder.seat.who, holder.until), (101, until));
 	});
@@ -230,8 +237,8 @@ fn a_court_removes_a_holder_and_only_the_court() {
 		let e = scheduled(OTHER_MAYOR, rules(Method::Plurality));
 		nominate_all(e, &[100]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
-		assert_ok!(Elections::certify(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
+		assert_ok!(Elections::certify(signed(ANYONE), e, size(e)));
 		assert_noop!(
 			Elections::remove_holder(signed(ANYONE), OTHER_MAYOR, 100, [1; 32]),
 			BadOrigin

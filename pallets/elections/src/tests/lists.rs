@@ -42,7 +42,7 @@ fn parliament(threshold: Perbill) -> ElectionId {
 /// both its candidates), B 1; Georgia (15): B 1.
 fn vote_parliament(e: ElectionId) {
 	run_to(10);
-	assert_ok!(Elections::open_voting(signed(ANYONE), e));
+	assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 	let (de, pl, ge) =
 		(poll_of(e, Some(GERMANY)), poll_of(e, Some(POLAND)), poll_of(e, Some(GEORGIA)));
 	vote(9, de, &[0, 2]);
@@ -64,7 +64,7 @@ fn seats_go_to_constituencies_by_registered_persons_with_a_minimum_each() {
 	build_and_execute(|| {
 		let e = parliament(Perbill::zero());
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), e));
+		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		// 4, 2 and 1 registered persons, 10 seats, at least 1 each, Sainte-Laguë: after the
 		// minimums Germany takes 5 of the 7 left (quotients 4/3, 4/5, 4/7, 4/9, 4/11), Poland 2
 		// (2/3, 2/5).
@@ -83,7 +83,12 @@ fn lists_win_seats_by_dhondt_and_candidates_by_preferences() {
 	build_and_execute(|| {
 		let e = parliament(Perbill::from_percent(10));
 		vote_parliament(e);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		// The caller pays for the size it declares; a declared size below the election's is
+		// refused, so that nobody counts a large election at a small one's price.
+		let small = crate::ElectionSize { constituencies: 3, lists: 2, seats: 10 };
+		assert_noop!(Elections::count(signed(ANYONE), e, small), Error::<Test>::SizeTooSmall);
+		assert_eq!(size(e), crate::ElectionSize { constituencies: 3, lists: 3, seats: 10 });
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		// Germany, 6 seats: A 2 and B 2 votes; B has only 2 candidates, so A takes 4. A's
 		// preferences put place 2 (102) first, then the list's order; B's put 106 first.
 		// Poland, 3 seats: A 1, B 1: A, B, A. A's preferences: 108 and 109 tie, list order.
@@ -115,14 +120,14 @@ fn an_exclusion_on_appeal_moves_seats_and_the_count_follows_it() {
 	build_and_execute(|| {
 		let e = parliament(Perbill::from_percent(40));
 		vote_parliament(e);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		assert_eq!(winners(e).len(), 10);
 		// Fraud proven in Germany: its ballots no longer count. A keeps 1 of the 4 remaining
 		// list votes, 25%, below the 40% threshold: Poland's three seats all go to B, which has
 		// two candidates; the third stays empty, as do Germany's six.
 		let de = poll_of(e, Some(GERMANY));
 		assert_ok!(Ballots::exclude_territory(signed(APPEALS), de, GERMANY, [9; 32]));
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		assert_eq!(
 			Outcomes::<Test>::get(e).unwrap().to_vec(),
 			vec![seat(110, POLAND, 1), seat(111, POLAND, 1), seat(113, GEORGIA, 1)]
@@ -150,7 +155,7 @@ fn a_vacated_list_seat_goes_to_the_next_candidate_of_the_list() {
 	build_and_execute(|| {
 		let e = parliament(Perbill::from_percent(10));
 		vote_parliament(e);
-		assert_ok!(Elections::count(signed(ANYONE), e));
+		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		certify(e);
 		assert_ok!(Elections::resign(signed(102), PARLIAMENT));
 		assert!(events().iter().any(|ev| matches!(

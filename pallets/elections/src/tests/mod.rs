@@ -19,7 +19,7 @@ fn signed(who: u64) -> RuntimeOrigin {
 }
 
 /// Rules with `method`: a term of 100 blocks, nominations of at least 5, voting of 10.
-fn rules(method: Method<frame_support::traits::ConstU32<4>>) -> crate::OfficeRulesOf<Test> {
+fn rules(method: Method<frame_support::traits::ConstU32<3>>) -> crate::OfficeRulesOf<Test> {
 	OfficeRules { method, term: 100, nomination: 5, voting: 10, promotion: false }
 }
 
@@ -40,6 +40,11 @@ fn scheduled(office: u32, r: crate::OfficeRulesOf<Test>) -> ElectionId {
 	assert_ok!(Elections::set_rules(signed(COMMISSION), office, r));
 	assert_ok!(Elections::schedule(signed(COMMISSION), office, 10));
 	crate::NextElectionId::<Test>::get() - 1
+}
+
+/// The size of `election`, as a caller reads it before counting.
+fn size(election: ElectionId) -> crate::ElectionSize {
+	Elections::election_size(election).expect("the election exists")
 }
 
 /// Ends the current block (ballots are verified and counted) and starts the next.
@@ -118,5 +123,5 @@ fn certify(election: ElectionId) {
 		.max()
 		.unwrap_or(0);
 	run_to(end.max(System::block_number()));
-	assert_ok!(Elections::certify(signed(ANYONE), election));
+	assert_ok!(Elections::certify(signed(ANYONE), election, size(election)));
 }

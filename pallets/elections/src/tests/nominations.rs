@@ -122,14 +122,14 @@ fn promotion_by_record_needs_a_full_term_at_a_lower_level() {
 		let mayor = scheduled(OTHER_MAYOR, rules(Method::Plurality));
 		nominate_all(mayor, &[100]);
 		run_to(10);
-		assert_ok!(Elections::open_voting(signed(ANYONE), mayor));
-		assert_ok!(Elections::certify(signed(ANYONE), mayor));
-		assert_ok!(Elections::open_voting(signed(ANYONE), first));
+		assert_ok!(Elections::open_voting(signed(ANYONE), mayor, size(mayor)));
+		assert_ok!(Elections::certify(signed(ANYONE), mayor, size(mayor)));
+		assert_ok!(Elections::open_voting(signed(ANYONE), first, size(first)));
 		// A term begun is not a term served.
 		let second = schedule_governor(20);
 		assert_noop!(Elections::nominate(signed(100), second, None), Error::<Test>::RecordRequired);
 		run_to(20);
-		assert_ok!(Elections::open_voting(signed(ANYONE), second));
+		assert_ok!(Elections::open_voting(signed(ANYONE), second, size(second)));
 		run_to(110);
 		let third = schedule_governor(120);
 		assert_ok!(Elections::nominate(signed(100), third, None));

@@ -265,7 +265,9 @@ impl State {
 				let mut holders = if regular {
 					Vec::new()
 				} else {
-					self.holders.remove(office).unwrap_or_default()
+					let mut current = self.holders.remove(office).unwrap_or_default();
+					current.retain(|h| h.until > now);
+					current
 				};
 				if regular {
 					for old in self.holders.remove(office).unwrap_or_default() {

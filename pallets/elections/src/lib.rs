@@ -311,7 +311,7 @@ pub mod pallet {
 	pub type Apportionments<T: Config> =
 		StorageMap<_, Twox64Concat, ElectionId, BoundedVec<u32, T::MaxConstituencies>, ValueQuery>;
 
-	/// The seats as last counted (final once the election is certified).
+	/// The seats as last counted; once the election is certified, the seats its winners took.
 	// Twox64Concat: sequential election ids.
 	#[pallet::storage]
 	pub type Outcomes<T: Config> = StorageMap<_, Twox64Concat, ElectionId, SeatsOf<T>>;
@@ -1422,14 +1422,29 @@ impl<T: Config> Pallet<T> {
 				Elections::<T>::get(first_round).is_some_and(|f| f.kind == ElectionKind::Regular)
 			},
 		};
-		let mut holders = if regular { BoundedVec::new() } else { Holders::<T>::get(info.office) };
+		// A by-election adds its seat to the holders still in office (those whose term is over
+		// are dropped); a regular election replaces them all.
+		let mut holders = if regular {
+			BoundedVec::new()
+		} else {
+			let mut current = Holders::<T>::get(info.office);
+			current.retain(|h| h.until > now);
+			current
+		};
+		// Never more holders than seats: a by-election whose seat a regular election has filled
+		// in the meantime installs nobody.
+		let office_seats = T::Jurisdictions::office(info.office).map_or(0, |(_, s)| s);
+		let free = usize::try_from(office_seats)
+			.unwrap_or(usize::MAX)
+			.saturating_sub(holders.len());
+		let installed: Vec<Seat<T::AccountId>> = counted.seats.iter().take(free).cloned().collect();
 		if regular {
 			// Those whose term this election ends leave office now.
 			for old in Holders::<T>::get(info.office).iter() {
 				Self::end_service(&old.seat.who, info.office, old.election, now);
 			}
 		}
-		for seat in counted.seats.iter() {
+		for seat in installed.iter() {
 			let holder = Holder { seat: seat.clone(), election, since: now, until };
 			holders.try_push(holder).map_err(|_| Error::<T>::InvalidRules)?;
 			Self::add_service(
@@ -1451,9 +1466,9 @@ impl<T: Config> Pallet<T> {
 		if Running::<T>::get(office) == Some(election) {
 			Running::<T>::remove(office);
 		}
-		let seats = counted.seats.clone().into_inner();
-		let filled = u32::try_from(seats.len()).unwrap_or(u32::MAX);
-		Outcomes::<T>::insert(election, counted.seats);
+		let filled = u32::try_from(installed.len()).unwrap_or(u32::MAX);
+		Outcomes::<T>::insert(election, BoundedVec::truncate_from(installed.clone()));
+		let seats = installed;
 		Self::deposit_event(Event::ElectionCertified {
 			election,
 			office,

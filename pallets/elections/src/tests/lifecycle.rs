@@ -253,3 +253,34 @@ fn a_court_removes_a_holder_and_only_the_court() {
 		}));
 	});
 }
+
+#[test]
+fn a_by_election_takes_no_seat_a_regular_election_has_filled_meanwhile() {
+	build_and_execute(|| {
+		let first = scheduled(OTHER_MAYOR, rules(Method::Plurality));
+		nominate_all(first, &[100]);
+		run_to(10);
+		assert_ok!(Elections::open_voting(signed(ANYONE), first, size(first)));
+		assert_ok!(Elections::certify(signed(ANYONE), first, size(first)));
+		// The mayor resigns: a by-election opens; the commission also schedules the regular one.
+		assert_ok!(Elections::resign(signed(100), OTHER_MAYOR));
+		let by = first + 1;
+		assert_ok!(Elections::schedule(signed(COMMISSION), OTHER_MAYOR, 15));
+		let regular = by + 1;
+		nominate_all(by, &[101]);
+		nominate_all(regular, &[102]);
+		run_to(15);
+		assert_ok!(Elections::open_voting(signed(ANYONE), regular, size(regular)));
+		assert_ok!(Elections::certify(signed(ANYONE), regular, size(regular)));
+		assert_ok!(Elections::open_voting(signed(ANYONE), by, size(by)));
+		assert_ok!(Elections::certify(signed(ANYONE), by, size(by)));
+		// One seat, one holder: the regular election's.
+		let holders = Holders::<Test>::get(OTHER_MAYOR);
+		assert_eq!(holders.iter().map(|h| h.seat.who).collect::<Vec<_>>(), vec![102]);
+		assert!(winners(by).is_empty());
+		assert_eq!(
+			Elections::portrait(101).elections,
+			vec![(by, OTHER_MAYOR, Standing::NotElected)]
+		);
+	});
+}

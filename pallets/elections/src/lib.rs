@@ -1260,14 +1260,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The level of government of `office`: the kind of its unit.
+	fn office_level(office: OfficeId) -> Option<pallet_veche_primitives::UnitKind> {
+		T::Jurisdictions::office(office).and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
+	}
+
 	/// Whether `who` has served a full term in an office of a lower level than `office`'s, and
 	/// meets [`Config::Record`].
 	fn has_record(who: &T::AccountId, office: OfficeId) -> bool {
-		let Some(level) = T::Jurisdictions::office(office)
-			.and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
-		else {
-			return false;
-		};
+		let Some(level) = Self::office_level(office) else { return false };
 		let now = T::BlockNumberProvider::current_block_number();
 		let served = Records::<T>::get(who)
 			.iter()
@@ -1410,9 +1411,7 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(<T as Config>::WeightInfo::open_voting(1)));
 		}
 		let until = info.term_end.unwrap_or_else(|| now.saturating_add(info.term));
-		let level = T::Jurisdictions::office(info.office)
-			.and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
-			.ok_or(Error::<T>::OfficeNotFound)?;
+		let level = Self::office_level(info.office).ok_or(Error::<T>::OfficeNotFound)?;
 		// The office's holders: a regular election replaces them all; a by-election (and a
 		// run-off of one) adds its seat to those still in office.
 		let regular = match info.kind {
@@ -1666,9 +1665,7 @@ impl<T: Config> Pallet<T> {
 					constituency: holder.seat.constituency,
 					list: Some(list),
 				};
-				let level = T::Jurisdictions::office(office)
-					.and_then(|(unit, _)| T::Jurisdictions::unit_kind(unit))
-					.ok_or(Error::<T>::OfficeNotFound)?;
+				let level = Self::office_level(office).ok_or(Error::<T>::OfficeNotFound)?;
 				holders
 					.try_push(Holder {
 						seat: seat.clone(),

@@ -499,6 +499,115 @@ async fn poll_data_at(rpc: &Rpc, poll: u32, at: subxt::utils::H256) -> Result<Po
 	Ok(PollData { at: to_hex(at.as_ref()), poll: info, ballots, tallies, excluded, results })
 }
 
+/// The value at `key` at block `at`, decoded, if any.
+async fn fetch<V: Decode>(
+	rpc: &Rpc,
+	key: &[u8],
+	at: subxt::utils::H256,
+) -> Result<Option<V>, String> {
+	rpc.state_get_storage(key, Some(at))
+		.await
+		.map_err(|e| e.to_string())?
+		.map(|v| {
+			V::decode(&mut &v[..]).map_err(|e| format!("cannot decode 0x{}: {e}", hex::encode(key)))
+		})
+		.transpose()
+}
+
+/// The polls of election `id` by constituency, at the finalized block.
+pub async fn election_polls(url: &str, id: u32) -> Result<Vec<(u32, u32)>, String> {
+	let client = subxt_rpcs::RpcClient::from_insecure_url(url)
+		.await
+		.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+	let rpc = Rpc::new(client);
+	let at = rpc.chain_get_finalized_head().await.map_err(|e| e.to_string())?;
+	Ok(fetch(&rpc, &map_key("Elections", "ElectionPolls", &[&id.encode()]), at)
+		.await?
+		.unwrap_or_default())
+}
+
+/// An election as the chain stores it, what counting it needs, and the seats the chain counted.
+#[derive(Debug, Clone)]
+pub struct StoredElection {
+	/// The block read (hex hash).
+	pub at: String,
+	/// The election.
+	pub info: pallet_veche_elections::Election<u32, crate::election::Bound>,
+	/// What an independent count needs.
+	pub data: crate::election::ElectionData,
+	/// The seats as the chain last counted them (`None` before counting).
+	pub seats: Option<Vec<pallet_veche_elections::Seat<crate::election::Account>>>,
+}
+
+/// Reads election `id` and the ballots of its polls at the node's finalized block.
+pub async fn election_data(url: &str, id: u32) -> Result<StoredElection, String> {
+	use crate::election::{Account, ElectionData, PollBallots};
+	let client = subxt_rpcs::RpcClient::from_insecure_url(url)
+		.await
+		.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+	let rpc = Rpc::new(client);
+	let at = rpc.chain_get_finalized_head().await.map_err(|e| e.to_string())?;
+	let info: pallet_veche_elections::Election<u32, crate::election::Bound> =
+		fetch(&rpc, &map_key("Elections", "Elections", &[&id.encode()]), at)
+			.await?
+			.ok_or(format!("no election {id}"))?;
+	// An office's first field is its unit.
+	let unit: u32 = fetch(&rpc, &map_key("Jurisdictions", "Offices", &[&info.office.encode()]), at)
+		.await?
+		.ok_or(format!("no office {}", info.office))?;
+	let options: Vec<Account> = fetch(&rpc, &map_key("Elections", "Options", &[&id.encode()]), at)
+		.await?
+		.unwrap_or_default();
+	type List =
+		pallet_veche_elections::PartyList<Account, u128, frame_support::traits::ConstU32<1024>>;
+	let lists: Vec<List> = fetch(&rpc, &map_key("Elections", "Lists", &[&id.encode()]), at)
+		.await?
+		.unwrap_or_default();
+	let mut list_candidates = std::collections::BTreeMap::new();
+	for (key, value) in
+		descendants(&rpc, &map_key("Elections", "ListCandidates", &[&id.encode()]), at, 1_000)
+			.await?
+	{
+		// …‖twox64(constituency)‖constituency‖twox64(list)‖list
+		let n = key.len();
+		let list = *key.last().ok_or("malformed key")?;
+		let c = key.get(n.saturating_sub(13)..n.saturating_sub(9)).ok_or("malformed key")?;
+		let constituency = u32::decode(&mut &c[..]).map_err(|e| e.to_string())?;
+		let who = Vec::<Account>::decode(&mut &value[..]).map_err(|e| e.to_string())?;
+		list_candidates.insert((constituency, list), who);
+	}
+	let polls: Vec<(u32, u32)> =
+		fetch(&rpc, &map_key("Elections", "ElectionPolls", &[&id.encode()]), at)
+			.await?
+			.unwrap_or_default();
+	let apportionment: Vec<u32> =
+		fetch(&rpc, &map_key("Elections", "Apportionments", &[&id.encode()]), at)
+			.await?
+			.unwrap_or_default();
+	let seats = fetch(&rpc, &map_key("Elections", "Outcomes", &[&id.encode()]), at).await?;
+	let mut ballots = Vec::with_capacity(polls.len());
+	for (constituency, poll) in polls {
+		let data = poll_data_at(&rpc, poll, at).await?;
+		ballots.push(PollBallots {
+			constituency,
+			kind: data.poll.kind,
+			ballots: data.ballots.into_iter().map(|(_, b)| b).collect(),
+			excluded: data.excluded,
+		});
+	}
+	let data = ElectionData {
+		method: info.method.clone(),
+		seats: info.seats,
+		unit,
+		options,
+		lists: lists.len(),
+		list_candidates,
+		apportionment,
+		polls: ballots,
+	};
+	Ok(StoredElection { at: to_hex(at.as_ref()), info, data, seats })
+}
+
 /// A call of `pallet.call` as the runtime encodes it: its pallet and call indices (from the
 /// node's metadata) and the SCALE-encoded arguments.
 pub async fn encode_call(

@@ -11,6 +11,8 @@
 //! - [`proof`]: anonymous proofs of personhood over a ring as the chain stores it.
 //! - [`ballot`]: anonymous ballots — the choice, the proofs over the voter's rings.
 //! - [`recount`]: an independent count of a poll from its stored ballots.
+//! - [`election`]: an independent count of an election (seats from its polls' ballots, list and
+//!   preference votes recounted), and the ballot layout of its candidates and lists.
 //! - [`audit`]: a poll recounted from the ballots in the block bodies, every proof re-verified.
 //! - [`junk`]: well-formed junk ballots, to measure what a sender of them costs a node.
 //! - [`chain`]: the chain calls — registration, where a key sits, its ring, verification of a
@@ -20,6 +22,7 @@
 
 pub mod audit;
 pub mod chain;
+pub mod election;
 pub mod junk;
 
 pub use pallet_veche_personhood::crypto::{Domain11, Domain12, Member, RingDomain};

@@ -64,8 +64,16 @@ impl World {
 		self.valid_made
 	}
 
-	/// The setup blocks: the ring builder's chunks (one page per extrinsic, several per block).
+	/// The setup blocks: public identities for the accounts that stand as candidates and rate
+	/// promises, then the ring builder's chunks (one page per extrinsic, several per block).
 	pub fn setup(&mut self, chain: &mut Chain) -> Vec<Vec<Offered>> {
+		let mut blocks = identities(chain);
+		blocks.extend(self.chunks(chain));
+		blocks
+	}
+
+	/// The ring builder's chunks, uploaded by Ferdie.
+	fn chunks(&mut self, chain: &mut Chain) -> Vec<Vec<Offered>> {
 		let pages = veche_client::chunk_pages(CAPACITY);
 		let calls: Vec<RuntimeCall> = pages
 			.into_iter()
@@ -78,7 +86,8 @@ impl World {
 			})
 			.collect();
 		let mut blocks = Vec::new();
-		let mut nonce = chain.with_state(|| nonce_of(&Sr25519Keyring::Ferdie.to_account_id()));
+		// After his identity (the setup's first block).
+		let mut nonce = chain.with_state(|| nonce_of(&Sr25519Keyring::Ferdie.to_account_id())) + 1;
 		for group in calls.chunks(4) {
 			let block = group
 				.iter()
@@ -111,9 +120,11 @@ impl World {
 		let roll = self.rng.below(100);
 		let (call, origin) = match roll {
 			0..=19 => self.ballots(),
-			20..=44 => self.personhood(),
-			45..=54 => self.jurisdictions(),
-			55..=89 => self.credit(),
+			20..=41 => self.personhood(),
+			42..=49 => self.jurisdictions(),
+			50..=72 => self.credit(),
+			73..=84 => self.elections(),
+			85..=94 => self.promises(),
 			_ => Some((self.other(), Origin::Signed(self.account()))),
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
@@ -371,11 +382,12 @@ impl World {
 				}
 				let electorate = pallet_veche_ballots::Electorate {
 					units: units.try_into().ok()?,
-					base_weight: self.rng.below32(3),
+					// Mostly weighing every person (zero: credential holders only).
+					base_weight: if self.rng.chance(85) { 1 + self.rng.below32(2) } else { 0 },
 					class_weights: Default::default(),
 				};
 				let start = now + self.rng.below32(4);
-				let end = start + self.rng.below32(60);
+				let end = start + if self.rng.chance(90) { 1 + self.rng.below32(60) } else { 0 };
 				(C::create_poll { kind, electorate, start, end }, self.admin())
 			},
 			2..=5 => return self.ballot(poll).map(|c| (c, Origin::Anonymous)),
@@ -400,14 +412,20 @@ impl World {
 			if self.valid_budget == 0 || !self.rng.chance(50) {
 				return None;
 			}
+			// Spend the budget where a valid proof can count: an open poll that weighs
+			// constituency rings (the ring's size is checked below).
+			let now = frame_system::Pallet::<Runtime>::block_number();
+			if now < info.start || now >= info.end || info.electorate.base_weight == 0 {
+				return None;
+			}
+			let floor = pallet_veche_personhood::MinRingSize::<Runtime>::get() as usize;
 			// A known person whose ring revision is in the poll's roll, from a random start.
 			let start = self.rng.below(self.persons.len() as u64) as usize;
 			let (p, set, index, revision, members) = (0..self.persons.len()).find_map(|i| {
 				let p = self.persons.get((start + i) % self.persons.len())?.clone();
 				let (set, index) = Personhood::ring_of_key(p.secret.member())?;
 				let (revision, members) = Personhood::roll_ring(set, index, info.roll)?;
-				members
-					.contains(&p.secret.member())
+				(members.len() >= floor && members.contains(&p.secret.member()))
 					.then_some((p, set, index, revision, members))
 			})?;
 			let alias = p.secret.alias(&info.context);
@@ -526,6 +544,177 @@ impl World {
 		Some((RuntimeCall::Credit(call), origin))
 	}
 
+	/// An election: mostly the newest (the ones running), sometimes any id.
+	fn election(&mut self) -> u32 {
+		let next = pallet_veche_elections::NextElectionId::<Runtime>::get();
+		if next > 0 && self.rng.chance(80) {
+			next - 1 - self.rng.below32(next.min(3))
+		} else {
+			self.rng.below32(next.saturating_add(1))
+		}
+	}
+
+	/// Office rules, mostly small periods so that elections run their course within a run.
+	fn office_rules(&mut self) -> Option<pallet_veche_elections::OfficeRulesOf<Runtime>> {
+		use pallet_veche_elections::{seats::Divisor, ListRules, Method};
+		let method = match self.rng.below(4) {
+			0 => Method::Plurality,
+			1 => Method::TwoRound,
+			2 => Method::Approval,
+			_ => {
+				let mut constituencies = vec![5, 6, 7];
+				if self.rng.chance(20) {
+					constituencies = (0..self.rng.below(4)).map(|_| self.unit()).collect();
+				}
+				Method::PartyList(ListRules {
+					constituencies: constituencies.try_into().ok()?,
+					min_seats: self.rng.below32(4),
+					divisor: if self.rng.chance(50) {
+						Divisor::DHondt
+					} else {
+						Divisor::SainteLague
+					},
+					threshold: sp_runtime::Perbill::from_percent(self.rng.below32(12)),
+					preferences: self.rng.below(4) as u8,
+				})
+			},
+		};
+		// Mostly positive periods (a zero one is refused).
+		let period = |rng: &mut Rng, n: u32| if rng.chance(90) { 1 + rng.below32(n) } else { 0 };
+		Some(pallet_veche_elections::OfficeRules {
+			method,
+			term: period(&mut self.rng, 40),
+			nomination: period(&mut self.rng, 4),
+			voting: period(&mut self.rng, 5),
+			promotion: self.rng.chance(15),
+		})
+	}
+
+	/// Rules for a demo office they fit, mostly (a single seat for plurality and two rounds,
+	/// a council for approval, the parliament for party lists).
+	fn office_and_rules(
+		&mut self,
+	) -> Option<(u32, pallet_veche_elections::OfficeRulesOf<Runtime>)> {
+		use pallet_veche_elections::Method;
+		let rules = self.office_rules()?;
+		let fitting: &[u32] = match rules.method {
+			Method::Plurality | Method::TwoRound => &[2, 6],
+			Method::Approval => &[1, 3, 4, 5],
+			Method::PartyList(_) => &[0],
+		};
+		let office =
+			if self.rng.chance(85) { *self.rng.pick(fitting)? } else { self.rng.below32(8) };
+		Some((office, rules))
+	}
+
+	fn elections(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use pallet_veche_elections::Call as C;
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let election = self.election();
+		let office = self.rng.below32(8);
+		// The size the view reports, sometimes a wrong one.
+		let size = if self.rng.chance(85) {
+			pallet_veche_elections::Pallet::<Runtime>::election_size(election).unwrap_or_default()
+		} else {
+			pallet_veche_elections::ElectionSize {
+				constituencies: self.rng.below32(4),
+				lists: self.rng.below32(4),
+				seats: self.rng.below32(200),
+			}
+		};
+		let signer = Origin::Signed(self.account());
+		let (call, origin) = match self.rng.below(16) {
+			0 => {
+				let (office, rules) = self.office_and_rules()?;
+				(C::set_rules { office, rules }, self.admin())
+			},
+			1 => (C::schedule { office, voting_start: now + self.rng.below32(8) }, self.admin()),
+			2..=4 => {
+				let list = self.rng.chance(30).then(|| {
+					let constituency =
+						if self.rng.chance(80) { 5 + self.rng.below32(3) } else { self.unit() };
+					(self.rng.below(3) as u8, constituency)
+				});
+				(C::nominate { election, list }, signer)
+			},
+			5 => (C::register_list { election, name: self.name().try_into().ok()? }, signer),
+			6 => (C::endorse { election, candidate: self.account_id().into() }, signer),
+			7 => (C::withdraw { election }, signer),
+			8..=9 => (C::open_voting { election, size }, signer),
+			10 => (C::count { election, size }, signer),
+			11 => (C::certify { election, size }, signer),
+			12 => (C::release_deposit { election, candidate: self.account_id().into() }, signer),
+			13 => (C::release_list_deposit { election, list: self.rng.below(3) as u8 }, signer),
+			14 => (C::resign { office }, signer),
+			_ => (
+				C::remove_holder {
+					office,
+					who: self.account_id().into(),
+					reason: self.rng.array32(),
+				},
+				self.admin(),
+			),
+		};
+		Some((RuntimeCall::Elections(call), origin))
+	}
+
+	fn promises(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use pallet_veche_primitives::{PolicySphere, PromiseStatus};
+		use pallet_veche_promises::Call as C;
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let next = pallet_veche_promises::NextPromiseId::<Runtime>::get();
+		let promise = if next > 0 && self.rng.chance(80) {
+			next - 1 - self.rng.below32(next.min(6))
+		} else {
+			self.rng.below32(next.saturating_add(1))
+		};
+		let status = match self.rng.below(6) {
+			0 => PromiseStatus::NotYetRated,
+			1 => PromiseStatus::InTheWorks,
+			2 => PromiseStatus::Stalled,
+			3 => PromiseStatus::Kept,
+			4 => PromiseStatus::Compromise,
+			_ => PromiseStatus::Broken,
+		};
+		let signer = Origin::Signed(self.account());
+		let (call, origin) = match self.rng.below(14) {
+			0..=3 => {
+				let deadline = self.rng.chance(50).then(|| now + self.rng.below32(40));
+				let parent = self.rng.chance(30).then_some(promise);
+				(
+					C::make {
+						election: self.election(),
+						title: self.name().try_into().ok()?,
+						content: self.rng.array32(),
+						sphere: PolicySphere::from_index(self.rng.below(20) as u8)?,
+						deadline,
+						parent,
+					},
+					signer,
+				)
+			},
+			4 => (C::withdraw { promise }, signer),
+			5..=6 => (
+				C::report_progress {
+					promise,
+					progress: self.rng.below(110) as u8,
+					milestone: self.name().try_into().ok()?,
+					evidence: self.rng.array32(),
+				},
+				signer,
+			),
+			7..=8 => (C::rate { promise, status, report: self.rng.array32() }, signer),
+			9 => (C::appeal { promise, grounds: self.rng.array32() }, signer),
+			10 => {
+				(C::decide_appeal { promise, status, decision: self.rng.array32() }, self.admin())
+			},
+			11 => (C::accredit { auditor: self.account_id().into() }, self.admin()),
+			12 => (C::revoke { auditor: self.account_id().into() }, self.admin()),
+			_ => (C::clear { election: self.election() }, signer),
+		};
+		Some((RuntimeCall::Promises(call), origin))
+	}
+
 	fn other(&mut self) -> RuntimeCall {
 		let to = MultiAddress::Id(self.account_id());
 		match self.rng.below(2) {
@@ -536,6 +725,62 @@ impl World {
 			_ => RuntimeCall::System(frame_system::Call::remark { remark: self.rng.bytes(64) }),
 		}
 	}
+}
+
+/// The accounts that get a public identity in setup (candidates, list agents, auditors).
+const IDENTIFIED: [Sr25519Keyring; 5] = [
+	Sr25519Keyring::Bob,
+	Sr25519Keyring::Charlie,
+	Sr25519Keyring::Dave,
+	Sr25519Keyring::Eve,
+	Sr25519Keyring::Ferdie,
+];
+
+/// Two setup blocks: Alice becomes an identity registrar (through sudo) while the accounts of
+/// [`IDENTIFIED`] set their identities; then she judges each `Reasonable`.
+fn identities(chain: &mut Chain) -> Vec<Vec<Offered>> {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	let alice = Sr25519Keyring::Alice;
+	let mut alice_nonce = chain.with_state(|| nonce_of(&alice.to_account_id()));
+	let info = |who: &Sr25519Keyring| pallet_identity::legacy::IdentityInfo {
+		display: pallet_identity::Data::Raw(
+			format!("{who:?}").into_bytes().try_into().expect("short"),
+		),
+		..Default::default()
+	};
+	let mut first = Vec::new();
+	let add = RuntimeCall::Identity(pallet_identity::Call::add_registrar {
+		account: MultiAddress::Id(alice.to_account_id()),
+	});
+	let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(add) });
+	first.push(Offered {
+		xt: chain.with_state(|| signed(sudo, alice, alice_nonce)),
+		label: "Identity.add_registrar (setup)".into(),
+	});
+	alice_nonce += 1;
+	let mut second = Vec::new();
+	for who in IDENTIFIED {
+		let call = RuntimeCall::Identity(pallet_identity::Call::set_identity {
+			info: Box::new(info(&who)),
+		});
+		let nonce = chain.with_state(|| nonce_of(&who.to_account_id()));
+		first.push(Offered {
+			xt: chain.with_state(|| signed(call, who, nonce)),
+			label: "Identity.set_identity (setup)".into(),
+		});
+		let judge = RuntimeCall::Identity(pallet_identity::Call::provide_judgement {
+			reg_index: 0,
+			target: MultiAddress::Id(who.to_account_id()),
+			judgement: pallet_identity::Judgement::Reasonable,
+			identity: BlakeTwo256::hash_of(&info(&who)),
+		});
+		second.push(Offered {
+			xt: chain.with_state(|| signed(judge, alice, alice_nonce)),
+			label: "Identity.provide_judgement (setup)".into(),
+		});
+		alice_nonce += 1;
+	}
+	vec![first, second]
 }
 
 /// Who sends a call.

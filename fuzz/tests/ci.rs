@@ -12,7 +12,9 @@ fn random_blocks_keep_every_invariant_and_every_charge_covers_its_proof() {
 		// succeeded and failed, and valid ballots were offered.
 		assert_eq!(report.blocks, 40);
 		assert!(report.succeeded > 0 && report.failed > 0, "{report:?}");
-		for pallet in ["Jurisdictions.", "Personhood.", "Ballots.", "Credit."] {
+		for pallet in
+			["Jurisdictions.", "Personhood.", "Ballots.", "Credit.", "Elections.", "Promises."]
+		{
 			assert!(
 				report.outcomes.keys().any(|k| k.starts_with(pallet)),
 				"no call of {pallet} offered"

@@ -26,6 +26,7 @@ pub mod credit;
 pub mod elections;
 pub mod jurisdictions;
 pub mod personhood;
+pub mod promises;
 
 use codec::Encode;
 use core::fmt::Debug;
@@ -53,6 +54,8 @@ pub struct Index {
 	pub credit: credit::State,
 	/// Rules, elections, candidacies and officeholders.
 	pub elections: elections::State,
+	/// Promises, their histories and the auditors.
+	pub promises: promises::State,
 }
 
 impl Index {
@@ -66,6 +69,7 @@ impl Index {
 			ballots: ballots::State::from_storage(),
 			credit: credit::State::from_storage(),
 			elections: elections::State::from_storage(),
+			promises: promises::State::from_storage(),
 		}
 	}
 
@@ -85,6 +89,7 @@ impl Index {
 				RuntimeEvent::Ballots(e) => self.ballots.apply(number, e),
 				RuntimeEvent::Credit(e) => self.credit.apply(e),
 				RuntimeEvent::Elections(e) => self.elections.apply(number, &self.jurisdictions, e),
+				RuntimeEvent::Promises(e) => self.promises.apply(number, e),
 				_ => continue,
 			};
 			applied.map_err(|why| format!("block {number}, event {i} ({event:?}): {why}"))?;
@@ -103,6 +108,7 @@ impl Index {
 		self.ballots.diff(&stored.ballots, &mut out);
 		self.credit.diff(&stored.credit, &mut out);
 		self.elections.diff(&stored.elections, &mut out);
+		self.promises.diff(&stored.promises, &mut out);
 		out
 	}
 
@@ -122,6 +128,7 @@ impl Index {
 			"accounts": self.credit.accounts.len(),
 			"elections": self.elections.elections.len(),
 			"holders": self.elections.holders.values().map(Vec::len).sum::<usize>(),
+			"promises": self.promises.promises.len(),
 		})
 	}
 }

@@ -16,8 +16,8 @@
 use crate::{
 	configs::personhood::RingVrf, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
 	CouncilMembershipConfig, CreditConfig, ElectionsConfig, JurisdictionsConfig,
-	ParachainInfoConfig, PersonhoodConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS, UNIT,
+	ParachainInfoConfig, PersonhoodConfig, PromisesConfig, Runtime, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -226,6 +226,45 @@ fn demo_elections() -> ElectionsConfig {
 	}
 }
 
+/// The demo's promises: Charlie and Ferdie, standing for the Birchwood council (election 0),
+/// each enter their programme; Eve, a civic-audit association, is the accredited auditor (she
+/// rates once a registrar has judged her identity).
+fn demo_promises() -> PromisesConfig {
+	use pallet_veche_primitives::PolicySphere::*;
+	let year = 365 * DAYS;
+	let charlie = Sr25519Keyring::Charlie.to_account_id();
+	let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+	let birchwood = 0;
+	PromisesConfig {
+		auditors: vec![Sr25519Keyring::Eve.to_account_id()],
+		promises: vec![
+			(
+				charlie.clone(),
+				birchwood,
+				b"Pave the road to the school".to_vec(),
+				Transport,
+				Some(year),
+			),
+			(charlie.clone(), birchwood, b"Open the library on Saturdays".to_vec(), Culture, None),
+			(
+				charlie,
+				birchwood,
+				b"A bus to the district hospital twice a day".to_vec(),
+				Health,
+				Some(2 * year),
+			),
+			(
+				ferdie.clone(),
+				birchwood,
+				b"Publish every line of the council budget".to_vec(),
+				Budget,
+				Some(DAYS * 90),
+			),
+			(ferdie, birchwood, b"Repair the village well pumps".to_vec(), Utilities, Some(year)),
+		],
+	}
+}
+
 fn genesis(
 	collators: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
@@ -280,6 +319,7 @@ fn genesis(
 		},
 		credit: CreditConfig { currencies: demo_currencies(), lines: demo_credit_lines() },
 		elections: demo_elections(),
+		promises: demo_promises(),
 	})
 }
 

@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
 use veche_client::{
-	ballot, chain, context, from_hex, hex32, keys::Secret, proof, recount, tag, to_hex, RingRef,
+	ballot, chain, context, election, from_hex, hex32, keys::Secret, proof, recount, tag, to_hex,
+	RingRef,
 };
 
 #[derive(Parser)]
@@ -174,6 +175,33 @@ enum Command {
 		at: PollArgs,
 		#[arg(long)]
 		synthetic: Option<u32>,
+	},
+	/// The ballot choice of an election, by candidates' accounts (SS58 or 0x hex): the list and
+	/// the preferred candidates on it in your constituency (party lists), or the candidates
+	/// marked. Prints the choice and the poll to give `vote`.
+	ElectionChoice {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		election: u32,
+		/// Your constituency (party lists: the poll you vote in).
+		#[arg(long)]
+		constituency: Option<u32>,
+		/// The list voted for (party lists).
+		#[arg(long)]
+		list: Option<u8>,
+		/// Candidates preferred on the list, or marked outside lists.
+		#[arg(long, value_delimiter = ',')]
+		candidates: Vec<String>,
+	},
+	/// Count an election independently: every poll's ballots recounted (list and preference
+	/// votes, excluded territories left out), the seats allocated by the published rules, and
+	/// compared with the seats the chain counted.
+	ElectionCount {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		election: u32,
 	},
 	/// Load test (dev chain): registers N voters (Dave, the demo registrar), opens a poll (sudo),
 	/// makes every voter's proof, submits all ballots at once and reports the ballots per second
@@ -632,6 +660,69 @@ async fn run(cli: Cli) -> Result<(), String> {
 		Command::Junk { url, voters, constituency, seconds, in_flight, node_pid } => {
 			junk(&url, voters, constituency, seconds, in_flight, node_pid).await?
 		},
+		Command::ElectionChoice { url, election, constituency, list, candidates } => {
+			let stored = chain::election_data(&url, election).await?;
+			let accounts = candidates.iter().map(|c| account(c)).collect::<Result<Vec<_>, _>>()?;
+			let (choice, poll) = match (&stored.info.method, list) {
+				(pallet_veche_elections::Method::PartyList(rules), Some(list)) => {
+					let c = constituency.ok_or("--constituency is needed for a list election")?;
+					let on_list =
+						stored.data.list_candidates.get(&(c, list)).cloned().unwrap_or_default();
+					let poll = stored.data.polls.iter().position(|p| p.constituency == c);
+					(election::list_choice(&on_list, list, &accounts, rules.preferences)?, poll)
+				},
+				(pallet_veche_elections::Method::PartyList(_), None) => {
+					return Err("--list is needed for a list election".into())
+				},
+				(_, _) => (election::candidate_choice(&stored.data.options, &accounts)?, Some(0)),
+			};
+			let polls = chain::election_polls(&url, election).await?;
+			let poll = poll.and_then(|i| polls.get(i)).map(|(_, p)| *p);
+			json!({
+				"election": election,
+				"poll": poll,
+				"choice": choice.iter().map(u8::to_string).collect::<Vec<_>>().join(","),
+			})
+		},
+		Command::ElectionCount { url, election: id } => {
+			let started = std::time::Instant::now();
+			let stored = chain::election_data(&url, id).await?;
+			let read_ms = started.elapsed().as_millis() as u64;
+			let counted = std::time::Instant::now();
+			let out = election::count(&stored.data)?;
+			let count_ms = counted.elapsed().as_millis() as u64;
+			let show = |seats: &[pallet_veche_elections::Seat<election::Account>]| {
+				seats
+					.iter()
+					.map(|s| {
+						json!({
+							"who": to_hex(&s.who),
+							"constituency": s.constituency,
+							"list": s.list,
+						})
+					})
+					.collect::<Vec<_>>()
+			};
+			let agree = stored.seats.as_ref().map(|s| *s == out.seats);
+			let result = json!({
+				"election": id,
+				"block": stored.at,
+				"stage": format!("{:?}", stored.info.stage),
+				"ballots": stored.data.polls.iter().map(|p| p.ballots.len()).sum::<usize>(),
+				"votes": out.votes,
+				"seats": show(&out.seats),
+				"run_off": out.run_off.map(|p| p.iter().map(|a| to_hex(a)).collect::<Vec<_>>()),
+				"chain_seats": stored.seats.as_deref().map(show),
+				"seats_agree": agree,
+				"read_ms": read_ms,
+				"count_ms": count_ms,
+			});
+			println!("{result}");
+			if agree == Some(false) {
+				return Err("the independent count disagrees with the chain's seats".into());
+			}
+			return Ok(());
+		},
 		Command::Recount { at, synthetic: Some(n) } => synthetic_recount(n, at.poll)?,
 		Command::Recount { at, synthetic: None } => {
 			let started = std::time::Instant::now();
@@ -695,6 +786,15 @@ async fn run(cli: Cli) -> Result<(), String> {
 	};
 	println!("{out}");
 	Ok(())
+}
+
+/// An account given as SS58 or as 0x-prefixed hex.
+fn account(s: &str) -> Result<[u8; 32], String> {
+	if let Some(hex) = s.strip_prefix("0x") {
+		return from_hex(hex)?.try_into().map_err(|_| format!("{s}: not 32 bytes"));
+	}
+	let id: subxt::utils::AccountId32 = s.parse().map_err(|e| format!("{s}: {e}"))?;
+	Ok(id.0)
 }
 
 /// The credential ring of `class` in the poll's `roll` that holds `member`, with its members.

@@ -112,7 +112,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
 	DocumentHash, ElectionId, IdentityJudge, JurisdictionId, JurisdictionInspect, OfficeId,
-	PollEngine, PollId, PromotionRecord,
+	PollEngine, PollId, PromiseBook, PromiseSummary, PromotionRecord,
 };
 
 /// The balance of the deposit currency.
@@ -171,6 +171,9 @@ pub mod pallet {
 		/// Further conditions of promotion by record (approval, promises kept), beyond the full
 		/// term at a lower level this pallet checks itself.
 		type Record: PromotionRecord<Self::AccountId>;
+
+		/// The promises registry: a person's promises join their portrait.
+		type Promises: PromiseBook<Self::AccountId>;
 
 		/// The currency deposits are held in.
 		type Currency: Inspect<Self::AccountId>
@@ -1123,8 +1126,9 @@ pub mod pallet {
 			Holders::<T>::get(office).into_iter().filter(|h| h.until > now).collect()
 		}
 
-		/// A person's public record as an official: the offices held, and the elections stood
-		/// in with how each ended (the most recent [`PORTRAIT_ELECTIONS`]).
+		/// A person's public record as an official: the offices held, the elections stood in
+		/// with how each ended (the most recent [`PORTRAIT_ELECTIONS`]), and the promises made
+		/// with their statuses.
 		pub fn portrait(who: T::AccountId) -> Portrait<BlockNumberFor<T>> {
 			Self::portrait_of(&who)
 		}
@@ -1141,6 +1145,8 @@ pub struct Portrait<BlockNumber> {
 	pub offices: Vec<Service<BlockNumber>>,
 	/// Elections stood in, with how each ended.
 	pub elections: Vec<(ElectionId, OfficeId, Standing)>,
+	/// The promises made in those elections, with their statuses now.
+	pub promises: Vec<PromiseSummary>,
 }
 
 /// A lookup source of accounts.
@@ -1745,7 +1751,11 @@ impl<T: Config> Pallet<T> {
 			.take(PORTRAIT_ELECTIONS)
 			.collect();
 		elections.sort_by_key(|(e, _, _)| *e);
-		Portrait { offices: Records::<T>::get(who).into_inner(), elections }
+		Portrait {
+			offices: Records::<T>::get(who).into_inner(),
+			elections,
+			promises: T::Promises::promises_of(who),
+		}
 	}
 
 	/// Whether `who` went on from first round `election` to its run-off.
@@ -1754,6 +1764,57 @@ impl<T: Config> Pallet<T> {
 			Elections::<T>::get(e)
 				.is_some_and(|i| i.kind == ElectionKind::RunOff { first_round: election })
 		})
+	}
+}
+
+/// Where a candidacy stands, for promises (which a candidate enters while nominating and reports
+/// on while serving) and later ratings.
+impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn candidacy(
+		who: &T::AccountId,
+		election: ElectionId,
+	) -> pallet_veche_primitives::CandidacyState<BlockNumberFor<T>> {
+		use pallet_veche_primitives::{CandidacyState, Mandate};
+		let Some(standing) = Stood::<T>::get(who, election) else {
+			return CandidacyState::None;
+		};
+		let Some(info) = Elections::<T>::get(election) else { return CandidacyState::None };
+		// A seat from this election, its run-off, or later succession on its list.
+		let seat = Records::<T>::get(who).into_iter().find(|s| {
+			s.election == election
+				|| Elections::<T>::get(s.election)
+					.is_some_and(|i| i.kind == ElectionKind::RunOff { first_round: election })
+		});
+		if let Some(s) = seat {
+			return CandidacyState::Elected(Mandate {
+				office: s.office,
+				since: s.since,
+				until: s.until,
+				left: s.left,
+			});
+		}
+		let now = T::BlockNumberProvider::current_block_number();
+		match (standing, info.stage) {
+			(Standing::Withdrawn, _) => CandidacyState::Ended,
+			(_, Stage::Nomination) if now < info.voting_start => CandidacyState::Nominating,
+			(_, Stage::Nomination | Stage::Voting | Stage::Counted) => CandidacyState::Running,
+			(_, Stage::Failed) => CandidacyState::Ended,
+			(_, Stage::Certified) => {
+				// On to the run-off: running until the run-off is decided.
+				let run_off = Stood::<T>::iter_prefix(who).find_map(|(e, _)| {
+					Elections::<T>::get(e)
+						.filter(|i| i.kind == ElectionKind::RunOff { first_round: election })
+				});
+				match run_off {
+					Some(r) if !matches!(r.stage, Stage::Certified | Stage::Failed) => {
+						CandidacyState::Running
+					},
+					_ => CandidacyState::Ended,
+				}
+			},
+		}
 	}
 }
 

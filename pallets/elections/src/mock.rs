@@ -200,6 +200,7 @@ impl pallet_veche_elections::Config for Test {
 	type Polls = Ballots;
 	type Identity = PublicPeople;
 	type Record = ();
+	type Promises = ();
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ScheduleOrigin = EnsureSignedBy<Commission, u64>;

@@ -24,6 +24,10 @@
 //!   that accepts anonymous actions (ballots, ratings, petitions).
 //! - [`PromotionRecord`]: further conditions of promotion by record, read by elections;
 //!   implemented by the ratings and promises records.
+//! - [`CandidacyInspect`]: where a person's candidacy in an election stands and the seat it
+//!   gave them. Implemented by `pallet-veche-elections`; read by promises (and later ratings).
+//! - [`PromiseBook`]: a person's promises with their statuses ([`PromiseStatus`], filed under a
+//!   [`PolicySphere`]), for the portrait elections serve. Implemented by `pallet-veche-promises`.
 //! - [`PollEngine`]: runs polls of the ballots engine for other pallets (elections, recall,
 //!   juries), with the types that say what a poll asks and counts ([`PollKind`], [`Electorate`],
 //!   [`Tally`]). Implemented by `pallet-veche-ballots`.
@@ -33,7 +37,9 @@
 extern crate alloc;
 use alloc::vec::Vec;
 
+mod civic;
 mod polls;
+pub use civic::*;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use polls::*;
 use scale_info::TypeInfo;

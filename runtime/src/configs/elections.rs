@@ -24,8 +24,9 @@ impl pallet_veche_elections::Config for Runtime {
 	type Jurisdictions = crate::Jurisdictions;
 	type Polls = crate::Ballots;
 	type Identity = IdentityJudgement;
-	/// No further record yet; ratings and promises will tighten promotion.
-	type Record = ();
+	/// Promises kept tighten promotion (ratings will join).
+	type Record = crate::Promises;
+	type Promises = crate::Promises;
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = crate::RuntimeHoldReason;
 	/// The election commission (a passed referendum on its track) or root sets rules and

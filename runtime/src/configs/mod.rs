@@ -20,6 +20,7 @@ mod parachain_info;
 pub mod parachain_system;
 pub mod personhood;
 mod preimage;
+pub mod promises;
 pub mod proxy;
 mod referenda;
 mod scheduler;

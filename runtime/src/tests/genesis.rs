@@ -27,6 +27,7 @@ fn pallet_indices_match_the_documented_map() {
 		("Personhood", crate::Personhood::index(), 31),
 		("Ballots", crate::Ballots::index(), 32),
 		("Elections", crate::Elections::index(), 33),
+		("Promises", crate::Promises::index(), 34),
 		("Council", crate::Council::index(), 40),
 		("CouncilMembership", crate::CouncilMembership::index(), 41),
 		("Commission", crate::Commission::index(), 42),
@@ -59,6 +60,7 @@ fn genesis_records_each_veche_pallets_storage_version() {
 			assert_eq!(crate::Personhood::on_chain_storage_version(), one);
 			assert_eq!(crate::Ballots::on_chain_storage_version(), one);
 			assert_eq!(crate::Elections::on_chain_storage_version(), one);
+			assert_eq!(crate::Promises::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::in_code_storage_version(), one);
 		});

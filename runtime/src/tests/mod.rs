@@ -64,3 +64,4 @@ mod collators;
 mod fees;
 mod genesis;
 mod governance;
+mod promises;

@@ -56,7 +56,11 @@ fn without_a_majority_the_two_first_meet_in_a_run_off() {
 	build_and_execute(|| {
 		let e = scheduled(MAYOR, rules(Method::TwoRound));
 		nominate_all(e, &[100, 101, 102]);
+		assert_eq!(candidacy(100, e), CandidacyState::Nominating);
+		assert_eq!(candidacy(103, e), CandidacyState::None);
 		run_to(10);
+		// Nominations close with voting, even before anyone opens it.
+		assert_eq!(candidacy(100, e), CandidacyState::Running);
 		assert_ok!(Elections::open_voting(signed(ANYONE), e, size(e)));
 		let poll = poll_of(e, None);
 		// 2, 2 and 1 votes of 5: no majority; 100 and 101 tie for first.
@@ -79,6 +83,9 @@ fn without_a_majority_the_two_first_meet_in_a_run_off() {
 		let info = StoredElections::<Test>::get(run_off).unwrap();
 		assert_eq!(info.kind, ElectionKind::RunOff { first_round: e });
 		assert_eq!(info.stage, Stage::Voting);
+		// The first round's candidacy is followed into the run-off.
+		assert_eq!(candidacy(101, e), CandidacyState::Running);
+		assert_eq!(candidacy(102, e), CandidacyState::Ended);
 		// The run-off: 101 wins 3 to 2.
 		let poll = poll_of(run_off, None);
 		vote(1, poll, &[0]);
@@ -91,6 +98,13 @@ fn without_a_majority_the_two_first_meet_in_a_run_off() {
 		certify(run_off);
 		assert_eq!(Holders::<Test>::get(MAYOR)[0].seat.who, 101);
 		assert!(Holders::<Test>::get(MAYOR)[0].election == run_off);
+		// The seat won in the run-off is the first round's candidacy's seat (promises made
+		// at its nomination are followed through this term).
+		let holder = &Holders::<Test>::get(MAYOR)[0];
+		let mandate =
+			Mandate { office: MAYOR, since: holder.since, until: holder.until, left: None };
+		assert_eq!(candidacy(101, e), CandidacyState::Elected(mandate));
+		assert_eq!(candidacy(100, e), CandidacyState::Ended);
 		assert_eq!(Elections::portrait(102).elections, vec![(e, MAYOR, Standing::NotElected)]);
 		assert_eq!(
 			Elections::portrait(100).elections,

@@ -157,7 +157,14 @@ fn a_vacated_list_seat_goes_to_the_next_candidate_of_the_list() {
 		vote_parliament(e);
 		assert_ok!(Elections::count(signed(ANYONE), e, size(e)));
 		certify(e);
+		// Not seated on the count: the candidacy ended…
+		assert_eq!(candidacy(104, e), CandidacyState::Ended);
 		assert_ok!(Elections::resign(signed(102), PARLIAMENT));
+		// …until the list passes them the seat: the same election's seat.
+		assert!(
+			matches!(candidacy(104, e), CandidacyState::Elected(m) if m.serving(System::block_number()))
+		);
+		assert!(matches!(candidacy(102, e), CandidacyState::Elected(m) if m.left.is_some()));
 		assert!(events().iter().any(|ev| matches!(
 			ev,
 			Event::SeatPassedOn { office: PARLIAMENT, seat, .. } if *seat == seat_of(104)

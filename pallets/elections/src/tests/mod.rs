@@ -7,12 +7,19 @@ use crate::{
 };
 use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
 use pallet_veche_personhood::crypto::{prover, Domain11};
-use pallet_veche_primitives::{ElectionId, JurisdictionId, PollId, RingRef, RingSet};
+use pallet_veche_primitives::{
+	CandidacyInspect, CandidacyState, ElectionId, JurisdictionId, Mandate, PollId, RingRef, RingSet,
+};
 use sp_runtime::{traits::BadOrigin, Perbill};
 
 mod lifecycle;
 mod lists;
 mod nominations;
+
+/// Where `who`'s candidacy in `election` stands, as promises read it.
+fn candidacy(who: u64, election: ElectionId) -> CandidacyState<u64> {
+	<Elections as CandidacyInspect<u64, u64>>::candidacy(&who, election)
+}
 
 fn signed(who: u64) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)

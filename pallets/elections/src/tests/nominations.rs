@@ -103,6 +103,8 @@ fn a_withdrawal_returns_the_deposit_and_takes_the_name_off_the_ballot() {
 		assert_eq!(crate::Options::<Test>::get(e).to_vec(), vec![100, 102]);
 		assert_eq!(StoredElections::<Test>::get(e).unwrap().candidates, 2);
 		assert_eq!(Elections::portrait(101).elections, vec![(e, MAYOR, Standing::Withdrawn)]);
+		assert_eq!(candidacy(101, e), CandidacyState::Ended);
+		assert_eq!(candidacy(100, e), CandidacyState::Nominating);
 	});
 }
 

@@ -1,0 +1,225 @@
+//! What elections and promises tell each other: the policy spheres promises (and, later, ratings
+//! and consultations) are filed under, a promise's status, and a candidacy's state.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+use crate::{ElectionId, OfficeId};
+use alloc::vec::Vec;
+
+/// A promise in the promises registry.
+pub type PromiseId = u32;
+
+/// The twenty policy spheres of local and national government. Promises are filed under one;
+/// ratings of officials and consultations of residents use the same list, so that a person's
+/// promises, ratings and consultations in one sphere can be read side by side.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum PolicySphere {
+	/// How the unit is governed: administration, transparency, the civil service.
+	Governance,
+	/// The budget, local taxes and public finance.
+	Budget,
+	/// Business, jobs and trade.
+	Economy,
+	/// Schools, kindergartens, universities and training.
+	Education,
+	/// Hospitals, clinics and public health.
+	Health,
+	/// Pensions, benefits and care for those who need it.
+	SocialProtection,
+	/// Housing and its upkeep.
+	Housing,
+	/// Water, sewage, heating, power and waste collection.
+	Utilities,
+	/// Roads, public transport and traffic.
+	Transport,
+	/// Nature, clean air and water, parks.
+	Environment,
+	/// Police, fire and rescue, civil protection.
+	PublicSafety,
+	/// Courts, rights and the fight against corruption.
+	Justice,
+	/// Culture, heritage and languages.
+	Culture,
+	/// Sport, youth and leisure.
+	SportAndYouth,
+	/// Farming, forestry and fisheries.
+	Agriculture,
+	/// Land, planning, building and public spaces.
+	UrbanPlanning,
+	/// Digital public services and connectivity.
+	Digital,
+	/// Migration, the diaspora and citizens abroad.
+	Diaspora,
+	/// Foreign relations and defence.
+	ForeignAffairs,
+	/// Residents' participation: consultations, petitions, local initiatives.
+	Participation,
+}
+
+impl PolicySphere {
+	/// How many spheres there are.
+	pub const COUNT: u8 = 20;
+
+	/// The sphere with index `i` (`0..COUNT`), in declaration order.
+	pub fn from_index(i: u8) -> Option<Self> {
+		Self::decode(&mut &[i][..]).ok()
+	}
+}
+
+/// A promise's status, on the six-step scale of the best promise trackers: three while it is
+/// being followed, three final verdicts.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum PromiseStatus {
+	/// Nobody has rated it yet (every promise starts here).
+	#[default]
+	NotYetRated,
+	/// Work on it is under way.
+	InTheWorks,
+	/// Work on it has stopped or is blocked.
+	Stalled,
+	/// Verdict: kept.
+	Kept,
+	/// Verdict: partly kept, a compromise.
+	Compromise,
+	/// Verdict: broken.
+	Broken,
+}
+
+impl PromiseStatus {
+	/// Whether this is a final verdict (kept, compromise, broken) rather than a status while the
+	/// promise is followed.
+	pub fn is_verdict(self) -> bool {
+		matches!(self, Self::Kept | Self::Compromise | Self::Broken)
+	}
+}
+
+/// A seat an election gave a person, and its term.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Mandate<BlockNumber> {
+	/// The office.
+	pub office: OfficeId,
+	/// The first block of service.
+	pub since: BlockNumber,
+	/// The end of the term.
+	pub until: BlockNumber,
+	/// When service ended early (resignation, removal, recall), if it did.
+	pub left: Option<BlockNumber>,
+}
+
+impl<BlockNumber: PartialOrd + Copy> Mandate<BlockNumber> {
+	/// Whether the seat is held at `now`.
+	pub fn serving(&self, now: BlockNumber) -> bool {
+		self.since <= now && now < self.until && self.left.is_none()
+	}
+}
+
+/// Where a person's candidacy in an election stands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum CandidacyState<BlockNumber> {
+	/// The person never stood in the election (or it does not exist).
+	None,
+	/// They stand and nominations are still open.
+	Nominating,
+	/// Nominations have closed; the election (or its run-off) is not decided yet.
+	Running,
+	/// The election gave them a seat (on the count, in its run-off, or later as the next
+	/// candidate of their list).
+	Elected(Mandate<BlockNumber>),
+	/// The candidacy ended without a seat: withdrawn, not elected, or the election failed.
+	Ended,
+}
+
+/// What elections tell other pallets (promises, ratings, recall) about a person's candidacies.
+pub trait CandidacyInspect<AccountId, BlockNumber> {
+	/// The state of `who`'s candidacy in `election` (for a two-round election: its first round,
+	/// followed through to the run-off).
+	fn candidacy(who: &AccountId, election: ElectionId) -> CandidacyState<BlockNumber>;
+}
+
+/// One promise as a portrait lists it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct PromiseSummary {
+	/// The promise.
+	pub id: PromiseId,
+	/// The election it was made for.
+	pub election: ElectionId,
+	/// Its policy sphere.
+	pub sphere: PolicySphere,
+	/// Its status now.
+	pub status: PromiseStatus,
+	/// Whether its deadline has passed without a verdict.
+	pub overdue: bool,
+}
+
+/// A person's promises, for their portrait.
+pub trait PromiseBook<AccountId> {
+	/// The promises `who` made, oldest first (at most a few hundred: bounded by the registry).
+	fn promises_of(who: &AccountId) -> Vec<PromiseSummary>;
+}
+
+/// No promises registry.
+impl<AccountId> PromiseBook<AccountId> for () {
+	fn promises_of(_: &AccountId) -> Vec<PromiseSummary> {
+		Vec::new()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn there_are_twenty_spheres_in_declaration_order() {
+		assert_eq!(PolicySphere::from_index(0), Some(PolicySphere::Governance));
+		assert_eq!(PolicySphere::from_index(19), Some(PolicySphere::Participation));
+		assert_eq!(PolicySphere::from_index(PolicySphere::COUNT), None);
+		assert_eq!(PolicySphere::Participation.encode(), vec![PolicySphere::COUNT - 1]);
+	}
+
+	#[test]
+	fn only_kept_compromise_and_broken_are_verdicts() {
+		use PromiseStatus::*;
+		let verdicts: Vec<_> = [NotYetRated, InTheWorks, Stalled, Kept, Compromise, Broken]
+			.into_iter()
+			.filter(|s| s.is_verdict())
+			.collect();
+		assert_eq!(verdicts, vec![Kept, Compromise, Broken]);
+	}
+
+	#[test]
+	fn a_mandate_is_served_from_its_start_until_its_end_or_an_early_leave() {
+		let m = Mandate { office: 1, since: 10u32, until: 20, left: None };
+		assert!(!m.serving(9) && m.serving(10) && m.serving(19) && !m.serving(20));
+		assert!(!Mandate { left: Some(15), ..m }.serving(16));
+	}
+}

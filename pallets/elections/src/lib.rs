@@ -1802,13 +1802,32 @@ impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNum
 			(_, Stage::Nomination | Stage::Voting | Stage::Counted) => CandidacyState::Running,
 			(_, Stage::Failed) => CandidacyState::Ended,
 			(_, Stage::Certified) => {
-				// On to the run-off: running until the run-off is decided.
 				let run_off = Stood::<T>::iter_prefix(who).find_map(|(e, _)| {
 					Elections::<T>::get(e)
 						.filter(|i| i.kind == ElectionKind::RunOff { first_round: election })
+						.map(|i| (e, i))
 				});
+				// Elected, although the bounded record of service has since dropped the seat
+				// (its oldest entries go first): the certified seats still say so, and the
+				// term's details are gone.
+				let seated = |e: ElectionId| {
+					Outcomes::<T>::get(e).is_some_and(|s| s.iter().any(|seat| seat.who == *who))
+				};
+				let certified_run_off = run_off
+					.as_ref()
+					.is_some_and(|(e, r)| r.stage == Stage::Certified && seated(*e));
+				if seated(election) || certified_run_off {
+					let zero = BlockNumberFor::<T>::zero();
+					return CandidacyState::Elected(Mandate {
+						office: info.office,
+						since: zero,
+						until: zero,
+						left: Some(zero),
+					});
+				}
+				// On to the run-off: running until the run-off is decided.
 				match run_off {
-					Some(r) if !matches!(r.stage, Stage::Certified | Stage::Failed) => {
+					Some((_, r)) if !matches!(r.stage, Stage::Certified | Stage::Failed) => {
 						CandidacyState::Running
 					},
 					_ => CandidacyState::Ended,

@@ -108,6 +108,9 @@ pub const VERDICT_ROOM: u32 = 3;
 /// The most promises a portrait lists.
 pub const PORTRAIT_PROMISES: usize = 256;
 
+/// The promises pallet: candidates' promises made at nomination, progress reported by the
+/// officeholder, ratings and verdicts by accredited auditors, appeals to the commission, and each
+/// person's record of verdicts.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -419,8 +422,10 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for auditor in self.auditors.iter() {
+				assert!(!Auditors::<T>::contains_key(auditor), "genesis auditors are distinct");
 				Auditors::<T>::insert(auditor, BlockNumberFor::<T>::zero());
 			}
+			assert!(self.auditors.len() as u32 <= T::MaxAuditors::get(), "at most MaxAuditors");
 			AuditorCount::<T>::put(self.auditors.len() as u32);
 			for (maker, election, title, sphere, deadline) in self.promises.iter() {
 				let title: TitleOf<T> = title.clone().try_into().expect("genesis titles fit; qed");
@@ -506,13 +511,19 @@ pub mod pallet {
 			ensure!(info.parts == 0, Error::<T>::HasParts);
 			Self::release(&who, info.deposit)?;
 			Self::remove(promise, &info);
-			ByCandidacy::<T>::mutate(&who, info.election, |ids| ids.retain(|id| *id != promise));
+			let mut ids = ByCandidacy::<T>::get(&who, info.election);
+			ids.retain(|id| *id != promise);
+			if ids.is_empty() {
+				ByCandidacy::<T>::remove(&who, info.election);
+			} else {
+				ByCandidacy::<T>::insert(&who, info.election, ids);
+			}
 			Self::deposit_event(Event::PromiseWithdrawn { promise, maker: who });
 			Ok(())
 		}
 
 		/// Reports progress on a promise: a milestone reached and the hash of its evidence. A
-		/// promise not yet rated or stalled is now in the works.
+		/// promise not yet rated is now in the works (an auditor's "stalled" stands).
 		///
 		/// - Origin: signed, by its maker, serving the term its election gave them.
 		///
@@ -542,7 +553,9 @@ pub mod pallet {
 			ensure!(progress <= 100, Error::<T>::InvalidProgress);
 			ensure!(!milestone.is_empty(), Error::<T>::EmptyTitle);
 			Self::ensure_room(&info, VERDICT_ROOM + 1)?;
-			if matches!(info.status, PromiseStatus::NotYetRated | PromiseStatus::Stalled) {
+			// A report puts an unrated promise in the works; an auditor's "stalled" stands until
+			// an auditor says otherwise.
+			if info.status == PromiseStatus::NotYetRated {
 				info.status = PromiseStatus::InTheWorks;
 			}
 			info.progress = progress;

@@ -92,19 +92,27 @@ impl pallet_veche_promises::benchmarking::BenchmarkHelper<crate::AccountId, Bloc
 
 	fn elect(who: &crate::AccountId, election: pallet_veche_primitives::ElectionId) {
 		// Certifying needs a whole election run; the benchmark needs only its outcome, the
-		// record of service that certification writes.
+		// record of service that certification writes. Worst case for the lookup: a full
+		// record, this seat last (each earlier entry costs a read of its election).
 		let now = crate::System::block_number();
 		let office =
 			pallet_veche_elections::Elections::<Runtime>::get(election).map_or(0, |e| e.office);
+		let service = |election| pallet_veche_elections::Service {
+			office,
+			level: pallet_veche_primitives::UnitKind::Country,
+			election,
+			since: now,
+			until: now.saturating_add(1_000),
+			left: None,
+		};
+		use frame_support::traits::Get;
+		type Bound = <Runtime as pallet_veche_elections::Config>::MaxServiceRecords;
+		let bound = <Bound as Get<u32>>::get() as usize;
 		pallet_veche_elections::Records::<Runtime>::mutate(who, |records| {
-			let _ = records.try_push(pallet_veche_elections::Service {
-				office,
-				level: pallet_veche_primitives::UnitKind::Country,
-				election,
-				since: now,
-				until: now.saturating_add(1_000),
-				left: None,
-			});
+			while records.len().saturating_add(1) < bound {
+				let _ = records.try_push(service(u32::MAX.saturating_sub(records.len() as u32)));
+			}
+			let _ = records.try_push(service(election));
 		});
 	}
 

@@ -40,6 +40,12 @@ fn a_mayor_is_elected_by_plurality_and_takes_office() {
 			until: now + 100,
 			reserves: vec![],
 		}));
+		// Were the seat to fall out of the bounded record of service, the certified seats
+		// still say the candidacy won one (its promises stay followed, never cleared).
+		let records_of_101 = Records::<Test>::take(101);
+		assert!(matches!(candidacy(101, e), CandidacyState::Elected(m) if m.left.is_some()));
+		assert_eq!(candidacy(100, e), CandidacyState::Ended);
+		Records::<Test>::insert(101, records_of_101.clone());
 		// The portrait: an office held, three candidates' standings.
 		let portrait = Elections::portrait(101);
 		assert_eq!(portrait.offices.len(), 1);

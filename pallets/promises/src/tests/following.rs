@@ -28,16 +28,11 @@ fn the_officeholder_reports_progress_and_the_promise_is_in_the_works() {
 		);
 		let entry = History::<Test>::get(id, 1).unwrap();
 		assert_eq!((entry.at, entry.by), (1, Some(CANDIDATE)));
-		// A stalled promise reported on is in the works again.
+		// An auditor's "stalled" is not undone by the officeholder's own report.
 		assert_ok!(Promises::rate(signed(AUDITOR), id, PromiseStatus::Stalled, [3; 32]));
-		assert_ok!(Promises::report_progress(
-			signed(CANDIDATE),
-			id,
-			50,
-			title("Works resumed"),
-			[4; 32]
-		));
-		assert_eq!(status(id), PromiseStatus::InTheWorks);
+		assert_ok!(Promises::report_progress(signed(CANDIDATE), id, 50, title("Resumed"), [4; 32]));
+		assert_eq!(status(id), PromiseStatus::Stalled);
+		assert_eq!(Stored::<Test>::get(id).unwrap().progress, 50);
 	});
 }
 

@@ -196,6 +196,16 @@ fn a_promise_is_withdrawn_only_by_its_maker_before_nominations_close() {
 }
 
 #[test]
+fn withdrawing_a_candidacys_only_promise_leaves_no_empty_list() {
+	run(|| {
+		let id = make();
+		assert_ok!(Promises::withdraw(signed(CANDIDATE), id));
+		assert!(!ByCandidacy::<Test>::contains_key(CANDIDATE, ELECTION));
+		assert_eq!(held(CANDIDATE), 0);
+	});
+}
+
+#[test]
 fn promises_of_a_candidacy_that_ended_without_a_seat_are_cleared_and_deposits_returned() {
 	run(|| {
 		let whole = make();

@@ -1734,7 +1734,7 @@ impl<T: Config> Pallet<T> {
 					(Standing::Running, Some(Stage::Certified)) => {
 						let seats = Outcomes::<T>::get(election).unwrap_or_default();
 						let elected = seats.iter().any(|s| s.who == *who);
-						let run_off = Self::went_to_run_off(election, who);
+						let run_off = Self::run_off_of(election, who).is_some();
 						if elected {
 							Standing::Elected
 						} else if run_off {
@@ -1758,11 +1758,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `who` went on from first round `election` to its run-off.
-	fn went_to_run_off(election: ElectionId, who: &T::AccountId) -> bool {
-		Stood::<T>::iter_prefix(who).any(|(e, _)| {
+	/// The run-off `who` went on to from first round `election`, if they did.
+	fn run_off_of(election: ElectionId, who: &T::AccountId) -> Option<(ElectionId, ElectionOf<T>)> {
+		Stood::<T>::iter_prefix(who).find_map(|(e, _)| {
 			Elections::<T>::get(e)
-				.is_some_and(|i| i.kind == ElectionKind::RunOff { first_round: election })
+				.filter(|i| i.kind == ElectionKind::RunOff { first_round: election })
+				.map(|i| (e, i))
 		})
 	}
 }
@@ -1802,11 +1803,7 @@ impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNum
 			(_, Stage::Nomination | Stage::Voting | Stage::Counted) => CandidacyState::Running,
 			(_, Stage::Failed) => CandidacyState::Ended,
 			(_, Stage::Certified) => {
-				let run_off = Stood::<T>::iter_prefix(who).find_map(|(e, _)| {
-					Elections::<T>::get(e)
-						.filter(|i| i.kind == ElectionKind::RunOff { first_round: election })
-						.map(|i| (e, i))
-				});
+				let run_off = Self::run_off_of(election, who);
 				// Elected, although the bounded record of service has since dropped the seat
 				// (its oldest entries go first): the certified seats still say so, and the
 				// term's details are gone.

@@ -537,6 +537,9 @@ pub struct StoredElection {
 	pub data: crate::election::ElectionData,
 	/// The seats as the chain last counted them (`None` before counting).
 	pub seats: Option<Vec<pallet_veche_elections::Seat<crate::election::Account>>>,
+	/// Once a primary or a first round is certified: the final or run-off it opened, and that
+	/// round's candidates in ballot order.
+	pub next_round: Option<(u32, Vec<crate::election::Account>)>,
 }
 
 /// Reads election `id` and the ballots of its polls at the node's finalized block.
@@ -595,9 +598,37 @@ pub async fn election_data(url: &str, id: u32) -> Result<StoredElection, String>
 			excluded: data.excluded,
 		});
 	}
+	let mut next_round = None;
+	if info.stage == pallet_veche_elections::Stage::Certified {
+		// The round that names this one as its previous round (elections are few; a page of a
+		// thousand covers a chain's history for years).
+		for (key, value) in
+			descendants(&rpc, &map_key("Elections", "Elections", &[]), at, 1_000).await?
+		{
+			let later = pallet_veche_elections::Election::<u32, crate::election::Bound>::decode(
+				&mut &value[..],
+			)
+			.map_err(|e| e.to_string())?;
+			if later.kind.previous_round() == Some(id) {
+				let n = key.len();
+				let raw = key.get(n.saturating_sub(4)..).ok_or("malformed key")?;
+				let next = u32::decode(&mut &raw[..]).map_err(|e| e.to_string())?;
+				let options: Vec<Account> =
+					fetch(&rpc, &map_key("Elections", "Options", &[&next.encode()]), at)
+						.await?
+						.unwrap_or_default();
+				next_round = Some((next, options));
+			}
+		}
+	}
+	let advance = match info.kind {
+		pallet_veche_elections::ElectionKind::Primary { advance } => Some(advance),
+		_ => None,
+	};
 	let data = ElectionData {
 		method: info.method.clone(),
 		seats: info.seats,
+		advance,
 		unit,
 		options,
 		lists: lists.len(),
@@ -605,7 +636,7 @@ pub async fn election_data(url: &str, id: u32) -> Result<StoredElection, String>
 		apportionment,
 		polls: ballots,
 	};
-	Ok(StoredElection { at: to_hex(at.as_ref()), info, data, seats })
+	Ok(StoredElection { at: to_hex(at.as_ref()), info, data, seats, next_round })
 }
 
 /// A call of `pallet.call` as the runtime encodes it: its pallet and call indices (from the

@@ -38,6 +38,8 @@ pub struct ElectionData {
 	pub method: Method<Bound>,
 	/// How many seats it fills.
 	pub seats: u32,
+	/// For a primary: how many candidates it sends on to the final.
+	pub advance: Option<u8>,
 	/// The office's unit (the constituency of seats outside party lists).
 	pub unit: u32,
 	/// The candidates on the ballot, outside party lists, in ballot order.
@@ -59,6 +61,11 @@ pub struct Outcome {
 	pub seats: Vec<Seat<Account>>,
 	/// A two-round election without a majority: its run-off pair.
 	pub run_off: Option<[Account; 2]>,
+	/// A primary: the candidates it sends on to the final, in ballot order.
+	pub advancing: Option<Vec<Account>>,
+	/// A Phragmén election: the claim of its outcome (each winner's place on the ballot and
+	/// load, in the order elected), as `claim_phragmen` takes it.
+	pub phragmen: Option<Vec<pallet_veche_elections::phragmen::Winner>>,
 	/// Each poll's votes per option or list (excluded territories left out).
 	pub votes: Vec<Vec<u64>>,
 	/// Each poll's preference votes per list, by place.
@@ -157,12 +164,41 @@ pub fn count(e: &ElectionData) -> Result<Outcome, String> {
 					list: None,
 				})
 			};
+			let stood = e.options.len() as u32;
 			let Some(votes) = out.votes.first() else {
-				// Unopposed: every candidate is elected without a vote.
-				out.seats = (0..e.options.len() as u32).filter_map(seat).collect();
+				if e.advance.is_some() && stood > e.seats {
+					// A primary no more entered than it sends on: all go to the final.
+					out.advancing = Some(e.options.clone());
+				} else {
+					// Unopposed: every candidate is elected without a vote.
+					out.seats = (0..stood).filter_map(seat).collect();
+				}
 				return Ok(out);
 			};
 			let votes: Vec<u64> = votes.iter().take(e.options.len()).copied().collect();
+			if let Some(advance) = e.advance {
+				// The most voted go on, in ballot order.
+				let mut sent = seats::top(&votes, u32::from(advance));
+				sent.sort_unstable();
+				out.advancing =
+					Some(sent.iter().filter_map(|i| e.options.get(*i as usize)).copied().collect());
+				return Ok(out);
+			}
+			if matches!(method, Method::Phragmen) {
+				// Every counted ballot's approvals, by its weight.
+				let poll = e.polls.first().ok_or("a Phragmén election without its poll")?;
+				let profile: Vec<(Vec<u8>, u64)> = poll
+					.ballots
+					.iter()
+					.filter(|b| !poll.excluded.contains(&b.territory))
+					.map(|b| (b.choice.to_vec(), u64::from(b.weight)))
+					.collect();
+				let options = u8::try_from(e.options.len()).map_err(|_| "over 255 candidates")?;
+				let winners = pallet_veche_elections::phragmen::elect(&profile, options, e.seats);
+				out.seats = winners.iter().filter_map(|(c, _)| seat(u32::from(*c))).collect();
+				out.phragmen = Some(winners);
+				return Ok(out);
+			}
 			let winners = if matches!(method, Method::TwoRound) {
 				let ranked = seats::ranking(&votes);
 				let total = votes.iter().fold(0u64, |s, v| s.saturating_add(*v));
@@ -281,6 +317,7 @@ mod tests {
 				preferences: 2,
 			}),
 			seats: 5,
+			advance: None,
 			unit: 0,
 			options: vec![],
 			lists: 3,
@@ -323,6 +360,7 @@ mod tests {
 		let e = ElectionData {
 			method: Method::TwoRound,
 			seats: 1,
+			advance: None,
 			unit: 4,
 			options: vec![who(1), who(2), who(3)],
 			lists: 0,
@@ -333,6 +371,58 @@ mod tests {
 		let out = count(&e).unwrap();
 		assert!(out.seats.is_empty());
 		assert_eq!(out.run_off, Some([who(1), who(2)]));
+	}
+
+	/// A five-seat council of six by approval ballots in two territories: the majority in
+	/// territory 1 approves of 1, 2, 3; the minority in territory 2 of 4 and 5.
+	fn council(method: Method<Bound>, advance: Option<u8>, excluded: &[u32]) -> ElectionData {
+		let options = 6u8;
+		let kind = PollKind::Approval { options, max: options };
+		let mut ballots: Vec<_> = (0..6).map(|_| ballot(1, &[0, 1, 2], 1)).collect();
+		ballots.extend((0..3).map(|_| ballot(2, &[3, 4], 1)));
+		ElectionData {
+			method,
+			seats: 3,
+			advance,
+			unit: 1,
+			options: (1..=options).map(who).collect(),
+			lists: 0,
+			list_candidates: BTreeMap::new(),
+			apportionment: vec![],
+			polls: vec![PollBallots {
+				constituency: 1,
+				kind,
+				ballots,
+				excluded: excluded.iter().copied().collect(),
+			}],
+		}
+	}
+
+	#[test]
+	fn phragmen_seats_the_minority_and_names_the_claim() {
+		let out = count(&council(Method::Phragmen, None, &[])).unwrap();
+		let seated: Vec<Account> = out.seats.iter().map(|s| s.who).collect();
+		// Approval would seat 1, 2, 3; a third of the voters get one seat of three.
+		assert_eq!(seated, vec![who(1), who(2), who(4)]);
+		let claim = out.phragmen.unwrap();
+		assert_eq!(claim.iter().map(|(c, _)| *c).collect::<Vec<_>>(), vec![0, 1, 3]);
+		assert_eq!(
+			count(&council(Method::Approval, None, &[])).unwrap().seats.len(),
+			3,
+			"the same ballots by approval"
+		);
+		// The minority's territory excluded: the majority takes every seat.
+		let out = count(&council(Method::Phragmen, None, &[2])).unwrap();
+		let seated: Vec<Account> = out.seats.iter().map(|s| s.who).collect();
+		assert_eq!(seated, vec![who(1), who(2), who(3)]);
+	}
+
+	#[test]
+	fn a_primary_sends_on_its_most_voted_in_ballot_order() {
+		// 1, 2, 3: 6 approvals each; 4, 5: 3; 6: none. Four go on: 1, 2, 3 and 4 (before 5).
+		let out = count(&council(Method::Approval, Some(4), &[])).unwrap();
+		assert!(out.seats.is_empty());
+		assert_eq!(out.advancing, Some(vec![who(1), who(2), who(3), who(4)]));
 	}
 
 	#[test]

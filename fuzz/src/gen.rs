@@ -557,10 +557,11 @@ impl World {
 	/// Office rules, mostly small periods so that elections run their course within a run.
 	fn office_rules(&mut self) -> Option<pallet_veche_elections::OfficeRulesOf<Runtime>> {
 		use pallet_veche_elections::{seats::Divisor, ListRules, Method};
-		let method = match self.rng.below(4) {
+		let method = match self.rng.below(5) {
 			0 => Method::Plurality,
 			1 => Method::TwoRound,
 			2 => Method::Approval,
+			3 => Method::Phragmen,
 			_ => {
 				let mut constituencies = vec![5, 6, 7];
 				if self.rng.chance(20) {
@@ -587,6 +588,8 @@ impl World {
 			nomination: period(&mut self.rng, 4),
 			voting: period(&mut self.rng, 5),
 			promotion: self.rng.chance(15),
+			// Mostly none; otherwise 1..=5 sent on (refused unless more than the seats).
+			primary: if self.rng.chance(70) { 0 } else { 1 + self.rng.below(5) as u8 },
 		})
 	}
 
@@ -599,7 +602,7 @@ impl World {
 		let rules = self.office_rules()?;
 		let fitting: &[u32] = match rules.method {
 			Method::Plurality | Method::TwoRound => &[2, 6],
-			Method::Approval => &[1, 3, 4, 5],
+			Method::Approval | Method::Phragmen => &[1, 3, 4, 5],
 			Method::PartyList(_) => &[0],
 		};
 		let office =
@@ -623,7 +626,7 @@ impl World {
 			}
 		};
 		let signer = Origin::Signed(self.account());
-		let (call, origin) = match self.rng.below(16) {
+		let (call, origin) = match self.rng.below(18) {
 			0 => {
 				let (office, rules) = self.office_and_rules()?;
 				(C::set_rules { office, rules }, self.admin())
@@ -646,6 +649,8 @@ impl World {
 			12 => (C::release_deposit { election, candidate: self.account_id().into() }, signer),
 			13 => (C::release_list_deposit { election, list: self.rng.below(3) as u8 }, signer),
 			14 => (C::resign { office }, signer),
+			15 => (C::claim_phragmen { election, winners: self.phragmen_claim(election) }, signer),
+			16 => (C::check_phragmen { election, limit: self.rng.below32(12) }, signer),
 			_ => (
 				C::remove_holder {
 					office,
@@ -656,6 +661,38 @@ impl World {
 			),
 		};
 		Some((RuntimeCall::Elections(call), origin))
+	}
+
+	/// A claim of `election`'s Phragmén outcome: mostly the right one, computed from its stored
+	/// ballots as anyone would; sometimes tampered with or made up.
+	fn phragmen_claim(&mut self, election: u32) -> pallet_veche_elections::ClaimOf {
+		use pallet_veche_elections::phragmen;
+		let info = pallet_veche_elections::Elections::<Runtime>::get(election);
+		let poll = pallet_veche_elections::ElectionPolls::<Runtime>::get(election).first().copied();
+		let options = pallet_veche_elections::Options::<Runtime>::decode_len(election).unwrap_or(0);
+		let mut winners = match (info, poll) {
+			(Some(info), Some((_, poll))) if self.rng.chance(70) => {
+				let excluded = |t| pallet_veche_ballots::Excluded::<Runtime>::contains_key(poll, t);
+				let profile: Vec<(Vec<u8>, u64)> =
+					pallet_veche_ballots::Ballots::<Runtime>::iter_prefix(poll)
+						.filter(|(_, b)| !excluded(b.territory))
+						.map(|(_, b)| (b.choice.to_vec(), u64::from(b.weight)))
+						.collect();
+				phragmen::elect(&profile, options.min(64) as u8, info.seats)
+			},
+			_ => (0..self.rng.below(4))
+				.map(|_| (self.rng.below(6) as u8, u128::from(self.rng.below(3)) * phragmen::UNIT))
+				.collect(),
+		};
+		if !winners.is_empty() && self.rng.chance(15) {
+			// A load off by one, or the last winner dropped.
+			if self.rng.chance(50) {
+				winners[0].1 = winners[0].1.saturating_add(1);
+			} else {
+				winners.pop();
+			}
+		}
+		frame_support::BoundedVec::truncate_from(winners)
 	}
 
 	fn promises(&mut self) -> Option<(RuntimeCall, Origin)> {

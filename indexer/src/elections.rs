@@ -3,12 +3,16 @@
 //! Compared: everything the pallet stores — rules, elections (stage and all), the running
 //! election of each office, candidacies, ballots' candidates and lists, each list's candidates
 //! per constituency, polls, apportionments, counted seats, list reserves, holders, records of
-//! service and the elections each person stood in.
+//! service and the elections each person stood in, Phragmén claims being checked (who claimed,
+//! the deposit and the winners) and the support each accepted Phragmén outcome was checked
+//! against.
+//! Not compared: a Phragmén check's progress (its cursor and partial sums), as for ballots'
+//! recounts.
 
 use crate::{diff_map, diff_value, jurisdictions, Replay};
 use pallet_veche_elections::{
-	BallotOptions, Candidacy, ElectionKind, ElectionOf, Event, HolderOf, ListCandidatesOf,
-	ListIndex, OfficeRulesOf, PartyListOf, SeatsOf, Service, Stage, Standing,
+	phragmen, BallotOptions, Candidacy, ElectionKind, ElectionOf, Event, HolderOf,
+	ListCandidatesOf, ListIndex, OfficeRulesOf, PartyListOf, SeatsOf, Service, Stage, Standing,
 };
 use pallet_veche_primitives::{ElectionId, JurisdictionId, OfficeId, PollId};
 use std::collections::BTreeMap;
@@ -49,6 +53,10 @@ pub struct State {
 	pub records: BTreeMap<AccountId, Vec<Service<u32>>>,
 	/// The elections each person stood in.
 	pub stood: BTreeMap<(AccountId, ElectionId), Standing>,
+	/// Phragmén claims being checked: claimant, deposit and winners.
+	pub claims: BTreeMap<ElectionId, (AccountId, Balance, Vec<phragmen::Winner>)>,
+	/// The support accepted Phragmén outcomes were checked against.
+	pub checked: BTreeMap<ElectionId, Vec<u128>>,
 }
 
 impl State {
@@ -88,6 +96,10 @@ impl State {
 				.map(|(k, r)| (k, r.into_inner()))
 				.collect(),
 			stood: e::Stood::<Runtime>::iter().map(|(a, e, s)| ((a, e), s)).collect(),
+			claims: e::Claims::<Runtime>::iter()
+				.map(|(k, c)| (k, (c.claimant, c.deposit, c.winners.into_inner())))
+				.collect(),
+			checked: e::Checked::<Runtime>::iter().map(|(k, s)| (k, s.into_inner())).collect(),
 		}
 	}
 
@@ -131,7 +143,7 @@ impl State {
 					return Err("ElectionScheduled for an existing election".into());
 				}
 				self.next_election = election.checked_add(1).ok_or("election id overflow")?;
-				if *kind == ElectionKind::Regular {
+				if matches!(kind, ElectionKind::Regular | ElectionKind::Primary { .. }) {
 					self.running.insert(*office, *election);
 				}
 			},
@@ -227,39 +239,33 @@ impl State {
 				self.outcomes
 					.insert(*election, SeatsOf::<Runtime>::truncate_from(seats.clone()));
 			},
-			Event::RunOffCalled { election, run_off, candidates } => {
+			Event::RunOffCalled { election, run_off: next, candidates }
+			| Event::FinalCalled { election, final_election: next, candidates } => {
 				let info = self.election(*election)?;
 				info.stage = Stage::Certified;
 				let office = info.office;
 				self.outcomes.insert(*election, Default::default());
 				if self.running.get(&office) == Some(election) {
-					self.running.insert(office, *run_off);
+					self.running.insert(office, *next);
 				}
 				for who in candidates {
 					self.candidacies.insert(
-						(*run_off, who.clone()),
+						(*next, who.clone()),
 						Candidacy { deposit: 0, list: None, endorsed: true },
 					);
-					self.stood.insert((who.clone(), *run_off), Standing::Running);
+					self.stood.insert((who.clone(), *next), Standing::Running);
 				}
-				self.options.insert(
-					*run_off,
-					BallotOptions::<AccountId>::truncate_from(candidates.clone()),
-				);
-				self.election(*run_off)?.candidates = 2;
+				let options = BallotOptions::<AccountId>::try_from(candidates.clone())
+					.map_err(|_| "a next round of more than 64 candidates")?;
+				self.options.insert(*next, options);
+				self.election(*next)?.candidates =
+					u32::try_from(candidates.len()).map_err(|_| "candidates overflow")?;
 			},
 			Event::ElectionCertified { election, office, seats, since, until, reserves } => {
 				let info = self.election(*election)?;
 				info.stage = Stage::Certified;
 				let kind = info.kind;
-				let regular = match kind {
-					ElectionKind::Regular => true,
-					ElectionKind::ByElection => false,
-					ElectionKind::RunOff { first_round } => self
-						.elections
-						.get(&first_round)
-						.is_some_and(|f| f.kind == ElectionKind::Regular),
-				};
+				let regular = self.is_regular(kind);
 				let level =
 					tree.offices.get(office).ok_or("an election of an unknown office")?.level;
 				let mut holders = if regular {
@@ -368,6 +374,19 @@ impl State {
 					},
 				);
 			},
+			Event::PhragmenClaimed { election, claimant, deposit, winners } => {
+				let claim = (claimant.clone(), *deposit, winners.clone());
+				if self.claims.insert(*election, claim).is_some() {
+					return Err("PhragmenClaimed while another claim is checked".into());
+				}
+			},
+			Event::PhragmenChecked { election, fault, support, .. } => {
+				self.claims.remove(election).ok_or("PhragmenChecked without a claim")?;
+				if fault.is_none() {
+					// Its seats came with the `ElectionCounted` just before.
+					self.checked.insert(*election, support.clone());
+				}
+			},
 			Event::__Ignore(..) => {},
 		}
 		Ok(())
@@ -375,6 +394,24 @@ impl State {
 
 	fn election(&mut self, id: ElectionId) -> Result<&mut ElectionOf<Runtime>, String> {
 		self.elections.get_mut(&id).ok_or_else(|| format!("unknown election {id}"))
+	}
+
+	/// Whether an election of `kind` fills every seat of its office: a regular election, or
+	/// its primary, final or run-off (a run-off may follow a by-election).
+	fn is_regular(&self, kind: ElectionKind) -> bool {
+		let mut kind = kind;
+		for _ in 0..3 {
+			match kind {
+				ElectionKind::Regular | ElectionKind::Primary { .. } => return true,
+				ElectionKind::ByElection => return false,
+				ElectionKind::RunOff { first_round: previous }
+				| ElectionKind::Final { primary: previous } => match self.elections.get(&previous) {
+					Some(info) => kind = info.kind,
+					None => return false,
+				},
+			}
+		}
+		false
 	}
 
 	fn end_service(&mut self, who: &AccountId, office: OfficeId, election: ElectionId, now: u32) {
@@ -403,6 +440,8 @@ impl State {
 		diff_map("elections.elections", &self.elections, &stored.elections, out);
 		diff_value("elections.next_election", &self.next_election, &stored.next_election, out);
 		diff_map("elections.running", &self.running, &stored.running, out);
+		diff_map("elections.claims", &self.claims, &stored.claims, out);
+		diff_map("elections.checked", &self.checked, &stored.checked, out);
 		diff_map("elections.candidacies", &self.candidacies, &stored.candidacies, out);
 		diff_map("elections.options", &nonempty(&self.options), &nonempty(&stored.options), out);
 		diff_map("elections.lists", &self.lists, &stored.lists, out);

@@ -202,6 +202,7 @@ fn demo_elections() -> ElectionsConfig {
 		nomination: HOURS,
 		voting: DAYS,
 		promotion: false,
+		primary: 0,
 	};
 	let parliament: OfficeRulesOf<Runtime> = OfficeRules {
 		method: Method::PartyList(ListRules {
@@ -215,6 +216,7 @@ fn demo_elections() -> ElectionsConfig {
 		nomination: 7 * DAYS,
 		voting: 3 * DAYS,
 		promotion: false,
+		primary: 0,
 	};
 	ElectionsConfig {
 		rules: vec![(BIRCHWOOD_COUNCIL, council), (PARLIAMENT, parliament)],

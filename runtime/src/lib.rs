@@ -129,8 +129,10 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade (none yet).
-pub type Migrations = ();
+/// Storage migrations run on the next runtime upgrade. Each is versioned: it runs only while its
+/// pallet's storage is at the version it migrates from, so a chain started from a newer genesis
+/// skips it.
+pub type Migrations = (pallet_veche_elections::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Dispatches extrinsics and runs the pallets' hooks.
 pub type Executive = frame_executive::Executive<

@@ -196,7 +196,8 @@ enum Command {
 	},
 	/// Count an election independently: every poll's ballots recounted (list and preference
 	/// votes, excluded territories left out), the seats allocated by the published rules, and
-	/// compared with the seats the chain counted.
+	/// compared with the seats the chain counted; for a certified primary or first round, who
+	/// was sent on compared with the candidates of the final or run-off the chain opened.
 	ElectionCount {
 		#[arg(long, default_value = "ws://127.0.0.1:9944")]
 		url: String,
@@ -703,7 +704,31 @@ async fn run(cli: Cli) -> Result<(), String> {
 					})
 					.collect::<Vec<_>>()
 			};
-			let agree = stored.seats.as_ref().map(|s| *s == out.seats);
+			// A Phragmén election's seats are on chain once a claim is accepted: before, there
+			// is nothing to compare.
+			let unclaimed = out.phragmen.is_some()
+				&& stored.seats.as_ref().is_none_or(|s| s.is_empty())
+				&& !out.seats.is_empty();
+			let seats_agree = stored.seats.as_ref().filter(|_| !unclaimed).map(|s| *s == out.seats);
+			// A certified primary or first round: who the chain sent on to its next round.
+			let sent_on = out.advancing.clone().or(out.run_off.map(|p| p.to_vec()));
+			let next_agree = match (&stored.next_round, &sent_on) {
+				(Some((_, chain)), Some(here)) => {
+					let mut chain = chain.clone();
+					let mut here = here.clone();
+					chain.sort_unstable();
+					here.sort_unstable();
+					Some(chain == here)
+				},
+				(Some(_), None) => Some(false),
+				(None, _) => None,
+			};
+			let agree = match (seats_agree, next_agree) {
+				(Some(false), _) | (_, Some(false)) => Some(false),
+				(None, None) => None,
+				_ => Some(true),
+			};
+			let hex = |v: &[election::Account]| v.iter().map(|a| to_hex(a)).collect::<Vec<_>>();
 			let result = json!({
 				"election": id,
 				"block": stored.at,
@@ -711,15 +736,27 @@ async fn run(cli: Cli) -> Result<(), String> {
 				"ballots": stored.data.polls.iter().map(|p| p.ballots.len()).sum::<usize>(),
 				"votes": out.votes,
 				"seats": show(&out.seats),
-				"run_off": out.run_off.map(|p| p.iter().map(|a| to_hex(a)).collect::<Vec<_>>()),
+				"run_off": out.run_off.map(|p| hex(&p)),
+				"advancing": out.advancing.as_deref().map(hex),
+				"phragmen_claim": out.phragmen.as_ref().map(|w| w
+					.iter()
+					.map(|(c, load)| json!([c, load.to_string()]))
+					.collect::<Vec<_>>()),
+				"claim_needed": unclaimed,
 				"chain_seats": stored.seats.as_deref().map(show),
+				"chain_next_round": stored.next_round.as_ref().map(|(e, c)| json!({
+					"election": e,
+					"candidates": hex(c),
+				})),
 				"seats_agree": agree,
 				"read_ms": read_ms,
 				"count_ms": count_ms,
 			});
 			println!("{result}");
 			if agree == Some(false) {
-				return Err("the independent count disagrees with the chain's seats".into());
+				return Err(
+					"the independent count disagrees with the chain's seats or next round".into()
+				);
 			}
 			return Ok(());
 		},

@@ -120,9 +120,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
-	add_at, merge_counts, Alias, Context, JurisdictionId, JurisdictionInspect, JurisdictionUsage,
-	OfficeId, PersonhoodVerifier, PollEngine, PollId, PollStage, PollSummary, ProofError,
-	ProofItem, RingSet, Roll, RollUsage,
+	add_at, merge_counts, Alias, BallotPage, Context, JurisdictionId, JurisdictionInspect,
+	JurisdictionUsage, OfficeId, PersonhoodVerifier, PollEngine, PollId, PollStage, PollSummary,
+	ProofError, ProofItem, RingSet, Roll, RollUsage,
 };
 
 /// The index of a people's referendum.
@@ -1784,6 +1784,44 @@ impl<T: Config> PollEngine<BlockNumberFor<T>> for Pallet<T> {
 
 	fn preferences(poll: PollId, list: u8) -> PreferenceCounts {
 		Self::current_preferences(poll, list)
+	}
+
+	fn ballot_page(poll: PollId, after: Option<Alias>, limit: u32) -> BallotPage {
+		let Some(info) = Polls::<T>::get(poll) else {
+			return BallotPage { done: true, ..Default::default() };
+		};
+		let iter = match after {
+			Some(alias) => {
+				Ballots::<T>::iter_prefix_from(poll, Ballots::<T>::hashed_key_for(poll, alias))
+			},
+			None => Ballots::<T>::iter_prefix(poll),
+		};
+		let mut page = BallotPage { ballots: Vec::new(), read: 0, last: None, done: true };
+		// Each territory's exclusion is read once a page.
+		let mut excluded: Vec<(JurisdictionId, bool)> = Vec::new();
+		let mut read = 0u32;
+		for (alias, ballot) in iter {
+			if read >= limit {
+				page.done = false;
+				break;
+			}
+			read = read.saturating_add(1);
+			page.read = read;
+			page.last = Some(alias);
+			let out = match excluded.iter().find(|(t, _)| *t == ballot.territory) {
+				Some((_, out)) => *out,
+				None => {
+					let out = Excluded::<T>::contains_key(poll, ballot.territory);
+					excluded.push((ballot.territory, out));
+					out
+				},
+			};
+			if !out {
+				let marks = info.kind.marks(&ballot.choice).to_vec();
+				page.ballots.push((marks, ballot.weight));
+			}
+		}
+		page
 	}
 }
 

@@ -19,6 +19,9 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Makes `poll`'s results as if ballots had been cast in it: `votes` per list, and the
 	/// preference votes of each list (by place).
 	fn set_results(poll: PollId, votes: Vec<u64>, preferences: Vec<(u8, Vec<u64>)>);
+	/// Stores `ballots` (marks and weight) in `poll` as if they had been cast, each under its
+	/// own alias, in a territory that is not excluded.
+	fn store_ballots(poll: PollId, ballots: Vec<(Vec<u8>, u32)>);
 }
 
 /// The size the benchmarks declare: the largest (the weight is refunded to the actual one).
@@ -72,6 +75,7 @@ fn list_rules<T: Config>(constituencies: Vec<JurisdictionId>) -> OfficeRulesOf<T
 		nomination: 10u32.into(),
 		voting: 10u32.into(),
 		promotion: false,
+		primary: 0,
 	}
 }
 
@@ -82,6 +86,7 @@ fn plurality<T: Config>() -> OfficeRulesOf<T> {
 		nomination: 10u32.into(),
 		voting: 10u32.into(),
 		promotion: true,
+		primary: 0,
 	}
 }
 
@@ -170,6 +175,52 @@ fn voted<T: Config>(election: ElectionId, l: u32, seats: u32) {
 	}
 	let end = Elections::<T>::get(election).map(|e| e.voting_end).unwrap_or_default();
 	set_now::<T>(end);
+}
+
+/// A counted Phragmén election of [`phragmen::MAX_SEATS`] seats between 64 candidates, with `b`
+/// ballots each approving of all of them (so that a check adds every ballot to every round's
+/// sums): the claim [`phragmen::elect`] makes of them, and a funded claimant.
+fn phragmen_counted<T: Config>(b: u32) -> (ElectionId, ClaimOf, T::AccountId) {
+	let (office, _) = T::BenchmarkHelper::parliament(1);
+	let rules = OfficeRules { method: Method::Phragmen, ..plurality::<T>() };
+	Rules::<T>::insert(office, rules.clone());
+	let voting_start = now::<T>() + rules.nomination;
+	let seats = phragmen::MAX_SEATS;
+	let election =
+		Pallet::<T>::new_election(office, ElectionKind::Regular, seats, &rules, voting_start, None)
+			.expect("a new election");
+	let candidates: Vec<T::AccountId> =
+		(0..MAX_LISTS).map(|i| account("candidate", i, 0)).collect();
+	Options::<T>::insert(election, BoundedVec::truncate_from(candidates));
+	Elections::<T>::mutate(election, |e| {
+		if let Some(e) = e {
+			e.candidates = MAX_LISTS;
+		}
+	});
+	set_now::<T>(voting_start);
+	Pallet::<T>::open_voting(
+		RawOrigin::Signed(account("anyone", 0, 0)).into(),
+		election,
+		big::<T>(),
+	)
+	.expect("voting opens");
+	let (_, poll) = ElectionPolls::<T>::get(election).first().copied().expect("a poll");
+	let all: Vec<u8> = (0..MAX_LISTS as u8).collect();
+	let ballots: Vec<(Vec<u8>, u32)> = (0..b).map(|_| (all.clone(), 1)).collect();
+	T::BenchmarkHelper::store_ballots(poll, ballots.clone());
+	T::BenchmarkHelper::set_results(poll, alloc::vec![b as u64; MAX_LISTS as usize], Vec::new());
+	set_now::<T>(Elections::<T>::get(election).map(|e| e.voting_end).unwrap_or_default());
+	Pallet::<T>::count(RawOrigin::Signed(account("anyone", 0, 0)).into(), election, big::<T>())
+		.expect("counted");
+	let profile: Vec<(Vec<u8>, u64)> =
+		ballots.into_iter().map(|(m, w)| (m, u64::from(w))).collect();
+	let claim = BoundedVec::truncate_from(phragmen::elect(&profile, MAX_LISTS as u8, seats));
+	let claimant: T::AccountId = account("claimant", 0, 0);
+	T::Currency::set_balance(
+		&claimant,
+		T::ClaimDeposit::get().saturating_add(T::Currency::minimum_balance()),
+	);
+	(election, claim, claimant)
 }
 
 /// Moves the clock past the appeal windows of `election`'s polls.
@@ -428,6 +479,38 @@ mod benchmarks {
 		_(RawOrigin::Signed(holder.seat.who.clone()), office);
 
 		assert!(!Holders::<T>::get(office).iter().any(|h| h.seat.who == holder.seat.who));
+		Ok(())
+	}
+
+	/// A claim of 16 winners among 64 candidates, with its deposit.
+	#[benchmark]
+	fn claim_phragmen() -> Result<(), BenchmarkError> {
+		let (election, claim, claimant) = phragmen_counted::<T>(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(claimant), election, claim);
+
+		assert!(Claims::<T>::contains_key(election));
+		Ok(())
+	}
+
+	/// The last `b` ballots of a claim's check, each approving of all 64 candidates, then the
+	/// verification of 16 rounds and the seats counted.
+	#[benchmark]
+	fn check_phragmen(b: Linear<1, 1_000>) -> Result<(), BenchmarkError> {
+		let (election, claim, claimant) = phragmen_counted::<T>(b);
+		Pallet::<T>::claim_phragmen(RawOrigin::Signed(claimant).into(), election, claim)
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), election, b);
+
+		assert_eq!(
+			Outcomes::<T>::decode_len(election),
+			Some(phragmen::MAX_SEATS as usize),
+			"the claim was accepted"
+		);
 		Ok(())
 	}
 

@@ -8,6 +8,11 @@ pub(crate) struct Counted<T: Config> {
 	pub seats: SeatsOf<T>,
 	/// A two-round election without a majority: the two candidates of its run-off.
 	pub run_off: Option<[T::AccountId; 2]>,
+	/// A primary: the candidates it sends on to the final, in their order on its ballot.
+	pub advancing: Option<Vec<T::AccountId>>,
+	/// A Phragmén election without an accepted claim matching its ballots: its seats are not
+	/// known yet.
+	pub unsettled: bool,
 	/// For each list that won seats in a constituency, its candidates who were not elected, in
 	/// the order they take a seat the list vacates.
 	pub reserves: Vec<((JurisdictionId, ListIndex), ListCandidatesOf<T::AccountId>)>,
@@ -33,6 +38,8 @@ impl<T: Config> Pallet<T> {
 		let mut counted = Counted {
 			seats: BoundedVec::new(),
 			run_off: None,
+			advancing: None,
+			unsettled: false,
 			reserves: Vec::new(),
 			constituencies: 1,
 			lists: 0,
@@ -44,6 +51,23 @@ impl<T: Config> Pallet<T> {
 		};
 		let results = T::Polls::results(poll).ok_or(Error::<T>::ElectionNotFound)?;
 		let votes: Vec<u64> = results.options.iter().take(options.len()).copied().collect();
+		if let ElectionKind::Primary { advance } = info.kind {
+			// The most voted go on, in their order on the ballot (no place is won here).
+			let mut sent = seats::top(&votes, u32::from(advance));
+			sent.sort_unstable();
+			counted.advancing =
+				Some(sent.iter().filter_map(|i| options.get(*i as usize)).cloned().collect());
+			return Ok(counted);
+		}
+		if info.method == Method::Phragmen {
+			// The seats of the accepted claim, while it matches the ballots as they count.
+			if Self::phragmen_current(election, poll) {
+				counted.seats = Outcomes::<T>::get(election).unwrap_or_default();
+			} else {
+				counted.unsettled = true;
+			}
+			return Ok(counted);
+		}
 		let winners: Vec<u32> = match info.method {
 			Method::TwoRound => {
 				let ranked = seats::ranking(&votes);
@@ -107,6 +131,8 @@ impl<T: Config> Pallet<T> {
 		let mut counted = Counted {
 			seats: BoundedVec::new(),
 			run_off: None,
+			advancing: None,
+			unsettled: false,
 			reserves: Vec::new(),
 			constituencies: u32::try_from(polls.len()).unwrap_or(u32::MAX),
 			lists: u32::try_from(lists).unwrap_or(u32::MAX),

@@ -35,6 +35,18 @@
 //! the seat to the next candidate of the same list in the same constituency; a seat no list
 //! fills gets a by-election for the rest of its term.
 //!
+//! ## Primaries
+//!
+//! An office's rules may ask for an open primary before each regular election
+//! ([`OfficeRules::primary`] = K, more than the office's seats). The regular election is then
+//! held in two elections: the primary ([`ElectionKind::Primary`]), where everyone nominates
+//! and every registered person of the office's unit votes on the office's usual ballot, and
+//! the final ([`ElectionKind::Final`]), opened at once when the primary is certified, between
+//! its K most voted candidates (ties as below), on the same ballot. If no more than K stood,
+//! all go to the final without a primary vote; if no more than the seats stood, they are
+//! elected unopposed. A candidacy, its deposit and its promises belong to the primary; the
+//! final (and a run-off after it) carries them on. By-elections hold no primary.
+//!
 //! ## Counting rules
 //!
 //! All in [`seats`], integer arithmetic, ties to the earlier entry (the earlier nomination, the
@@ -43,6 +55,12 @@
 //!   approvals a ballot).
 //! - **Two rounds**: more than half of the votes for candidates wins outright; otherwise the
 //!   two first meet in a run-off decided by plurality.
+//! - **Proportional approval** ([`phragmen`]): each voter approves of any number; seats go by
+//!   sequential Phragmén in fixed-point loads. The chain does not compute it: anyone claims the
+//!   outcome with a deposit ([`Pallet::claim_phragmen`]) and anyone checks the claim against
+//!   every stored ballot in one pass, a page per call ([`Pallet::check_phragmen`]); an accepted
+//!   claim counts the seats while the poll's results still match the support it was checked
+//!   against, a wrong one forfeits its deposit.
 //! - **Party lists**: seats to constituencies by Sainte-Laguë over registered persons with a
 //!   minimum each; a party needs the threshold share of all list votes; each constituency's
 //!   seats go to its lists by the rules' divisor (D'Hondt or Sainte-Laguë), a list never
@@ -52,7 +70,8 @@
 //! ## Deposits
 //!
 //! A candidacy's deposit (and a list's) is held at nomination, returned on withdrawal, and
-//! after certification returned to the elected and to candidates (lists) with at least
+//! after certification returned to the elected, to those sent on to a run-off or a final, and
+//! to candidates (lists) with at least
 //! [`Config::DepositReturn`] of the votes for candidates (lists) — a list candidate's share is
 //! their list's, over every constituency; otherwise it goes to [`Config::ForfeitAccount`].
 //!
@@ -84,8 +103,10 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 mod count;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod phragmen;
 pub mod seats;
 #[cfg(test)]
 mod tests;
@@ -130,6 +151,10 @@ pub type SeatsOf<T> =
 	BoundedVec<Seat<<T as frame_system::Config>::AccountId>, <T as Config>::MaxSeats>;
 /// A holder of an office.
 pub type HolderOf<T> = Holder<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// A Phragmén claim being checked.
+pub type PhragmenCheckOf<T> = PhragmenCheck<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+/// A claimed Phragmén outcome: the winners in order, with their loads.
+pub type ClaimOf = BoundedVec<phragmen::Winner, ConstU32<{ phragmen::MAX_SEATS }>>;
 
 /// The elections pallet: offices' rules, elections and their stages, candidacies and party
 /// lists, counting by plurality, two rounds, approval and party lists, certification, holders
@@ -139,7 +164,8 @@ pub mod pallet {
 	use super::*;
 
 	/// The layout of this pallet's storage.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2: offices' rules gained [`OfficeRules::primary`] ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -150,6 +176,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A candidacy's or a party list's deposit, held until the election is certified.
 		ElectionDeposit,
+		/// The deposit of a claimed Phragmén outcome, held while it is checked.
+		ClaimDeposit,
 	}
 
 	#[pallet::config]
@@ -196,6 +224,11 @@ pub mod pallet {
 		/// The deposit of a party list.
 		#[pallet::constant]
 		type ListDeposit: Get<BalanceOf<Self>>;
+
+		/// The deposit of a claimed Phragmén outcome: forfeited if the claim is wrong, so that it
+		/// pays for the check that refutes it.
+		#[pallet::constant]
+		type ClaimDeposit: Get<BalanceOf<Self>>;
 
 		/// The share of the votes for candidates (for lists) a candidate (a list) who is not
 		/// elected needs to have the deposit returned.
@@ -318,6 +351,17 @@ pub mod pallet {
 	// Twox64Concat: sequential election ids.
 	#[pallet::storage]
 	pub type Outcomes<T: Config> = StorageMap<_, Twox64Concat, ElectionId, SeatsOf<T>>;
+
+	/// The claimed outcome of a Phragmén election being checked (one at a time).
+	#[pallet::storage]
+	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, ElectionId, PhragmenCheckOf<T>>;
+
+	/// The approval weights, by candidate, that a Phragmén election's accepted outcome was
+	/// checked against: the outcome stands while its poll's results still match them (an
+	/// exclusion on appeal changes them, and a new claim is needed).
+	#[pallet::storage]
+	pub type Checked<T: Config> =
+		StorageMap<_, Twox64Concat, ElectionId, BoundedVec<u128, ConstU32<MAX_LISTS>>>;
 
 	/// The candidates of each list in each constituency who were not elected, in the order in
 	/// which they take a seat their list vacates.
@@ -522,6 +566,42 @@ pub mod pallet {
 			/// The end of the term.
 			until: BlockNumberFor<T>,
 		},
+		/// Someone claimed the outcome of a Phragmén election; the check may start.
+		PhragmenClaimed {
+			/// The election.
+			election: ElectionId,
+			/// Who claimed it.
+			claimant: T::AccountId,
+			/// The deposit held.
+			deposit: BalanceOf<T>,
+			/// The winners in order, each as its place on the ballot with its load.
+			winners: Vec<phragmen::Winner>,
+		},
+		/// A claimed Phragmén outcome was checked against every ballot: accepted (its seats
+		/// counted, as [`Event::ElectionCounted`] says) or refused with the fault.
+		PhragmenChecked {
+			/// The election.
+			election: ElectionId,
+			/// Who claimed it.
+			claimant: T::AccountId,
+			/// Ballots counted (excluded territories' ballots are read and left out).
+			ballots: u32,
+			/// Why it was refused, if it was (a stale claim's deposit is returned, a wrong
+			/// one's forfeited).
+			fault: Option<phragmen::Fault>,
+			/// The approval weight by candidate the ballots read gave (once accepted, the
+			/// outcome stands while the poll's results match it).
+			support: Vec<u128>,
+		},
+		/// A primary was decided (or nobody needed one): its final opened at once.
+		FinalCalled {
+			/// The primary.
+			election: ElectionId,
+			/// The final.
+			final_election: ElectionId,
+			/// The candidates sent on, in their order on the primary's ballot.
+			candidates: Vec<T::AccountId>,
+		},
 	}
 
 	#[pallet::error]
@@ -586,6 +666,21 @@ pub mod pallet {
 		/// The size given with the call is smaller than the election's (its constituencies,
 		/// lists or seats): read it with the view function `election_size` and call again.
 		SizeTooSmall,
+		/// The election is not counted by Phragmén.
+		NotPhragmen,
+		/// Another claim of this election's outcome is being checked: check it first.
+		ClaimInProgress,
+		/// No claim of this election's outcome is being checked.
+		NoClaim,
+		/// The claim names a candidate twice, one not on the ballot, or more winners than seats.
+		InvalidClaim,
+		/// The election's accepted outcome still matches its ballots: nothing to claim.
+		AlreadyCounted,
+		/// A Phragmén election is certified once a claim of its outcome is accepted, checked
+		/// against the ballots as they now count.
+		ClaimNeeded,
+		/// A check reads at least one ballot a call.
+		LimitTooSmall,
 	}
 
 	/// Offices' rules, elections open for nominations and their first candidates, at genesis.
@@ -620,7 +715,7 @@ pub mod pallet {
 				let (_, seats) = T::Jurisdictions::office(*office).expect("offices exist; qed");
 				let election = Pallet::<T>::new_election(
 					*office,
-					ElectionKind::Regular,
+					Pallet::<T>::regular_kind(&rules),
 					seats,
 					&rules,
 					*voting_start,
@@ -717,7 +812,7 @@ pub mod pallet {
 			);
 			let election = Self::new_election(
 				office,
-				ElectionKind::Regular,
+				Self::regular_kind(&rules),
 				seats,
 				&rules,
 				voting_start,
@@ -918,11 +1013,13 @@ pub mod pallet {
 		/// - `size`: the election's size (view function `election_size`), which the weight is
 		///   charged for; refunded to the actual work.
 		///
-		/// Emits [`Event::VotingOpened`] or [`Event::ElectionFailed`]. Errors:
-		/// [`Error::ElectionNotFound`], [`Error::SizeTooSmall`], [`Error::WrongStage`],
-		/// [`Error::VotingNotStarted`], and the ballots engine's errors.
+		/// Emits [`Event::VotingOpened`] or [`Event::ElectionFailed`] (for a primary that no
+		/// more candidates entered than it sends on: [`Event::FinalCalled`] and the final's
+		/// events). Errors: [`Error::ElectionNotFound`], [`Error::SizeTooSmall`],
+		/// [`Error::WrongStage`], [`Error::VotingNotStarted`], and the ballots engine's errors.
 		#[pallet::call_index(6)]
-		#[pallet::weight(<T as Config>::WeightInfo::open_voting(size.constituencies))]
+		#[pallet::weight(<T as Config>::WeightInfo::open_voting(size.constituencies)
+			.max(Pallet::<T>::next_round_weight(size.seats)))]
 		pub fn open_voting(
 			origin: OriginFor<T>,
 			election: ElectionId,
@@ -934,6 +1031,16 @@ pub mod pallet {
 			ensure!(info.stage == Stage::Nomination, Error::<T>::WrongStage);
 			let now = T::BlockNumberProvider::current_block_number();
 			ensure!(now >= info.voting_start, Error::<T>::VotingNotStarted);
+			if let ElectionKind::Primary { advance } = info.kind {
+				// No more candidates than the primary sends on (but more than the seats): all go
+				// to the final without a primary vote.
+				let stood = info.candidates;
+				if stood > info.seats && stood <= u32::from(advance) {
+					let candidates = Options::<T>::get(election).into_inner();
+					Self::call_final(election, info, candidates, now)?;
+					return Ok(Some(Self::next_round_weight(stood)).into());
+				}
+			}
 			let polls = Self::do_open_voting(election, info, now)?;
 			Ok(Some(<T as Config>::WeightInfo::open_voting(polls)).into())
 		}
@@ -967,6 +1074,8 @@ pub mod pallet {
 			for (_, poll) in polls.iter() {
 				T::Polls::close(*poll)?;
 			}
+			// (A Phragmén outcome that no longer matches the ballots counts no seat: its
+			// `Checked` support stays, stale, until a new claim is accepted.)
 			let counted = Self::tally(election, &info)?;
 			let seats = counted.seats.clone();
 			Outcomes::<T>::insert(election, counted.seats);
@@ -1100,6 +1209,140 @@ pub mod pallet {
 			let who = T::Lookup::lookup(who)?;
 			Self::vacate(office, &who, Some(reason))
 		}
+
+		/// Claims the outcome of a counted Phragmén election: its winners in the order elected,
+		/// each as its place on the ballot with the load it was elected with, as
+		/// [`phragmen::elect`] computes them from the stored ballots (`veche-client
+		/// election-count` prints the claim). Holds [`Config::ClaimDeposit`] until the claim
+		/// is checked ([`Pallet::check_phragmen`]).
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::PhragmenClaimed`]. Errors: [`Error::ElectionNotFound`],
+		/// [`Error::NotPhragmen`], [`Error::WrongStage`] (not counted, or certified),
+		/// [`Error::ClaimInProgress`], [`Error::AlreadyCounted`], [`Error::InvalidClaim`], and
+		/// the currency's error if the deposit cannot be held.
+		#[pallet::call_index(13)]
+		#[pallet::weight(<T as Config>::WeightInfo::claim_phragmen())]
+		pub fn claim_phragmen(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			winners: ClaimOf,
+		) -> DispatchResult {
+			let claimant = ensure_signed(origin)?;
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			ensure!(info.method == Method::Phragmen, Error::<T>::NotPhragmen);
+			ensure!(info.stage == Stage::Counted, Error::<T>::WrongStage);
+			ensure!(!Claims::<T>::contains_key(election), Error::<T>::ClaimInProgress);
+			let Some((_, poll)) = ElectionPolls::<T>::get(election).first().copied() else {
+				// Unopposed: counted without a vote.
+				return Err(Error::<T>::AlreadyCounted.into());
+			};
+			ensure!(!Self::phragmen_current(election, poll), Error::<T>::AlreadyCounted);
+			let options = u8::try_from(Options::<T>::decode_len(election).unwrap_or(0))
+				.map_err(|_| Error::<T>::InvalidClaim)?;
+			let mut seen = [false; MAX_LISTS as usize];
+			let well_formed = u32::try_from(winners.len()).is_ok_and(|k| k <= info.seats)
+				&& winners.iter().all(|(c, _)| {
+					*c < options
+						&& seen
+							.get_mut(usize::from(*c))
+							.is_some_and(|s| !core::mem::replace(s, true))
+				});
+			ensure!(well_formed, Error::<T>::InvalidClaim);
+			let deposit = T::ClaimDeposit::get();
+			T::Currency::hold(&HoldReason::ClaimDeposit.into(), &claimant, deposit)?;
+			Claims::<T>::insert(
+				election,
+				PhragmenCheck {
+					claimant: claimant.clone(),
+					deposit,
+					winners: winners.clone(),
+					after: None,
+					ballots: 0,
+					sums: phragmen::Sums::new(options, winners.len()),
+				},
+			);
+			Self::deposit_event(Event::PhragmenClaimed {
+				election,
+				claimant,
+				deposit,
+				winners: winners.into_inner(),
+			});
+			Ok(())
+		}
+
+		/// Checks the claimed outcome of a Phragmén election against up to `limit` more of its
+		/// ballots; after the last, accepts it (its seats are counted, and the deposit
+		/// returned) or refuses it with the fault (the deposit forfeited to
+		/// [`Config::ForfeitAccount`], or returned if the ballots changed meanwhile).
+		///
+		/// - Origin: signed (anyone).
+		///
+		/// Emits [`Event::PhragmenChecked`] (and [`Event::ElectionCounted`] if accepted) once
+		/// the last ballot is read. Errors: [`Error::ElectionNotFound`], [`Error::NoClaim`],
+		/// [`Error::LimitTooSmall`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(<T as Config>::WeightInfo::check_phragmen(*limit))]
+		pub fn check_phragmen(
+			origin: OriginFor<T>,
+			election: ElectionId,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(limit > 0, Error::<T>::LimitTooSmall);
+			let info = Elections::<T>::get(election).ok_or(Error::<T>::ElectionNotFound)?;
+			let mut check = Claims::<T>::get(election).ok_or(Error::<T>::NoClaim)?;
+			let (_, poll) =
+				ElectionPolls::<T>::get(election).first().copied().ok_or(Error::<T>::NoClaim)?;
+			let page = T::Polls::ballot_page(poll, check.after, limit);
+			let counted = u32::try_from(page.ballots.len()).unwrap_or(u32::MAX);
+			for (marks, weight) in page.ballots.iter() {
+				check.sums.add(&check.winners, marks, u64::from(*weight));
+			}
+			check.ballots = check.ballots.saturating_add(counted);
+			check.after = page.last.or(check.after);
+			// Every ballot read costs, excluded ones too.
+			let used = <T as Config>::WeightInfo::check_phragmen(page.read.max(1));
+			if !page.done {
+				Claims::<T>::insert(election, check);
+				return Ok(Some(used).into());
+			}
+			Claims::<T>::remove(election);
+			let results = T::Polls::results(poll).ok_or(Error::<T>::ElectionNotFound)?;
+			let current = (0..check.sums.support.len()).all(|i| {
+				check.sums.support.get(i).copied().unwrap_or(0)
+					== u128::from(results.options.get(i).copied().unwrap_or(0))
+			});
+			let fault = if current {
+				check.sums.verify(&check.winners, info.seats).err()
+			} else {
+				Some(phragmen::Fault::Stale)
+			};
+			Self::settle_claim(&check, fault)?;
+			if fault.is_none() {
+				let options = Options::<T>::get(election);
+				let (unit, _) =
+					T::Jurisdictions::office(info.office).ok_or(Error::<T>::OfficeNotFound)?;
+				let seats: Vec<Seat<T::AccountId>> = check
+					.winners
+					.iter()
+					.filter_map(|(c, _)| options.get(usize::from(*c)))
+					.map(|who| Seat { who: who.clone(), constituency: unit, list: None })
+					.collect();
+				Outcomes::<T>::insert(election, BoundedVec::truncate_from(seats.clone()));
+				Checked::<T>::insert(election, check.sums.support.clone());
+				Self::deposit_event(Event::ElectionCounted { election, seats });
+			}
+			Self::deposit_event(Event::PhragmenChecked {
+				election,
+				claimant: check.claimant,
+				ballots: check.ballots,
+				fault,
+				support: check.sums.support.into_inner(),
+			});
+			Ok(Some(used).into())
+		}
 	}
 
 	#[pallet::view_functions]
@@ -1163,7 +1406,12 @@ impl<T: Config> Pallet<T> {
 		};
 		let lists =
 			u32::try_from(Lists::<T>::decode_len(election).unwrap_or(0)).unwrap_or(u32::MAX);
-		ElectionSize { constituencies, lists, seats: info.seats }
+		// A primary's certification writes the candidacies of those it sends on.
+		let seats = match info.kind {
+			ElectionKind::Primary { advance } => info.seats.max(u32::from(advance)),
+			_ => info.seats,
+		};
+		ElectionSize { constituencies, lists, seats }
 	}
 
 	/// The size given with a call covers the election's.
@@ -1182,12 +1430,56 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The weight of certifying an election of `size`, or of opening its run-off.
+	/// The weight of certifying an election of `size`, or of opening its run-off or final
+	/// (a candidacy written for each candidate sent on, as a seat is for each winner).
 	fn certify_weight(size: &ElectionSize) -> Weight {
-		<T as Config>::WeightInfo::certify(size.constituencies, size.lists, size.seats).max(
-			<T as Config>::WeightInfo::certify(1, 0, 1)
-				.saturating_add(<T as Config>::WeightInfo::open_voting(1)),
-		)
+		<T as Config>::WeightInfo::certify(size.constituencies, size.lists, size.seats)
+			.max(Self::next_round_weight(size.seats))
+	}
+
+	/// Whether Phragmén election `election`'s accepted outcome still matches its poll's
+	/// results (no exclusion has changed them since it was checked).
+	fn phragmen_current(election: ElectionId, poll: PollId) -> bool {
+		let (Some(checked), Some(results)) = (Checked::<T>::get(election), T::Polls::results(poll))
+		else {
+			return false;
+		};
+		checked.len() <= results.options.len()
+			&& checked.iter().zip(results.options.iter()).all(|(c, r)| *c == u128::from(*r))
+	}
+
+	/// Returns a checked claim's deposit, or forfeits it if the claim was wrong (a stale one
+	/// was nobody's fault).
+	fn settle_claim(check: &PhragmenCheckOf<T>, fault: Option<phragmen::Fault>) -> DispatchResult {
+		let reason = HoldReason::ClaimDeposit.into();
+		match fault {
+			None | Some(phragmen::Fault::Stale) => {
+				T::Currency::release(
+					&reason,
+					&check.claimant,
+					check.deposit,
+					Precision::BestEffort,
+				)?;
+			},
+			Some(_) => {
+				T::Currency::transfer_on_hold(
+					&reason,
+					&check.claimant,
+					&T::ForfeitAccount::get(),
+					check.deposit,
+					Precision::BestEffort,
+					Restriction::Free,
+					Fortitude::Force,
+				)?;
+			},
+		}
+		Ok(())
+	}
+
+	/// The weight of opening the next round (a run-off or a final) for `candidates`.
+	fn next_round_weight(candidates: u32) -> Weight {
+		<T as Config>::WeightInfo::certify(1, 0, candidates.max(1))
+			.saturating_add(<T as Config>::WeightInfo::open_voting(1))
 	}
 
 	/// Whether `rules` fit an office of `seats` seats at `unit`.
@@ -1198,6 +1490,7 @@ impl<T: Config> Pallet<T> {
 		let method_fits = match &rules.method {
 			Method::Plurality | Method::TwoRound => seats == 1,
 			Method::Approval => seats < MAX_LISTS,
+			Method::Phragmen => seats <= phragmen::MAX_SEATS,
 			Method::PartyList(l) => {
 				let c = &l.constituencies;
 				let count = u32::try_from(c.len()).unwrap_or(u32::MAX);
@@ -1213,7 +1506,41 @@ impl<T: Config> Pallet<T> {
 					&& u32::from(l.preferences) < MAX_LISTS
 			},
 		};
-		periods && seats_fit && method_fits
+		// A primary sends on more candidates than there are seats, at most a ballot's worth,
+		// to a final outside party lists.
+		let primary_fits = rules.primary == 0
+			|| (!matches!(rules.method, Method::PartyList(_))
+				&& u32::from(rules.primary) > seats
+				&& u32::from(rules.primary) <= MAX_LISTS);
+		periods && seats_fit && method_fits && primary_fits
+	}
+
+	/// The kind of a regular election of an office with `rules`: with its primary, if any.
+	fn regular_kind(rules: &OfficeRulesOf<T>) -> ElectionKind {
+		match rules.primary {
+			0 => ElectionKind::Regular,
+			advance => ElectionKind::Primary { advance },
+		}
+	}
+
+	/// Whether `kind` fills every seat of its office (a regular election, its primary, final
+	/// or run-off) rather than one vacant seat.
+	fn is_regular(kind: ElectionKind) -> bool {
+		// A run-off's first round is a regular election, a final or a by-election; a final's
+		// previous round is a primary.
+		let mut kind = kind;
+		for _ in 0..3 {
+			match kind {
+				ElectionKind::Regular | ElectionKind::Primary { .. } => return true,
+				ElectionKind::ByElection => return false,
+				ElectionKind::RunOff { first_round: previous }
+				| ElectionKind::Final { primary: previous } => match Elections::<T>::get(previous) {
+					Some(info) => kind = info.kind,
+					None => return false,
+				},
+			}
+		}
+		false
 	}
 
 	/// Creates an election of `office` and emits its event.
@@ -1368,6 +1695,10 @@ impl<T: Config> Pallet<T> {
 						options: n,
 						max: u8::try_from(info.seats).unwrap_or(u8::MAX).min(n),
 					},
+					// Approve of any number.
+					Method::Phragmen => {
+						pallet_veche_primitives::PollKind::Approval { options: n, max: n }
+					},
 					_ => pallet_veche_primitives::PollKind::SingleChoice { options: n },
 				};
 				let poll = T::Polls::create(
@@ -1405,28 +1736,36 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> Result<Weight, DispatchError> {
 		let counted = Self::tally(election, &info)?;
+		ensure!(!counted.unsettled, Error::<T>::ClaimNeeded);
 		if let (Method::TwoRound, Some([first, second])) = (&info.method, counted.run_off.clone()) {
 			info.stage = Stage::Certified;
 			Elections::<T>::insert(election, info.clone());
 			Outcomes::<T>::insert(election, counted.seats);
-			let run_off = Self::call_run_off(election, &info, [first, second], now)?;
-			if Running::<T>::get(info.office) == Some(election) {
-				Running::<T>::insert(info.office, run_off);
-			}
-			return Ok(<T as Config>::WeightInfo::certify(1, 0, 1)
-				.saturating_add(<T as Config>::WeightInfo::open_voting(1)));
+			let rules = OfficeRules {
+				method: Method::Plurality,
+				term: info.term,
+				nomination: info.voting_end.saturating_sub(info.voting_start),
+				voting: info.voting_end.saturating_sub(info.voting_start),
+				promotion: false,
+				primary: 0,
+			};
+			let kind = ElectionKind::RunOff { first_round: election };
+			let pair = alloc::vec![first, second];
+			let called =
+				|run_off| Event::RunOffCalled { election, run_off, candidates: pair.clone() };
+			Self::open_next_round(&info, kind, 1, &rules, &pair, called, now)?;
+			return Ok(Self::next_round_weight(2));
+		}
+		if let Some(candidates) = counted.advancing {
+			let sent = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+			Self::call_final(election, info, candidates, now)?;
+			return Ok(Self::next_round_weight(sent));
 		}
 		let until = info.term_end.unwrap_or_else(|| now.saturating_add(info.term));
 		let level = Self::office_level(info.office).ok_or(Error::<T>::OfficeNotFound)?;
 		// The office's holders: a regular election replaces them all; a by-election (and a
 		// run-off of one) adds its seat to those still in office.
-		let regular = match info.kind {
-			ElectionKind::Regular => true,
-			ElectionKind::ByElection => false,
-			ElectionKind::RunOff { first_round } => {
-				Elections::<T>::get(first_round).is_some_and(|f| f.kind == ElectionKind::Regular)
-			},
-		};
+		let regular = Self::is_regular(info.kind);
 		// A by-election adds its seat to the holders still in office (those whose term is over
 		// are dropped); a regular election replaces them all.
 		let mut holders = if regular {
@@ -1485,47 +1824,70 @@ impl<T: Config> Pallet<T> {
 		Ok(<T as Config>::WeightInfo::certify(counted.constituencies, counted.lists, filled))
 	}
 
-	/// Opens the run-off of a two-round election between `pair`, voting from now.
-	fn call_run_off(
-		first_round: ElectionId,
-		info: &ElectionOf<T>,
-		pair: [T::AccountId; 2],
+	/// Certifies primary `election` (the seats are not filled yet) and opens its final between
+	/// `candidates`, voting from now.
+	fn call_final(
+		election: ElectionId,
+		mut info: ElectionOf<T>,
+		candidates: Vec<T::AccountId>,
 		now: BlockNumberFor<T>,
-	) -> Result<ElectionId, DispatchError> {
+	) -> DispatchResult {
+		info.stage = Stage::Certified;
+		Elections::<T>::insert(election, info.clone());
+		Outcomes::<T>::insert(election, SeatsOf::<T>::new());
 		let rules = OfficeRules {
-			method: Method::Plurality,
+			method: info.method.clone(),
 			term: info.term,
 			nomination: info.voting_end.saturating_sub(info.voting_start),
 			voting: info.voting_end.saturating_sub(info.voting_start),
 			promotion: false,
+			primary: 0,
 		};
-		let run_off = Self::new_election(
-			info.office,
-			ElectionKind::RunOff { first_round },
-			1,
-			&rules,
-			now,
-			info.term_end,
-		)?;
-		let options: BallotOptions<T::AccountId> = BoundedVec::truncate_from(pair.to_vec());
-		for who in pair.iter() {
+		let kind = ElectionKind::Final { primary: election };
+		let called = |final_election| Event::FinalCalled {
+			election,
+			final_election,
+			candidates: candidates.clone(),
+		};
+		Self::open_next_round(&info, kind, info.seats, &rules, &candidates, called, now)?;
+		Ok(())
+	}
+
+	/// Creates the next round of `info`'s election (a run-off or a final, by `kind`) filling
+	/// `seats` by `rules` between `candidates`, who stand in it on their first candidacy (no
+	/// new deposit), emits `called` for it, and opens its voting from now. It becomes the
+	/// office's running election if the previous round was.
+	fn open_next_round(
+		info: &ElectionOf<T>,
+		kind: ElectionKind,
+		seats: u32,
+		rules: &OfficeRulesOf<T>,
+		candidates: &[T::AccountId],
+		called: impl FnOnce(ElectionId) -> Event<T>,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let next = Self::new_election(info.office, kind, seats, rules, now, info.term_end)?;
+		// The office's running election is now this round (a by-election's run-off replaces
+		// no regular election that is running).
+		if kind.previous_round().is_some_and(|p| Running::<T>::get(info.office) == Some(p)) {
+			Running::<T>::insert(info.office, next);
+		}
+		let options: BallotOptions<T::AccountId> =
+			BoundedVec::try_from(candidates.to_vec()).map_err(|_| Error::<T>::TooManyCandidates)?;
+		for who in options.iter() {
 			Candidacies::<T>::insert(
-				run_off,
+				next,
 				who,
 				Candidacy { deposit: Zero::zero(), list: None, endorsed: true },
 			);
-			Stood::<T>::insert(who, run_off, Standing::Running);
+			Stood::<T>::insert(who, next, Standing::Running);
 		}
-		Options::<T>::insert(run_off, options);
-		let mut run_off_info = Elections::<T>::get(run_off).ok_or(Error::<T>::ElectionNotFound)?;
-		run_off_info.candidates = 2;
-		Self::deposit_event(Event::RunOffCalled {
-			election: first_round,
-			run_off,
-			candidates: pair.to_vec(),
-		});
-		Self::do_open_voting(run_off, run_off_info, now)?;
-		Ok(run_off)
+		Options::<T>::insert(next, options);
+		let mut next_info = Elections::<T>::get(next).ok_or(Error::<T>::ElectionNotFound)?;
+		next_info.candidates = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+		Self::deposit_event(called(next));
+		Self::do_open_voting(next, next_info, now)?;
+		Ok(())
 	}
 
 	/// Ends `who`'s service in `office` given by `election` at `now`, if it has not ended.
@@ -1587,14 +1949,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether a candidate keeps the deposit: elected, or with enough of the votes (a list
-	/// candidate: their list's share), or in a run-off or elected by its run-off.
+	/// Whether a candidate keeps the deposit: elected, sent on to a run-off or a final, or with
+	/// enough of the votes (a list candidate: their list's share).
 	fn keeps_deposit(
 		election: ElectionId,
 		who: &T::AccountId,
 		candidacy: &Candidacy<BalanceOf<T>>,
 	) -> bool {
 		if Outcomes::<T>::get(election).is_some_and(|s| s.iter().any(|seat| seat.who == *who)) {
+			return true;
+		}
+		if Self::next_round_of(election, who).is_some() {
 			return true;
 		}
 		if let Some((list, _)) = candidacy.list {
@@ -1712,7 +2077,7 @@ impl<T: Config> Pallet<T> {
 			Method::TwoRound => Method::TwoRound,
 			_ => Method::Plurality,
 		};
-		let by_rules = OfficeRules { method, ..rules };
+		let by_rules = OfficeRules { method, primary: 0, ..rules };
 		Self::new_election(
 			office,
 			ElectionKind::ByElection,
@@ -1734,13 +2099,12 @@ impl<T: Config> Pallet<T> {
 					(Standing::Running, Some(Stage::Certified)) => {
 						let seats = Outcomes::<T>::get(election).unwrap_or_default();
 						let elected = seats.iter().any(|s| s.who == *who);
-						let run_off = Self::run_off_of(election, who).is_some();
-						if elected {
-							Standing::Elected
-						} else if run_off {
-							Standing::InRunOff
-						} else {
-							Standing::NotElected
+						let next = Self::next_round_of(election, who).map(|(_, i)| i.kind);
+						match (elected, next) {
+							(true, _) => Standing::Elected,
+							(false, Some(ElectionKind::Final { .. })) => Standing::Advanced,
+							(false, Some(_)) => Standing::InRunOff,
+							(false, None) => Standing::NotElected,
 						}
 					},
 					(Standing::Running, Some(Stage::Failed)) => Standing::NotElected,
@@ -1758,11 +2122,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The run-off `who` went on to from first round `election`, if they did.
-	fn run_off_of(election: ElectionId, who: &T::AccountId) -> Option<(ElectionId, ElectionOf<T>)> {
+	/// The next round (a run-off or a final) `who` went on to from `election`, if they did.
+	fn next_round_of(
+		election: ElectionId,
+		who: &T::AccountId,
+	) -> Option<(ElectionId, ElectionOf<T>)> {
 		Stood::<T>::iter_prefix(who).find_map(|(e, _)| {
 			Elections::<T>::get(e)
-				.filter(|i| i.kind == ElectionKind::RunOff { first_round: election })
+				.filter(|i| i.kind.previous_round() == Some(election))
 				.map(|i| (e, i))
 		})
 	}
@@ -1777,17 +2144,26 @@ impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNum
 		who: &T::AccountId,
 		election: ElectionId,
 	) -> pallet_veche_primitives::CandidacyState<BlockNumberFor<T>> {
+		// A primary leads to a final, which may lead to a run-off: two rounds on at most.
+		Self::candidacy_in_round(who, election, 2)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Where `who`'s candidacy in `election` stands, following it into at most `rounds` later
+	/// rounds (a final, a run-off) it went on to.
+	fn candidacy_in_round(
+		who: &T::AccountId,
+		election: ElectionId,
+		rounds: u8,
+	) -> pallet_veche_primitives::CandidacyState<BlockNumberFor<T>> {
 		use pallet_veche_primitives::{CandidacyState, Mandate};
 		let Some(standing) = Stood::<T>::get(who, election) else {
 			return CandidacyState::None;
 		};
 		let Some(info) = Elections::<T>::get(election) else { return CandidacyState::None };
-		// A seat from this election, its run-off, or later succession on its list.
-		let seat = Records::<T>::get(who).into_iter().find(|s| {
-			s.election == election
-				|| Elections::<T>::get(s.election)
-					.is_some_and(|i| i.kind == ElectionKind::RunOff { first_round: election })
-		});
+		// A seat from this election, or from later succession on its list.
+		let seat = Records::<T>::get(who).into_iter().find(|s| s.election == election);
 		if let Some(s) = seat {
 			return CandidacyState::Elected(Mandate {
 				office: s.office,
@@ -1803,17 +2179,12 @@ impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNum
 			(_, Stage::Nomination | Stage::Voting | Stage::Counted) => CandidacyState::Running,
 			(_, Stage::Failed) => CandidacyState::Ended,
 			(_, Stage::Certified) => {
-				let run_off = Self::run_off_of(election, who);
 				// Elected, although the bounded record of service has since dropped the seat
 				// (its oldest entries go first): the certified seats still say so, and the
 				// term's details are gone.
-				let seated = |e: ElectionId| {
-					Outcomes::<T>::get(e).is_some_and(|s| s.iter().any(|seat| seat.who == *who))
-				};
-				let certified_run_off = run_off
-					.as_ref()
-					.is_some_and(|(e, r)| r.stage == Stage::Certified && seated(*e));
-				if seated(election) || certified_run_off {
+				if Outcomes::<T>::get(election)
+					.is_some_and(|s| s.iter().any(|seat| seat.who == *who))
+				{
 					let zero = BlockNumberFor::<T>::zero();
 					return CandidacyState::Elected(Mandate {
 						office: info.office,
@@ -1822,11 +2193,9 @@ impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNum
 						left: Some(zero),
 					});
 				}
-				// On to the run-off: running until the run-off is decided.
-				match run_off {
-					Some((_, r)) if !matches!(r.stage, Stage::Certified | Stage::Failed) => {
-						CandidacyState::Running
-					},
+				// On to a run-off or a final: the candidacy stands as it does there.
+				match (Self::next_round_of(election, who), rounds.checked_sub(1)) {
+					(Some((next, _)), Some(rounds)) => Self::candidacy_in_round(who, next, rounds),
 					_ => CandidacyState::Ended,
 				}
 			},
@@ -1858,7 +2227,12 @@ impl<T: Config> Pallet<T> {
 	/// - counted seats never exceed the election's seats, and are won by its candidates;
 	/// - an office's holders never exceed its seats, and each holds a seat of a certified
 	///   election of that office;
-	/// - an office's running election exists, is of that office and is not certified or failed.
+	/// - an office's running election exists, is of that office and is not certified or failed;
+	/// - a Phragmén claim is of a counted Phragmén election and names no more winners than seats,
+	///   and only Phragmén elections have checked outcomes;
+	/// - a primary sends on more candidates than the seats, outside party lists; a final follows
+	///   a certified primary of its office, between candidates who stood in it, no more than it
+	///   sends on.
 	pub fn do_try_state() -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
 		let next = NextElectionId::<T>::get();
 		for (id, info) in Elections::<T>::iter() {
@@ -1889,16 +2263,47 @@ impl<T: Config> Pallet<T> {
 					"a candidate on the ballot without an endorsed candidacy"
 				);
 			}
+			match info.kind {
+				ElectionKind::Primary { advance } => ensure!(
+					u32::from(advance) > info.seats && !matches!(info.method, Method::PartyList(_)),
+					"a primary sending on no more than the seats, or of party lists"
+				),
+				ElectionKind::Final { primary } => {
+					let first =
+						Elections::<T>::get(primary).ok_or("a final without its primary")?;
+					let ElectionKind::Primary { advance } = first.kind else {
+						return Err("a final after something else than a primary".into());
+					};
+					ensure!(
+						first.office == info.office && first.stage == Stage::Certified,
+						"a final of another office, or before its primary was certified"
+					);
+					ensure!(
+						info.candidates <= u32::from(advance)
+							&& on_ballot.iter().all(|c| Stood::<T>::contains_key(c, primary)),
+						"a final's candidates did not all come through its primary"
+					);
+				},
+				ElectionKind::Regular | ElectionKind::ByElection | ElectionKind::RunOff { .. } => {
+				},
+			}
 			let polls = ElectionPolls::<T>::get(id);
 			match (&info.method, info.stage) {
 				(_, Stage::Nomination | Stage::Failed) => {
 					ensure!(polls.is_empty(), "polls before voting opened")
 				},
 				// Unopposed: elected without a vote.
-				(Method::Plurality | Method::TwoRound | Method::Approval, _)
+				(Method::Plurality | Method::TwoRound | Method::Approval | Method::Phragmen, _)
 					if info.candidates <= info.seats =>
 				{
 					ensure!(polls.is_empty(), "a poll of an unopposed election")
+				},
+				// A primary no more entered than it sends on: all went on without a vote.
+				(_, _)
+					if matches!(info.kind, ElectionKind::Primary { advance }
+					if info.candidates <= u32::from(advance)) =>
+				{
+					ensure!(polls.is_empty(), "a poll of a primary everyone went through")
 				},
 				(Method::PartyList(rules), _) => ensure!(
 					polls.iter().map(|(c, _)| *c).collect::<Vec<_>>()
@@ -1950,6 +2355,21 @@ impl<T: Config> Pallet<T> {
 					},
 				}
 			}
+		}
+		for (id, check) in Claims::<T>::iter() {
+			let info = Elections::<T>::get(id).ok_or("a claim of an unknown election")?;
+			ensure!(
+				info.method == Method::Phragmen && info.stage == Stage::Counted,
+				"a claim of an election that is not a counted Phragmén one"
+			);
+			ensure!(
+				u32::try_from(check.winners.len()).is_ok_and(|k| k <= info.seats),
+				"a claim of more winners than seats"
+			);
+		}
+		for id in Checked::<T>::iter_keys() {
+			let info = Elections::<T>::get(id).ok_or("a checked outcome of an unknown election")?;
+			ensure!(info.method == Method::Phragmen, "a checked outcome outside Phragmén");
 		}
 		for (office, id) in Running::<T>::iter() {
 			let info = Elections::<T>::get(id).ok_or("running election unknown")?;

@@ -71,6 +71,7 @@ pub const OTHER_MAYOR: OfficeId = 4;
 
 pub const DEPOSIT: u64 = 100;
 pub const LIST_DEPOSIT: u64 = 500;
+pub const CLAIM_DEPOSIT: u64 = 300;
 
 /// The constituency of voter `i`.
 pub fn home(i: u8) -> JurisdictionId {
@@ -190,6 +191,7 @@ impl pallet_veche_ballots::Config for Test {
 parameter_types! {
 	pub const Deposit: u64 = DEPOSIT;
 	pub const ListDeposit: u64 = LIST_DEPOSIT;
+	pub const ClaimDeposit: u64 = CLAIM_DEPOSIT;
 	pub const DepositReturn: Perbill = Perbill::from_percent(10);
 	pub const Forfeits: u64 = FORFEITS;
 }
@@ -207,6 +209,7 @@ impl pallet_veche_elections::Config for Test {
 	type RemovalOrigin = EnsureSignedBy<Court, u64>;
 	type CandidacyDeposit = Deposit;
 	type ListDeposit = ListDeposit;
+	type ClaimDeposit = ClaimDeposit;
 	type DepositReturn = DepositReturn;
 	type ForfeitAccount = Forfeits;
 	type MaxConstituencies = ConstU32<3>;
@@ -244,6 +247,19 @@ pub mod bench {
 					list,
 					frame_support::BoundedVec::truncate_from(counts),
 				);
+			}
+		}
+		fn store_ballots(poll: PollId, ballots: Vec<(Vec<u8>, u32)>) {
+			for (i, (marks, weight)) in ballots.into_iter().enumerate() {
+				let alias = sp_io::hashing::blake2_256(&codec::Encode::encode(&(poll, i as u32)));
+				let record = pallet_veche_ballots::BallotRecord {
+					territory: TOWN,
+					choice: frame_support::BoundedVec::truncate_from(marks),
+					sequence: 1,
+					weight,
+					cast_at: 0,
+				};
+				pallet_veche_ballots::Ballots::<Test>::insert(poll, alias, record);
 			}
 		}
 	}

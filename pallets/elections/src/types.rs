@@ -1,13 +1,16 @@
 //! The types of offices' rules, elections, candidacies, lists, results and officeholders.
 
-use crate::seats::Divisor;
+use crate::{
+	phragmen::{Sums, Winner, MAX_SEATS as MAX_PHRAGMEN_SEATS},
+	seats::Divisor,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::{ConstU32, Get},
 	sp_runtime::Perbill,
 	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use pallet_veche_primitives::{ElectionId, JurisdictionId, OfficeId, UnitKind, MAX_OPTIONS};
+use pallet_veche_primitives::{Alias, ElectionId, JurisdictionId, OfficeId, UnitKind, MAX_OPTIONS};
 use scale_info::TypeInfo;
 
 /// The most lists a party-list election has, and the most candidates one list puts up in one
@@ -77,6 +80,11 @@ pub enum Method<MaxConstituencies: Get<u32>> {
 	Approval,
 	/// A body elected from party lists in constituencies (a parliament).
 	PartyList(ListRules<MaxConstituencies>),
+	/// Several seats, proportionally (at most [`crate::phragmen::MAX_SEATS`]): each voter
+	/// approves of any number of candidates; the seats go by sequential Phragmén
+	/// ([`crate::phragmen`]), computed off-chain by anyone and checked on chain
+	/// ([`crate::Pallet::claim_phragmen`], [`crate::Pallet::check_phragmen`]).
+	Phragmen,
 }
 
 /// An office's election rules, set by governance.
@@ -113,6 +121,11 @@ pub struct OfficeRules<
 	/// Whether candidates must have served a full term in an office of a lower level of
 	/// government (promotion by record).
 	pub promotion: bool,
+	/// An open primary before regular elections: how many candidates it sends to the final
+	/// (more than the office's seats, and outside party lists); 0 for none. Every registered
+	/// person of the office's unit votes in it, on the same ballot as in the final; the most
+	/// voted go on. By-elections hold no primary.
+	pub primary: u8,
 }
 
 /// Why an election is held.
@@ -138,6 +151,28 @@ pub enum ElectionKind {
 		/// The first round.
 		first_round: ElectionId,
 	},
+	/// The open primary of a regular election: its most voted candidates go on to the final.
+	Primary {
+		/// How many go on.
+		advance: u8,
+	},
+	/// The regular election between the candidates a primary sent on.
+	Final {
+		/// The primary.
+		primary: ElectionId,
+	},
+}
+
+impl ElectionKind {
+	/// The election whose candidates this one's came from (a run-off's first round, a final's
+	/// primary): the candidacy, its deposit and its promises belong to that one.
+	pub fn previous_round(&self) -> Option<ElectionId> {
+		match self {
+			Self::RunOff { first_round } => Some(*first_round),
+			Self::Final { primary } => Some(*primary),
+			Self::Regular | Self::ByElection | Self::Primary { .. } => None,
+		}
+	}
 }
 
 /// Where an election is. Deadlines are lazy: anyone moves an election on once its time has
@@ -330,6 +365,8 @@ pub enum Standing {
 	NotElected,
 	/// In the run-off the first round led to.
 	InRunOff,
+	/// Sent on by the primary to the final.
+	Advanced,
 }
 
 /// What counting an election costs depends on: given with the calls that count, so that their
@@ -372,3 +409,23 @@ pub type BallotOptions<AccountId> = BoundedVec<AccountId, ConstU32<MAX_OPTIONS>>
 
 /// The candidates of one list in one constituency, in the list's order.
 pub type ListCandidatesOf<AccountId> = BoundedVec<AccountId, ConstU32<MAX_OPTIONS>>;
+
+/// A claimed outcome of a Phragmén election, being checked against its ballots in one pass.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PhragmenCheck<AccountId, Balance> {
+	/// Who claimed it: their deposit is held until the check ends, and forfeited if the claim
+	/// is wrong.
+	pub claimant: AccountId,
+	/// The deposit.
+	pub deposit: Balance,
+	/// The winners in the order elected, each as its place on the ballot with its load.
+	pub winners: BoundedVec<Winner, ConstU32<MAX_PHRAGMEN_SEATS>>,
+	/// The last ballot read (the pass continues after it).
+	pub after: Option<Alias>,
+	/// Ballots counted so far.
+	pub ballots: u32,
+	/// The sums gathered so far.
+	pub sums: Sums,
+}

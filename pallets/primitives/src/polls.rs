@@ -5,7 +5,8 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, sp_runtime::DispatchError, BoundedVec};
 use scale_info::TypeInfo;
 
-use crate::{Context, CredentialClass, JurisdictionId, PollId, Roll};
+use crate::{Alias, Context, CredentialClass, JurisdictionId, PollId, Roll};
+use alloc::vec::Vec;
 
 /// The most options a poll can offer (and so the most marks an approval ballot can carry, the
 /// most lists of a party-list poll and the most candidates on one list).
@@ -281,6 +282,21 @@ pub struct PollSummary<BlockNumber> {
 	pub appeal_end: BlockNumber,
 }
 
+/// One page of a poll's counted ballots, in storage order ([`PollEngine::ballot_page`]).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct BallotPage {
+	/// Each ballot's marks (the options marked, ascending; a party-list ballot's list) and
+	/// weight. Ballots of excluded territories are left out.
+	pub ballots: Vec<(Vec<u8>, u32)>,
+	/// How many stored ballots the page read, those left out included (what it cost).
+	pub read: u32,
+	/// The last ballot's place (read or left out), to continue after; `None` if the page read
+	/// none.
+	pub last: Option<Alias>,
+	/// Whether no ballot is left after this page.
+	pub done: bool,
+}
+
 /// Runs polls for other pallets: the ballots engine as elections, recall and juries use it.
 /// Anonymous ballots, re-voting, the frozen roll, territorial tallies, exclusions on appeal and
 /// recounts all come with it.
@@ -310,4 +326,11 @@ pub trait PollEngine<BlockNumber> {
 	/// The preference votes of list `list` of a party-list poll, as [`Self::results`] counts
 	/// them (excluded territories left out); empty for a list nobody preferred anyone on.
 	fn preferences(poll: PollId, list: u8) -> PreferenceCounts;
+
+	/// Reads up to `limit` of a poll's stored ballots after the one at `after` (from the first
+	/// if `None`), for a count that needs each ballot (proportional approval). Read after the
+	/// poll is closed: the ballots no longer change but for whole territories excluded on
+	/// appeal, which a caller detects by comparing its sums with [`Self::results`]. Empty and
+	/// done once the ballots are purged.
+	fn ballot_page(poll: PollId, after: Option<Alias>, limit: u32) -> BallotPage;
 }

@@ -11,6 +11,9 @@ parameter_types! {
 	pub const CandidacyDeposit: Balance = 10 * UNIT;
 	/// A party list's deposit.
 	pub const ListDeposit: Balance = 100 * UNIT;
+	/// A claimed Phragmén outcome's deposit: forfeited if the claim is wrong, it pays for the
+	/// check that refutes it (a check of ten thousand ballots costs well under this in fees).
+	pub const ClaimDeposit: Balance = 20 * UNIT;
 	/// Candidates (lists) with at least 5% of the votes get their deposit back.
 	pub const DepositReturn: Perbill = Perbill::from_percent(5);
 	/// The account forfeited deposits go to, spent by governance.
@@ -36,6 +39,7 @@ impl pallet_veche_elections::Config for Runtime {
 	type RemovalOrigin = CommissionOrRoot;
 	type CandidacyDeposit = CandidacyDeposit;
 	type ListDeposit = ListDeposit;
+	type ClaimDeposit = ClaimDeposit;
 	type DepositReturn = DepositReturn;
 	type ForfeitAccount = ForfeitAccount;
 	/// A diaspora parliament's constituencies (countries of residence, grouped). Counting reads
@@ -104,6 +108,23 @@ impl pallet_veche_elections::benchmarking::BenchmarkHelper<crate::AccountId> for
 				list,
 				frame_support::BoundedVec::truncate_from(counts),
 			);
+		}
+	}
+
+	fn store_ballots(
+		poll: pallet_veche_primitives::PollId,
+		ballots: alloc::vec::Vec<(alloc::vec::Vec<u8>, u32)>,
+	) {
+		for (i, (marks, weight)) in (0u32..).zip(ballots) {
+			let alias = sp_io::hashing::blake2_256(&codec::Encode::encode(&(poll, i)));
+			let record = pallet_veche_ballots::BallotRecord {
+				territory: 0,
+				choice: frame_support::BoundedVec::truncate_from(marks),
+				sequence: 1,
+				weight,
+				cast_at: 0,
+			};
+			pallet_veche_ballots::Ballots::<Runtime>::insert(poll, alias, record);
 		}
 	}
 }

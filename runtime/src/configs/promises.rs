@@ -76,6 +76,7 @@ impl pallet_veche_promises::benchmarking::BenchmarkHelper<crate::AccountId, Bloc
 			nomination: 10,
 			voting: 10,
 			promotion: false,
+			primary: 0,
 		};
 		let _ = crate::Elections::set_rules(root(), office, rules);
 		let election = pallet_veche_elections::NextElectionId::<Runtime>::get();

@@ -15,6 +15,8 @@ use sp_runtime::{traits::BadOrigin, Perbill};
 mod lifecycle;
 mod lists;
 mod nominations;
+mod phragmen;
+mod primaries;
 
 /// Where `who`'s candidacy in `election` stands, as promises read it.
 fn candidacy(who: u64, election: ElectionId) -> CandidacyState<u64> {
@@ -27,7 +29,7 @@ fn signed(who: u64) -> RuntimeOrigin {
 
 /// Rules with `method`: a term of 100 blocks, nominations of at least 5, voting of 10.
 fn rules(method: Method<frame_support::traits::ConstU32<3>>) -> crate::OfficeRulesOf<Test> {
-	OfficeRules { method, term: 100, nomination: 5, voting: 10, promotion: false }
+	OfficeRules { method, term: 100, nomination: 5, voting: 10, promotion: false, primary: 0 }
 }
 
 /// The parliament's rules: lists in the three diaspora constituencies, at least one seat

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Runs a Veche development chain on ws://127.0.0.1:9944 and prints the polkadot.js apps link.
+# Runs a Veche development chain on ws://127.0.0.1:9944 with the citizen app beside it on
+# http://127.0.0.1:5173, and prints both links (the app's and polkadot.js apps').
 #   scripts/dev.sh              veche-node --dev (builds what is missing first: the runtime, the
 #                               node — the node's first build takes 2-3 hours on 2 cores)
 #   scripts/dev.sh --chopsticks serve the same runtime through chopsticks right away (no node
 #                               binary needed; blocks are built as transactions arrive)
-# Options: --port N (default 9944), --block-time MS (node only, default 6000).
+# Options: --port N (default 9944), --block-time MS (node only, default 6000),
+#          --app-port N (default 5173), --no-app.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-port=9944 block_time=6000 mode=node
+port=9944 block_time=6000 mode=node app_port=5173 app=1
 while [ $# -gt 0 ]; do
 	case $1 in
 	--chopsticks) mode=chopsticks ;;
 	--port) port=$2; shift ;;
 	--block-time) block_time=$2; shift ;;
+	--app-port) app_port=$2; shift ;;
+	--no-app) app=0 ;;
 	*) die "unknown option $1 (see the header of $0)" ;;
 	esac
 	shift
@@ -36,11 +40,21 @@ upload_chunks_when_up() {
 	say "could not upload the static ring chunks: $out"
 }
 link="https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$port#/explorer"
+# The citizen app from source (Vite's dev server), its prover built first (~2 min cold).
+serve_app() {
+	[ "$app" = 1 ] || return 0
+	[ -d app/node_modules ] || die "app/node_modules missing: run scripts/setup.sh"
+	"$VECHE_ROOT/app/scripts/build-prover.sh"
+	(cd app && exec npx vite --host 127.0.0.1 --port "$app_port" --strictPort --logLevel warn) &
+	say "citizen app: http://127.0.0.1:$app_port/?rpc=ws://127.0.0.1:$port"
+}
 
 if [ "$mode" = chopsticks ]; then
 	say "serving the Veche runtime through CHOPSTICKS (not veche-node): genesis from"
 	say "chain-specs/dev-raw.json, runtime code from the wasm just built"
 	say "polkadot.js apps: $link"
+	serve_app
+	say "(chopsticks cannot take the app's ballots, unsigned general transactions: vote on veche-node)"
 	upload_chunks_when_up &
 	chopsticks --chain-spec chain-specs/dev-raw.json \
 		--wasm-override "$VECHE_WASM" --port "$port" --build-block-mode Batch
@@ -57,6 +71,7 @@ mkdir -p "$(dirname "$spec")"
 "$VECHE_ROOT/scripts/chain-spec.sh" "$(dirname "$spec")" >/dev/null
 say "starting veche-node --dev (block every ${block_time} ms, state in a temp dir)"
 say "polkadot.js apps: $link"
+serve_app
 upload_chunks_when_up &
 exec "$VECHE_NODE" --chain "$spec" --dev --dev-block-time "$block_time" --rpc-port "$port" \
 	--rpc-cors all --no-prometheus --no-hardware-benchmarks

@@ -13,7 +13,7 @@ start=$(date +%s)
 
 # --- 1. Debian packages ----------------------------------------------------------------------
 pkgs=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22 clang libclang-dev protobuf-compiler
-	pkg-config libssl-dev make g++)
+	pkg-config libssl-dev make g++ chromium)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -60,6 +60,8 @@ say "npm packages for tests/e2e (@polkadot/api, chopsticks, taplo, node 22 for c
 (cd "$VECHE_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 say "npm packages for tests/zombienet (@zombienet/cli, @polkadot/api)"
 (cd "$VECHE_ROOT/tests/zombienet" && npm ci --no-audit --no-fund --loglevel=error)
+say "npm packages for the citizen app (app/: svelte, vite, polkadot-api, playwright; its typed chain API generated from chain-specs/dev-raw.json)"
+(cd "$VECHE_ROOT/app" && npm ci --no-audit --no-fund --loglevel=error)
 [ -x "$VECHE_TOOLS/bin/polkadot" ] ||
 	say "no relay chain binary yet: the zombienet tier will be skipped until scripts/install-relay.sh has run (about 75 min, once)"
 

@@ -8,6 +8,8 @@
 #   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
 #   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
 #   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node)
+#   8 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
+#   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium)
 # Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -99,6 +101,18 @@ elif [ ! -x "$VECHE_NODE" ]; then
 	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
 else
 	tier "zombienet" "$VECHE_ROOT/scripts/zombienet.sh" test
+fi
+
+tier "app unit" "$VECHE_ROOT/app/scripts/test.sh" unit
+if [ ! -x /usr/bin/chromium ]; then
+	skip "app e2e" "Debian's chromium is not installed (scripts/setup.sh installs it)"
+else
+	tier "app e2e" "$VECHE_ROOT/app/scripts/test.sh" e2e
+fi
+if [ ! -x "$VECHE_NODE" ]; then
+	skip "app e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
+else
+	skip "app e2e on veche-node" "the voting flow's browser test on the node is not written yet (issue 15 in progress)"
 fi
 
 echo

@@ -96,13 +96,13 @@ pub mod keys {
 
 		/// The public ring key registrars submit.
 		pub fn member(&self) -> Member {
-			pallet_veche_personhood::crypto::prover::member(self.0)
+			veche_prover::member(self.0)
 		}
 
 		/// The person's alias in `context`: what their proofs in that context reveal, and what
 		/// they look up to find their own ballot.
 		pub fn alias(&self, context: &Context) -> Alias {
-			pallet_veche_personhood::crypto::prover::alias(self.0, context)
+			veche_prover::alias(self.0, context).expect("hashing to the curve is total")
 		}
 
 		/// Writes the secret as hex to a new file readable by its owner only; refuses to
@@ -379,9 +379,9 @@ pub mod tag {
 }
 
 pub mod proof {
-	//! Proofs of personhood.
+	//! Proofs of personhood, made by `veche-prover` (the library the citizen app runs in the
+	//! browser).
 	use super::*;
-	use pallet_veche_personhood::crypto::{prover, RingDomain};
 
 	/// A proof by `secret` that it is one of `ring` (the members exactly as the chain lists
 	/// them), for `context` and `message`; the rings hold at most `capacity` members, which fixes
@@ -393,19 +393,7 @@ pub mod proof {
 		context: &Context,
 		message: &[u8],
 	) -> Option<(Vec<u8>, Alias)> {
-		fn with<D: RingDomain>(
-			s: &keys::Secret,
-			r: &[Member],
-			c: &Context,
-			m: &[u8],
-		) -> Option<(Vec<u8>, Alias)> {
-			prover::prove::<D>(s.0, r, c, m)
-		}
-		if capacity <= 255 {
-			with::<Domain11>(secret, ring, context, message)
-		} else {
-			with::<Domain12>(secret, ring, context, message)
-		}
+		veche_prover::prove(secret.0, ring, capacity, context, message).ok()
 	}
 }
 

@@ -128,10 +128,9 @@ impl Ballot {
 	}
 }
 
-/// The message a ballot's proofs sign (see [`Ballot::message`]).
-pub fn ballot_message(poll: PollId, choice: &[u8], sequence: u32) -> alloc::vec::Vec<u8> {
-	(b"veche/ballot/v1", poll, choice, sequence).encode()
-}
+/// The message a ballot's proofs sign (see [`Ballot::message`]), defined in `veche-prover`, which
+/// makes the proofs in `veche-client` and in the citizen app.
+pub use veche_prover::ballot_message;
 
 /// A ballot waiting in the current block for the batch verification at its end.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]

@@ -299,19 +299,16 @@ fn from_hex(s: &str) -> Vec<u8> {
 		.collect()
 }
 
-/// Off-chain helpers (tests, benchmarks fixtures, the client): secrets, keys, aliases, proofs.
+/// Off-chain helpers (tests, benchmarks fixtures): secrets, keys, aliases, proofs, made by
+/// `veche-prover`, the prover `veche-client` and the citizen app use.
 #[cfg(feature = "std")]
 pub mod prover {
 	use super::*;
-
-	/// The public key of the secret derived from `seed`.
-	pub fn member(seed: [u8; 32]) -> Member {
-		V::member_from_secret(&V::new_secret(seed))
-	}
+	pub use veche_prover::member;
 
 	/// The alias of the secret derived from `seed` in `context`.
 	pub fn alias(seed: [u8; 32], context: &[u8]) -> Alias {
-		V::alias_in_context(&V::new_secret(seed), context).expect("hashing to the curve succeeds")
+		veche_prover::alias(seed, context).expect("hashing to the curve succeeds")
 	}
 
 	/// A proof by the secret of `seed` that it is one of `ring` (in the chain's order) for
@@ -322,10 +319,6 @@ pub mod prover {
 		context: &[u8],
 		message: &[u8],
 	) -> Option<(Vec<u8>, Alias)> {
-		let secret = V::new_secret(seed);
-		let me = V::member_from_secret(&secret);
-		let commitment = V::open(D::DOMAIN, &me, ring.iter().copied()).ok()?;
-		let (proof, alias) = V::create(commitment, &secret, context, message).ok()?;
-		Some((proof.into_inner(), alias))
+		veche_prover::prove_in(D::DOMAIN, seed, ring, context, message).ok()
 	}
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The citizen app's tiers (scripts/test.sh runs them):
+#   app unit   the prover's browser build, type and accessibility checks (svelte-check), the unit
+#              tests (vitest: ballot encoding, the prover wasm against the genesis keys, the
+#              translations), and the production build with its size
+#   app e2e    Playwright driving Debian's Chromium headless against the built app: the voter's
+#              key (create, lock, unlock, import, export), languages, phone size, a proof's time
+# Screenshots go to $VECHE_APP_SHOTS (default app/screenshots).
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/lib.sh"
+cd "$VECHE_ROOT/app"
+[ -d node_modules ] || die "app/node_modules missing: run scripts/setup.sh"
+case ${1:?usage: app/scripts/test.sh unit|e2e} in
+unit)
+	scripts/build-prover.sh
+	npm run --silent check
+	npx vitest run
+	npx vite build --logLevel warn
+	say "app bundle: $(du -cb dist/assets/*.js dist/assets/*.css | tail -1 | cut -f1) bytes of JS and CSS" \
+		"($(cat dist/assets/*.js dist/assets/*.css | gzip -9 | wc -c) gzipped), prover.wasm $(stat -c %s dist/prover.wasm) bytes" \
+		"($(gzip -9 <dist/prover.wasm | wc -c) gzipped, loaded by the worker only when a proof is needed)"
+	;;
+e2e)
+	[ -f dist/index.html ] && [ -f dist/prover.wasm ] || die "app not built: run app/scripts/test.sh unit first"
+	export VECHE_APP_SHOTS=${VECHE_APP_SHOTS:-$VECHE_ROOT/app/screenshots}
+	export VECHE_APP_PORT=${VECHE_APP_PORT:-$((20000 + RANDOM % 20000))}
+	mkdir -p "$VECHE_APP_SHOTS"
+	npx playwright test
+	say "screenshots: $VECHE_APP_SHOTS"
+	;;
+*) die "unknown tier $1" ;;
+esac

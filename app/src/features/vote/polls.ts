@@ -1,0 +1,111 @@
+// Polls as the chain keeps them, and casting a ballot: the ring of the poll's roll, the proof
+// made in the Web Worker, the general transaction, and the check that the chain recorded it.
+import type { PolkadotClient } from 'polkadot-api';
+import type { Api } from '../../lib/chain.svelte';
+import { fromHex, toHex } from '../../lib/bytes';
+import { generalTransaction, nextSequence, type PollKind } from '../../lib/ballot';
+import { alias as proverAlias, proveBallot, type Progress } from '../../lib/prover';
+
+export type PollEntry = {
+  id: number;
+  context: string;
+  kind: PollKind;
+  roll: number;
+  rollSize: number;
+  start: number;
+  end: number;
+  status: 'Ongoing' | 'Closed' | 'Purged';
+  voters: number;
+  excluded: number;
+};
+
+/** Every poll, newest first. */
+export async function listPolls(api: Api): Promise<PollEntry[]> {
+  const entries = await api.query.Ballots.Polls.getEntries();
+  return entries
+    .map(({ keyArgs: [id], value: p }) => ({
+      id,
+      context: p.context,
+      kind: p.kind as PollKind,
+      roll: p.roll,
+      rollSize: p.roll_size,
+      start: p.start,
+      end: p.end,
+      status: p.status.type,
+      voters: p.voters,
+      excluded: p.excluded,
+    }))
+    .sort((a, b) => b.id - a.id);
+}
+
+/** The lengths of a party-list poll's lists (0 for a list not on this ballot). */
+export async function listLengths(api: Api, poll: number): Promise<number[]> {
+  return Array.from((await api.query.Ballots.PollLists.getValue(poll)) ?? []);
+}
+
+export async function results(api: Api, poll: number) {
+  return api.view.Ballots.results(poll);
+}
+
+/** The voter's alias in the poll (made in the worker: the secret never leaves it). */
+export async function aliasIn(seed: Uint8Array, poll: PollEntry): Promise<string> {
+  return toHex(await proverAlias(seed, fromHex(poll.context)));
+}
+
+export async function ballotOf(api: Api, poll: number, alias: string) {
+  return api.view.Ballots.ballot_of(poll, alias);
+}
+
+export class CastError extends Error {}
+
+export type Stage = Progress | { stage: 'submitting' };
+
+/** Proves and casts a ballot of `choice`; resolves once a finalized block recorded it. */
+export async function cast(
+  api: Api,
+  client: PolkadotClient,
+  seed: Uint8Array,
+  member: Uint8Array,
+  poll: PollEntry,
+  choice: number[],
+  progress: (s: Stage) => void,
+): Promise<{ sequence: number; block: string; ms: number; recorded: boolean }> {
+  const where = await api.view.Personhood.ring_of_key(toHex(member));
+  if (!where) throw new CastError('no-ring');
+  const [set, index] = where;
+  // The poll's roll: the ring's revision current when the poll was created.
+  const roll = await api.view.Personhood.roll_ring(set, index, poll.roll);
+  if (!roll) throw new CastError('not-in-roll');
+  const [revision, members] = roll;
+  const memberHex = toHex(member);
+  if (!members.some((m) => m === memberHex)) throw new CastError('not-in-roll');
+  const capacity = await api.constants.Personhood.RingCapacity();
+  const alias = await aliasIn(seed, poll);
+  const sequence = nextSequence(await ballotOf(api, poll.id, alias));
+  const proof = await proveBallot(
+    { seed, ring: members.map(fromHex), capacity, context: fromHex(poll.context), poll: poll.id, choice, sequence },
+    progress,
+  );
+  progress({ stage: 'submitting' });
+  const call = await api.tx.Ballots.cast({
+    ballot: {
+      poll: poll.id,
+      choice: Uint8Array.from(choice),
+      sequence,
+      ring: { set, index, revision },
+      proof: proof.proof,
+      credential: undefined,
+    },
+  }).getEncodedData();
+  let block: string;
+  try {
+    const done = await client.submit(generalTransaction(call));
+    block = `#${done.block.number} ${done.block.hash}`;
+  } catch (e) {
+    const reason = (e as { error?: unknown }).error ?? (e instanceof Error ? e.message : e);
+    throw new CastError(`refused:${JSON.stringify(reason)}`);
+  }
+  // The end of that block verified the proof with the others: recorded, or dropped.
+  const recorded = await ballotOf(api, poll.id, alias);
+  return { sequence, block, ms: Math.round(proof.ms), recorded: recorded?.sequence === sequence };
+}

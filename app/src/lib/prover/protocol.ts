@@ -1,0 +1,15 @@
+// Messages between the page and the prover's Web Worker.
+import type { BallotInput } from './abi';
+
+export type Request = { id: number; wasmUrl: string } & (
+  | { op: 'member'; seed: Uint8Array }
+  | { op: 'alias'; seed: Uint8Array; context: Uint8Array }
+  | { op: 'proveBallot'; input: BallotInput }
+);
+
+export type Progress = { stage: 'loading'; loaded: number; total: number } | { stage: 'proving' };
+
+export type Response =
+  | { id: number; progress: Progress }
+  | { id: number; result: Record<string, Uint8Array>; ms: number }
+  | { id: number; error: string };

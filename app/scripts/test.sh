@@ -4,7 +4,9 @@
 #              tests (vitest: ballot encoding, the prover wasm against the genesis keys, the
 #              translations), and the production build with its size
 #   app e2e    Playwright driving Debian's Chromium headless against the built app: the voter's
-#              key (create, lock, unlock, import, export), languages, phone size, a proof's time
+#              key (create, lock, unlock, import, export), languages, phone size, a proof's time;
+#              then, against the demo chain served by chopsticks (the genesis and runtime of
+#              chain-specs/dev-raw.json), the officials' records and community money
 # Screenshots go to $VECHE_APP_SHOTS (default app/screenshots).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -25,7 +27,17 @@ e2e)
 	export VECHE_APP_SHOTS=${VECHE_APP_SHOTS:-$VECHE_ROOT/app/screenshots}
 	export VECHE_APP_PORT=${VECHE_APP_PORT:-$((20000 + RANDOM % 20000))}
 	mkdir -p "$VECHE_APP_SHOTS"
-	npx playwright test
+	chopsticks=$VECHE_ROOT/tests/e2e/node_modules/.bin/chopsticks
+	[ -x "$chopsticks" ] || die "chopsticks missing: run scripts/setup.sh"
+	work=$(mktemp -d)
+	port=$((20000 + RANDOM % 20000))
+	cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+	trap cleanup EXIT
+	"$chopsticks" --chain-spec "$VECHE_ROOT/chain-specs/dev-raw.json" --port "$port" \
+		--build-block-mode Instant >"$work/chain.log" 2>&1 &
+	pid=$!
+	wait_for_rpc "$port" 180 "$work/chain.log" "$pid"
+	VECHE_WS="ws://127.0.0.1:$port" npx playwright test
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 *) die "unknown tier $1" ;;

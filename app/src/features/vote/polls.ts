@@ -19,11 +19,17 @@ export type PollEntry = {
   excluded: number;
 };
 
-/** Every poll, newest first. */
+/** How many of the latest polls the list shows. */
+export const RECENT_POLLS = 50;
+
+/** The latest polls, newest first (by id, not by scanning the whole map). */
 export async function listPolls(api: Api): Promise<PollEntry[]> {
-  const entries = await api.query.Ballots.Polls.getEntries();
-  return entries
-    .map(({ keyArgs: [id], value: p }) => ({
+  const next = await api.query.Ballots.NextPollId.getValue();
+  const ids = Array.from({ length: Math.min(next, RECENT_POLLS) }, (_, i) => next - 1 - i);
+  const found = await Promise.all(ids.map(async (id) => ({ id, p: await api.query.Ballots.Polls.getValue(id) })));
+  return found
+    .filter((x): x is { id: number; p: NonNullable<typeof x.p> } => x.p !== undefined)
+    .map(({ id, p }) => ({
       id,
       context: p.context,
       kind: p.kind as PollKind,
@@ -34,8 +40,7 @@ export async function listPolls(api: Api): Promise<PollEntry[]> {
       status: p.status.type,
       voters: p.voters,
       excluded: p.excluded,
-    }))
-    .sort((a, b) => b.id - a.id);
+    }));
 }
 
 /** The lengths of a party-list poll's lists (0 for a list not on this ballot). */

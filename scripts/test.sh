@@ -9,7 +9,9 @@
 #   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
 #   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node)
 #   8 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
-#   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium)
+#   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
+#                      languages, phone size; officials and money on chopsticks
+#  10 app e2e on veche-node  the voting flow in Chromium (needs veche-node and chromium)
 # Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -111,8 +113,10 @@ else
 fi
 if [ ! -x "$VECHE_NODE" ]; then
 	skip "app e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
+elif [ ! -x /usr/bin/chromium ]; then
+	skip "app e2e on veche-node" "Debian's chromium is not installed (scripts/setup.sh installs it)"
 else
-	skip "app e2e on veche-node" "the voting flow's browser test on the node is not written yet (issue 15 in progress)"
+	tier "app e2e on veche-node" "$VECHE_ROOT/app/scripts/test.sh" node
 fi
 
 echo

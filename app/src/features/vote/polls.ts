@@ -5,6 +5,7 @@ import type { Api } from '../../lib/chain.svelte';
 import { fromHex, toHex } from '../../lib/bytes';
 import { generalTransaction, nextSequence, type PollKind } from '../../lib/ballot';
 import { alias as proverAlias, proveBallot, type Progress } from '../../lib/prover';
+import { customCode, errorNames } from '../../lib/errors';
 
 export type PollEntry = {
   id: number;
@@ -107,10 +108,52 @@ export async function cast(
     const done = await client.submit(generalTransaction(call));
     block = `#${done.block.number} ${done.block.hash}`;
   } catch (e) {
-    const reason = (e as { error?: unknown }).error ?? (e instanceof Error ? e.message : e);
-    throw new CastError(`refused:${JSON.stringify(reason)}`);
+    // The pool's verdict: a ballots error by name (as the pallet documents it), else as given.
+    const code = customCode(e);
+    const info = code === undefined ? undefined : (await errorNames(client, 'Ballots')).get(code);
+    const reason = info ? `${info.name} — ${info.docs}` : JSON.stringify((e as { error?: unknown }).error ?? (e instanceof Error ? e.message : e));
+    throw new CastError(`refused:${reason}`);
   }
   // The end of that block verified the proof with the others: recorded, or dropped.
   const recorded = await ballotOf(api, poll.id, alias);
   return { sequence, block, ms: Math.round(proof.ms), recorded: recorded?.sequence === sequence };
+}
+
+export type TerritoryTally = { id: number; name: string; ballots: number; options: bigint[]; excluded: boolean };
+
+/** Each territory's tally of a poll (excluded territories marked), by name. */
+export async function territories(api: Api, poll: number): Promise<TerritoryTally[]> {
+  const [tallies, excluded] = await Promise.all([
+    api.query.Ballots.Tallies.getEntries(poll),
+    api.query.Ballots.Excluded.getEntries(poll),
+  ]);
+  const out = new Set(excluded.map((e) => e.keyArgs[1]));
+  return Promise.all(
+    tallies.map(async ({ keyArgs: [, id], value }) => {
+      const unit = await api.query.Jurisdictions.Units.getValue(id);
+      return {
+        id,
+        name: unit ? new TextDecoder().decode(unit.name) : `#${id}`,
+        ballots: value.ballots,
+        options: value.options.map((o) => BigInt(o)),
+        excluded: out.has(id),
+      };
+    }),
+  );
+}
+
+export type Audit =
+  | { kind: 'none' }
+  | { kind: 'running'; ballots: number; territories: number; mismatches: number }
+  | { kind: 'done'; at: number; ballots: number; territories: number; mismatches: number };
+
+/** The poll's on-chain recount: in progress, or the verdict of the last one. */
+export async function audit(api: Api, poll: number): Promise<Audit> {
+  const [running, verdict] = await Promise.all([
+    api.query.Ballots.Recounts.getValue(poll),
+    api.query.Ballots.RecountVerdicts.getValue(poll),
+  ]);
+  if (running) return { kind: 'running', ballots: running.ballots, territories: running.territories, mismatches: running.mismatches };
+  if (verdict) return { kind: 'done', ...verdict };
+  return { kind: 'none' };
 }

@@ -79,6 +79,13 @@ export const en = {
   'vote.results': 'Results',
   'vote.results.turnout': '{ballots} ballots, weight {turnout}',
   'vote.results.none': 'No results yet.',
+  'vote.territories': "By territory",
+  'vote.territory': "Territory",
+  'vote.territory.ballots': "Ballots",
+  'vote.territory.excluded': "excluded on appeal",
+  'vote.recount.none': "No on-chain recount yet.",
+  'vote.recount.running': "On-chain recount in progress: {ballots} ballots, {territories} territories so far.",
+  'vote.recount.done': "Recounted on chain at block #{at}: {ballots} ballots, {territories} territories, {mismatches} differences.",
   'vote.audit': 'Anyone can re-verify every proof of this poll: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Your key is not in this poll’s roll: it entered its ring after the poll was created, and votes from the next poll.',

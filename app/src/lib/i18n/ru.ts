@@ -80,6 +80,13 @@ export const ru: Record<MessageKey, string> = {
   'vote.results': 'Итоги',
   'vote.results.turnout': 'Бюллетеней: {ballots}, вес {turnout}',
   'vote.results.none': 'Итогов пока нет.',
+  'vote.territories': "По территориям",
+  'vote.territory': "Территория",
+  'vote.territory.ballots': "Бюллетени",
+  'vote.territory.excluded': "исключена по жалобе",
+  'vote.recount.none': "Пересчёта в сети ещё не было.",
+  'vote.recount.running': "Идёт пересчёт в сети: пока бюллетеней {ballots}, территорий {territories}.",
+  'vote.recount.done': "Пересчитано в сети в блоке №{at}: бюллетеней {ballots}, территорий {territories}, расхождений {mismatches}.",
   'vote.audit': 'Любой может перепроверить все доказательства: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Вашего ключа нет в списке этого голосования: он вошёл в кольцо после создания голосования и голосует со следующего.',

@@ -80,6 +80,13 @@ export const uk: Record<MessageKey, string> = {
   'vote.results': 'Підсумки',
   'vote.results.turnout': 'Бюлетенів: {ballots}, вага {turnout}',
   'vote.results.none': 'Підсумків поки немає.',
+  'vote.territories': "За територіями",
+  'vote.territory': "Територія",
+  'vote.territory.ballots': "Бюлетені",
+  'vote.territory.excluded': "виключена за скаргою",
+  'vote.recount.none': "Перерахунку в мережі ще не було.",
+  'vote.recount.running': "Триває перерахунок у мережі: поки бюлетенів {ballots}, територій {territories}.",
+  'vote.recount.done': "Перераховано в мережі в блоці №{at}: бюлетенів {ballots}, територій {territories}, розбіжностей {mismatches}.",
   'vote.audit': 'Будь-хто може перевірити всі доведення: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Вашого ключа немає в списку цього голосування: він увійшов до кільця після створення голосування і голосує з наступного.',

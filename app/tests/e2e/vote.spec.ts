@@ -1,0 +1,117 @@
+// The voting flow in a real browser against veche-node --dev (the app e2e on veche-node tier:
+// app/scripts/test.sh node starts the node and names it in VECHE_NODE_WS). Demo person 1 of the
+// German diaspora imports their veche-client key file, votes in a poll over the whole republic,
+// checks the ballot, re-votes, and sees the results follow; a key in no ring is told so.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createClient, type PolkadotClient } from 'polkadot-api';
+import { getWsProvider } from 'polkadot-api/ws';
+import { veche } from '@polkadot-api/descriptors';
+import { devAccount } from '../../src/features/money/accounts';
+
+const ws = process.env.VECHE_NODE_WS;
+const CLIENT = process.env.VECHE_CLIENT;
+const shots = process.env.VECHE_APP_SHOTS ?? 'screenshots';
+test.skip(!ws || !CLIENT, 'VECHE_NODE_WS and VECHE_CLIENT unset: app/scripts/test.sh node runs this');
+
+const dir = mkdtempSync(join(tmpdir(), 'veche-app-vote-'));
+const keyFile = join(dir, 'demo-1.key');
+const veche_client = (...args: string[]) => JSON.parse(execFileSync(CLIENT!, args, { encoding: 'utf8', timeout: 300_000 }));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let client: PolkadotClient;
+let poll: number;
+let birchwoodPoll: number;
+
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  veche_client('upload-chunks', '--url', ws!, '--suri', '//Alice');
+  veche_client('key', 'demo', '--person', '1', '--out', keyFile);
+  // The demo persons' rings are built once the chunks are on chain.
+  for (let i = 0; ; i++) {
+    const where = veche_client('where', '--url', ws!, '--key', keyFile);
+    if (where.revision >= 1 && where.covered === where.members) break;
+    if (i > 120) throw new Error(`ring not built: ${JSON.stringify(where)}`);
+    await sleep(1000);
+  }
+  client = createClient(getWsProvider(ws!));
+  const api = client.getTypedApi(veche);
+  const now = (await client.getFinalizedBlock()).number;
+  // One poll for the whole republic, one for Birchwood only (units 0 and 3).
+  for (const unit of [0, 3]) {
+    const create = api.tx.Ballots.create_poll({
+      kind: { type: 'SingleChoice', value: { options: 3 } },
+      electorate: { units: [unit], base_weight: 1, class_weights: [] },
+      start: now + 5,
+      end: now + 400,
+    });
+    const r = await api.tx.Sudo.sudo({ call: create.decodedCall }).signAndSubmit(devAccount('Alice').signer);
+    expect(r.ok).toBe(true);
+  }
+  const next = await api.query.Ballots.NextPollId.getValue();
+  [poll, birchwoodPoll] = [next - 2, next - 1];
+  while ((await client.getFinalizedBlock()).number < now + 5) await sleep(1000);
+});
+
+test.afterAll(() => client?.destroy());
+
+test('a voter imports their key, votes, checks the ballot, re-votes, and the results follow', async ({ page }) => {
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/key`);
+  await page.getByLabel('Key file from veche-client').setInputFiles(keyFile);
+  await page.locator('#import-pass').fill('demo person one');
+  await page.getByRole('button', { name: 'Import key' }).click();
+  await expect(page.getByTestId('member')).toHaveText(/^0x[0-9a-f]{64}$/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Check my registration' }).click();
+  await expect(page.getByTestId('key-status')).toContainText('constituency Diaspora in Germany', { timeout: 30_000 });
+
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/vote`);
+  await page.getByTestId(`poll-${poll}`).click();
+  await page.getByTestId('option-1').check();
+  await page.getByTestId('cast').click();
+  const result = page.getByTestId('cast-result');
+  await expect(result).toContainText('Your ballot #1 is recorded', { timeout: 180_000 });
+  const proofMs = Number(/Proof made in (\d+) ms/.exec((await result.textContent()) ?? '')?.[1]);
+  console.log(`browser proof while voting: ${proofMs} ms`);
+  await page.getByTestId('check-mine').click();
+  await expect(page.getByTestId('my-ballot')).toContainText('Ballot #1: Option 2 (territory 5');
+  await expect(page.getByTestId('result-1')).toHaveText('1');
+  await expect(page.getByTestId('territories')).toContainText('Diaspora in Germany');
+  await expect(page.getByTestId('recount')).toHaveText('No on-chain recount yet.');
+  await page.screenshot({ path: join(shots, 'vote-recorded.png'), fullPage: true });
+
+  // Re-vote: the next sequence number is read from the chain; the first ballot is replaced.
+  await page.getByTestId('option-0').check();
+  await page.getByTestId('cast').click();
+  await expect(result).toContainText('Your ballot #2 is recorded', { timeout: 180_000 });
+  await page.getByTestId('check-mine').click();
+  await expect(page.getByTestId('my-ballot')).toContainText('Ballot #2: Option 1');
+  await expect(page.getByTestId('result-0')).toHaveText('1');
+  await expect(page.getByTestId('result-1')).toHaveText('0');
+  await page.screenshot({ path: join(shots, 'vote-revoted.png'), fullPage: true });
+});
+
+test('a voter outside a poll’s electorate is refused by the pool, with the error’s name', async ({ page }) => {
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/key`);
+  await page.getByLabel('Key file from veche-client').setInputFiles(keyFile);
+  await page.locator('#import-pass').fill('demo person one');
+  await page.getByRole('button', { name: 'Import key' }).click();
+  await expect(page.getByTestId('member')).toHaveText(/^0x/, { timeout: 60_000 });
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/vote/${birchwoodPoll}`);
+  await page.getByTestId('option-0').check();
+  await page.getByTestId('cast').click();
+  await expect(page.getByTestId('cast-error')).toContainText('The chain refused the ballot: OutsideElectorate', { timeout: 180_000 });
+});
+
+test('a key in no ring is told so before any proof is made', async ({ page }) => {
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/key`);
+  await page.locator('#new-pass').fill('a fresh voter');
+  await page.locator('#new-pass2').fill('a fresh voter');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByTestId('member')).toHaveText(/^0x/, { timeout: 60_000 });
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/vote/${poll}`);
+  await page.getByTestId('option-0').check();
+  await page.getByTestId('cast').click();
+  await expect(page.getByTestId('cast-error')).toHaveText('Your key is in no ring yet.');
+});

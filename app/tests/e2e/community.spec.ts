@@ -2,7 +2,13 @@
 // by chopsticks in the app e2e tier; VECHE_WS names it).
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { blake2b } from '@noble/hashes/blake2.js';
 import { devAccount } from '../../src/features/money/accounts';
+import { createClient } from 'polkadot-api';
+import { getWsProvider } from 'polkadot-api/ws';
+import { veche } from '@polkadot-api/descriptors';
 
 const ws = process.env.VECHE_WS;
 const shots = process.env.VECHE_APP_SHOTS ?? 'screenshots';
@@ -87,4 +93,44 @@ test('a member without the native token pays in her currency and across to anoth
   await page.getByRole('button', { name: 'Move to savings' }).click();
   await expect(page.getByTestId('money-result')).toContainText('Saved in block #', { timeout: 60_000 });
   await expect.poll(async () => smallest(await savings.textContent())).toBe(saved + 500);
+});
+
+test('where a key stands: a demo person’s ring still being built; a new key not registered, then registered and waiting for its cohort', async ({ page }) => {
+  // On the demo chain served by chopsticks nobody has uploaded the ring builder's chunks: the
+  // genesis cohort sits in its rings, which are not built yet.
+  const seed = blake2b(new TextEncoder().encode('veche-demo-person-1'), { dkLen: 32 });
+  const file = join(tmpdir(), `veche-demo-1-${process.pid}.txt`);
+  writeFileSync(file, `0x${Buffer.from(seed).toString('hex')}\n`);
+  await open(page, '#/key');
+  await page.getByLabel('Key file from veche-client').setInputFiles(file);
+  await page.locator('#import-pass').fill('demo person one');
+  await page.getByRole('button', { name: 'Import key' }).click();
+  await expect(page.getByTestId('member')).toHaveText(/^0x/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Check my registration' }).click();
+  await expect(page.getByTestId('key-status')).toHaveText(
+    'In ring 0 of constituency Diaspora in Germany, which is still being built (0 of 4 members committed): it votes once the ring is built.',
+    { timeout: 30_000 },
+  );
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Remove the key from this browser' }).click();
+  await page.locator('#new-pass').fill('a fresh voter');
+  await page.locator('#new-pass2').fill('a fresh voter');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByTestId('member')).toHaveText(/^0x/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Check my registration' }).click();
+  await expect(page.getByTestId('key-status')).toHaveText('Not registered: no person holds this key.');
+
+  // Dave, the demo registrar, registers the new key in Birchwood: it waits for its cohort.
+  const member = (await page.getByTestId('member').textContent())!;
+  const client = createClient(getWsProvider(ws!));
+  try {
+    const api = client.getTypedApi(veche);
+    const tag = `0x${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex')}`;
+    const r = await api.tx.Personhood.register({ tag, key: member, constituency: 3 }).signAndSubmit(devAccount('Dave').signer);
+    expect(r.ok).toBe(true);
+  } finally {
+    client.destroy();
+  }
+  await page.getByRole('button', { name: 'Check my registration' }).click();
+  await expect(page.getByTestId('key-status')).toHaveText('Registered in Birchwood: waiting for its cohort to enter a ring.');
 });

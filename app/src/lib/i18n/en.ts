@@ -33,7 +33,10 @@ export const en = {
   'key.status.check': 'Check my registration',
   'key.status.privacy':
     'The check sends your public key to the node you are connected to. Use your own node if that matters to you.',
-  'key.status.none': 'Not in any ring yet: not registered, waiting for its cohort, or suspended.',
+  'key.status.none': "Not registered: no person holds this key.",
+  'key.status.queued': "Registered in {unit}: waiting for its cohort to enter a ring.",
+  'key.status.suspended': "Registered in {unit}, but suspended: it cannot vote until reinstated.",
+  'key.status.building': "In ring {index} of constituency {unit}, which is still being built ({covered} of {members} members committed): it votes once the ring is built.",
   'key.status.ring': 'In ring {index} of constituency {unit} (revision {revision}, {members} members).',
   'key.status.credential': 'In ring {index} of credential class {class} (revision {revision}).',
   'key.busy': 'Working…',

@@ -89,6 +89,9 @@ export const en = {
   'vote.recount.none': "No on-chain recount yet.",
   'vote.recount.running': "On-chain recount in progress: {ballots} ballots, {territories} territories so far.",
   'vote.recount.done': "Recounted on chain at block #{at}: {ballots} ballots, {territories} territories, {mismatches} differences.",
+  'vote.election': "Election {id}: {office} ({seats} seats)",
+  'vote.candidates': "Candidates (their records open on click)",
+  'vote.elected': "Elected as last counted",
   'vote.audit': 'Anyone can re-verify every proof of this poll: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Your key is not in this poll’s roll: it entered its ring after the poll was created, and votes from the next poll.',

@@ -90,6 +90,9 @@ export const ru: Record<MessageKey, string> = {
   'vote.recount.none': "Пересчёта в сети ещё не было.",
   'vote.recount.running': "Идёт пересчёт в сети: пока бюллетеней {ballots}, территорий {territories}.",
   'vote.recount.done': "Пересчитано в сети в блоке №{at}: бюллетеней {ballots}, территорий {territories}, расхождений {mismatches}.",
+  'vote.election': "Выборы {id}: {office} (мест: {seats})",
+  'vote.candidates': "Кандидаты (послужной список — по щелчку)",
+  'vote.elected': "Избраны по последнему подсчёту",
   'vote.audit': 'Любой может перепроверить все доказательства: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Вашего ключа нет в списке этого голосования: он вошёл в кольцо после создания голосования и голосует со следующего.',

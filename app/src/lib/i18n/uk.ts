@@ -90,6 +90,9 @@ export const uk: Record<MessageKey, string> = {
   'vote.recount.none': "Перерахунку в мережі ще не було.",
   'vote.recount.running': "Триває перерахунок у мережі: поки бюлетенів {ballots}, територій {territories}.",
   'vote.recount.done': "Перераховано в мережі в блоці №{at}: бюлетенів {ballots}, територій {territories}, розбіжностей {mismatches}.",
+  'vote.election': "Вибори {id}: {office} (місць: {seats})",
+  'vote.candidates': "Кандидати (послужний список — за клацанням)",
+  'vote.elected': "Обрані за останнім підрахунком",
   'vote.audit': 'Будь-хто може перевірити всі доведення: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Вашого ключа немає в списку цього голосування: він увійшов до кільця після створення голосування і голосує з наступного.',

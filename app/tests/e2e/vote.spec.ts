@@ -39,11 +39,12 @@ test.beforeAll(async () => {
   client = createClient(getWsProvider(ws!));
   const api = client.getTypedApi(veche);
   const now = (await client.getFinalizedBlock()).number;
-  // One poll for the whole republic, one for Birchwood only (units 0 and 3).
+  // One poll for the whole republic, where the civic-literacy credential (class 0, held by demo
+  // person 1) weighs 2; one for Birchwood only (units 0 and 3).
   for (const unit of [0, 3]) {
     const create = api.tx.Ballots.create_poll({
       kind: { type: 'SingleChoice', value: { options: 3 } },
-      electorate: { units: [unit], base_weight: 1, class_weights: [] },
+      electorate: { units: [unit], base_weight: 1, class_weights: unit === 0 ? [[0, 2]] : [] },
       start: now + 5,
       end: now + 400,
     });
@@ -57,7 +58,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => client?.destroy());
 
-test('a voter imports their key, votes, checks the ballot, re-votes, and the results follow', async ({ page }) => {
+test('a voter imports their key, votes, checks the ballot, re-votes with the weight of a credential, and the results follow', async ({ page }) => {
   await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/key`);
   await page.getByLabel('Key file from veche-client').setInputFiles(keyFile);
   await page.locator('#import-pass').fill('demo person one');
@@ -81,13 +82,16 @@ test('a voter imports their key, votes, checks the ballot, re-votes, and the res
   await expect(page.getByTestId('recount')).toHaveText('No on-chain recount yet.');
   await page.screenshot({ path: join(shots, 'vote-recorded.png'), fullPage: true });
 
-  // Re-vote: the next sequence number is read from the chain; the first ballot is replaced.
+  // Re-vote, now with the weight of the credential (a second proof, over the credential ring):
+  // the next sequence number is read from the chain; the first ballot is replaced.
   await page.getByTestId('option-0').check();
+  await page.getByTestId('credential-0').check();
   await page.getByTestId('cast').click();
   await expect(result).toContainText('Your ballot #2 is recorded', { timeout: 180_000 });
   await page.getByTestId('check-mine').click();
   await expect(page.getByTestId('my-ballot')).toContainText('Ballot #2: Option 1');
-  await expect(page.getByTestId('result-0')).toHaveText('1');
+  await expect(page.getByTestId('my-ballot')).toContainText('weight 2');
+  await expect(page.getByTestId('result-0')).toHaveText('2');
   await expect(page.getByTestId('result-1')).toHaveText('0');
   await page.screenshot({ path: join(shots, 'vote-revoted.png'), fullPage: true });
 });

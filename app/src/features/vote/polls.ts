@@ -18,6 +18,10 @@ export type PollEntry = {
   status: 'Ongoing' | 'Closed' | 'Purged';
   voters: number;
   excluded: number;
+  /** The weight of a ballot that proves no listed credential. */
+  baseWeight: number;
+  /** Credential classes that weigh a ballot, with their weights. */
+  classWeights: [number, number][];
 };
 
 /** How many of the latest polls the list shows. */
@@ -41,6 +45,8 @@ export async function listPolls(api: Api): Promise<PollEntry[]> {
       status: p.status.type,
       voters: p.voters,
       excluded: p.excluded,
+      baseWeight: p.electorate.base_weight,
+      classWeights: p.electorate.class_weights,
     }));
 }
 
@@ -64,6 +70,22 @@ export async function ballotOf(api: Api, poll: number, alias: string) {
 
 export class CastError extends Error {}
 
+/**
+ * The credential ring of `class` that holds `member` in the poll's roll, found by reading the
+ * class's rings in turn and looking for the key here (the node is not told which key).
+ */
+export async function credentialRing(api: Api, credentialClass: number, member: Uint8Array, roll: number) {
+  const set = { type: 'Credential' as const, value: credentialClass };
+  const memberHex = toHex(member);
+  for (let index = 0; index < 1000; index++) {
+    const found = await api.view.Personhood.roll_ring(set, index, roll);
+    if (!found) return undefined;
+    const [revision, members] = found;
+    if (members.includes(memberHex)) return { ring: { set, index, revision }, members };
+  }
+  return undefined;
+}
+
 export type Stage = Progress | { stage: 'submitting' };
 
 /** Proves and casts a ballot of `choice`; resolves once a finalized block recorded it. */
@@ -75,6 +97,7 @@ export async function cast(
   poll: PollEntry,
   choice: number[],
   progress: (s: Stage) => void,
+  credentialClass?: number,
 ): Promise<{ sequence: number; block: string; ms: number; recorded: boolean }> {
   const where = await api.view.Personhood.ring_of_key(toHex(member));
   if (!where) throw new CastError('no-ring');
@@ -92,6 +115,17 @@ export async function cast(
     { seed, ring: members.map(fromHex), capacity, context: fromHex(poll.context), poll: poll.id, choice, sequence },
     progress,
   );
+  // A weighted ballot carries a second proof, over the credential ring, signing the same ballot.
+  let credential: [{ set: { type: 'Credential'; value: number }; index: number; revision: number }, Uint8Array] | undefined;
+  if (credentialClass !== undefined) {
+    const found = await credentialRing(api, credentialClass, member, poll.roll);
+    if (!found) throw new CastError('no-credential');
+    const second = await proveBallot(
+      { seed, ring: found.members.map(fromHex), capacity, context: fromHex(poll.context), poll: poll.id, choice, sequence },
+      progress,
+    );
+    credential = [found.ring, second.proof];
+  }
   progress({ stage: 'submitting' });
   const call = await api.tx.Ballots.cast({
     ballot: {
@@ -100,7 +134,7 @@ export async function cast(
       sequence,
       ring: { set, index, revision },
       proof: proof.proof,
-      credential: undefined,
+      credential,
     },
   }).getEncodedData();
   let block: string;

@@ -92,6 +92,8 @@ export const en = {
   'vote.election': "Election {id}: {office} ({seats} seats)",
   'vote.candidates': "Candidates (their records open on click)",
   'vote.elected': "Elected as last counted",
+  'vote.credential': "Vote with the weight of my credential of class {class} (weight {weight})",
+  'vote.error.no-credential': "Your key holds no credential of that class in this poll’s roll.",
   'vote.audit': 'Anyone can re-verify every proof of this poll: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Your key is not in this poll’s roll: it entered its ring after the poll was created, and votes from the next poll.',

@@ -93,6 +93,8 @@ export const ru: Record<MessageKey, string> = {
   'vote.election': "Выборы {id}: {office} (мест: {seats})",
   'vote.candidates': "Кандидаты (послужной список — по щелчку)",
   'vote.elected': "Избраны по последнему подсчёту",
+  'vote.credential': "Голосовать с весом моей квалификации класса {class} (вес {weight})",
+  'vote.error.no-credential': "У вашего ключа нет квалификации этого класса в списке этого голосования.",
   'vote.audit': 'Любой может перепроверить все доказательства: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Вашего ключа нет в списке этого голосования: он вошёл в кольцо после создания голосования и голосует со следующего.',

@@ -93,6 +93,8 @@ export const uk: Record<MessageKey, string> = {
   'vote.election': "Вибори {id}: {office} (місць: {seats})",
   'vote.candidates': "Кандидати (послужний список — за клацанням)",
   'vote.elected': "Обрані за останнім підрахунком",
+  'vote.credential': "Голосувати з вагою моєї кваліфікації класу {class} (вага {weight})",
+  'vote.error.no-credential': "Ваш ключ не має кваліфікації цього класу в списку цього голосування.",
   'vote.audit': 'Будь-хто може перевірити всі доведення: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Вашого ключа немає в списку цього голосування: він увійшов до кільця після створення голосування і голосує з наступного.',

@@ -82,6 +82,12 @@ test('a voter imports their key, votes, checks the ballot, re-votes with the wei
   await expect(page.getByTestId('recount')).toHaveText('No on-chain recount yet.');
   await page.screenshot({ path: join(shots, 'vote-recorded.png'), fullPage: true });
 
+  // The screen says when a re-vote is possible (RevoteCooldown blocks after the ballot); wait.
+  const from = Number(/#(\d+)/.exec((await page.getByTestId('revote-from').textContent()) ?? '')?.[1]);
+  await expect
+    .poll(async () => Number(/Block #(\d+)/.exec((await page.getByTestId('chain-status').textContent()) ?? '')?.[1]), { timeout: 120_000 })
+    .toBeGreaterThanOrEqual(from);
+
   // Re-vote, now with the weight of the credential (a second proof, over the credential ring):
   // the next sequence number is read from the chain; the first ballot is replaced.
   await page.getByTestId('option-0').check();

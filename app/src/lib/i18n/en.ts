@@ -94,6 +94,7 @@ export const en = {
   'vote.elected': "Elected as last counted",
   'vote.credential': "Vote with the weight of my credential of class {class} (weight {weight})",
   'vote.error.no-credential': "Your key holds no credential of that class in this poll’s roll.",
+  'vote.revote-from': "You can change your vote from block #{block}.",
   'vote.audit': 'Anyone can re-verify every proof of this poll: veche-client audit --poll {id}',
   'vote.error.not-in-roll':
     'Your key is not in this poll’s roll: it entered its ring after the poll was created, and votes from the next poll.',

@@ -475,18 +475,30 @@ async fn poll_data_at(rpc: &Rpc, poll: u32, at: subxt::utils::H256) -> Result<Po
 			BallotRecord::decode(&mut &value[..]).map_err(|e| format!("bad ballot: {e}"))?;
 		ballots.push((alias, record));
 	}
-	let territory_of = |key: &[u8]| -> Result<u32, String> {
-		let t = key.get(key.len().saturating_sub(4)..).ok_or("malformed key")?;
-		u32::decode(&mut &t[..]).map_err(|e| e.to_string())
-	};
 	let mut tallies = std::collections::BTreeMap::new();
 	for (key, value) in descendants(&rpc, &poll_key("Tallies", poll), at, 1_000).await? {
 		let tally = pallet_veche_ballots::Tally::decode(&mut &value[..])
 			.map_err(|e| format!("bad tally: {e}"))?;
 		tallies.insert(territory_of(&key)?, tally);
 	}
+	let (excluded, results) = exclusions_and_results(rpc, poll, at).await?;
+	Ok(PollData { at: to_hex(at.as_ref()), poll: info, ballots, tallies, excluded, results })
+}
+
+/// The territory at the end of a `(poll, territory)` storage key.
+fn territory_of(key: &[u8]) -> Result<u32, String> {
+	let t = key.get(key.len().saturating_sub(4)..).ok_or("malformed key")?;
+	u32::decode(&mut &t[..]).map_err(|e| e.to_string())
+}
+
+/// The territories of `poll` excluded on appeal, and its stored results, at block `at`.
+async fn exclusions_and_results(
+	rpc: &Rpc,
+	poll: u32,
+	at: subxt::utils::H256,
+) -> Result<(std::collections::BTreeSet<u32>, Option<pallet_veche_ballots::Tally>), String> {
 	let mut excluded = std::collections::BTreeSet::new();
-	for (key, _) in descendants(&rpc, &poll_key("Excluded", poll), at, 1_000).await? {
+	for (key, _) in descendants(rpc, &poll_key("Excluded", poll), at, 1_000).await? {
 		excluded.insert(territory_of(&key)?);
 	}
 	let results = rpc
@@ -496,7 +508,7 @@ async fn poll_data_at(rpc: &Rpc, poll: u32, at: subxt::utils::H256) -> Result<Po
 		.map(|r| pallet_veche_ballots::Tally::decode(&mut &r[..]))
 		.transpose()
 		.map_err(|e| format!("bad results: {e}"))?;
-	Ok(PollData { at: to_hex(at.as_ref()), poll: info, ballots, tallies, excluded, results })
+	Ok((excluded, results))
 }
 
 /// The value at `key` at block `at`, decoded, if any.
@@ -794,7 +806,11 @@ pub async fn audit_data(url: &str, poll: u32, at: Option<u32>) -> Result<AuditDa
 		.await
 		.map_err(|e| e.to_string())?
 		.ok_or(format!("no block {at_number}"))?;
-	let chain = poll_data_at(&rpc, poll, at_hash).await?;
+	let mut chain = poll_data_at(&rpc, poll, at_hash).await?;
+	// The ballots are read as the end of voting left them; exclusions on appeal and the results
+	// come after it, so they are read at the finalized head, and the recount is compared with
+	// the results the chain finally stored.
+	(chain.excluded, chain.results) = exclusions_and_results(&rpc, poll, head_hash).await?;
 	// The runtime's constants and call indices, from its metadata.
 	let raw = rpc.state_get_metadata(Some(at_hash)).await.map_err(|e| e.to_string())?;
 	let prefixed = RuntimeMetadataPrefixed::decode(&mut &raw.into_raw()[..])

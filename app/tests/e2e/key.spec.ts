@@ -21,6 +21,11 @@ test('a first-time voter creates a key, locks it and unlocks it with the passphr
   await page.getByLabel('Passphrase again').fill('short');
   await page.getByRole('button', { name: 'Create key' }).click();
   await expect(page.getByTestId('key-error')).toHaveText('The passphrase must have at least 8 characters.');
+  await page.getByLabel('Passphrase', { exact: true }).first().fill('correct horse battery');
+  await page.getByLabel('Passphrase again').fill('correct horse batter');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByTestId('key-error')).toHaveText('The two passphrases differ.');
+  expect(await page.evaluate(() => localStorage.getItem('veche.voter-key.v1'))).toBeNull();
 
   await page.getByLabel('Passphrase', { exact: true }).first().fill('correct horse battery');
   await page.getByLabel('Passphrase again').fill('correct horse battery');

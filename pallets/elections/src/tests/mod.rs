@@ -16,6 +16,7 @@ mod lifecycle;
 mod lists;
 mod nominations;
 mod phragmen;
+mod phragmen_rule;
 mod primaries;
 
 /// Where `who`'s candidacy in `election` stands, as promises read it.

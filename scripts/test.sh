@@ -11,7 +11,8 @@
 #   8 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
 #   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
 #                      languages, phone size; officials and money on chopsticks
-#  10 app e2e on veche-node  the voting flow in Chromium (needs veche-node and chromium)
+#  10 app e2e on veche-node  records, money, an election and the voting flow in Chromium on the node
+#                     (needs veche-node and chromium)
 # Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"

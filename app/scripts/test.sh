@@ -7,9 +7,11 @@
 #              key (create, lock, unlock, import, export), languages, phone size, a proof's time;
 #              then, against the demo chain served by chopsticks (the genesis and runtime of
 #              chain-specs/dev-raw.json), the officials' records and community money
-#   app node   the voting flow in Chromium against veche-node --dev: a demo person's key file
-#              imported, a vote, the ballot checked, a re-vote, the results; a key in no ring
-#              (needs veche-node; veche-client is built here)
+#   app node   the same browser against veche-node --dev: the officials' records and community
+#              money again; an election (an office added, candidates identified, voting opened by
+#              sudo): its card, a vote, the winner after the count; the voting flow: a demo
+#              person's key file imported, a vote, the ballot checked, a re-vote, the results, a
+#              refusal named, a key in no ring (needs veche-node; veche-client is built here)
 # Screenshots go to $VECHE_APP_SHOTS (default app/screenshots).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -60,9 +62,12 @@ node)
 		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" >"$work/chain.log" 2>&1 &
 	pid=$!
 	wait_for_rpc "$port" 180 "$work/chain.log" "$pid"
-	# Node 20's WebSocket is behind a flag: the spec's own set-up (a poll created by sudo) uses it.
-	VECHE_NODE_WS="ws://127.0.0.1:$port" VECHE_CLIENT="$CARGO_TARGET_DIR/wasmdev/veche-client" \
-		NODE_OPTIONS=--experimental-websocket npx playwright test vote
+	# Node 20's WebSocket is behind a flag: the specs' own set-up (sudo calls) uses it. The
+	# records and money run first, while the demo council is still in nominations; the key's
+	# standing on a chain without the ring builder's chunks is chopsticks' alone.
+	VECHE_WS="ws://127.0.0.1:$port" VECHE_NODE_WS="ws://127.0.0.1:$port" \
+		VECHE_CLIENT="$CARGO_TARGET_DIR/wasmdev/veche-client" NODE_OPTIONS=--experimental-websocket \
+		npx playwright test community election vote --grep-invert 'where a key stands'
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 *) die "unknown tier $1" ;;

@@ -34,4 +34,19 @@ export function has(key: string): key is MessageKey {
   return key in en;
 }
 
+/**
+ * The message `${prefix}.${code}` if there is one, else `fallback` (an error's code turned into
+ * words, an enum variant named in the current language).
+ */
+export function message(prefix: string, code: string, fallback: string, params: Record<string, string | number> = {}): string {
+  const key = `${prefix}.${code}`;
+  return has(key) ? t(key, params) : fallback;
+}
+
+/** An error as words: its code's message under `prefix`, else the generic error with its text. */
+export function errorText(prefix: string, e: unknown): string {
+  const code = e instanceof Error ? e.message : String(e);
+  return message(prefix, code, t('error.generic', { message: code }));
+}
+
 export { dictionaries };

@@ -9,6 +9,7 @@ import { devAccount } from '../../src/features/money/accounts';
 import { createClient } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { veche } from '@polkadot-api/descriptors';
+import { importKey, open as openAt } from './helpers';
 
 const ws = process.env.VECHE_WS;
 const shots = process.env.VECHE_APP_SHOTS ?? 'screenshots';
@@ -17,7 +18,7 @@ const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
 test.skip(!ws, 'VECHE_WS is not set: app/scripts/test.sh e2e starts the demo chain');
 
-const open = (page: Page, hash: string) => page.goto(`./?rpc=${encodeURIComponent(ws!)}${hash}`);
+const open = (page: Page, hash: string) => openAt(page, ws, hash);
 
 /** A displayed amount ("12.34 BWH", "−1.50 BWH") in smallest units. */
 const smallest = (s: string | null) => {
@@ -101,11 +102,7 @@ test('where a key stands: a demo person’s ring still being built; a new key no
   const seed = blake2b(new TextEncoder().encode('veche-demo-person-1'), { dkLen: 32 });
   const file = join(tmpdir(), `veche-demo-1-${process.pid}.txt`);
   writeFileSync(file, `0x${Buffer.from(seed).toString('hex')}\n`);
-  await open(page, '#/key');
-  await page.getByLabel('Key file from veche-client').setInputFiles(file);
-  await page.locator('#import-pass').fill('demo person one');
-  await page.getByRole('button', { name: 'Import key' }).click();
-  await expect(page.getByTestId('member')).toHaveText(/^0x/, { timeout: 60_000 });
+  await importKey(page, ws, file, 'demo person one');
   await page.getByRole('button', { name: 'Check my registration' }).click();
   await expect(page.getByTestId('key-status')).toHaveText(
     'In ring 0 of constituency Diaspora in Germany, which is still being built (0 of 4 members committed): it votes once the ring is built.',

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { importKey } from './helpers';
 
 const shots = process.env.VECHE_APP_SHOTS ?? 'screenshots';
 
@@ -61,11 +62,7 @@ test('a veche-client key file imports to the key the chain registered, and expor
   );
   const file = join(tmpdir(), `veche-key-${process.pid}.txt`);
   writeFileSync(file, `${hex}\n`);
-  await page.goto('./#/key');
-  await page.getByLabel('Key file from veche-client').setInputFiles(file);
-  await page.locator('#import-pass').fill('another passphrase');
-  await page.getByRole('button', { name: 'Import key' }).click();
-  await expect(page.getByTestId('member')).toHaveText(/^0x[0-9a-f]{64}$/, { timeout: 60_000 });
+  await importKey(page, undefined, file, 'another passphrase');
   expect(registered).toContain(await page.getByTestId('member').textContent());
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export key file' }).click();

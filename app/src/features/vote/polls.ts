@@ -6,6 +6,7 @@ import { fromHex, toHex } from '../../lib/bytes';
 import { generalTransaction, nextSequence, type PollKind } from '../../lib/ballot';
 import { alias as proverAlias, proveBallot, type Progress } from '../../lib/prover';
 import { customCode, errorNames } from '../../lib/errors';
+import { chainReader, findRollRing, RingSearchError } from '../../lib/ring';
 
 export type PollEntry = {
   id: number;
@@ -18,6 +19,8 @@ export type PollEntry = {
   status: 'Ongoing' | 'Closed' | 'Purged';
   voters: number;
   excluded: number;
+  /** The units whose registered persons vote. */
+  units: number[];
   /** The weight of a ballot that proves no listed credential. */
   baseWeight: number;
   /** Credential classes that weigh a ballot, with their weights. */
@@ -45,6 +48,7 @@ export async function listPolls(api: Api): Promise<PollEntry[]> {
       status: p.status.type,
       voters: p.voters,
       excluded: p.excluded,
+      units: p.electorate.units,
       baseWeight: p.electorate.base_weight,
       classWeights: p.electorate.class_weights,
     }));
@@ -99,15 +103,16 @@ export async function cast(
   progress: (s: Stage) => void,
   credentialClass?: number,
 ): Promise<{ sequence: number; block: string; ms: number; recorded: boolean }> {
-  const where = await api.view.Personhood.ring_of_key(toHex(member));
-  if (!where) throw new CastError('no-ring');
-  const [set, index] = where;
-  // The poll's roll: the ring's revision current when the poll was created.
-  const roll = await api.view.Personhood.roll_ring(set, index, poll.roll);
-  if (!roll) throw new CastError('not-in-roll');
-  const [revision, members] = roll;
-  const memberHex = toHex(member);
-  if (!members.some((m) => m === memberHex)) throw new CastError('not-in-roll');
+  // The ring of the poll's roll (each ring's revision current when the poll was created) that
+  // holds the key, found without telling the node the key (see lib/ring.ts).
+  let found;
+  try {
+    found = await findRollRing(chainReader(api), member, poll.roll, poll.units);
+  } catch (e) {
+    throw e instanceof RingSearchError ? new CastError(e.message) : e;
+  }
+  if (!found) throw new CastError('not-in-poll-rings');
+  const { set, index, revision, members } = found;
   const capacity = await api.constants.Personhood.RingCapacity();
   const alias = await aliasIn(seed, poll);
   const sequence = nextSequence(await ballotOf(api, poll.id, alias));

@@ -32,7 +32,7 @@ export const en = {
   'key.status.title': 'Where your key stands',
   'key.status.check': 'Check my registration',
   'key.status.privacy':
-    'The check sends your public key to the node you are connected to. Use your own node if that matters to you.',
+    'The check sends your public key to the node you are connected to (voting does not: it finds your ring without asking). Use your own node if that matters to you.',
   'key.status.none': "Not registered: no person holds this key.",
   'key.status.queued': "Registered in {unit}: waiting for its cohort to enter a ring.",
   'key.status.suspended': "Registered in {unit}, but suspended: it cannot vote until reinstated.",
@@ -89,16 +89,17 @@ export const en = {
   'vote.recount.none': "No on-chain recount yet.",
   'vote.recount.running': "On-chain recount in progress: {ballots} ballots, {territories} territories so far.",
   'vote.recount.done': "Recounted on chain at block #{at}: {ballots} ballots, {territories} territories, {mismatches} differences.",
-  'vote.election': "Election {id}: {office} ({seats} seats)",
+  'vote.election': "Election {id}: {office} (seats: {seats})",
   'vote.candidates': "Candidates (their records open on click)",
   'vote.elected': "Elected as last counted",
   'vote.credential': "Vote with the weight of my credential of class {class} (weight {weight})",
   'vote.error.no-credential': "Your key holds no credential of that class in this poll’s roll.",
   'vote.revote-from': "You can change your vote from block #{block}.",
   'vote.audit': 'Anyone can re-verify every proof of this poll: veche-client audit --poll {id}',
-  'vote.error.not-in-roll':
-    'Your key is not in this poll’s roll: it entered its ring after the poll was created, and votes from the next poll.',
-  'vote.error.no-ring': 'Your key is in no ring yet.',
+  'vote.error.not-in-poll-rings':
+    'Your key is in none of this poll’s rings: it is not registered in the poll’s territories, its ring is still being built, or it entered its ring after the poll was created (then it votes from the next poll).',
+  'vote.error.search-too-long':
+    'This poll covers too many rings to search here: use “Check my registration” on the key page first (it asks the node where your key is), then vote.',
   'vote.error.choice-out-of-range': 'That option is not on the ballot.',
   'vote.error.too-many-marks': 'Too many options marked.',
   'vote.error.too-many-preferences': 'Too many preferences.',

@@ -43,7 +43,7 @@ e2e)
 	pid=$!
 	wait_for_rpc "$port" 180 "$work/chain.log" "$pid"
 	# Node 20's WebSocket is behind a flag: a spec signs a registration from Node.
-	VECHE_WS="ws://127.0.0.1:$port" NODE_OPTIONS=--experimental-websocket npx playwright test key community
+	VECHE_WS="ws://127.0.0.1:$port" NODE_OPTIONS=--experimental-websocket npx playwright test key community referendum
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 node)
@@ -67,7 +67,7 @@ node)
 	# standing on a chain without the ring builder's chunks is chopsticks' alone.
 	VECHE_WS="ws://127.0.0.1:$port" VECHE_NODE_WS="ws://127.0.0.1:$port" \
 		VECHE_CLIENT="$CARGO_TARGET_DIR/wasmdev/veche-client" NODE_OPTIONS=--experimental-websocket \
-		npx playwright test community election vote --grep-invert 'where a key stands'
+		npx playwright test community election referendum vote --grep-invert 'where a key stands'
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 *) die "unknown tier $1" ;;

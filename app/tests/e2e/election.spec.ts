@@ -4,17 +4,14 @@
 // Birchwood resident, sees the election's card with its candidates, votes for Bob, and once
 // voting is over and the election counted, the card shows Bob elected.
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { createClient, type PolkadotClient } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { veche } from '@polkadot-api/descriptors';
 import { devAccount } from '../../src/features/money/accounts';
 import { toHex } from '../../src/lib/bytes';
-import { importKey } from './helpers';
+import { demoKeyInRing, importKey, sleep, submit } from './helpers';
 
 const ws = process.env.VECHE_NODE_WS;
 const CLIENT = process.env.VECHE_CLIENT;
@@ -26,10 +23,7 @@ const BIRCHWOOD = 3;
 const NOMINATION = 8;
 const VOTING = 50;
 
-const dir = mkdtempSync(join(tmpdir(), 'veche-app-election-'));
-const keyFile = join(dir, 'demo-5.key');
-const veche_client = (...args: string[]) => JSON.parse(execFileSync(CLIENT!, args, { encoding: 'utf8', timeout: 300_000 }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let keyFile: string;
 let client: PolkadotClient;
 let election: number;
 let poll: number;
@@ -38,14 +32,6 @@ let eve: string;
 
 const getApi = (c: PolkadotClient) => c.getTypedApi(veche);
 
-/** Submits `tx` signed by `who`, and fails the test unless it (and any call sudo made) succeeded. */
-async function submit(tx: { signAndSubmit: (s: ReturnType<typeof devAccount>['signer']) => Promise<TxResult> }, who: string) {
-  const r = await tx.signAndSubmit(devAccount(who).signer);
-  expect(r.ok, JSON.stringify(r.dispatchError)).toBe(true);
-  const sudid = r.events.find((e) => e.type === 'Sudo' && (e.value as { type: string }).type === 'Sudid');
-  if (sudid) expect((sudid.value as { value: { sudo_result: { success: boolean } } }).value.sudo_result.success).toBe(true);
-}
-type TxResult = { ok: boolean; dispatchError?: unknown; events: { type: string; value: unknown }[] };
 
 async function waitFor(block: number) {
   while ((await client.getFinalizedBlock()).number < block) await sleep(500);
@@ -53,14 +39,7 @@ async function waitFor(block: number) {
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  veche_client('upload-chunks', '--url', ws!, '--suri', '//Alice');
-  veche_client('key', 'demo', '--person', '5', '--out', keyFile);
-  for (let i = 0; ; i++) {
-    const where = veche_client('where', '--url', ws!, '--key', keyFile);
-    if (where.revision >= 1 && where.covered === where.members) break;
-    if (i > 120) throw new Error(`ring not built: ${JSON.stringify(where)}`);
-    await sleep(1000);
-  }
+  keyFile = await demoKeyInRing(ws!, 5);
   client = createClient(getWsProvider(ws!));
   const api = getApi(client);
   const sudo = (call: { decodedCall: unknown }) => api.tx.Sudo.sudo({ call: call.decodedCall as never });

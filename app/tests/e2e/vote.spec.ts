@@ -3,40 +3,26 @@
 // German diaspora imports their veche-client key file, votes in a poll over the whole republic,
 // checks the ballot, re-votes, and sees the results follow; a key in no ring is told so.
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createClient, type PolkadotClient } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { veche } from '@polkadot-api/descriptors';
 import { devAccount } from '../../src/features/money/accounts';
-import { importKey } from './helpers';
+import { demoKeyInRing, importKey, sleep } from './helpers';
 
 const ws = process.env.VECHE_NODE_WS;
 const CLIENT = process.env.VECHE_CLIENT;
 const shots = process.env.VECHE_APP_SHOTS ?? 'screenshots';
 test.skip(!ws || !CLIENT, 'VECHE_NODE_WS and VECHE_CLIENT unset: app/scripts/test.sh node runs this');
 
-const dir = mkdtempSync(join(tmpdir(), 'veche-app-vote-'));
-const keyFile = join(dir, 'demo-1.key');
-const veche_client = (...args: string[]) => JSON.parse(execFileSync(CLIENT!, args, { encoding: 'utf8', timeout: 300_000 }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let keyFile: string;
 let client: PolkadotClient;
 let poll: number;
 let birchwoodPoll: number;
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  veche_client('upload-chunks', '--url', ws!, '--suri', '//Alice');
-  veche_client('key', 'demo', '--person', '1', '--out', keyFile);
-  // The demo persons' rings are built once the chunks are on chain.
-  for (let i = 0; ; i++) {
-    const where = veche_client('where', '--url', ws!, '--key', keyFile);
-    if (where.revision >= 1 && where.covered === where.members) break;
-    if (i > 120) throw new Error(`ring not built: ${JSON.stringify(where)}`);
-    await sleep(1000);
-  }
+  keyFile = await demoKeyInRing(ws!, 1);
   client = createClient(getWsProvider(ws!));
   const api = client.getTypedApi(veche);
   const now = (await client.getFinalizedBlock()).number;
@@ -110,6 +96,13 @@ test('a voter outside a poll’s electorate is refused by the pool, with the err
   await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/key`);
   await page.getByRole('button', { name: 'Check my registration' }).click();
   await expect(page.getByTestId('key-status')).toContainText('constituency Diaspora in Germany', { timeout: 30_000 });
+  // The list now keeps to the voter's polls: the republic's, not Birchwood's (unless asked).
+  await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/vote`);
+  await expect(page.getByTestId(`yours-${poll}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(`poll-${birchwoodPoll}`)).toHaveCount(0);
+  await page.getByTestId('mine-only').uncheck();
+  await expect(page.getByTestId(`poll-${birchwoodPoll}`)).toBeVisible();
+  await expect(page.getByTestId(`yours-${birchwoodPoll}`)).toHaveCount(0);
   await page.goto(`./?rpc=${encodeURIComponent(ws!)}#/vote/${birchwoodPoll}`);
   await page.getByTestId('option-0').check();
   await page.getByTestId('cast').click();

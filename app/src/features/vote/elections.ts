@@ -24,14 +24,28 @@ export type PollElection = {
   names: Record<string, string>;
 };
 
-/** The display name of `who`'s on-chain identity, if it has one in plain text. */
-export async function displayName(api: Api, who: string): Promise<string | undefined> {
-  const display = (await api.query.Identity.IdentityOf.getValue(who))?.info.display;
-  if (!display || display.type === 'None' || !display.type.startsWith('Raw')) return undefined;
+type Registration = { judgements: [number, { type: string }][]; info: { display: { type: string; value?: unknown } } };
+
+/**
+ * The display name of an identity a registrar currently vouches for — judged `Reasonable` or
+ * `KnownGood` and never `Erroneous` or `LowQuality`, as the runtime decides who may stand — in
+ * plain text. Anything else shows as the address: a name changed after its judgement (which drops
+ * the judgement) or never judged could pass one candidate off as another.
+ */
+export function judgedName(registration: Registration | undefined): string | undefined {
+  if (!registration) return undefined;
+  const verdicts = registration.judgements.map(([, j]) => j.type);
+  const vouched = verdicts.some((v) => v === 'Reasonable' || v === 'KnownGood');
+  if (!vouched || verdicts.some((v) => v === 'Erroneous' || v === 'LowQuality')) return undefined;
+  const { type, value } = registration.info.display;
+  if (!type.startsWith('Raw')) return undefined;
   // Raw1 decodes as a number, Raw2–Raw32 as hex.
-  const value = display.value as string | number | undefined;
   const bytes = typeof value === 'number' ? Uint8Array.of(value) : typeof value === 'string' ? fromHex(value) : undefined;
   return bytes ? new TextDecoder().decode(bytes).trim() || undefined : undefined;
+}
+
+export async function displayName(api: Api, who: string): Promise<string | undefined> {
+  return judgedName(await api.query.Identity.IdentityOf.getValue(who));
 }
 
 /** The election that opened `poll`, searched among the latest {@link RECENT_ELECTIONS}. */

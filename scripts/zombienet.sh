@@ -21,11 +21,25 @@ done
 start=$(date +%s)
 out=$VECHE_CACHE/zombienet
 mkdir -p "$out"
-# Each variant goes through cargo (the judge of freshness) and is copied out before the next.
-"$VECHE_ROOT/scripts/build-runtime.sh" --features increment-spec-version,fast-runtime >/dev/null
-cp "$VECHE_WASM" "$out/veche-fast-upgrade.wasm"
-"$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null
-cp "$VECHE_WASM" "$out/veche-fast.wasm"
+# The two test runtimes are kept by the hash of everything that goes into them (the runtime's
+# crates, the lockfile, the wasm toolchain): a warm run reuses them rather than rebuilding two
+# variants, each of which would also make the next default build rerun wasm-builder.
+key=$({
+	git ls-files -co --exclude-standard runtime pallets prover Cargo.toml Cargo.lock | sort | xargs sha256sum
+	rustup run "$WASM_BUILD_TOOLCHAIN" rustc --version
+} | sha256sum | cut -c1-16)
+if [ -f "$out/veche-fast-$key.wasm" ] && [ -f "$out/veche-fast-upgrade-$key.wasm" ]; then
+	say "test runtimes of these sources already built ($key)"
+else
+	# Each variant goes through cargo (the judge of freshness) and is copied out before the next.
+	rm -f "$out"/veche-fast-*.wasm
+	"$VECHE_ROOT/scripts/build-runtime.sh" --features increment-spec-version,fast-runtime >/dev/null
+	cp "$VECHE_WASM" "$out/veche-fast-upgrade-$key.wasm"
+	"$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null
+	cp "$VECHE_WASM" "$out/veche-fast-$key.wasm"
+fi
+cp "$out/veche-fast-$key.wasm" "$out/veche-fast.wasm"
+cp "$out/veche-fast-upgrade-$key.wasm" "$out/veche-fast-upgrade.wasm"
 veche_chain_spec "$out/veche-local-fast.json" "$out/veche-fast.wasm" "Veche Local Testnet" veche-local \
 	local local_testnet
 say "test runtimes built in $(elapsed "$start"): genesis $(stat -c %s "$out/veche-fast.wasm") B, upgrade $(stat -c %s "$out/veche-fast-upgrade.wasm") B"

@@ -41,7 +41,8 @@ async function run(nodeName, networkInfo, args) {
     const roll = (await api.query.council.members()).map((m) => m.toString());
     const voters = [alice, bob, charlie].filter((s) => roll.includes(s.address));
     if (voters.length !== roll.length) throw new Error(`the commission roll is not Alice, Bob, Charlie: ${roll}`);
-    for (const member of voters) await sendOk(api, api.tx.commission.vote(index, true), member);
+    // Each member signs from their own account: the votes go in together, not one finality apart.
+    await Promise.all(voters.map((member) => sendOk(api, api.tx.commission.vote(index, true), member)));
     console.log(`referendum #${index} submitted, deposited and voted by ${voters.length} commissioners (${since()})`);
 
     await until(

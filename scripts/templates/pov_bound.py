@@ -31,7 +31,9 @@ def parse(expr):
 
 
 FN = re.compile(r"\tfn (\w+)\(([^)]*)\) -> Weight \{\n(.*?)\n\t\}", re.S)
-COMMENT = re.compile(r"// Proof size: measured `([^`]*)`, estimated `([^`]*)` bytes\.")
+COMMENT = re.compile(
+    r"// Proof size: measured `([^`]*)`, estimated `([^`]*)` bytes(?:; charged: the larger, term by term)?\."
+)
 
 
 def bounds(text):

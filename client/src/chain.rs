@@ -697,6 +697,37 @@ pub async fn submit_ballot(
 		.map_err(|e| format!("the pool refused the ballot: {e}"))
 }
 
+/// A connection that submits ballots the way a flooder would: `author_submitExtrinsic`, one call
+/// per ballot, no watching. A refusal comes back with the pool's verdict in full (for a ballot,
+/// `Invalid Transaction` with `Custom error: <index>`), which the watched submission of
+/// [`submit_ballot`] does not carry.
+pub struct RawSubmitter {
+	rpc: Rpc,
+}
+
+impl RawSubmitter {
+	pub async fn connect(url: &str) -> Result<Self, String> {
+		let client = subxt_rpcs::RpcClient::from_insecure_url(url)
+			.await
+			.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+		Ok(Self { rpc: Rpc::new(client) })
+	}
+
+	/// Submits `ballot` (built with `client`'s metadata) and returns the pool's verdict.
+	pub async fn submit(
+		&self,
+		client: &Client,
+		ballot: &pallet_veche_ballots::Ballot,
+	) -> Result<(), String> {
+		let tx = ballot_transaction(client, ballot).await?;
+		self.rpc
+			.author_submit_extrinsic(tx.encoded())
+			.await
+			.map(|_| ())
+			.map_err(|e| format!("the pool refused the ballot: {e}"))
+	}
+}
+
 /// The names of the ballots pallet's errors by index, from the node's metadata: a ballot the
 /// pool refuses comes back as `InvalidTransaction::Custom(index)`.
 pub async fn ballot_error_names(

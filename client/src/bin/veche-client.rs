@@ -244,6 +244,9 @@ enum Command {
 		/// The node's process id, to read its CPU time from /proc.
 		#[arg(long)]
 		node_pid: Option<u32>,
+		/// The endpoint the junk goes to, if not `--url` (e.g. a rate-limited public one).
+		#[arg(long)]
+		junk_url: Option<String>,
 	},
 	/// Ask the chain's runtime to verify a proof.
 	Verify {
@@ -658,8 +661,9 @@ async fn run(cli: Cli) -> Result<(), String> {
 		Command::Load { url, voters, constituency, threads } => {
 			load(&url, voters, constituency, threads).await?
 		},
-		Command::Junk { url, voters, constituency, seconds, in_flight, node_pid } => {
-			junk(&url, voters, constituency, seconds, in_flight, node_pid).await?
+		Command::Junk { url, voters, constituency, seconds, in_flight, node_pid, junk_url } => {
+			junk(&url, junk_url.as_deref(), voters, constituency, seconds, in_flight, node_pid)
+				.await?
 		},
 		Command::ElectionChoice { url, election, constituency, list, candidates } => {
 			let stored = chain::election_data(&url, election).await?;
@@ -1119,6 +1123,7 @@ fn median_max(mut ms: Vec<f64>) -> serde_json::Value {
 
 async fn junk(
 	url: &str,
+	junk_url: Option<&str>,
 	n: u32,
 	constituency: u32,
 	seconds: u64,
@@ -1136,9 +1141,10 @@ async fn junk(
 	if n < 8 {
 		return Err("at least 8 voters: one for the template, the rest to vote".into());
 	}
-	// The honest voters use one connection, the junk sender another.
+	// The honest voters use one connection, the junk sender another (on `junk_url` if given: a
+	// public endpoint with its own limits), submitting without watching, as a flooder would.
 	let client = chain::connect(url).await?;
-	let sender = chain::connect(url).await?;
+	let sender = Arc::new(chain::RawSubmitter::connect(junk_url.unwrap_or(url)).await?);
 	let names = chain::ballot_error_names(&client).await?;
 	let Prepared { secrets, members, ring, poll_id, poll, capacity, .. } =
 		prepare(&client, n, constituency).await?;
@@ -1211,13 +1217,13 @@ async fn junk(
 	let flood_start = Instant::now();
 	let workers: Vec<_> = (0..in_flight.max(1))
 		.map(|_| {
-			let (sender, queue, stop, names) =
-				(sender.clone(), queue.clone(), stop.clone(), names.clone());
+			let (sender, client, queue, stop, names) =
+				(sender.clone(), client.clone(), queue.clone(), stop.clone(), names.clone());
 			tokio::spawn(async move {
 				let mut seen: BTreeMap<String, u64> = BTreeMap::new();
 				while !stop.load(Ordering::Relaxed) {
 					let Some(b) = queue.lock().ok().and_then(|mut q| q.next()) else { break };
-					let outcome = match chain::submit_ballot(&sender, &b).await {
+					let outcome = match sender.submit(&client, &b).await {
 						Ok(()) => "accepted".to_string(),
 						Err(e) => refusal(&e, &names),
 					};

@@ -724,7 +724,8 @@ impl RawSubmitter {
 			.author_submit_extrinsic(tx.encoded())
 			.await
 			.map(|_| ())
-			.map_err(|e| format!("the pool refused the ballot: {e}"))
+			// Debug, not Display: only the former carries the error's data (`Custom error: <i>`).
+			.map_err(|e| format!("the pool refused the ballot: {e:?}"))
 	}
 }
 

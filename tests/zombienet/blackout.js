@@ -6,15 +6,19 @@
 //                             collators, and every block finalized before the blackout is unchanged
 // The collators are paused (SIGSTOP) and then restarted (SIGKILL, started again on the same
 // database) by the .zndsl; this script only observes.
-const { bestNumber, connect, finalizedNumber, loadState, saveState, sleep, until } = require('./lib');
+const {
+  assertUnchanged,
+  bestNumber,
+  connect,
+  finalizedNumber,
+  hashes,
+  loadState,
+  saveState,
+  sleep,
+  until,
+} = require('./lib');
 
 const PARA = 2000;
-
-async function hashes(api, upTo) {
-  const out = [];
-  for (let n = 1; n <= upTo; n++) out.push((await api.rpc.chain.getBlockHash(n)).toHex());
-  return out;
-}
 
 async function before(networkInfo) {
   const alice = await connect(networkInfo, 'alice');
@@ -63,9 +67,7 @@ async function after(networkInfo) {
       ['alice', alice],
       ['bob', bob],
     ]) {
-      const now = await hashes(api, blackout.finalized);
-      const changed = now.findIndex((h, i) => h !== blackout.snapshot[i]);
-      if (changed >= 0) throw new Error(`finalized block #${changed + 1} changed on ${who} across the blackout`);
+      await assertUnchanged(api, who, blackout.snapshot);
     }
     const resumed = (await finalizedNumber(alice)) - blackout.finalized;
     console.log(

@@ -145,6 +145,23 @@ async function finalizedNumber(api) {
   return (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
 }
 
+/// The hashes of blocks #1–#`upTo` on the node `api` is connected to.
+async function hashes(api, upTo) {
+  const out = [];
+  for (let n = 1; n <= upTo; n++) out.push((await api.rpc.chain.getBlockHash(n)).toHex());
+  return out;
+}
+
+/// Throws unless blocks #1–#`snapshot.length` on `api` (the node `who`) still have the hashes of
+/// `snapshot`: nothing finalized changed.
+async function assertUnchanged(api, who, snapshot) {
+  const now = await hashes(api, snapshot.length);
+  const changed = now.findIndex((h, i) => h !== snapshot[i]);
+  if (changed >= 0) {
+    throw new Error(`finalized block #${changed + 1} changed on ${who}: ${snapshot[changed]} → ${now[changed]}`);
+  }
+}
+
 /// The chain's state shared between steps of one test run, kept beside the network's files.
 function stateFile(networkInfo) {
   return path.join(networkInfo.tmpDir, 'veche-zombienet-state.json');
@@ -161,12 +178,14 @@ function loadState(networkInfo) {
 module.exports = {
   UNIT,
   account,
+  assertUnchanged,
   bestNumber,
   blockAuthor,
   connect,
   finalizedNumber,
   find,
   firstAuthoredAfter,
+  hashes,
   loadState,
   rawRpc,
   saveState,

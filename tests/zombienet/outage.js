@@ -7,21 +7,18 @@
 // `args[0]` is the step, `args[1]` (during) the outage length in seconds.
 const {
   account,
+  assertUnchanged,
   bestNumber,
   blockAuthor,
   connect,
   finalizedNumber,
   firstAuthoredAfter,
+  hashes,
   loadState,
   saveState,
   until,
 } = require('./lib');
 
-async function hashes(api, upTo) {
-  const out = [];
-  for (let n = 1; n <= upTo; n++) out.push((await api.rpc.chain.getBlockHash(n)).toHex());
-  return out;
-}
 const auraKey = (name) => `0x${Buffer.from(account(name).publicKey).toString('hex')}`;
 
 async function before(networkInfo) {
@@ -87,9 +84,7 @@ async function after(networkInfo) {
       ['bob', bob],
       ['alice', alice],
     ]) {
-      const now = await hashes(api, outage.finalized);
-      const changed = now.findIndex((h, i) => h !== outage.snapshot[i]);
-      if (changed >= 0) throw new Error(`finalized block #${changed + 1} changed on ${who}: ${outage.snapshot[changed]} → ${now[changed]}`);
+      await assertUnchanged(api, who, outage.snapshot);
     }
     const finalized = await finalizedNumber(bob);
     if (finalized < outage.finalized) throw new Error(`bob's finalized height went back from #${outage.finalized} to #${finalized}`);

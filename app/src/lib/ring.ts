@@ -103,16 +103,32 @@ export async function findRollRing(
     }
   }
   for (const unit of order) {
-    const set: RingSet = { type: 'Constituency', value: unit };
-    for (let index = 0; ; index++) {
-      read();
-      const found = await reader.rollRing(set, index, roll);
-      if (!found) break;
-      if (found[1].includes(memberHex)) {
-        remember(memberHex, { set, index }, storage);
-        return { set, index, revision: found[0], members: found[1] };
-      }
+    const found = await findInSet(reader, { type: 'Constituency', value: unit }, roll, memberHex, read);
+    if (found) {
+      remember(memberHex, found, storage);
+      return found;
     }
+  }
+  return undefined;
+}
+
+/**
+ * The ring of `set` in roll `roll` that holds `memberHex`, read ring by ring (`read` before each),
+ * among the first `limit` rings.
+ */
+export async function findInSet(
+  reader: RingReader,
+  set: RingSet,
+  roll: number,
+  memberHex: string,
+  read: () => void = () => {},
+  limit = Infinity,
+): Promise<RollRing | undefined> {
+  for (let index = 0; index < limit; index++) {
+    read();
+    const found = await reader.rollRing(set, index, roll);
+    if (!found) return undefined;
+    if (found[1].includes(memberHex)) return { set, index, revision: found[0], members: found[1] };
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { fromHex, toHex } from '../../lib/bytes';
 import { generalTransaction, nextSequence, type PollKind } from '../../lib/ballot';
 import { alias as proverAlias, proveBallot, type Progress } from '../../lib/prover';
 import { customCode, errorNames } from '../../lib/errors';
-import { chainReader, findRollRing, RingSearchError } from '../../lib/ring';
+import { chainReader, findInSet, findRollRing, RingSearchError } from '../../lib/ring';
 
 export type PollEntry = {
   id: number;
@@ -80,14 +80,8 @@ export class CastError extends Error {}
  */
 export async function credentialRing(api: Api, credentialClass: number, member: Uint8Array, roll: number) {
   const set = { type: 'Credential' as const, value: credentialClass };
-  const memberHex = toHex(member);
-  for (let index = 0; index < 1000; index++) {
-    const found = await api.view.Personhood.roll_ring(set, index, roll);
-    if (!found) return undefined;
-    const [revision, members] = found;
-    if (members.includes(memberHex)) return { ring: { set, index, revision }, members };
-  }
-  return undefined;
+  const found = await findInSet(chainReader(api), set, roll, toHex(member), undefined, 1000);
+  return found && { ring: { set, index: found.index, revision: found.revision }, members: found.members };
 }
 
 export type Stage = Progress | { stage: 'submitting' };

@@ -59,7 +59,7 @@ export async function electionOfPoll(api: Api, poll: number): Promise<PollElecti
 }
 
 /** Election `id` as `poll` shows it (undefined if `poll` is not one of its polls). */
-export async function loadElection(api: Api, id: number, poll: number): Promise<PollElection | undefined> {
+async function loadElection(api: Api, id: number, poll: number): Promise<PollElection | undefined> {
   const found = await api.view.Elections.election(id);
   if (!found) return undefined;
   const [info, polls, seats] = found;
@@ -93,6 +93,32 @@ export async function loadElection(api: Api, id: number, poll: number): Promise<
     constituency,
     candidates,
     lists,
+    elected: seats.map((s) => ({ who: s.who, constituency: s.constituency, list: s.list })),
+    names,
+  };
+}
+
+/**
+ * `shown` with its seats and stage read again: what a count changes. The office, candidates and
+ * lists are fixed once voting opens, so the block-by-block refresh reads one view (and the names
+ * of newly seated persons), not the whole election.
+ */
+export async function refreshSeats(api: Api, shown: PollElection): Promise<PollElection | undefined> {
+  const found = await api.view.Elections.election(shown.election);
+  if (!found) return undefined;
+  const [info, , seats] = found;
+  const names = { ...shown.names };
+  await Promise.all(
+    seats
+      .filter((s) => !(s.who in names))
+      .map(async (s) => {
+        const name = await displayName(api, s.who);
+        if (name) names[s.who] = name;
+      }),
+  );
+  return {
+    ...shown,
+    stage: info.stage.type,
     elected: seats.map((s) => ({ who: s.who, constituency: s.constituency, list: s.list })),
     names,
   };

@@ -82,6 +82,35 @@ fn tracks_are_sorted_and_map_origins() {
 	assert_eq!(names.len(), 2);
 	assert_eq!(&names[0][..4], b"root");
 	assert_eq!(&names[1][..10], b"commission");
+	// The people's referenda: the `People` origin on the people's track, root on their root track.
+	assert_ok!(tracks::PeopleTracksInfo::check_integrity());
+	let people = crate::OriginCaller::Origins(origins::Origin::People);
+	assert_eq!(tracks::PeopleTracksInfo::track_for(&people), Ok(tracks::PEOPLE));
+	assert_eq!(tracks::PeopleTracksInfo::track_for(&root), Ok(tracks::PEOPLE_ROOT));
+	assert_eq!(tracks::PeopleTracksInfo::track_for(&commission), Err(()));
+	assert_eq!(tracks::PeopleTracksInfo::track_for(&signed), Err(()));
+}
+
+/// What the people's root track asks: two thirds for, and a turnout that falls from 30 % to 15 %
+/// of the roll over the decision period — never less, however long it waits.
+#[test]
+fn the_peoples_root_track_needs_two_thirds_of_a_real_turnout() {
+	use sp_runtime::Perbill;
+	let track = tracks::PeopleTracksInfo::tracks()
+		.find(|t| t.id == tracks::PEOPLE_ROOT)
+		.expect("the people's root track");
+	let (start, end) = (Perbill::zero(), Perbill::one());
+	let approval = &track.info.min_approval;
+	let support = &track.info.min_support;
+	assert!(approval.passing(start, Perbill::one()));
+	assert!(!approval.passing(start, Perbill::from_percent(99)));
+	assert!(approval.passing(end, Perbill::from_percent(67)));
+	assert!(!approval.passing(end, Perbill::from_percent(66)));
+	assert!(support.passing(start, Perbill::from_percent(30)));
+	assert!(!support.passing(start, Perbill::from_percent(29)));
+	assert!(support.passing(end, Perbill::from_percent(15)));
+	assert!(!support.passing(end, Perbill::from_percent(14)));
+	assert_eq!(track.info.max_deciding, 1);
 }
 
 #[test]

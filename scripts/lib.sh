@@ -34,6 +34,27 @@ veche_chain_spec() {
 		"$@" -r "$wasm" named-preset "$preset" >/dev/null
 }
 
+# This clone's test-network runtime (`fast-runtime`, see runtime/src/lib.rs, "Test-network
+# builds"): built once for the sources and kept in $VECHE_CACHE/zombienet by the hash of everything
+# that goes into it (the runtime's crates, the lockfile, the wasm toolchain), so that a warm run
+# reuses it rather than building a variant, which would also make the next default build rerun
+# wasm-builder. Prints its path. Used by the zombienet tier and the node e2e's fast-runtime tests.
+veche_fast_wasm() {
+	local out=$VECHE_CACHE/zombienet key
+	mkdir -p "$out"
+	key=$({
+		(cd "$VECHE_ROOT" && git ls-files -co --exclude-standard runtime pallets prover Cargo.toml Cargo.lock |
+			sort | xargs sha256sum)
+		rustup run "$WASM_BUILD_TOOLCHAIN" rustc --version
+	} | sha256sum | cut -c1-16)
+	if [ ! -f "$out/veche-fast-$key.wasm" ]; then
+		rm -f "$out"/veche-fast-*.wasm
+		"$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null
+		cp "$VECHE_WASM" "$out/veche-fast-$key.wasm"
+	fi
+	echo "$out/veche-fast-$key.wasm"
+}
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 

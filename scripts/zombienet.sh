@@ -5,9 +5,10 @@
 #   scripts/zombienet.sh spawn     starts the same network and keeps it up (Ctrl-C stops it);
 #                                  zombienet prints each node's ws:// address and polkadot.js link
 # Needs: polkadot with its workers (scripts/install-relay.sh), veche-node (scripts/build-node.sh),
-# npm packages (scripts/setup.sh). Builds two test-only runtimes on the way (see runtime/src/lib.rs,
-# "Test-network builds"): `fast-runtime` for genesis, and the same with `increment-spec-version`
-# as the upgrade the referendum enacts.
+# npm packages (scripts/setup.sh). The network starts on the runtime of the last release and a
+# people's referendum upgrades it to this clone's (with the storage migrations between them), so two
+# test-only runtimes (`fast-runtime`, see runtime/src/lib.rs, "Test-network builds") are built on
+# the way: the release's, once, from the commit pinned below, and this clone's.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 mode=${1:-test}
@@ -18,31 +19,34 @@ done
 [ -x "$VECHE_NODE" ] || die "veche-node is not built: run scripts/build-node.sh"
 [ -x tests/zombienet/node_modules/.bin/zombienet ] || die "npm packages missing: run scripts/setup.sh"
 
+# The last release: the runtime a chain people run would be upgraded from. Bump it (to the commit
+# of the new release) when a runtime is released.
+release=68939cbf1e362f316c09d602aa814680f8e0d79d
 start=$(date +%s)
 out=$VECHE_CACHE/zombienet
 mkdir -p "$out"
-# The two test runtimes are kept by the hash of everything that goes into them (the runtime's
-# crates, the lockfile, the wasm toolchain): a warm run reuses them rather than rebuilding two
-# variants, each of which would also make the next default build rerun wasm-builder.
-key=$({
-	git ls-files -co --exclude-standard runtime pallets prover Cargo.toml Cargo.lock | sort | xargs sha256sum
-	rustup run "$WASM_BUILD_TOOLCHAIN" rustc --version
-} | sha256sum | cut -c1-16)
-if [ -f "$out/veche-fast-$key.wasm" ] && [ -f "$out/veche-fast-upgrade-$key.wasm" ]; then
-	say "test runtimes of these sources already built ($key)"
-else
-	# Each variant goes through cargo (the judge of freshness) and is copied out before the next.
-	rm -f "$out"/veche-fast-*.wasm
-	"$VECHE_ROOT/scripts/build-runtime.sh" --features increment-spec-version,fast-runtime >/dev/null
-	cp "$VECHE_WASM" "$out/veche-fast-upgrade-$key.wasm"
-	"$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null
-	cp "$VECHE_WASM" "$out/veche-fast-$key.wasm"
+if [ ! -f "$out/veche-release-$release.wasm" ]; then
+	git -C "$VECHE_ROOT" cat-file -e "$release^{commit}" 2>/dev/null ||
+		die "the release commit $release is not in this clone's history (a shallow clone?)"
+	say "building the runtime of the last release ($release) from its own sources, once"
+	src=$out/release-src
+	rm -rf "$src"
+	mkdir -p "$src"
+	git -C "$VECHE_ROOT" archive "$release" | tar -x -C "$src"
+	"$src/scripts/build-runtime.sh" --features fast-runtime >/dev/null
+	cp "$VECHE_WASM" "$out/veche-release-$release.wasm"
+	rm -rf "$src"
 fi
-cp "$out/veche-fast-$key.wasm" "$out/veche-fast.wasm"
-cp "$out/veche-fast-upgrade-$key.wasm" "$out/veche-fast-upgrade.wasm"
-veche_chain_spec "$out/veche-local-fast.json" "$out/veche-fast.wasm" "Veche Local Testnet" veche-local \
+# This clone's runtime (built once for its sources, kept by their hash: see lib.sh).
+fast=$(veche_fast_wasm)
+cp "$out/veche-release-$release.wasm" "$out/veche-release.wasm"
+cp "$fast" "$out/veche-fast-upgrade.wasm"
+veche_chain_spec "$out/veche-local-fast.json" "$out/veche-release.wasm" "Veche Local Testnet" veche-local \
 	local local_testnet
-say "test runtimes built in $(elapsed "$start"): genesis $(stat -c %s "$out/veche-fast.wasm") B, upgrade $(stat -c %s "$out/veche-fast-upgrade.wasm") B"
+say "test runtimes ready in $(elapsed "$start"): release $(stat -c %s "$out/veche-release.wasm") B, this clone's $(stat -c %s "$out/veche-fast-upgrade.wasm") B"
+# veche-client casts the demo persons' ballots in the people's referenda.
+cargo build --locked --profile wasmdev -p veche-client --quiet
+export VECHE_CLIENT=$CARGO_TARGET_DIR/wasmdev/veche-client
 
 export VECHE_ZN_SPEC=$out/veche-local-fast.json
 export VECHE_ZN_UPGRADE_WASM=$out/veche-fast-upgrade.wasm

@@ -805,6 +805,90 @@ fn map_key(pallet: &str, item: &str, keys: &[&[u8]]) -> Vec<u8> {
 	key
 }
 
+/// The ballots of `poll` that block `number` of an archive node carries, in the block's order
+/// (read from its body and decoded with `metadata`), and the block's hash.
+async fn ballots_in_block(
+	rpc: &Rpc,
+	metadata: &subxt::ext::frame_metadata::v14::RuntimeMetadataV14,
+	number: u32,
+	poll: u32,
+) -> Result<(Vec<pallet_veche_ballots::Ballot>, subxt::utils::H256), String> {
+	let hash = rpc
+		.chain_get_block_hash(Some(number.into()))
+		.await
+		.map_err(|e| e.to_string())?
+		.ok_or(format!("no block {number}: the node must be an archive node"))?;
+	let block = rpc
+		.chain_get_block(Some(hash))
+		.await
+		.map_err(|e| e.to_string())?
+		.ok_or(format!("block {number} is not available"))?;
+	let mut out = Vec::new();
+	for ext in block.block.extrinsics {
+		let bytes = ext.0;
+		let mut cursor = &bytes[..];
+		let Ok(decoded) = subxt::ext::frame_decode::extrinsics::decode_extrinsic(
+			&mut cursor,
+			metadata,
+			&metadata.types,
+		) else {
+			continue;
+		};
+		if decoded.pallet_name() != "Ballots" || decoded.call_name() != "cast" {
+			continue;
+		}
+		let args = bytes.get(decoded.call_data_args_range()).ok_or("bad call range")?;
+		let ballot = pallet_veche_ballots::Ballot::decode(&mut &args[..])
+			.map_err(|e| format!("an undecodable ballot in block {number}: {e}"))?;
+		if ballot.poll == poll {
+			out.push(ballot);
+		}
+	}
+	Ok((out, hash))
+}
+
+/// Reads blocks of an archive node: the ballots each carried, and when it was made.
+pub struct BlockReader {
+	rpc: Rpc,
+	metadata: subxt::ext::frame_metadata::v14::RuntimeMetadataV14,
+}
+
+impl BlockReader {
+	/// Connects to `url` and reads the runtime's metadata at the best block.
+	pub async fn connect(url: &str) -> Result<Self, String> {
+		use subxt::ext::frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
+		let client = subxt_rpcs::RpcClient::from_insecure_url(url)
+			.await
+			.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+		let rpc = Rpc::new(client);
+		let raw = rpc.state_get_metadata(None).await.map_err(|e| e.to_string())?;
+		let prefixed = RuntimeMetadataPrefixed::decode(&mut &raw.into_raw()[..])
+			.map_err(|e| format!("cannot decode metadata: {e}"))?;
+		let RuntimeMetadata::V14(metadata) = prefixed.1 else {
+			return Err("the node does not serve metadata V14".into());
+		};
+		Ok(Self { rpc, metadata })
+	}
+
+	/// The ballots of `poll` in block `number`, and the block's timestamp (ms).
+	pub async fn ballots(
+		&self,
+		number: u32,
+		poll: u32,
+	) -> Result<(Vec<pallet_veche_ballots::Ballot>, u64), String> {
+		let (ballots, hash) = ballots_in_block(&self.rpc, &self.metadata, number, poll).await?;
+		let key = frame_support::storage::storage_prefix(b"Timestamp", b"Now");
+		let now = self
+			.rpc
+			.state_get_storage(&key, Some(hash))
+			.await
+			.map_err(|e| e.to_string())?
+			.ok_or(format!("no timestamp in block {number}"))?;
+		let now = u64::decode(&mut &now[..]).map_err(|e| e.to_string())?;
+		Ok((ballots, now))
+	}
+}
+
 /// Reads a poll's rules, its roll's rings and every cast of it from the blocks of an archive
 /// node; the chain's count is read at block `at` (default: the last block of voting, or the
 /// finalized head while voting goes on).
@@ -936,35 +1020,8 @@ pub async fn audit_data(url: &str, poll: u32, at: Option<u32>) -> Result<AuditDa
 	let first = info.start;
 	let last_block = last.min(at_number);
 	for number in first..=last_block {
-		let hash = rpc
-			.chain_get_block_hash(Some(number.into()))
-			.await
-			.map_err(|e| e.to_string())?
-			.ok_or(format!("no block {number}: the node must be an archive node"))?;
-		let block = rpc
-			.chain_get_block(Some(hash))
-			.await
-			.map_err(|e| e.to_string())?
-			.ok_or(format!("block {number} is not available"))?;
-		for ext in block.block.extrinsics {
-			let bytes = ext.0;
-			let mut cursor = &bytes[..];
-			let Ok(decoded) = subxt::ext::frame_decode::extrinsics::decode_extrinsic(
-				&mut cursor,
-				&metadata,
-				&metadata.types,
-			) else {
-				continue;
-			};
-			if decoded.pallet_name() != "Ballots" || decoded.call_name() != "cast" {
-				continue;
-			}
-			let args = bytes.get(decoded.call_data_args_range()).ok_or("bad call range")?;
-			let ballot = pallet_veche_ballots::Ballot::decode(&mut &args[..])
-				.map_err(|e| format!("an undecodable ballot in block {number}: {e}"))?;
-			if ballot.poll == poll {
-				casts.push(crate::audit::Cast { block: number, ballot });
-			}
+		for ballot in ballots_in_block(&rpc, &metadata, number, poll).await?.0 {
+			casts.push(crate::audit::Cast { block: number, ballot });
 		}
 	}
 	let lists = match read(poll_key("PollLists", poll), head_hash).await? {

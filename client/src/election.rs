@@ -228,6 +228,11 @@ pub fn list_choice(
 	preferred: &[Account],
 	max: u8,
 ) -> Result<Vec<u8>, String> {
+	// The chain refuses it too (`ChoiceOutOfRange`): a list nobody stands for here is not on
+	// this constituency's ballot.
+	if candidates.is_empty() {
+		return Err(format!("list {list} has no candidate in this constituency"));
+	}
 	if preferred.len() > usize::from(max) {
 		return Err(format!("at most {max} preference votes"));
 	}
@@ -432,6 +437,8 @@ mod tests {
 		assert!(list_choice(&list, 4, &[who(9)], 2).is_err());
 		assert!(list_choice(&list, 4, &[who(1), who(2), who(3)], 2).is_err());
 		assert!(list_choice(&list, 4, &[who(1), who(1)], 2).is_err());
+		// A list with nobody on it in the constituency is not on its ballot.
+		assert!(list_choice(&[], 4, &[], 2).is_err());
 		assert_eq!(candidate_choice(&list, &[who(3), who(2)]).unwrap(), vec![1, 2]);
 		assert!(candidate_choice(&list, &[who(7)]).is_err());
 	}

@@ -15,6 +15,7 @@
 //!   preference votes recounted), and the ballot layout of its candidates and lists.
 //! - [`audit`]: a poll recounted from the ballots in the block bodies, every proof re-verified.
 //! - [`junk`]: well-formed junk ballots, to measure what a sender of them costs a node.
+//! - [`load`]: a sustained load of ballots from thousands of persons, every ballot accounted for.
 //! - [`chain`]: the chain calls — registration, where a key sits, its ring, verification of a
 //!   proof by the runtime itself, casting a ballot, a voter's stored ballot, a poll's data.
 //!
@@ -24,6 +25,7 @@ pub mod audit;
 pub mod chain;
 pub mod election;
 pub mod junk;
+pub mod load;
 
 pub use pallet_veche_personhood::crypto::{Domain11, Domain12, Member, RingDomain};
 pub use pallet_veche_primitives::{Alias, Context, RingRef, RingSet};

@@ -229,7 +229,7 @@ impl World {
 			UnitKind::Municipality,
 			UnitKind::DiasporaConstituency,
 		];
-		let call = match self.rng.below(6) {
+		let call = match self.rng.below(7) {
 			0 => C::add_unit {
 				parent: if self.rng.chance(90) { Some(self.unit()) } else { None },
 				kind: *self.rng.pick(&kinds)?,
@@ -246,6 +246,11 @@ impl World {
 				office: self.rng.below32(10),
 				name: self.name().try_into().ok()?,
 				seats: self.rng.below32(200),
+			},
+			5 => C::set_office_spheres {
+				office: self.rng.below32(10),
+				// Mostly real sets; sometimes none, or a bit beyond the twentieth sphere.
+				spheres: pallet_veche_primitives::Spheres(self.rng.below32(1 << 21)),
 			},
 			_ => C::remove_office { office: self.rng.below32(10) },
 		};

@@ -50,13 +50,13 @@ fn is_veche(event: &RuntimeEvent) -> bool {
 
 #[test]
 fn every_event_that_changes_the_view_is_needed_to_rebuild_it() {
-	// Seeds 1, 3 and 10 together reach every kind below in 100 blocks each (of seeds 1-12
-	// tried with the generator that drives primaries and Phragmén claims; no pair does).
+	// Seeds 1, 3 and 4 together reach every kind below in 100 blocks each (of seeds 1-7 and 10
+	// tried with the generator that sets offices' spheres; no pair does).
 	// `VECHE_DROP_SEEDS=1,2,…` runs others and prints each seed's kinds.
 	let (mut tried, mut kinds) = (0, std::collections::BTreeSet::new());
 	let seeds: Vec<u64> = std::env::var("VECHE_DROP_SEEDS")
 		.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
-		.unwrap_or_else(|_| vec![1, 3, 10]);
+		.unwrap_or_else(|_| vec![1, 3, 4]);
 	for seed in seeds {
 		let (t, k) = drop_each_event(seed);
 		println!("seed {seed}: {} events dropped; kinds: {k:?}", t);

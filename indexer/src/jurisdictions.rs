@@ -71,6 +71,8 @@ impl State {
 					level: u.kind,
 					name: name.clone(),
 					seats: *seats,
+					// A new office answers for every sphere until `OfficeSpheresSet`.
+					spheres: pallet_veche_primitives::Spheres::ALL,
 				};
 				if self.offices.insert(*office, new).is_some() {
 					return Err("OfficeAdded for an existing office".into());
@@ -81,6 +83,11 @@ impl State {
 				let o = self.offices.get_mut(office).ok_or("OfficeUpdated of an unknown office")?;
 				o.name = name.clone();
 				o.seats = *seats;
+			},
+			Event::OfficeSpheresSet { office, spheres } => {
+				let o =
+					self.offices.get_mut(office).ok_or("OfficeSpheresSet of an unknown office")?;
+				o.spheres = *spheres;
 			},
 			Event::OfficeRemoved { office } => {
 				let o = self.offices.remove(office).ok_or("OfficeRemoved of an unknown office")?;

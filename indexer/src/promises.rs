@@ -184,8 +184,9 @@ impl State {
 		for i in 0..info.history {
 			self.history.remove(&(id, i));
 		}
-		if let Some(parent) = info.parent {
-			let p = self.promise(parent)?;
+		// A part cleared together with its parent finds it gone already (`PromisesCleared` lists
+		// a candidacy's promises oldest first), as the pallet does.
+		if let Some(p) = info.parent.and_then(|parent| self.promises.get_mut(&parent)) {
 			p.parts = p.parts.checked_sub(1).ok_or("parts underflow")?;
 		}
 		Ok(info)
@@ -212,4 +213,52 @@ fn count(record: &mut Verdicts, status: PromiseStatus, add: bool) -> Replay {
 	*c = if add { c.checked_add(1) } else { c.checked_sub(1) }
 		.ok_or("verdict count out of range")?;
 	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use pallet_veche_primitives::PolicySphere;
+
+	fn made(promise: PromiseId, maker: &AccountId, parent: Option<PromiseId>) -> Event<Runtime> {
+		Event::PromiseMade {
+			promise,
+			maker: maker.clone(),
+			election: 0,
+			title: b"a promise".to_vec().try_into().expect("short"),
+			content: [promise as u8; 32],
+			sphere: PolicySphere::Housing,
+			deadline: None,
+			parent,
+			deposit: 1,
+		}
+	}
+
+	#[test]
+	fn a_part_cleared_with_its_parent_replays() {
+		// Found by the long fuzz run (seed 10, block 299): a candidacy's promises 3, 4 and 6, 6
+		// a part of 4, cleared together; the replay removed 4, then failed on 6's parent.
+		let maker = AccountId::new([7; 32]);
+		let mut state = State::default();
+		for (id, parent) in [(3, None), (4, None), (6, Some(4))] {
+			state.apply(1, &made(id, &maker, parent)).expect("made");
+		}
+		assert_eq!(state.promises[&4].parts, 1);
+		let cleared = Event::PromisesCleared {
+			maker: maker.clone(),
+			election: 0,
+			promises: vec![3, 4, 6].try_into().expect("few"),
+			released: 3,
+		};
+		state.apply(2, &cleared).expect("a part cleared with its parent");
+		assert!(state.promises.is_empty());
+		assert!(state.by_candidacy.is_empty());
+		// A part whose parent stays still gives its place back.
+		for (id, parent) in [(7, None), (8, Some(7))] {
+			state.apply(3, &made(id, &maker, parent)).expect("made");
+		}
+		let withdrawn = Event::PromiseWithdrawn { promise: 8, maker: maker.clone() };
+		state.apply(4, &withdrawn).expect("withdrawn");
+		assert_eq!(state.promises[&7].parts, 0);
+	}
 }

@@ -95,6 +95,26 @@ mod ring {
 		prove_in(domain(capacity), seed, ring, context, message)
 	}
 
+	/// The secret of `seed` and its ring `ring` opened for proving (the prover key computed):
+	/// the costly half of a proof, shared by [`prove_in`] and [`prove_each`].
+	fn open(
+		domain: RingDomainSize,
+		seed: Seed,
+		ring: &[Member],
+	) -> Result<
+		(<V as GenerateVerifiable>::Secret, <V as GenerateVerifiable>::Commitment),
+		ProveError,
+	> {
+		let secret = V::new_secret(seed);
+		let me = V::member_from_secret(&secret);
+		let commitment = V::open(domain, &me, ring.iter().copied()).map_err(|e| match e {
+			verifiable::Error::NotInRing => ProveError::NotInRing,
+			verifiable::Error::SetFull => ProveError::RingTooLarge,
+			_ => ProveError::Failed,
+		})?;
+		Ok((secret, commitment))
+	}
+
 	/// [`prove`] in the ring-VRF domain `domain`.
 	pub fn prove_in(
 		domain: RingDomainSize,
@@ -103,21 +123,35 @@ mod ring {
 		context: &[u8],
 		message: &[u8],
 	) -> Result<(Vec<u8>, Alias), ProveError> {
-		let secret = V::new_secret(seed);
-		let me = V::member_from_secret(&secret);
-		let commitment = V::open(domain, &me, ring.iter().copied()).map_err(|e| match e {
-			verifiable::Error::NotInRing => ProveError::NotInRing,
-			verifiable::Error::SetFull => ProveError::RingTooLarge,
-			_ => ProveError::Failed,
-		})?;
+		let (secret, commitment) = open(domain, seed, ring)?;
 		let (proof, alias) =
 			V::create(commitment, &secret, context, message).map_err(|_| ProveError::Failed)?;
 		Ok((proof.into_inner(), alias))
 	}
+
+	/// [`prove_in`] for several messages at once: the ring is opened once (its prover key
+	/// computed once) for all of them. For a voter's re-votes prepared together (load tests).
+	pub fn prove_each(
+		domain: RingDomainSize,
+		seed: Seed,
+		ring: &[Member],
+		context: &[u8],
+		messages: &[&[u8]],
+	) -> Result<Vec<(Vec<u8>, Alias)>, ProveError> {
+		let (secret, commitment) = open(domain, seed, ring)?;
+		messages
+			.iter()
+			.map(|message| {
+				V::create(commitment.clone(), &secret, context, message)
+					.map(|(proof, alias)| (proof.into_inner(), alias))
+					.map_err(|_| ProveError::Failed)
+			})
+			.collect()
+	}
 }
 
 #[cfg(feature = "prover")]
-pub use ring::{alias, domain, member, prove, prove_in};
+pub use ring::{alias, domain, member, prove, prove_each, prove_in};
 #[cfg(feature = "prover")]
 pub use verifiable::ring::RingDomainSize;
 
@@ -173,6 +207,29 @@ mod tests {
 			)
 			.is_err());
 		}
+	}
+
+	#[test]
+	fn proofs_made_together_each_verify_for_their_own_message() {
+		let ring = ring_of(&[1, 2, 3, 4]);
+		let (one, two) = (ballot_message(3, &[0], 1), ballot_message(3, &[1], 2));
+		let made = prove_each(domain(767), [3; 32], &ring, b"ctx", &[&one, &two]).unwrap();
+		let verifier = commitment::<Domain12>(&ring);
+		let alias = super::alias([3; 32], b"ctx").unwrap();
+		assert_eq!(made.len(), 2);
+		for ((proof, a), message) in made.iter().zip([&one, &two]) {
+			assert_eq!(*a, alias);
+			assert_eq!(
+				Bandersnatch::<Domain12>::validate(proof, &verifier, b"ctx", message),
+				Ok(alias)
+			);
+		}
+		// Each proof signs its own message only.
+		assert!(Bandersnatch::<Domain12>::validate(&made[0].0, &verifier, b"ctx", &two).is_err());
+		assert_eq!(
+			prove_each(domain(767), [9; 32], &ring, b"ctx", &[&one]),
+			Err(ProveError::NotInRing)
+		);
 	}
 
 	#[test]

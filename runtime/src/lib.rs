@@ -30,8 +30,10 @@
 //!
 //! Two cargo features exist for the zombienet tier only and never go into a chain spec that
 //! people run: `fast-runtime` shortens sessions to one minute (so that an observer who registers
-//! as a collator candidate authors within minutes), and `increment-spec-version` raises
-//! `spec_version` by one (the upgrade a referendum enacts in the running test network).
+//! as a collator candidate authors within minutes) and the referenda's preparation, confirmation
+//! and enactment periods to a few blocks (so that a referendum is decided within minutes). The
+//! zombienet tier starts its network on the last release's runtime built so, and a people's
+//! referendum upgrades it to this one (`scripts/zombienet.sh`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime` and `impl_runtime_apis` recurse deeply.
@@ -132,7 +134,10 @@ pub type UncheckedExtrinsic =
 /// Storage migrations run on the next runtime upgrade. Each is versioned: it runs only while its
 /// pallet's storage is at the version it migrates from, so a chain started from a newer genesis
 /// skips it.
-pub type Migrations = (pallet_veche_elections::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (
+	pallet_veche_elections::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_veche_jurisdictions::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches extrinsics and runs the pallets' hooks.
 pub type Executive = frame_executive::Executive<
@@ -166,24 +171,8 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. `spec_version` goes up with every change of behaviour.
-#[cfg(not(feature = "increment-spec-version"))]
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("veche"),
-	impl_name: Cow::Borrowed("veche"),
-	authoring_version: 1,
-	spec_version: 1_000,
-	impl_version: 0,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
-
-/// The same version with `spec_version` one higher: a build that a running network accepts as
-/// an upgrade of the one above. Only the zombienet tier builds it, to rehearse a runtime upgrade
-/// enacted by referendum. `runtime_version` needs literals, hence the second item.
-#[cfg(feature = "increment-spec-version")]
+/// The runtime's version. `spec_version` goes up with every change of behaviour: 1001 brought
+/// offices' policy spheres (jurisdictions' storage version 2, with its migration).
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("veche"),

@@ -146,10 +146,10 @@ export function client(...args) {
 }
 
 /// Where `key` sits once its ring is built (revision ≥ 1, every member covered), producing
-/// blocks while the cohort joins and the commitment is built; the last answer after 20 tries.
-export async function builtRing(key) {
+/// blocks while the cohort joins and the commitment is built; the last answer after `tries`.
+export async function builtRing(key, tries = 20) {
   let where;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < tries; i++) {
     where = await client('where', '--url', WS, '--key', key);
     if (where.revision >= 1 && where.covered === where.members) break;
     await advance(1);

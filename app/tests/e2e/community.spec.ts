@@ -34,6 +34,8 @@ test('the unit tree leads to an office, and a candidate’s record lists their p
   await page.getByRole('link', { name: 'Lake District' }).click();
   await page.getByRole('link', { name: 'Birchwood' }).click();
   await expect(page.getByRole('heading', { name: 'Birchwood village council (7 seats)' })).toBeVisible();
+  // Its policy spheres (a council answers for all twenty until governance narrows it).
+  await expect(page.getByText('Answers for every policy sphere.').first()).toBeVisible();
   await expect(page.getByText('Nobody holds this office now.')).toBeVisible();
 
   await page.getByLabel('Look up a person by account').fill('not an address');

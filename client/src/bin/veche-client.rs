@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
 use veche_client::{
-	ballot, chain, context, election, from_hex, hex32, keys::Secret, proof, recount, tag, to_hex,
-	RingRef,
+	ballot, chain, context, election, from_hex, hex32, keys::Secret, load, proof, recount, tag,
+	to_hex, RingRef,
 };
 
 #[derive(Parser)]
@@ -204,21 +204,50 @@ enum Command {
 		#[arg(long)]
 		election: u32,
 	},
-	/// Load test (dev chain): registers N voters (Dave, the demo registrar), opens a poll (sudo),
-	/// makes every voter's proof, submits all ballots at once and reports the ballots per second
-	/// the chain included.
-	Load {
+	/// Load test, first step (dev chain): registers N voters (Dave, the demo registrar) into as
+	/// many rings as they fill, opens a yes/no poll (sudo) and writes the plan to `--dir`; then
+	/// makes every ballot (`--ballots` per voter) offline, appending them to the directory.
+	/// Resumes where an interrupted run stopped.
+	LoadPrepare {
 		#[arg(long, default_value = "ws://127.0.0.1:9944")]
 		url: String,
-		/// How many voters (at most 767: one ring).
-		#[arg(long, default_value_t = 300)]
+		/// The work directory (plan and ballots).
+		#[arg(long)]
+		dir: PathBuf,
+		/// How many voters.
+		#[arg(long, default_value_t = 2_400)]
 		voters: u32,
+		/// Ballots per voter (the first and its re-votes).
+		#[arg(long, default_value_t = 5)]
+		ballots: u32,
 		/// Their constituency (default: the demo's diaspora in Poland).
 		#[arg(long, default_value_t = 6)]
 		constituency: u32,
+		/// How many blocks the poll stays open.
+		#[arg(long, default_value_t = 5_000)]
+		window: u32,
 		/// Threads making proofs.
 		#[arg(long, default_value_t = 2)]
 		threads: usize,
+		/// Only set the chain up and write the plan: no proofs.
+		#[arg(long)]
+		no_proofs: bool,
+	},
+	/// Load test, second step: sends the prepared ballots at `--rate` a second (each voter's
+	/// ballots in turn), samples the node's memory (with `--node-pid`), pool and best block every
+	/// five seconds, then checks that every ballot was recorded.
+	LoadRun {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// The work directory of `load-prepare`.
+		#[arg(long)]
+		dir: PathBuf,
+		/// Ballots a second.
+		#[arg(long, default_value_t = 20.0)]
+		rate: f64,
+		/// The node's process id, to read its memory from /proc.
+		#[arg(long)]
+		node_pid: Option<u32>,
 	},
 	/// Junk flood (dev chain): what one sender of well-formed junk ballots costs the node. Registers
 	/// N voters and opens a poll as `load` does, makes junk ballots (a real proof with one byte of
@@ -658,8 +687,35 @@ async fn run(cli: Cli) -> Result<(), String> {
 				}),
 			}
 		},
-		Command::Load { url, voters, constituency, threads } => {
-			load(&url, voters, constituency, threads).await?
+		Command::LoadPrepare {
+			url,
+			dir,
+			voters,
+			ballots,
+			constituency,
+			window,
+			threads,
+			no_proofs,
+		} => {
+			std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+			let plan = load::prepare(&url, voters, ballots, constituency, window, &dir).await?;
+			let (made, per) = if no_proofs { (0, 0.0) } else { load::prove(&plan, &dir, threads)? };
+			json!({
+				"voters": plan.voters,
+				"ballots_per_voter": plan.ballots,
+				"poll": plan.poll,
+				"rings": plan.rings.iter().map(|(r, m)| json!({
+					"index": r.index, "revision": r.revision, "members": m.len(),
+				})).collect::<Vec<_>>(),
+				"registered_s": plan.registered_s,
+				"rings_built_s": plan.rings_s,
+				"proofs_made": made,
+				"proof_s_each_per_thread": per * threads as f64,
+				"proven": load::proven(&dir)?.len(),
+			})
+		},
+		Command::LoadRun { url, dir, rate, node_pid } => {
+			load::run(&url, &dir, rate, node_pid).await?
 		},
 		Command::Junk { url, voters, constituency, seconds, in_flight, node_pid, junk_url } => {
 			junk(&url, junk_url.as_deref(), voters, constituency, seconds, in_flight, node_pid)
@@ -901,8 +957,7 @@ fn synthetic_recount(n: u32, seed: u32) -> Result<serde_json::Value, String> {
 	}))
 }
 
-/// The load test behind `veche-client load`.
-/// A dev chain made ready for a measurement: `n` voters registered (by Dave) in one ring, and a
+/// A dev chain made ready for the junk measurement: `n` voters registered (by Dave) in one ring, and a
 /// yes/no poll over the whole country open (by sudo).
 struct Prepared {
 	secrets: Vec<Secret>,
@@ -911,32 +966,25 @@ struct Prepared {
 	poll_id: u32,
 	poll: chain::PollInfo,
 	capacity: u32,
-	registered_s: f64,
-	ring_s: f64,
 }
 
 async fn prepare(client: &chain::Client, n: u32, constituency: u32) -> Result<Prepared, String> {
 	use codec::Encode;
-	use std::time::Instant;
 	let client = client.clone();
 	let dave = chain::signer("//Dave")?;
 	let alice = chain::signer("//Alice")?;
-	let started = Instant::now();
 	chain::upload_chunks(&client, &alice).await?;
-	let secrets: Vec<Secret> = (0..n)
-		.map(|i| Secret(veche_client::blake2_256(format!("veche-load-voter-{i}").as_bytes())))
-		.collect();
+	let secrets: Vec<Secret> = (0..n).map(load::voter_secret).collect();
 	// Registration in batches of 100 (a queue holds at most 256 keys until its cohort joins).
 	let mut calls = Vec::new();
 	for (i, s) in secrets.iter().enumerate() {
-		let tag = veche_client::blake2_256(format!("veche-load-tag-{i}").as_bytes());
+		let tag = load::voter_tag(i as u32);
 		let args = (tag, s.member(), constituency).encode();
 		calls.push(chain::encode_call(&client, "Personhood", "register", &args).await?);
 	}
 	for chunk in calls.chunks(100) {
 		chain::batch_all(&client, &dave, chunk).await?;
 	}
-	let registered_s = started.elapsed().as_secs_f64();
 	// Wait until the last voter's ring is built.
 	let last = secrets.last().ok_or("no voters")?.member();
 	let (set, index, members, revision) = loop {
@@ -948,7 +996,6 @@ async fn prepare(client: &chain::Client, n: u32, constituency: u32) -> Result<Pr
 		}
 		tokio::time::sleep(std::time::Duration::from_secs(2)).await;
 	};
-	let ring_s = started.elapsed().as_secs_f64() - registered_s;
 	// A yes/no poll over the whole country, open now.
 	let (now, _) = chain::best_block(&client).await?;
 	let electorate = pallet_veche_ballots::Electorate {
@@ -976,116 +1023,7 @@ async fn prepare(client: &chain::Client, n: u32, constituency: u32) -> Result<Pr
 	let poll = chain::poll(&client, poll_id).await?.ok_or("the poll was not created")?;
 	let capacity = chain::ring_capacity(&client).await?;
 	let ring = RingRef { set, index, revision };
-	Ok(Prepared { secrets, members, ring, poll_id, poll, capacity, registered_s, ring_s })
-}
-
-async fn load(
-	url: &str,
-	n: u32,
-	constituency: u32,
-	threads: usize,
-) -> Result<serde_json::Value, String> {
-	use std::time::Instant;
-	let client = chain::connect(url).await?;
-	let Prepared { secrets, members, ring, poll_id, poll, capacity, registered_s, ring_s } =
-		prepare(&client, n, constituency).await?;
-	// Every voter's proof, made before the clock starts.
-	let proving = Instant::now();
-	let ballots: Vec<ballot::Ballot> = std::thread::scope(|scope| {
-		let per = secrets.len().div_ceil(threads.max(1));
-		let handles: Vec<_> = secrets
-			.chunks(per.max(1))
-			.map(|chunk| {
-				let members = &members;
-				scope.spawn(move || {
-					chunk
-						.iter()
-						.enumerate()
-						.map(|(i, s)| {
-							let marks = ballot::Marks {
-								poll: poll_id,
-								context: poll.context,
-								choice: ballot::Choice::truncate_from(vec![(i % 2) as u8]),
-								sequence: 1,
-							};
-							let own = ballot::ProvingRing { ring, members };
-							ballot::build(s, &marks, own, None, capacity).map(|(b, _)| b)
-						})
-						.collect::<Result<Vec<_>, String>>()
-				})
-			})
-			.collect();
-		handles
-			.into_iter()
-			.map(|h| h.join().map_err(|_| "a prover thread panicked".to_string())?)
-			.collect::<Result<Vec<Vec<_>>, String>>()
-	})?
-	.into_iter()
-	.flatten()
-	.collect();
-	let proving_s = proving.elapsed().as_secs_f64();
-	// Submit everything, then watch the blocks count them.
-	let (first_block, _) = chain::best_block(&client).await?;
-	let submitting = Instant::now();
-	// Sixteen submissions in flight at a time: the pool, not the round trip, sets the pace.
-	let mut refused = 0u32;
-	for group in ballots.chunks(16) {
-		let tasks: Vec<_> = group
-			.iter()
-			.cloned()
-			.map(|b| {
-				let client = client.clone();
-				tokio::spawn(async move { chain::submit_ballot(&client, &b).await })
-			})
-			.collect();
-		for task in tasks {
-			if !matches!(task.await, Ok(Ok(()))) {
-				refused += 1;
-			}
-		}
-	}
-	let submit_s = submitting.elapsed().as_secs_f64();
-	let deadline = Instant::now() + std::time::Duration::from_secs(600);
-	let mut counted = 0u32;
-	while counted < n - refused && Instant::now() < deadline {
-		counted = chain::poll(&client, poll_id).await?.map_or(0, |p| p.voters);
-		tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-	}
-	let wall_s = submitting.elapsed().as_secs_f64();
-	// Block by block: how many ballots each recorded, and when it was made.
-	let (last_block, _) = chain::best_block(&client).await?;
-	let mut per_block = Vec::new();
-	let mut before = 0u32;
-	let (mut first_time, mut last_time) = (None, 0u64);
-	for number in first_block + 1..=last_block {
-		let (voters, time) = chain::voters_at(&client, poll_id, number).await?;
-		if voters > before {
-			first_time.get_or_insert(time);
-			last_time = time;
-			per_block.push(json!({ "block": number, "ballots": voters - before }));
-		}
-		before = voters;
-	}
-	let blocks_with_ballots = per_block.len() as f64;
-	Ok(json!({
-		"voters": n,
-		"registered_s": registered_s,
-		"ring_built_s": ring_s,
-		"ring_size": members.len(),
-		"proofs_s": proving_s,
-		"proof_ms_avg": proving_s * 1_000.0 / f64::from(n),
-		"submitted": n - refused,
-		"refused_by_pool": refused,
-		"submit_s": submit_s,
-		"pool_accepts_per_s": f64::from(n - refused) / submit_s,
-		"counted": counted,
-		"per_block": per_block,
-		"first_to_last_block_s": (last_time.saturating_sub(first_time.unwrap_or(last_time))) as f64 / 1_000.0,
-		"max_ballots_in_a_block": per_block.iter().filter_map(|b| b["ballots"].as_u64()).max(),
-		"blocks_with_ballots": blocks_with_ballots,
-		"submit_to_all_counted_s": wall_s,
-		"ballots_per_s": f64::from(counted) / wall_s,
-	}))
+	Ok(Prepared { secrets, members, ring, poll_id, poll, capacity })
 }
 
 /// CPU seconds a process has used so far (user + system), from /proc (Linux; clock ticks of
@@ -1097,28 +1035,6 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 	let utime: u64 = fields.get(11)?.parse().ok()?;
 	let stime: u64 = fields.get(12)?.parse().ok()?;
 	Some((utime + stime) as f64 / 100.0)
-}
-
-/// The pool's refusal of a ballot, by error name (`InvalidTransaction::Custom(index)` of the
-/// ballots pallet) or the first words of the message.
-fn refusal(error: &str, names: &std::collections::BTreeMap<u8, String>) -> String {
-	let code = error
-		.split("Custom error: ")
-		.nth(1)
-		.or_else(|| error.split("Custom(").nth(1))
-		.and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-		.and_then(|digits| digits.parse::<u8>().ok());
-	match code {
-		Some(c) => names.get(&c).cloned().unwrap_or_else(|| format!("Custom({c})")),
-		None => error.chars().take(80).collect(),
-	}
-}
-
-/// Median and maximum of some durations in milliseconds.
-fn median_max(mut ms: Vec<f64>) -> serde_json::Value {
-	ms.sort_by(|a, b| a.total_cmp(b));
-	let median = ms.get(ms.len() / 2).copied();
-	json!({ "n": ms.len(), "median_ms": median, "max_ms": ms.last() })
 }
 
 async fn junk(
@@ -1225,7 +1141,7 @@ async fn junk(
 					let Some(b) = queue.lock().ok().and_then(|mut q| q.next()) else { break };
 					let outcome = match sender.submit(&client, &b).await {
 						Ok(()) => "accepted".to_string(),
-						Err(e) => refusal(&e, &names),
+						Err(e) => load::refusal(&e, &names),
 					};
 					*seen.entry(outcome).or_default() += 1;
 				}
@@ -1240,7 +1156,7 @@ async fn junk(
 		let Some(b) = next.next() else { break };
 		match probe(b).await {
 			Ok(ms) => during_ms.push(ms),
-			Err(e) => honest_refused.push(refusal(&e, &names)),
+			Err(e) => honest_refused.push(load::refusal(&e, &names)),
 		}
 		tokio::time::sleep(Duration::from_secs(2).saturating_sub(tick.elapsed())).await;
 	}
@@ -1278,8 +1194,8 @@ async fn junk(
 		"node_cores_flooded": flooded,
 		"node_cpu_ms_per_junk": rest.zip(flooded).filter(|_| full_cost > 0)
 			.map(|(r, f)| (f - r) * flood_s * 1e3 / full_cost as f64),
-		"honest_wait_before": median_max(before_ms),
-		"honest_wait_during": median_max(during_ms),
+		"honest_wait_before": veche_client::load::spread(before_ms),
+		"honest_wait_during": veche_client::load::spread(during_ms),
 		"honest_refused_during": honest_refused,
 		"honest_counted": counted,
 		"honest_expected": expected,

@@ -1799,14 +1799,12 @@ impl<T: Config> PollEngine<BlockNumberFor<T>> for Pallet<T> {
 		let mut page = BallotPage { ballots: Vec::new(), read: 0, last: None, done: true };
 		// Each territory's exclusion is read once a page.
 		let mut excluded: Vec<(JurisdictionId, bool)> = Vec::new();
-		let mut read = 0u32;
 		for (alias, ballot) in iter {
-			if read >= limit {
+			if page.read >= limit {
 				page.done = false;
 				break;
 			}
-			read = read.saturating_add(1);
-			page.read = read;
+			page.read = page.read.saturating_add(1);
 			page.last = Some(alias);
 			let out = match excluded.iter().find(|(t, _)| *t == ballot.territory) {
 				Some((_, out)) => *out,

@@ -1310,10 +1310,7 @@ pub mod pallet {
 			}
 			Claims::<T>::remove(election);
 			let results = T::Polls::results(poll).ok_or(Error::<T>::ElectionNotFound)?;
-			let current = (0..check.sums.support.len()).all(|i| {
-				check.sums.support.get(i).copied().unwrap_or(0)
-					== u128::from(results.options.get(i).copied().unwrap_or(0))
-			});
+			let current = support_matches(&check.sums.support, &results.options);
 			let fault = if current {
 				check.sums.verify(&check.winners, info.seats).err()
 			} else {
@@ -1444,8 +1441,7 @@ impl<T: Config> Pallet<T> {
 		else {
 			return false;
 		};
-		checked.len() <= results.options.len()
-			&& checked.iter().zip(results.options.iter()).all(|(c, r)| *c == u128::from(*r))
+		support_matches(&checked, &results.options)
 	}
 
 	/// Returns a checked claim's deposit, or forfeits it if the claim was wrong (a stale one
@@ -2381,4 +2377,13 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+}
+
+/// Whether the approval support a Phragmén check summed equals a poll's results, candidate by
+/// candidate (a missing result counting as zero): the outcome was checked against these ballots.
+fn support_matches(support: &[u128], results: &[u64]) -> bool {
+	support
+		.iter()
+		.enumerate()
+		.all(|(i, s)| *s == u128::from(results.get(i).copied().unwrap_or(0)))
 }

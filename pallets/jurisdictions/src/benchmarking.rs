@@ -157,6 +157,20 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_office_spheres() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let office = office_in_full_district::<T>()?;
+		let spheres = pallet_veche_primitives::Spheres(1);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, office, spheres);
+
+		assert_last_event::<T>(Event::OfficeSpheresSet { office, spheres });
+		Ok(())
+	}
+
+	#[benchmark]
 	fn remove_office() -> Result<(), BenchmarkError> {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

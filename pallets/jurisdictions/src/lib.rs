@@ -21,7 +21,8 @@
 //! - **Diaspora constituency**: the citizens of a country who live abroad, for example in one
 //!   country of residence. Diaspora voters register there, residents in their municipality.
 //! - **Office**: a post filled by election, with a number of seats. Its level is the kind of its
-//!   unit.
+//!   unit. It answers for a set of policy spheres ([`Spheres`]; all twenty unless governance
+//!   narrows it), in which its holders are rated.
 //! - **Fan-out**: a unit has at most [`Config::MaxChildren`] units directly below it (the same
 //!   bound applies to countries) and at most [`Config::MaxOfficesPerUnit`] offices.
 //!
@@ -57,6 +58,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -74,7 +76,7 @@ use frame_support::sp_runtime;
 use frame_support::sp_runtime::ArithmeticError;
 use frame_support::{ensure, pallet_prelude::*, BoundedVec};
 use pallet_veche_primitives::{
-	JurisdictionId, JurisdictionInspect, JurisdictionUsage, OfficeId, UnitKind,
+	JurisdictionId, JurisdictionInspect, JurisdictionUsage, OfficeId, Spheres, UnitKind,
 };
 
 /// The deepest a unit can sit: country, region, district, municipality (the one bound every
@@ -96,8 +98,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The layout of this pallet's storage. Version 1 is the layout as of the first settled call
-	/// API; every later change of layout raises it and comes with a migration.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// API; every later change of layout raises it and comes with a migration
+	/// ([`crate::migrations`]). Version 2: offices answer for a set of policy spheres.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -251,6 +254,13 @@ pub mod pallet {
 			/// Its number of seats now.
 			seats: u32,
 		},
+		/// The policy spheres an office answers for were set (a new office answers for all).
+		OfficeSpheresSet {
+			/// The office.
+			office: OfficeId,
+			/// The spheres it answers for now.
+			spheres: Spheres,
+		},
 		/// An office nobody refers to was removed.
 		OfficeRemoved {
 			/// The removed office's id (never reused).
@@ -289,6 +299,10 @@ pub mod pallet {
 		/// Another part of the chain (an election, a sitting official) still refers to this
 		/// office; it cannot be removed.
 		OfficeInUse,
+		/// An office answers for at least one policy sphere.
+		NoSpheres,
+		/// The set names a sphere that does not exist (a bit beyond the twentieth).
+		UnknownSphere,
 	}
 
 	#[pallet::hooks]
@@ -469,6 +483,33 @@ pub mod pallet {
 			Self::deposit_event(Event::OfficeRemoved { office });
 			Ok(())
 		}
+
+		/// Sets the policy spheres an office answers for (all twenty when it was added): its
+		/// holders are rated in these.
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		/// - `spheres`: at least one, each an existing sphere.
+		///
+		/// Emits [`Event::OfficeSpheresSet`]. Errors: [`Error::NoSpheres`],
+		/// [`Error::UnknownSphere`], [`Error::OfficeNotFound`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_office_spheres())]
+		pub fn set_office_spheres(
+			origin: OriginFor<T>,
+			office: OfficeId,
+			spheres: Spheres,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!spheres.is_empty(), Error::<T>::NoSpheres);
+			ensure!(spheres.is_valid(), Error::<T>::UnknownSphere);
+			Offices::<T>::try_mutate(office, |o| {
+				let o = o.as_mut().ok_or(Error::<T>::OfficeNotFound)?;
+				o.spheres = spheres;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::OfficeSpheresSet { office, spheres });
+			Ok(())
+		}
 	}
 
 	#[pallet::view_functions]
@@ -569,7 +610,7 @@ impl<T: Config> Pallet<T> {
 		let level = u.kind;
 		Units::<T>::insert(unit, u);
 		UnitOffices::<T>::insert(unit, id, ());
-		Offices::<T>::insert(id, Office { unit, level, name, seats });
+		Offices::<T>::insert(id, Office { unit, level, name, seats, spheres: Spheres::ALL });
 		Ok(())
 	}
 }
@@ -651,6 +692,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(o.level == u.kind, "office level differs from its unit's kind");
 			ensure!(UnitOffices::<T>::contains_key(o.unit, id), "office not linked to its unit");
 			ensure!(o.seats > 0 && o.seats <= T::MaxSeats::get(), "office seats out of range");
+			ensure!(
+				!o.spheres.is_empty() && o.spheres.is_valid(),
+				"office answers for no sphere or an unknown one"
+			);
 		}
 		for (unit, office, ()) in UnitOffices::<T>::iter() {
 			let o = Offices::<T>::get(office).ok_or("link to a missing office")?;

@@ -410,3 +410,96 @@ fn try_state_catches_a_broken_count() {
 		assert!(Jurisdictions::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn an_office_answers_for_every_sphere_until_governance_narrows_it() {
+	use pallet_veche_primitives::{PolicySphere::*, Spheres};
+	build_and_execute(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 15));
+		assert_eq!(Offices::<Test>::get(0).unwrap().spheres, Spheres::ALL);
+		let school_board: Spheres = [Education, SportAndYouth].into_iter().collect();
+		assert_noop!(
+			Jurisdictions::set_office_spheres(RuntimeOrigin::signed(7), 0, school_board),
+			BadOrigin
+		);
+		assert_noop!(
+			Jurisdictions::set_office_spheres(admin(), 9, school_board),
+			Error::<Test>::OfficeNotFound
+		);
+		assert_noop!(
+			Jurisdictions::set_office_spheres(admin(), 0, Spheres::NONE),
+			Error::<Test>::NoSpheres
+		);
+		// A bit beyond the twentieth sphere names nothing.
+		assert_noop!(
+			Jurisdictions::set_office_spheres(admin(), 0, Spheres(Spheres::ALL.0 + 1)),
+			Error::<Test>::UnknownSphere
+		);
+		assert_ok!(Jurisdictions::set_office_spheres(admin(), 0, school_board));
+		let o = Offices::<Test>::get(0).unwrap();
+		assert_eq!(o.spheres, school_board);
+		assert_eq!(o.spheres.iter().collect::<Vec<_>>(), vec![Education, SportAndYouth]);
+		assert!(!o.spheres.contains(Budget));
+		assert_eq!(
+			events().last(),
+			Some(&Event::OfficeSpheresSet { office: 0, spheres: school_board })
+		);
+		// Renaming or resizing the office keeps its spheres.
+		assert_ok!(Jurisdictions::update_office(admin(), 0, name(b"Board".to_vec()), 5));
+		assert_eq!(Offices::<Test>::get(0).unwrap().spheres, school_board);
+	});
+}
+
+#[test]
+fn the_v2_migration_gives_every_office_every_sphere_once() {
+	use crate::migrations::v2::{MigrateV1ToV2, OfficeV1};
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	use pallet_veche_primitives::{PolicySphere::Health, Spheres};
+	build_and_execute(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 15));
+		assert_ok!(Jurisdictions::add_office(admin(), 4, name(b"Deputy".to_vec()), 1));
+		// Both offices as version 1 wrote them.
+		for (office, unit, level, n, seats) in [
+			(0, 3, Municipality, b"Council".to_vec(), 15),
+			(1, 4, DiasporaConstituency, b"Deputy".to_vec(), 1),
+		] {
+			let old = OfficeV1 { unit, level, name: name(n), seats };
+			frame_support::storage::unhashed::put_raw(
+				&Offices::<Test>::hashed_key_for(office),
+				&old.encode(),
+			);
+		}
+		StorageVersion::new(1).put::<Jurisdictions>();
+		// Version 1's layout does not decode as version 2's.
+		assert!(Offices::<Test>::try_get(0).is_err());
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Jurisdictions::on_chain_storage_version(), StorageVersion::new(2));
+		let council = Offices::<Test>::get(0).expect("decodes as version 2");
+		assert_eq!(
+			(council.unit, council.level, council.name.to_vec(), council.seats, council.spheres),
+			(3, Municipality, b"Council".to_vec(), 15, Spheres::ALL),
+			"every field kept, every sphere"
+		);
+		assert_eq!(Offices::<Test>::get(1).unwrap().seats, 1);
+		// Run again (a later upgrade still listing it): nothing changes.
+		let health = Spheres::NONE.with(Health);
+		assert_ok!(Jurisdictions::set_office_spheres(admin(), 0, health));
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Offices::<Test>::get(0).unwrap().spheres, health);
+	});
+}
+
+#[test]
+fn try_state_catches_an_office_answering_for_nothing() {
+	new_test_ext().execute_with(|| {
+		sample_tree();
+		assert_ok!(Jurisdictions::add_office(admin(), 3, name(b"Council".to_vec()), 15));
+		Offices::<Test>::mutate(0, |o| {
+			o.as_mut().unwrap().spheres = pallet_veche_primitives::Spheres::NONE
+		});
+		assert!(Jurisdictions::do_try_state().is_err());
+	});
+}

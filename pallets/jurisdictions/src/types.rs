@@ -2,7 +2,7 @@
 
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec};
-use pallet_veche_primitives::{JurisdictionId, UnitKind};
+use pallet_veche_primitives::{JurisdictionId, Spheres, UnitKind};
 use scale_info::TypeInfo;
 
 /// An administrative unit or diaspora constituency.
@@ -34,4 +34,7 @@ pub struct Office<MaxNameLen: Get<u32>> {
 	pub name: BoundedVec<u8, MaxNameLen>,
 	/// How many persons hold the office at once (1 for a mayor, 15 for a council).
 	pub seats: u32,
+	/// The policy spheres it answers for: its holders are rated in these. Every sphere unless
+	/// governance narrows it (a school board answers for education).
+	pub spheres: Spheres,
 }

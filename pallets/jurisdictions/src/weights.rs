@@ -2,8 +2,8 @@
 //! charged is the larger of the measured and the estimated one, term by term
 //! (`scripts/templates/pov_bound.py`).
 //!
-//! frame-omni-bencher 64.0.0, 2026-12-02; steps `50`, repeat `20`;
-//! wasm execution `Compiled`; machine `AMD EPYC`.
+//! frame-omni-bencher 64.0.0, 2026-12-03; steps `50`, repeat `20`;
+//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
 //! Worst case map size `1000000`.
 //! Produced by `scripts/bench.sh` (frame-omni-bencher over the runtime's wasm, `development`
 //! genesis preset).
@@ -24,6 +24,7 @@ pub trait WeightInfo {
 	fn remove_unit() -> Weight;
 	fn add_office() -> Weight;
 	fn update_office() -> Weight;
+	fn set_office_spheres() -> Weight;
 	fn remove_office() -> Weight;
 }
 
@@ -37,18 +38,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jurisdictions::Children` (r:0 w:1)
 	/// Proof: `Jurisdictions::Children` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn add_unit() -> Weight {
-		// Proof size: measured `1385`, estimated `3557` bytes; charged: the larger, term by term.
-		// Fastest run: 66_669_000 ps.
-		Weight::from_parts(87_490_000, 3557)
+		// Proof size: measured `1423`, estimated `3557` bytes; charged: the larger, term by term.
+		// Fastest run: 77_820_000 ps.
+		Weight::from_parts(115_571_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Jurisdictions::Units` (r:1 w:1)
 	/// Proof: `Jurisdictions::Units` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn rename_unit() -> Weight {
-		// Proof size: measured `1369`, estimated `3557` bytes; charged: the larger, term by term.
-		// Fastest run: 56_433_000 ps.
-		Weight::from_parts(80_049_000, 3557)
+		// Proof size: measured `1407`, estimated `3557` bytes; charged: the larger, term by term.
+		// Fastest run: 64_763_000 ps.
+		Weight::from_parts(96_318_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -67,9 +68,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jurisdictions::Children` (r:0 w:1)
 	/// Proof: `Jurisdictions::Children` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn remove_unit() -> Weight {
-		// Proof size: measured `2569`, estimated `28036` bytes; charged: the larger, term by term.
-		// Fastest run: 105_527_000 ps.
-		Weight::from_parts(154_329_000, 28036)
+		// Proof size: measured `2607`, estimated `28036` bytes; charged: the larger, term by term.
+		// Fastest run: 122_136_000 ps.
+		Weight::from_parts(166_208_000, 28036)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -80,34 +81,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jurisdictions::UnitOffices` (r:0 w:1)
 	/// Proof: `Jurisdictions::UnitOffices` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Jurisdictions::Offices` (r:0 w:1)
-	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
+	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn add_office() -> Weight {
-		// Proof size: measured `1369`, estimated `3557` bytes; charged: the larger, term by term.
-		// Fastest run: 62_052_000 ps.
-		Weight::from_parts(89_593_000, 3557)
+		// Proof size: measured `1407`, estimated `3557` bytes; charged: the larger, term by term.
+		// Fastest run: 67_156_000 ps.
+		Weight::from_parts(108_443_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Jurisdictions::Offices` (r:1 w:1)
-	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
+	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn update_office() -> Weight {
-		// Proof size: measured `462`, estimated `3552` bytes; charged: the larger, term by term.
-		// Fastest run: 47_411_000 ps.
-		Weight::from_parts(63_724_000, 3552)
+		// Proof size: measured `504`, estimated `3556` bytes; charged: the larger, term by term.
+		// Fastest run: 56_936_000 ps.
+		Weight::from_parts(67_764_000, 3556)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Jurisdictions::Offices` (r:1 w:1)
-	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
+	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	fn set_office_spheres() -> Weight {
+		// Proof size: measured `504`, estimated `3556` bytes; charged: the larger, term by term.
+		// Fastest run: 49_714_000 ps.
+		Weight::from_parts(65_542_000, 3556)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Jurisdictions::Offices` (r:1 w:1)
+	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Elections::Rules` (r:1 w:0)
+	/// Proof: `Elections::Rules` (`max_values`: None, `max_size`: Some(70), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Elections::Running` (r:1 w:0)
+	/// Proof: `Elections::Running` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Elections::Holders` (r:1 w:0)
+	/// Proof: `Elections::Holders` (`max_values`: None, `max_size`: Some(25014), added: 27489, mode: `MaxEncodedLen`)
 	/// Storage: `Jurisdictions::Units` (r:1 w:1)
 	/// Proof: `Jurisdictions::Units` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Jurisdictions::UnitOffices` (r:0 w:1)
 	/// Proof: `Jurisdictions::UnitOffices` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn remove_office() -> Weight {
-		// Proof size: measured `1617`, estimated `3557` bytes; charged: the larger, term by term.
-		// Fastest run: 60_450_000 ps.
-		Weight::from_parts(81_972_000, 3557)
-			.saturating_add(T::DbWeight::get().reads(2))
+		// Proof size: measured `1963`, estimated `28479` bytes; charged: the larger, term by term.
+		// Fastest run: 88_497_000 ps.
+		Weight::from_parts(108_276_000, 28479)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
@@ -115,33 +131,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn add_unit() -> Weight {
-		Weight::from_parts(87_490_000, 3557)
+		Weight::from_parts(115_571_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn rename_unit() -> Weight {
-		Weight::from_parts(80_049_000, 3557)
+		Weight::from_parts(96_318_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn remove_unit() -> Weight {
-		Weight::from_parts(154_329_000, 28036)
+		Weight::from_parts(166_208_000, 28036)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn add_office() -> Weight {
-		Weight::from_parts(89_593_000, 3557)
+		Weight::from_parts(108_443_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn update_office() -> Weight {
-		Weight::from_parts(63_724_000, 3552)
+		Weight::from_parts(67_764_000, 3556)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn set_office_spheres() -> Weight {
+		Weight::from_parts(65_542_000, 3556)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn remove_office() -> Weight {
-		Weight::from_parts(81_972_000, 3557)
-			.saturating_add(RocksDbWeight::get().reads(2))
+		Weight::from_parts(108_276_000, 28479)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 }

@@ -1,5 +1,6 @@
 //! What elections and promises tell each other: the policy spheres promises (and, later, ratings
-//! and consultations) are filed under, a promise's status, and a candidacy's state.
+//! and consultations) are filed under and the spheres an office answers for, a promise's status,
+//! and a candidacy's state.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -79,6 +80,65 @@ impl PolicySphere {
 	/// The sphere with index `i` (`0..COUNT`), in declaration order.
 	pub fn from_index(i: u8) -> Option<Self> {
 		Self::decode(&mut &[i][..]).ok()
+	}
+}
+
+/// A set of policy spheres: bit `i` stands for the sphere of index `i` ([`PolicySphere`]'s
+/// declaration order). An office answers for a set of spheres, and its holders are rated in them.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct Spheres(pub u32);
+
+impl Spheres {
+	/// Every sphere: what an office answers for unless governance narrows it.
+	pub const ALL: Self = Self((1 << PolicySphere::COUNT) - 1);
+
+	/// No sphere.
+	pub const NONE: Self = Self(0);
+
+	/// Whether the set names only spheres that exist (no bit beyond the twentieth).
+	pub fn is_valid(self) -> bool {
+		self.0 & !Self::ALL.0 == 0
+	}
+
+	/// Whether the set is empty.
+	pub fn is_empty(self) -> bool {
+		self.0 == 0
+	}
+
+	/// Whether `sphere` is in the set.
+	pub fn contains(self, sphere: PolicySphere) -> bool {
+		self.0 & (1 << sphere as u32) != 0
+	}
+
+	/// The set with `sphere` added.
+	pub fn with(self, sphere: PolicySphere) -> Self {
+		Self(self.0 | (1 << sphere as u32))
+	}
+
+	/// The spheres in the set, in declaration order.
+	pub fn iter(self) -> impl Iterator<Item = PolicySphere> {
+		(0..PolicySphere::COUNT)
+			.filter_map(PolicySphere::from_index)
+			.filter(move |s| self.contains(*s))
+	}
+}
+
+impl FromIterator<PolicySphere> for Spheres {
+	fn from_iter<I: IntoIterator<Item = PolicySphere>>(iter: I) -> Self {
+		iter.into_iter().fold(Self::NONE, Self::with)
 	}
 }
 
@@ -204,6 +264,19 @@ mod tests {
 		assert_eq!(PolicySphere::from_index(19), Some(PolicySphere::Participation));
 		assert_eq!(PolicySphere::from_index(PolicySphere::COUNT), None);
 		assert_eq!(PolicySphere::Participation.encode(), vec![PolicySphere::COUNT - 1]);
+	}
+
+	#[test]
+	fn a_set_of_spheres_holds_the_twenty_and_nothing_beyond() {
+		use PolicySphere::*;
+		assert_eq!(Spheres::ALL.iter().count(), usize::from(PolicySphere::COUNT));
+		assert!(Spheres::ALL.is_valid() && Spheres::NONE.is_valid() && Spheres::NONE.is_empty());
+		assert!(!Spheres(1 << PolicySphere::COUNT).is_valid());
+		let s: Spheres = [Health, Governance].into_iter().collect();
+		assert_eq!(s.iter().collect::<Vec<_>>(), vec![Governance, Health]);
+		assert!(s.contains(Health) && !s.contains(Budget));
+		assert_eq!(s.0, 0b1_0001);
+		assert_eq!(Spheres::NONE.with(Participation).0, 1 << 19);
 	}
 
 	#[test]

@@ -206,6 +206,67 @@ fn a_peoples_referendum_is_tallied_from_anonymous_ballots() {
 	});
 }
 
+/// The people change the chain's own rules without the commission: a referendum on the people's
+/// root track, decided by anonymous ballots, authorizes a runtime upgrade. The `People` origin of
+/// the ordinary people's track cannot.
+#[test]
+fn the_people_authorize_a_runtime_upgrade_on_their_root_track() {
+	use crate::{Ballots, PeoplesReferenda, Scheduler, System};
+	use frame_support::{
+		traits::{schedule::DispatchTime, Bounded, Hooks, Polling},
+		BoundedVec,
+	};
+	use pallet_referenda::TracksInfo as _;
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		build_demo_rings();
+		let alice = RuntimeOrigin::signed(acc(Sr25519Keyring::Alice));
+		let code_hash = sp_core::H256::repeat_byte(7);
+		let as_people: RuntimeOrigin = crate::governance::origins::Origin::People.into();
+		assert_noop!(System::authorize_upgrade(as_people, code_hash), DispatchError::BadOrigin);
+		let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+		let proposal = Bounded::Inline(BoundedVec::truncate_from(codec::Encode::encode(&call)));
+		let root = crate::OriginCaller::system(frame_system::RawOrigin::Root);
+		assert_ok!(PeoplesReferenda::submit(
+			alice.clone(),
+			Box::new(root),
+			proposal,
+			DispatchTime::After(1),
+		));
+		assert_ok!(PeoplesReferenda::place_decision_deposit(alice.clone(), 0));
+		assert_ok!(Ballots::open_referendum(alice, 0));
+		let poll = pallet_veche_ballots::ReferendumPolls::<Runtime>::get(0).unwrap();
+		// Four of the eight demo persons vote aye: half the roll, all for it.
+		let now = System::block_number();
+		for (person, constituency) in [(1u8, 5), (2, 5), (5, 3), (6, 3)] {
+			let (ballot, _) = demo_ballot(person, constituency, poll, 0);
+			assert_ok!(Ballots::cast(frame_system::RawOrigin::Authorized.into(), ballot));
+		}
+		Ballots::on_finalize(now);
+		let (_, track) = PeoplesReferenda::as_ongoing(0).expect("being decided");
+		assert_eq!(track, crate::governance::tracks::PEOPLE_ROOT);
+		// Preparation, confirmation and enactment: the scheduler drives the referendum.
+		let mut n = now;
+		while System::authorized_upgrade().is_none() && n < now + 3 * crate::DAYS {
+			n += 1;
+			System::set_block_number(n);
+			Scheduler::on_initialize(n);
+		}
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime, crate::governance::PeopleInstance>::get(
+				0
+			),
+			Some(pallet_referenda::ReferendumInfo::Approved(..))
+		));
+		System::assert_has_event(
+			frame_system::Event::UpgradeAuthorized { code_hash, check_version: true }.into(),
+		);
+		// Prepared, confirmed, then enacted: the track's three periods, and a few blocks more.
+		let info = crate::governance::tracks::PeopleTracksInfo::info(track).unwrap();
+		let periods = info.prepare_period + info.confirm_period + info.min_enactment_period;
+		assert!(n - now >= periods && n - now <= periods + 5, "{} blocks", n - now);
+	});
+}
+
 /// Personhood tells the tree which constituencies are in use: those cannot be removed.
 #[test]
 fn a_constituency_with_registered_persons_cannot_be_removed() {

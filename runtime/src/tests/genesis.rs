@@ -56,12 +56,14 @@ fn genesis_records_each_veche_pallets_storage_version() {
 	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
 		preset_ext(preset).execute_with(|| {
 			let one = StorageVersion::new(1);
-			assert_eq!(crate::Jurisdictions::on_chain_storage_version(), one);
-			assert_eq!(crate::Personhood::on_chain_storage_version(), one);
-			assert_eq!(crate::Ballots::on_chain_storage_version(), one);
-			// Version 2 since offices' rules gained primaries: a new chain starts there, and
+			// Version 2 since offices answer for policy spheres: a new chain starts there, and
 			// the v1 → v2 migration leaves it alone.
 			let two = StorageVersion::new(2);
+			assert_eq!(crate::Jurisdictions::on_chain_storage_version(), two);
+			assert_eq!(crate::Jurisdictions::in_code_storage_version(), two);
+			assert_eq!(crate::Personhood::on_chain_storage_version(), one);
+			assert_eq!(crate::Ballots::on_chain_storage_version(), one);
+			// Version 2 since offices' rules gained primaries.
 			assert_eq!(crate::Elections::on_chain_storage_version(), two);
 			assert_eq!(crate::Elections::in_code_storage_version(), two);
 			assert_eq!(crate::Promises::on_chain_storage_version(), one);

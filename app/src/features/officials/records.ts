@@ -15,7 +15,26 @@ export async function unit(api: Api, id: number): Promise<Unit | undefined> {
   return u ? { id, name: text(u.name), kind: u.kind.type, parent: u.parent } : undefined;
 }
 
-export type Office = { id: number; name: string; seats: number; holders: { who: string; until: number; election: number }[] };
+export type Office = {
+  id: number;
+  name: string;
+  seats: number;
+  /** The policy spheres it answers for (its holders are rated in these), in the chain's order. */
+  spheres: string[];
+  holders: { who: string; until: number; election: number }[];
+};
+
+/** The twenty policy spheres in the runtime's declaration order: bit `i` of an office's set. */
+export const SPHERES = [
+  'Governance', 'Budget', 'Economy', 'Education', 'Health', 'SocialProtection', 'Housing', 'Utilities',
+  'Transport', 'Environment', 'PublicSafety', 'Justice', 'Culture', 'SportAndYouth', 'Agriculture',
+  'UrbanPlanning', 'Digital', 'Diaspora', 'ForeignAffairs', 'Participation',
+] as const;
+
+/** The spheres of a set as the chain stores it (one bit per sphere). */
+export function spheresOf(bits: number): string[] {
+  return SPHERES.filter((_, i) => (bits >>> i) & 1);
+}
 
 export async function offices(api: Api, unitId: number): Promise<Office[]> {
   const list = await api.view.Jurisdictions.offices_of(unitId);
@@ -24,6 +43,7 @@ export async function offices(api: Api, unitId: number): Promise<Office[]> {
       id,
       name: text(o.name),
       seats: o.seats,
+      spheres: spheresOf(o.spheres),
       holders: (await api.view.Elections.holders(id)).map((h) => ({ who: h.seat.who, until: h.until, election: h.election })),
     })),
   );

@@ -128,6 +128,8 @@ export const en = {
   'off.offices': "Offices of {unit}",
   'off.office': "{name} ({seats} seats)",
   'off.holders.none': "Nobody holds this office now.",
+  'off.office.all-spheres': "Answers for every policy sphere.",
+  'off.office.spheres': "Answers for: {spheres}.",
   'off.holder': "Until block #{until}",
   'off.lookup': "Look up a person by account",
   'off.lookup.button': "Show the record",

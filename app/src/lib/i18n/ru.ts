@@ -129,6 +129,8 @@ export const ru: Record<MessageKey, string> = {
   'off.offices': "Должности: {unit}",
   'off.office': "{name} (мест: {seats})",
   'off.holders.none': "Сейчас эту должность никто не занимает.",
+  'off.office.all-spheres': "Отвечает за все сферы политики.",
+  'off.office.spheres': "Отвечает за: {spheres}.",
   'off.holder': "До блока №{until}",
   'off.lookup': "Найти человека по адресу",
   'off.lookup.button': "Показать послужной список",

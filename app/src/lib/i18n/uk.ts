@@ -129,6 +129,8 @@ export const uk: Record<MessageKey, string> = {
   'off.offices': "Посади: {unit}",
   'off.office': "{name} (місць: {seats})",
   'off.holders.none': "Зараз цю посаду ніхто не обіймає.",
+  'off.office.all-spheres': "Відповідає за всі сфери політики.",
+  'off.office.spheres': "Відповідає за: {spheres}.",
   'off.holder': "До блоку №{until}",
   'off.lookup': "Знайти людину за адресою",
   'off.lookup.button': "Показати послужний список",

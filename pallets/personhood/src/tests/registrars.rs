@@ -163,5 +163,16 @@ fn a_revoked_registrars_registrations_are_suspended_in_resumable_chunks() {
 		assert_eq!(People::<Test>::get(tag(9)).unwrap().status, PersonStatus::Active);
 		build_all();
 		assert_eq!(RingRoots::<Test>::get(Constituency(DIASPORA), 0).unwrap().members, 0);
+		// Governance checks a swept person again and brings them back: active, though indexed
+		// under no registrar any more (found by the fuzzer: the state checks once required every
+		// person a sweep had unindexed to stay suspended). Nobody else may lift the others.
+		assert_noop!(
+			Personhood::reinstate(signed(COUNTRY_REGISTRAR), tag(2), REASON),
+			Error::<Test>::NotAuthorized
+		);
+		assert_ok!(Personhood::reinstate(signed(ADMIN), tag(1), REASON));
+		assert_eq!(People::<Test>::get(tag(1)).unwrap().status, PersonStatus::Active);
+		assert!(!crate::ByRegistrar::<Test>::contains_key(COUNTRY_REGISTRAR, tag(1)));
+		assert_eq!(events().last(), Some(&Event::PersonReinstated { tag: tag(1), reason: REASON }));
 	});
 }

@@ -46,36 +46,51 @@ impl<T: Config> PersonhoodVerifier for Pallet<T> {
 		// Each distinct ring is read once; items whose ring fails the cheap check keep that error
 		// and stay out of the cryptographic batch.
 		let mut roots: Vec<(RingRef, Roll, Result<Commitment, ProofError>)> = Vec::new();
-		let mut commitments = Vec::with_capacity(items.len());
+		// Per item: the position of its ring in `roots`.
+		let mut ring_of = Vec::with_capacity(items.len());
 		for item in items {
-			let found = roots.iter().find(|(r, roll, _)| *r == item.ring && *roll == item.roll);
-			let commitment = match found {
-				Some((_, _, c)) => *c,
-				None => {
-					let c = Self::usable_commitment(&item.ring, item.roll);
-					roots.push((item.ring, item.roll, c));
-					c
-				},
-			};
-			commitments.push(commitment);
+			let found = roots.iter().position(|(r, roll, _)| *r == item.ring && *roll == item.roll);
+			let at = found.unwrap_or_else(|| {
+				roots.push((item.ring, item.roll, Self::usable_commitment(&item.ring, item.roll)));
+				roots.len().saturating_sub(1)
+			});
+			ring_of.push(at);
 		}
-		let batch: Vec<(&[u8], &Commitment, &[u8], &[u8])> = items
-			.iter()
-			.zip(commitments.iter())
-			.filter_map(|(item, c)| {
-				Some((item.proof, c.as_ref().ok()?, &item.context[..], item.message))
+		// The batch takes the items ring by ring: the verifier sets a ring up again whenever the
+		// next proof is of another ring, so a block's ballots, which arrive mixed from many rings
+		// (and a weighted ballot's two proofs, always from two), cost one set-up per ring rather
+		// than one per proof.
+		let mut order: Vec<usize> = (0..items.len())
+			.filter(|i| {
+				ring_of.get(*i).and_then(|at| roots.get(*at)).is_some_and(|(_, _, c)| c.is_ok())
 			})
 			.collect();
-		let mut checked = T::RingVrf::batch_validate(&batch).into_iter();
-		items
+		order.sort_by_key(|i| ring_of.get(*i).copied());
+		let batch: Vec<(&[u8], &Commitment, &[u8], &[u8])> = order
 			.iter()
-			.zip(commitments.iter())
-			.map(|(item, c)| {
-				c.as_ref().map_err(|e| *e)?;
-				let alias = checked.next().unwrap_or(Err(ProofError::InvalidProof))?;
-				Ok(ProvenAlias { alias, set: item.ring.set, revision: item.ring.revision })
+			.filter_map(|i| {
+				let item = items.get(*i)?;
+				let commitment = roots.get(*ring_of.get(*i)?)?.2.as_ref().ok()?;
+				Some((item.proof, commitment, &item.context[..], item.message))
 			})
-			.collect()
+			.collect();
+		let mut outcomes: Vec<Result<ProvenAlias, ProofError>> = ring_of
+			.iter()
+			.map(|at| match roots.get(*at) {
+				Some((_, _, Err(e))) => Err(*e),
+				_ => Err(ProofError::InvalidProof),
+			})
+			.collect();
+		for (i, checked) in order.iter().zip(T::RingVrf::batch_validate(&batch)) {
+			if let (Some(outcome), Some(item)) = (outcomes.get_mut(*i), items.get(*i)) {
+				*outcome = checked.map(|alias| ProvenAlias {
+					alias,
+					set: item.ring.set,
+					revision: item.ring.revision,
+				});
+			}
+		}
+		outcomes
 	}
 }
 

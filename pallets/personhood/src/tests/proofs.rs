@@ -121,3 +121,62 @@ fn a_batch_attributes_each_outcome_to_its_own_proof() {
 		assert_eq!(Personhood::verify_batch(&[]), vec![]);
 	});
 }
+
+/// The batch takes its items ring by ring (one verifier set-up per ring), yet every outcome comes
+/// back at its own item's place: proofs of two rings interleaved, a forgery and a ring that fails
+/// the cheap check among them.
+#[test]
+fn a_batch_across_rings_keeps_each_outcome_in_place() {
+	build_and_execute(|| {
+		for i in 1..=4 {
+			register(i, REGION_REGISTRAR, TOWN);
+			register(10 + i, COUNTRY_REGISTRAR, OTHER_TOWN);
+		}
+		admit_and_build(Constituency(TOWN));
+		admit_and_build(Constituency(OTHER_TOWN));
+		let town = current(Constituency(TOWN), 0);
+		let other = current(Constituency(OTHER_TOWN), 0);
+		let roll = crate::RollClock::<Test>::get();
+		let t1 = prove(1, Constituency(TOWN), 0, &CTX, b"a");
+		let t2 = prove(2, Constituency(TOWN), 0, &CTX, b"b");
+		let o1 = prove(11, Constituency(OTHER_TOWN), 0, &CTX, b"c");
+		let o2 = prove(12, Constituency(OTHER_TOWN), 0, &CTX, b"d");
+		let unknown = RingRef { index: 7, ..town };
+		let items = [
+			ProofItem { proof: &o1, ring: other, roll, context: CTX, message: b"c" },
+			ProofItem { proof: &t1, ring: town, roll, context: CTX, message: b"a" },
+			ProofItem { proof: &t2, ring: unknown, roll, context: CTX, message: b"b" },
+			ProofItem { proof: &o2, ring: other, roll, context: CTX, message: b"d" },
+			// Another town's proof presented as this town's: its ring does not hold the key.
+			ProofItem { proof: &o2, ring: town, roll, context: CTX, message: b"d" },
+			ProofItem { proof: &t2, ring: town, roll, context: CTX, message: b"b" },
+			ProofItem { proof: &o1, ring: other, roll, context: CTX, message: b"forged" },
+		];
+		let alias = |i, ring: RingRef| ProvenAlias {
+			alias: prover::alias(seed(i), &CTX),
+			set: ring.set,
+			revision: ring.revision,
+		};
+		assert_eq!(
+			Personhood::verify_batch(&items),
+			vec![
+				Ok(alias(11, other)),
+				Ok(alias(1, town)),
+				Err(ProofError::RingNotFound),
+				Ok(alias(12, other)),
+				Err(ProofError::InvalidProof),
+				Ok(alias(2, town)),
+				Err(ProofError::InvalidProof),
+			]
+		);
+		// Each outcome is the one the proof gets alone.
+		for item in &items {
+			let alone = Personhood::verify_batch(&[*item]);
+			assert_eq!(alone.len(), 1);
+			assert_eq!(
+				alone[0],
+				Personhood::verify(item.proof, &item.ring, item.roll, &item.context, item.message)
+			);
+		}
+	});
+}

@@ -34,6 +34,18 @@ veche_chain_spec() {
 		"$@" -r "$wasm" named-preset "$preset" >/dev/null
 }
 
+# A 16-hex-digit key for a cache of what is built from the clone's files under PATHS (tracked or
+# not, ignored ones left out) and from EXTRA (a toolchain's version, a size): it changes whenever
+# any of them does. Usage: sources_key EXTRA PATHS...
+sources_key() {
+	local extra=$1
+	shift
+	{
+		(cd "$VECHE_ROOT" && git ls-files -co --exclude-standard "$@" | sort | xargs sha256sum)
+		echo "$extra"
+	} | sha256sum | cut -c1-16
+}
+
 # This clone's test-network runtime (`fast-runtime`, see runtime/src/lib.rs, "Test-network
 # builds"): built once for the sources and kept in $VECHE_CACHE/zombienet by the hash of everything
 # that goes into it (the runtime's crates, the lockfile, the wasm toolchain), so that a warm run
@@ -42,11 +54,8 @@ veche_chain_spec() {
 veche_fast_wasm() {
 	local out=$VECHE_CACHE/zombienet key
 	mkdir -p "$out"
-	key=$({
-		(cd "$VECHE_ROOT" && git ls-files -co --exclude-standard runtime pallets prover Cargo.toml Cargo.lock |
-			sort | xargs sha256sum)
-		rustup run "$WASM_BUILD_TOOLCHAIN" rustc --version
-	} | sha256sum | cut -c1-16)
+	key=$(sources_key "$(rustup run "$WASM_BUILD_TOOLCHAIN" rustc --version)" \
+		runtime pallets prover Cargo.toml Cargo.lock)
 	if [ ! -f "$out/veche-fast-$key.wasm" ]; then
 		rm -f "$out"/veche-fast-*.wasm
 		"$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null

@@ -35,10 +35,7 @@ client=$CARGO_TARGET_DIR/wasmdev/veche-client
 work=$(mktemp -d)
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-key=$({
-	git ls-files -co --exclude-standard pallets/ballots pallets/personhood | sort | xargs sha256sum
-	echo "$voters $ballots"
-} | sha256sum | cut -c1-16)
+key=$(sources_key "$voters $ballots" pallets/ballots pallets/personhood)
 prep=$VECHE_CACHE/load/$key
 mkdir -p "$prep"
 if [ ! -f "$prep/dev.json" ]; then

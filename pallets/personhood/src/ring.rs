@@ -60,20 +60,17 @@ impl<T: Config> PersonhoodVerifier for Pallet<T> {
 		// next proof is of another ring, so a block's ballots, which arrive mixed from many rings
 		// (and a weighted ballot's two proofs, always from two), cost one set-up per ring rather
 		// than one per proof.
-		let mut order: Vec<usize> = (0..items.len())
-			.filter(|i| {
-				ring_of.get(*i).and_then(|at| roots.get(*at)).is_some_and(|(_, _, c)| c.is_ok())
-			})
-			.collect();
-		order.sort_by_key(|i| ring_of.get(*i).copied());
-		let batch: Vec<(&[u8], &Commitment, &[u8], &[u8])> = order
-			.iter()
+		// Each batch entry goes with its item's index, so the outcomes find their places.
+		let mut sorted: Vec<usize> = (0..items.len()).collect();
+		sorted.sort_by_key(|i| ring_of.get(*i).copied());
+		let (order, batch): (Vec<usize>, Vec<(&[u8], &Commitment, &[u8], &[u8])>) = sorted
+			.into_iter()
 			.filter_map(|i| {
-				let item = items.get(*i)?;
-				let commitment = roots.get(*ring_of.get(*i)?)?.2.as_ref().ok()?;
-				Some((item.proof, commitment, &item.context[..], item.message))
+				let item = items.get(i)?;
+				let commitment = roots.get(*ring_of.get(i)?)?.2.as_ref().ok()?;
+				Some((i, (item.proof, commitment, &item.context[..], item.message)))
 			})
-			.collect();
+			.unzip();
 		let mut outcomes: Vec<Result<ProvenAlias, ProofError>> = ring_of
 			.iter()
 			.map(|at| match roots.get(*at) {

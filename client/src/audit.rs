@@ -131,6 +131,10 @@ fn cheap_check(
 				&& places.windows(2).all(|w| w[0] < w[1])
 				&& places.iter().all(|p| *p < length)
 		},
+		// A rating: an approval, then at most one grade (0 for none, 1 to 6) per sphere.
+		(PollKind::Rating { spheres }, _) => {
+			b.choice.len() <= 1 + usize::from(spheres) && b.choice.iter().skip(1).all(|g| *g <= 6)
+		},
 		_ => true,
 	};
 	if marks.iter().any(|m| *m >= options)

@@ -355,9 +355,10 @@ impl State {
 		);
 	}
 
-	/// Counts (`add`) or uncounts a party-list ballot's preferences: in its territory's, the
-	/// poll's and, for an excluded territory, the excluded counts of its list. Counts appear at a
-	/// list's first preference, sized to the list.
+	/// Counts (`add`) or uncounts a party-list ballot's preferences, or a rating's grades: in its
+	/// territory's, the poll's and, for an excluded territory, the excluded counts of its list (of
+	/// each part of the rating's grades). Counts appear at a list's first preference, sized to
+	/// the list (at a part's first grade, sized to the part).
 	#[allow(clippy::too_many_arguments)]
 	fn prefer(
 		&mut self,
@@ -369,29 +370,53 @@ impl State {
 		weight: u32,
 		add: bool,
 	) {
-		let PollKind::PartyList { .. } = kind else { return };
-		let Some((list, places)) = choice.split_first() else { return };
-		if places.is_empty() {
-			return;
-		}
-		let length = lengths.get(usize::from(*list)).copied().map_or(0, usize::from);
-		let excluded = self.excluded.contains_key(&(poll, territory));
-		let step = |counts: &mut PreferenceCounts| {
-			for place in places {
-				if let Some(n) = counts.get_mut(usize::from(*place)) {
-					let w = u64::from(weight);
-					*n = if add { n.saturating_add(w) } else { n.saturating_sub(w) };
+		// Each part this ballot counts in beyond the options, with its length and places.
+		let parts: Vec<(u8, usize, Vec<u8>)> = match kind {
+			PollKind::PartyList { .. } => {
+				let Some((list, places)) = choice.split_first() else { return };
+				if places.is_empty() {
+					return;
 				}
-			}
+				let length = lengths.get(usize::from(*list)).copied().map_or(0, usize::from);
+				vec![(*list, length, places.to_vec())]
+			},
+			// A rating's grades: ten spheres' six-grade histograms to a part, side by side.
+			PollKind::Rating { spheres } => {
+				let mut parts: Vec<(u8, usize, Vec<u8>)> = Vec::new();
+				for (sphere, grade) in choice.iter().enumerate().skip(1) {
+					if *grade == 0 {
+						continue;
+					}
+					let sphere = sphere - 1;
+					let part = (sphere / 10) as u8;
+					let place = ((sphere % 10) * 6 + usize::from(*grade) - 1) as u8;
+					let length = (usize::from(spheres) - usize::from(part) * 10).min(10) * 6;
+					match parts.iter_mut().find(|(p, _, _)| *p == part) {
+						Some((_, _, places)) => places.push(place),
+						None => parts.push((part, length, vec![place])),
+					}
+				}
+				parts
+			},
+			_ => return,
 		};
-		step(
-			self.preferences
-				.entry((poll, territory, *list))
-				.or_insert_with(|| zeros(length)),
-		);
-		step(self.preference_totals.entry((poll, *list)).or_insert_with(|| zeros(length)));
-		if excluded {
-			step(self.excluded_preferences.entry((poll, *list)).or_insert_with(|| zeros(length)));
+		let excluded = self.excluded.contains_key(&(poll, territory));
+		for (list, length, places) in parts {
+			let step = |counts: &mut PreferenceCounts| {
+				for place in &places {
+					if let Some(n) = counts.get_mut(usize::from(*place)) {
+						let w = u64::from(weight);
+						*n = if add { n.saturating_add(w) } else { n.saturating_sub(w) };
+					}
+				}
+			};
+			step(self.preferences.entry((poll, territory, list)).or_insert_with(|| zeros(length)));
+			step(self.preference_totals.entry((poll, list)).or_insert_with(|| zeros(length)));
+			if excluded {
+				step(
+					self.excluded_preferences.entry((poll, list)).or_insert_with(|| zeros(length)),
+				);
+			}
 		}
 	}
 }
@@ -402,10 +427,10 @@ fn zeros(length: usize) -> PreferenceCounts {
 }
 
 /// The marks of `choice` a poll's tally counts: every one, but of a party-list ballot only its
-/// list (the rest are preferences).
+/// list (the rest are preferences), and of a rating its approval (the rest are grades).
 fn marks(kind: PollKind, choice: &[u8]) -> &[u8] {
 	match kind {
-		PollKind::PartyList { .. } => choice.get(..1).unwrap_or(&[]),
+		PollKind::PartyList { .. } | PollKind::Rating { .. } => choice.get(..1).unwrap_or(&[]),
 		_ => choice,
 	}
 }

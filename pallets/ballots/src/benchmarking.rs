@@ -12,6 +12,7 @@ use frame_support::traits::{Authorize, EnsureOrigin, Hooks, Polling};
 use frame_system::RawOrigin;
 use pallet_veche_primitives::{CredentialClass, RingRef};
 
+pub use crate::fixtures::Shape;
 use crate::fixtures::{POLL as BENCH_POLL, PROVERS as BENCH_PROVERS, SEQUENCE as BENCH_SEQUENCE};
 
 /// Rings the benchmarks vote in.
@@ -30,8 +31,8 @@ pub trait BenchmarkHelper {
 	/// [`BENCH_PROVERS`] provers, as deep in the jurisdiction tree as possible.
 	fn rings() -> BenchRings;
 	/// Proof `i` (`< fixtures::PROVERS`) by prover `i` (seed `fixtures::seed(i)`) for
-	/// `fixtures::CONTEXT` over `fixtures::message()`, valid for both rings.
-	fn proof(i: u32) -> Vec<u8>;
+	/// `fixtures::CONTEXT` over `fixtures::message(shape)`, valid for both rings.
+	fn proof(i: u32, shape: Shape) -> Vec<u8>;
 	/// `n` distinct existing units, made if needed.
 	fn units(n: u32) -> Vec<JurisdictionId>;
 }
@@ -54,10 +55,16 @@ fn electorate(unit: JurisdictionId, class: CredentialClass) -> Electorate {
 	}
 }
 
-/// The kind of the benchmark poll: party lists, the dearest kind to count (a ballot also moves
-/// preference votes), as many lists as a poll can have, each as long as a list can be.
-fn bench_kind() -> PollKind {
-	PollKind::PartyList { lists: MAX_OPTIONS as u8, preferences: (MAX_OPTIONS - 1) as u8 }
+/// The kind of the benchmark poll. For ballots: party lists, the dearest kind of ballot to count
+/// (a ballot also moves preference votes), as many lists as a poll can have, each as long as a
+/// list can be. For ratings: every sphere rated (a rating moves two parts of grades).
+fn bench_kind(shape: Shape) -> PollKind {
+	match shape {
+		Shape::List => {
+			PollKind::PartyList { lists: MAX_OPTIONS as u8, preferences: (MAX_OPTIONS - 1) as u8 }
+		},
+		Shape::Rating => PollKind::Rating { spheres: MAX_RATED_SPHERES },
+	}
 }
 
 /// The lengths of the benchmark poll's lists.
@@ -72,8 +79,8 @@ fn list_choice(list: u8) -> Choice {
 	)
 }
 
-/// Poll [`BENCH_POLL`] with the benchmark context, open now, over `rings`.
-fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
+/// Poll [`BENCH_POLL`] of `shape` with the benchmark context, open now, over `rings`.
+fn bench_poll<T: Config>(rings: &BenchRings, shape: Shape) -> Poll<BlockNumberFor<T>> {
 	let now = T::BlockNumberProvider::current_block_number();
 	let class = match rings.credential.set {
 		RingSet::Credential(c) => c,
@@ -81,7 +88,7 @@ fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 	};
 	let poll = Poll {
 		context: crate::fixtures::CONTEXT,
-		kind: bench_kind(),
+		kind: bench_kind(shape),
 		electorate: electorate(rings.unit, class),
 		// The benchmark rings' revisions start at roll point 0.
 		roll: 0,
@@ -95,7 +102,9 @@ fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 		excluded: 0,
 	};
 	Polls::<T>::insert(BENCH_POLL, poll.clone());
-	PollLists::<T>::insert(BENCH_POLL, bench_lists());
+	if shape == Shape::List {
+		PollLists::<T>::insert(BENCH_POLL, bench_lists());
+	}
 	NextPollId::<T>::put(BENCH_POLL + 1);
 	// The worst case: the poll decides a people's referendum, whose tally follows it.
 	if let Some(class) = T::Referenda::classes().into_iter().next() {
@@ -107,12 +116,12 @@ fn bench_poll<T: Config>(rings: &BenchRings) -> Poll<BlockNumberFor<T>> {
 	poll
 }
 
-/// Prover `i`'s ballot, with the credential proof if `weighted`.
-fn bench_ballot<T: Config>(rings: &BenchRings, i: u32, weighted: bool) -> Ballot {
-	let proof: Proof = BoundedVec::truncate_from(T::BenchmarkHelper::proof(i));
+/// Prover `i`'s ballot of `shape`, with the credential proof if `weighted`.
+fn bench_ballot<T: Config>(rings: &BenchRings, i: u32, weighted: bool, shape: Shape) -> Ballot {
+	let proof: Proof = BoundedVec::truncate_from(T::BenchmarkHelper::proof(i, shape));
 	Ballot {
 		poll: BENCH_POLL,
-		choice: BoundedVec::truncate_from(crate::fixtures::choice()),
+		choice: BoundedVec::truncate_from(crate::fixtures::choice(shape)),
 		sequence: BENCH_SEQUENCE,
 		ring: rings.constituency,
 		credential: weighted.then(|| (rings.credential, proof.clone())),
@@ -120,36 +129,54 @@ fn bench_ballot<T: Config>(rings: &BenchRings, i: u32, weighted: bool) -> Ballot
 	}
 }
 
-/// Gives each of the first `n` provers an earlier ballot (sequence 0, the last option), so that
+/// The earlier ballot of the re-vote benchmarks: of a list ballot, the last list and every
+/// place on it but the last; of a rating, approval and the worst grade in every sphere. Either
+/// way it moves other counts than the new ballot does.
+fn earlier_choice(shape: Shape) -> Choice {
+	match shape {
+		Shape::List => list_choice((MAX_OPTIONS - 1) as u8),
+		Shape::Rating => BoundedVec::truncate_from(
+			core::iter::once(0)
+				.chain(core::iter::repeat_n(1, usize::from(MAX_RATED_SPHERES)))
+				.collect::<Vec<_>>(),
+		),
+	}
+}
+
+/// Gives each of the first `n` provers an earlier ballot ([`earlier_choice`]), so that
 /// recording their new ones also uncounts the old: the worst case.
-fn earlier_ballots<T: Config>(rings: &BenchRings, n: u32) {
+fn earlier_ballots<T: Config>(rings: &BenchRings, n: u32, shape: Shape) {
 	let RingSet::Constituency(territory) = rings.constituency.set else { return };
-	let last = (MAX_OPTIONS - 1) as u8;
-	let kind = bench_kind();
-	let mut tally = Tally::empty(MAX_OPTIONS as u8);
-	let mut preferences: PreferenceCounts =
-		BoundedVec::truncate_from(alloc::vec![0; MAX_OPTIONS as usize]);
+	let kind = bench_kind(shape);
+	let mut tally = Tally::empty(kind.options());
+	let choice = earlier_choice(shape);
+	let mut parts: Vec<(u8, PreferenceCounts)> = Vec::new();
 	for i in 0..n {
-		let alias = T::Personhood::claimed_alias(&T::BenchmarkHelper::proof(i))
+		let alias = T::Personhood::claimed_alias(&T::BenchmarkHelper::proof(i, shape))
 			.expect("fixture proofs are well-formed");
 		let record = BallotRecord {
 			territory,
-			choice: list_choice(last),
+			choice: choice.clone(),
 			sequence: 0,
 			weight: 1,
 			cast_at: Zero::zero(),
 		};
 		tally.apply(kind.marks(&record.choice), 1, true);
-		if let Some((_, places)) = kind.preferences(&record.choice) {
-			pallet_veche_primitives::add_at(preferences.as_mut(), places, 1, true);
+		for (part, places) in kind.sub_marks(&record.choice) {
+			if !parts.iter().any(|(p, _)| *p == part) {
+				parts.push((part, Pallet::<T>::no_preferences(BENCH_POLL, kind, part)));
+			}
+			if let Some((_, counts)) = parts.iter_mut().find(|(p, _)| *p == part) {
+				pallet_veche_primitives::add_at(counts.as_mut(), &places, 1, true);
+			}
 		}
 		Ballots::<T>::insert(BENCH_POLL, alias, record);
 	}
 	Tallies::<T>::insert(BENCH_POLL, territory, tally.clone());
 	Totals::<T>::insert(BENCH_POLL, tally);
-	if n > 0 {
-		Preferences::<T>::insert((BENCH_POLL, territory, last), preferences.clone());
-		PreferenceTotals::<T>::insert(BENCH_POLL, last, preferences);
+	for (part, counts) in parts {
+		Preferences::<T>::insert((BENCH_POLL, territory, part), counts.clone());
+		PreferenceTotals::<T>::insert(BENCH_POLL, part, counts);
 	}
 	Polls::<T>::mutate(BENCH_POLL, |p| {
 		if let Some(p) = p {
@@ -159,20 +186,20 @@ fn earlier_ballots<T: Config>(rings: &BenchRings, n: u32) {
 }
 
 /// Queues the first `n` provers' ballots as `cast` would in a block.
-fn queue<T: Config>(rings: &BenchRings, n: u32, weighted: bool) {
+fn queue<T: Config>(rings: &BenchRings, n: u32, weighted: bool, shape: Shape) {
 	let now = T::BlockNumberProvider::current_block_number();
 	for i in 0..n {
-		let ballot = bench_ballot::<T>(rings, i, weighted);
+		let ballot = bench_ballot::<T>(rings, i, weighted, shape);
 		let pending = Pallet::<T>::check_ballot(&ballot, now).expect("benchmark ballots are valid");
 		PendingAliases::<T>::insert(BENCH_POLL, pending.alias, ());
 		PendingBallots::<T>::try_append(pending).expect("within MaxBallotsPerBlock");
 	}
 }
 
-/// A block in which the first `n` provers re-vote (with credential proofs if `weighted`), queued
-/// for the end of the block; returns the block number.
-fn block_of_ballots<T: Config>(n: u32, weighted: bool) -> BlockNumberFor<T> {
-	let rings = revoters::<T>(n);
+/// A block in which the first `n` provers re-vote (with credential proofs if `weighted`) with
+/// ballots of `shape`, queued for the end of the block; returns the block number.
+fn block_of_ballots<T: Config>(n: u32, weighted: bool, shape: Shape) -> BlockNumberFor<T> {
+	let rings = revoters::<T>(n, shape);
 	// The worst case: the territory is excluded on appeal while voting goes on (a people's
 	// referendum), so that each ballot also moves the excluded counts.
 	if let RingSet::Constituency(territory) = rings.constituency.set {
@@ -189,16 +216,16 @@ fn block_of_ballots<T: Config>(n: u32, weighted: bool) -> BlockNumberFor<T> {
 			}
 		});
 	}
-	queue::<T>(&rings, n, weighted);
+	queue::<T>(&rings, n, weighted, shape);
 	T::BlockNumberProvider::current_block_number()
 }
 
 /// The rings and the poll, the first `n` provers with an earlier ballot, and the clock moved on
 /// past their cooldown: the setup of every re-vote benchmark.
-fn revoters<T: Config>(n: u32) -> BenchRings {
+fn revoters<T: Config>(n: u32, shape: Shape) -> BenchRings {
 	let rings = T::BenchmarkHelper::rings();
-	bench_poll::<T>(&rings);
-	earlier_ballots::<T>(&rings, n);
+	bench_poll::<T>(&rings, shape);
+	earlier_ballots::<T>(&rings, n, shape);
 	frame_system::Pallet::<T>::set_block_number(
 		T::BlockNumberProvider::current_block_number() + 10u32.into(),
 	);
@@ -207,7 +234,7 @@ fn revoters<T: Config>(n: u32) -> BenchRings {
 
 /// Prover 0's re-vote (with its credential proof if `weighted`), ready to cast.
 fn revote<T: Config>(weighted: bool) -> Ballot {
-	bench_ballot::<T>(&revoters::<T>(1), 0, weighted)
+	bench_ballot::<T>(&revoters::<T>(1, Shape::List), 0, weighted, Shape::List)
 }
 
 /// The end of the block recorded all `n` new ballots, with `weight` each.
@@ -220,7 +247,7 @@ fn assert_recorded<T: Config>(n: u32, weight: u32) {
 
 /// A closed poll with `n` stored ballots spread over territories of their own, all tallied.
 fn closed_poll_with<T: Config>(n: u32) -> PollId {
-	let kind = bench_kind();
+	let kind = bench_kind(Shape::List);
 	let options = kind.options();
 	let mut totals = Tally::empty(options);
 	for i in 0..n {
@@ -362,7 +389,27 @@ mod benchmarks {
 		Ballots::PendingAliases: Ignored
 	})]
 	fn finalize_ballots(n: Linear<0, BENCH_PROVERS>) -> Result<(), BenchmarkError> {
-		let now = block_of_ballots::<T>(n, false);
+		let now = block_of_ballots::<T>(n, false, Shape::List);
+
+		#[block]
+		{
+			Pallet::<T>::on_finalize(now);
+		}
+
+		assert_recorded::<T>(n, 1);
+		Ok(())
+	}
+
+	/// As `finalize_ballots`, the ballots being ratings of an official in every sphere (their
+	/// grades recorded in two parts): against `finalize_ballots`, what a rating costs more than
+	/// a ballot.
+	#[benchmark(pov_mode = MaxEncodedLen {
+		// Transient: emptied at the end of every block, never in the trie at its start.
+		Ballots::PendingBallots: Ignored,
+		Ballots::PendingAliases: Ignored
+	})]
+	fn finalize_ratings(n: Linear<0, BENCH_PROVERS>) -> Result<(), BenchmarkError> {
+		let now = block_of_ballots::<T>(n, false, Shape::Rating);
 
 		#[block]
 		{
@@ -380,7 +427,7 @@ mod benchmarks {
 		Ballots::PendingAliases: Ignored
 	})]
 	fn finalize_weighted_ballots(n: Linear<0, BENCH_PROVERS>) -> Result<(), BenchmarkError> {
-		let now = block_of_ballots::<T>(n, true);
+		let now = block_of_ballots::<T>(n, true, Shape::List);
 
 		#[block]
 		{
@@ -394,8 +441,8 @@ mod benchmarks {
 	#[benchmark]
 	fn close() -> Result<(), BenchmarkError> {
 		let rings = T::BenchmarkHelper::rings();
-		let poll = bench_poll::<T>(&rings);
-		earlier_ballots::<T>(&rings, 1);
+		let poll = bench_poll::<T>(&rings, Shape::List);
+		earlier_ballots::<T>(&rings, 1, Shape::List);
 		ExcludedTotals::<T>::insert(BENCH_POLL, Tally::empty(MAX_OPTIONS as u8));
 		frame_system::Pallet::<T>::set_block_number(poll.end);
 		// The worst case: the poll of a people's referendum, just decided, whose windows are
@@ -418,8 +465,8 @@ mod benchmarks {
 		let origin =
 			T::AppealOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let rings = T::BenchmarkHelper::rings();
-		let mut poll = bench_poll::<T>(&rings);
-		earlier_ballots::<T>(&rings, 1);
+		let mut poll = bench_poll::<T>(&rings, Shape::List);
+		earlier_ballots::<T>(&rings, 1, Shape::List);
 		let RingSet::Constituency(territory) = rings.constituency.set else {
 			return Err(BenchmarkError::Weightless);
 		};

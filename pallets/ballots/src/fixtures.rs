@@ -1,11 +1,13 @@
 //! Proofs made beforehand for the benchmarks: a runtime cannot make ring-VRF proofs.
 //!
 //! [`PROVERS`] provers (secrets from [`seed`]) form one ring, in the order rings are kept (sorted
-//! by key bytes). Each made a proof for [`CONTEXT`] over the ballot message of poll
-//! [`POLL`], the choice [`choice`] (list 0 of a party-list poll and 63 preferences on it, the
-//! longest choice), sequence [`SEQUENCE`]. The proofs for the runtime's
-//! ring domain (2^12) are in `fixtures/bench-proofs-domain12.hex`, one per line, written by the
-//! test `benchmark_fixtures_verify_in_one_batch` when `VECHE_WRITE_FIXTURES=1`.
+//! by key bytes). Each made two proofs for [`CONTEXT`], over the ballot messages of poll
+//! [`POLL`] with sequence [`SEQUENCE`] and the two choices of [`Shape`] ([`choice`]): the
+//! dearest ballot (list 0 of a party-list poll and 63 preferences on it, the longest choice) and
+//! the dearest rating (every one of 20 spheres graded). The proofs for the runtime's ring domain
+//! (2^12) are in `fixtures/bench-proofs-domain12.hex` and `fixtures/bench-ratings-domain12.hex`,
+//! one per line, written by the test `benchmark_fixtures_verify_in_one_batch` when
+//! `VECHE_WRITE_FIXTURES=1`.
 
 use alloc::vec::Vec;
 
@@ -27,23 +29,45 @@ pub fn seed(i: u32) -> [u8; 32] {
 	s
 }
 
-/// The choice every benchmark ballot makes: list 0 of a party-list poll, and every place on it
-/// but the last (the most preferences a ballot can carry).
-pub fn choice() -> Vec<u8> {
-	let places = (crate::MAX_OPTIONS - 1) as u8;
-	core::iter::once(0).chain(0..places).collect()
+/// What the benchmark ballots are.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Shape {
+	/// Ballots of a party-list poll with the most preferences: the dearest ballot to count.
+	List,
+	/// Ratings grading every sphere: the dearest rating to count.
+	Rating,
 }
 
-/// The message every benchmark proof signs.
-pub fn message() -> Vec<u8> {
-	crate::ballot_message(POLL, &choice(), SEQUENCE)
+/// The choice every benchmark ballot of a shape makes. A list ballot: list 0 of a party-list
+/// poll, and every place on it but the last (the most preferences a ballot can carry). A
+/// rating: disapproval, and the best grade in each of 20 spheres.
+pub fn choice(shape: Shape) -> Vec<u8> {
+	match shape {
+		Shape::List => {
+			let places = (crate::MAX_OPTIONS - 1) as u8;
+			core::iter::once(0).chain(0..places).collect()
+		},
+		Shape::Rating => core::iter::once(1)
+			.chain(core::iter::repeat_n(crate::GRADES, usize::from(crate::MAX_RATED_SPHERES)))
+			.collect(),
+	}
+}
+
+/// The message every benchmark proof of a shape signs.
+pub fn message(shape: Shape) -> Vec<u8> {
+	crate::ballot_message(POLL, &choice(shape), SEQUENCE)
 }
 
 const DOMAIN12: &str = include_str!("fixtures/bench-proofs-domain12.hex");
+const RATINGS_DOMAIN12: &str = include_str!("fixtures/bench-ratings-domain12.hex");
 
-/// Proof `i` for rings of domain 2^12, or `None` past the last.
-pub fn domain12_proof(i: u32) -> Option<Vec<u8>> {
-	let line = DOMAIN12.lines().nth(i as usize)?;
+/// Proof `i` of a shape for rings of domain 2^12, or `None` past the last.
+pub fn domain12_proof(i: u32, shape: Shape) -> Option<Vec<u8>> {
+	let file = match shape {
+		Shape::List => DOMAIN12,
+		Shape::Rating => RATINGS_DOMAIN12,
+	};
+	let line = file.lines().nth(i as usize)?;
 	from_hex(line.trim())
 }
 

@@ -5,9 +5,10 @@
 //!
 //! ## Overview
 //!
-//! A [`Poll`] has a context, a kind ([`PollKind`]: yes/no, one of N, approval of up to K of N),
-//! an electorate ([`Electorate`]: units whose constituencies vote, and a weight per credential
-//! class), a voting window and an appeal window. Governance creates polls with
+//! A [`Poll`] has a context, a kind ([`PollKind`]: yes/no, one of N, approval of up to K of N,
+//! party lists with preference votes, a rating of an official: approval and majority-judgment
+//! grades by policy sphere), an electorate ([`Electorate`]: units whose constituencies vote,
+//! and a weight per credential class), a voting window and an appeal window. Governance creates polls with
 //! [`Pallet::create_poll`]; other pallets (elections, recall, juries, referenda) create them
 //! through [`Pallet::create`].
 //!
@@ -303,7 +304,9 @@ pub mod pallet {
 	pub type PollLists<T: Config> = StorageMap<_, Twox64Concat, PollId, ListSizes>;
 
 	/// The preference votes of each list in each territory of each party-list poll (excluded
-	/// territories keep theirs), by place on the list.
+	/// territories keep theirs), by place on the list; for a rating poll, the grade histograms
+	/// of each part of its spheres ([`PollKind::sub_marks`]) in each territory. Maps keyed by
+	/// list below hold a rating's parts the same way.
 	// Twox64Concat: sequential poll ids, jurisdiction ids assigned on-chain, list indices.
 	#[pallet::storage]
 	pub type Preferences<T: Config> = StorageNMap<
@@ -562,6 +565,10 @@ pub mod pallet {
 		PlaceNotOnList,
 		/// The ballot prefers more candidates than the poll allows.
 		TooManyPreferences,
+		/// A rating grades more spheres than the poll rates.
+		TooManyGrades,
+		/// A grade is beyond the six-grade scale (0 for no grade, 1 to 6).
+		GradeOutOfRange,
 	}
 
 	#[pallet::hooks]
@@ -628,20 +635,21 @@ pub mod pallet {
 		/// [`Error::InvalidProof`], [`Error::AliasMismatch`], [`Error::SequenceNotNext`],
 		/// [`Error::RevoteTooSoon`], [`Error::TooManyBallotsInBlock`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(Pallet::<T>::cast_weight(ballot.credential.is_some(), true))]
+		#[pallet::weight(Pallet::<T>::cast_weight(ballot.credential.is_some(), true, true))]
 		#[pallet::authorize(Pallet::<T>::authorize_cast)]
 		#[pallet::weight_of_authorize(Pallet::<T>::authorize_weight(ballot.credential.is_some()))]
 		pub fn cast(origin: OriginFor<T>, ballot: Ballot) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
 			let now = T::BlockNumberProvider::current_block_number();
-			let pending = Self::check_ballot(&ballot, now)?;
+			let (pending, info) = Self::checked_ballot(&ballot, now)?;
 			let first = PendingBallots::<T>::decode_len().unwrap_or(0) == 0;
 			let alias = pending.alias;
 			PendingBallots::<T>::try_append(pending)
 				.map_err(|_| Error::<T>::TooManyBallotsInBlock)?;
 			PendingAliases::<T>::insert(ballot.poll, alias, ());
 			// The batch's fixed cost is charged to the first ballot of the block only.
-			let actual = Self::cast_weight(ballot.credential.is_some(), first);
+			let rating = matches!(info.kind, PollKind::Rating { .. });
+			let actual = Self::cast_weight(ballot.credential.is_some(), first, rating);
 			Ok(PostDispatchInfo { actual_weight: Some(actual), pays_fee: Pays::No })
 		}
 
@@ -693,10 +701,12 @@ pub mod pallet {
 			ExcludedTotals::<T>::mutate(poll, |t| {
 				t.get_or_insert_with(|| Tally::empty(options)).merge(&tally, true)
 			});
-			// A party-list poll: the territory's preference votes, list by list (at most 64).
+			// A party-list poll: the territory's preference votes, list by list (at most 64); a
+			// rating: its grades, part by part (at most 2).
+			let kind = info.kind;
 			for (list, counts) in Preferences::<T>::iter_prefix((poll, territory)) {
 				ExcludedPreferences::<T>::mutate(poll, list, |e| {
-					let e = e.get_or_insert_with(|| Self::no_preferences(poll, list));
+					let e = e.get_or_insert_with(|| Self::no_preferences(poll, kind, list));
 					merge_counts(e.as_mut(), &counts, true)
 				});
 			}
@@ -1116,7 +1126,8 @@ impl<T: Config> Pallet<T> {
 
 	/// A choice must mark options of the poll, strictly ascending, at most its limit. A
 	/// party-list ballot marks one list, then places on that list, strictly ascending, at most
-	/// the poll's preferences (one read of the lists' lengths).
+	/// the poll's preferences (one read of the lists' lengths). A rating approves or
+	/// disapproves, then grades at most the poll's spheres, each 0 (no grade) to 6.
 	fn check_choice(poll: PollId, kind: PollKind, choice: &[u8]) -> DispatchResult {
 		let marks = kind.marks(choice);
 		ensure!(marks.iter().all(|m| *m < kind.options()), Error::<T>::ChoiceOutOfRange);
@@ -1139,6 +1150,10 @@ impl<T: Config> Pallet<T> {
 			// A list with nobody on it here is not on this poll's ballot.
 			ensure!(length > 0, Error::<T>::ChoiceOutOfRange);
 			ensure!(places.iter().all(|p| *p < length), Error::<T>::PlaceNotOnList);
+		}
+		if let PollKind::Rating { spheres } = kind {
+			ensure!(choice.len() <= 1 + usize::from(spheres), Error::<T>::TooManyGrades);
+			ensure!(choice.iter().skip(1).all(|g| *g <= GRADES), Error::<T>::GradeOutOfRange);
 		}
 		Ok(())
 	}
@@ -1196,8 +1211,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The weight of `cast` in a block: the queueing, and this ballot's share of the batch at the
 	/// end of the block (its proofs, its recording) plus, for the block's first ballot, the
-	/// batch's fixed cost.
-	fn cast_weight(with_credential: bool, first: bool) -> Weight {
+	/// batch's fixed cost. A rating records its grades as well: before dispatch, when the poll is
+	/// not read yet, every ballot is charged as the dearer of a ballot and a rating; the unused
+	/// part is refunded.
+	fn cast_weight(with_credential: bool, first: bool, rating: bool) -> Weight {
 		let w = |n| {
 			if with_credential {
 				<T as Config>::WeightInfo::finalize_weighted_ballots(n)
@@ -1205,7 +1222,15 @@ impl<T: Config> Pallet<T> {
 				<T as Config>::WeightInfo::finalize_ballots(n)
 			}
 		};
-		let (fixed, one) = (w(0), w(1));
+		let (fixed, mut one) = (w(0), w(1));
+		if rating {
+			// What recording a rating's grades adds to recording a ballot.
+			let r = <T as Config>::WeightInfo::finalize_ratings(1)
+				.saturating_sub(<T as Config>::WeightInfo::finalize_ratings(0));
+			let b = <T as Config>::WeightInfo::finalize_ballots(1)
+				.saturating_sub(<T as Config>::WeightInfo::finalize_ballots(0));
+			one = one.saturating_add(r.saturating_sub(b));
+		}
 		let share = <T as Config>::WeightInfo::cast().saturating_add(one.saturating_sub(fixed));
 		if first {
 			share.saturating_add(fixed)
@@ -1381,25 +1406,29 @@ impl<T: Config> Pallet<T> {
 				)
 			});
 		}
-		let Some((list, places)) = kind.preferences(choice) else { return };
-		if places.is_empty() {
-			return;
-		}
-		let bump = |counts: &mut Option<PreferenceCounts>| {
-			let counts = counts.get_or_insert_with(|| Self::no_preferences(poll, list));
-			add_at(counts.as_mut(), places, u64::from(weight), add);
-		};
-		Preferences::<T>::mutate((poll, territory, list), bump);
-		PreferenceTotals::<T>::mutate(poll, list, bump);
-		if excluded {
-			ExcludedPreferences::<T>::mutate(poll, list, bump);
+		for (part, places) in kind.sub_marks(choice) {
+			let bump = |counts: &mut Option<PreferenceCounts>| {
+				let counts = counts.get_or_insert_with(|| Self::no_preferences(poll, kind, part));
+				add_at(counts.as_mut(), &places, u64::from(weight), add);
+			};
+			Preferences::<T>::mutate((poll, territory, part), bump);
+			PreferenceTotals::<T>::mutate(poll, part, bump);
+			if excluded {
+				ExcludedPreferences::<T>::mutate(poll, part, bump);
+			}
 		}
 	}
 
-	/// Zero preference votes for every place of list `list` of `poll`.
-	fn no_preferences(poll: PollId, list: u8) -> PreferenceCounts {
-		let length = PollLists::<T>::get(poll).and_then(|l| l.get(usize::from(list)).copied());
-		BoundedVec::truncate_from(alloc::vec![0; usize::from(length.unwrap_or(0))])
+	/// Zero counts for every place of part `part` of `poll`: of list `part` of a party-list
+	/// poll, of the grade histograms of a rating's part.
+	fn no_preferences(poll: PollId, kind: PollKind, part: u8) -> PreferenceCounts {
+		let length = match kind {
+			PollKind::Rating { .. } => kind.rating_part_len(part),
+			_ => PollLists::<T>::get(poll)
+				.and_then(|l| l.get(usize::from(part)).copied())
+				.unwrap_or(0),
+		};
+		BoundedVec::truncate_from(alloc::vec![0; usize::from(length)])
 	}
 
 	/// The preference votes of list `list` of `poll` now: all its territories but the excluded.
@@ -1456,13 +1485,11 @@ impl<T: Config> Pallet<T> {
 						true,
 					)
 				});
-				if let Some((list, places)) = kind.preferences(&ballot.choice) {
-					if !places.is_empty() {
-						RecountPreferences::<T>::mutate((poll, ballot.territory, list), |c| {
-							let c = c.get_or_insert_with(|| Self::no_preferences(poll, list));
-							add_at(c.as_mut(), places, u64::from(ballot.weight), true)
-						});
-					}
+				for (part, places) in kind.sub_marks(&ballot.choice) {
+					RecountPreferences::<T>::mutate((poll, ballot.territory, part), |c| {
+						let c = c.get_or_insert_with(|| Self::no_preferences(poll, kind, part));
+						add_at(c.as_mut(), &places, u64::from(ballot.weight), true)
+					});
 				}
 			}
 			recount.phase = if exhausted {
@@ -1605,11 +1632,11 @@ impl<T: Config> Pallet<T> {
 					.entry(ballot.territory)
 					.or_insert_with(|| Tally::empty(options))
 					.apply(marks, ballot.weight, true);
-				if let Some((list, places)) = info.kind.preferences(&ballot.choice) {
-					let counts = preferences
-						.entry((ballot.territory, list))
-						.or_insert_with(|| Self::no_preferences(poll, list).into_inner());
-					add_at(counts, places, u64::from(ballot.weight), true);
+				for (part, places) in info.kind.sub_marks(&ballot.choice) {
+					let counts = preferences.entry((ballot.territory, part)).or_insert_with(|| {
+						Self::no_preferences(poll, info.kind, part).into_inner()
+					});
+					add_at(counts, &places, u64::from(ballot.weight), true);
 				}
 				voters = voters.saturating_add(1);
 			}

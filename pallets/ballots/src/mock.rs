@@ -276,7 +276,8 @@ pub mod bench {
 	}
 
 	std::thread_local! {
-		static PROOFS: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+		static PROOFS: std::cell::RefCell<std::collections::BTreeMap<bool, Vec<Vec<u8>>>> =
+			const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
 	}
 
 	pub struct BallotsHelper;
@@ -307,25 +308,25 @@ pub mod bench {
 				unit: COUNTRY,
 			}
 		}
-		fn proof(i: u32) -> Vec<u8> {
+		fn proof(i: u32, shape: fixtures::Shape) -> Vec<u8> {
 			PROOFS.with(|cache| {
 				let mut cache = cache.borrow_mut();
-				if cache.is_empty() {
+				let proofs = cache.entry(shape == fixtures::Shape::Rating).or_insert_with(|| {
 					let members = members();
-					*cache = (0..fixtures::PROVERS)
+					(0..fixtures::PROVERS)
 						.map(|p| {
 							prover::prove::<Domain11>(
 								fixtures::seed(p),
 								&members,
 								&fixtures::CONTEXT,
-								&fixtures::message(),
+								&fixtures::message(shape),
 							)
 							.unwrap()
 							.0
 						})
-						.collect();
-				}
-				cache[i as usize].clone()
+						.collect()
+				});
+				proofs[i as usize].clone()
 			})
 		}
 		fn units(n: u32) -> Vec<JurisdictionId> {

@@ -12,8 +12,8 @@ use pallet_veche_primitives::{
 use scale_info::TypeInfo;
 
 pub use pallet_veche_primitives::{
-	Choice, Electorate, ListSizes, PollKind, PreferenceCounts, Tally, MAX_ELECTORATE_UNITS,
-	MAX_OPTIONS, MAX_WEIGHTED_CLASSES,
+	Choice, Electorate, ListSizes, PollKind, PreferenceCounts, Tally, GRADES, MAX_ELECTORATE_UNITS,
+	MAX_OPTIONS, MAX_RATED_SPHERES, MAX_WEIGHTED_CLASSES, SPHERES_PER_PART,
 };
 
 /// An encoded ring-VRF proof.

@@ -24,6 +24,7 @@ pub trait WeightInfo {
 	fn authorize_cast_in_block() -> Weight;
 	fn cast() -> Weight;
 	fn finalize_ballots(n: u32, ) -> Weight;
+	fn finalize_ratings(n: u32, ) -> Weight;
 	fn finalize_weighted_ballots(n: u32, ) -> Weight;
 	fn close() -> Weight;
 	fn exclude_territory() -> Weight;
@@ -191,6 +192,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	/// Not measured yet (interim until `scripts/bench.sh` runs): `finalize_ballots` with the
+	/// second part of a rating's grades (`Ballots::Preferences`, `PreferenceTotals`,
+	/// `ExcludedPreferences`: r:3 w:3) on top.
+	fn finalize_ratings(n: u32, ) -> Weight {
+		Self::finalize_ballots(n)
+			.saturating_add(Weight::from_parts(0, 3 * 2601))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Ballots::PendingBallots` (r:1 w:1)
 	/// Proof: `Ballots::PendingBallots` (`max_values`: Some(1), `max_size`: Some(1369602), added: 1370097, mode: `Ignored`)
@@ -400,6 +410,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(12))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	fn finalize_ratings(n: u32, ) -> Weight {
+		Self::finalize_ballots(n)
+			.saturating_add(Weight::from_parts(0, 3 * 2601))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
 		Weight::from_parts(20_485_664_791, 26866)

@@ -1602,7 +1602,7 @@ impl<T: Config> Pallet<T> {
 		let served = Records::<T>::get(who)
 			.iter()
 			.any(|s| level_rank(s.level) < level_rank(level) && s.full_term(now));
-		served && T::Record::qualifies(who, level)
+		served && T::Record::qualifies(who, office, level)
 	}
 
 	/// Creates the polls of an election whose nominations are over (or fails it), and returns
@@ -2142,6 +2142,44 @@ impl<T: Config> pallet_veche_primitives::CandidacyInspect<T::AccountId, BlockNum
 	) -> pallet_veche_primitives::CandidacyState<BlockNumberFor<T>> {
 		// A primary leads to a final, which may lead to a run-off: two rounds on at most.
 		Self::candidacy_in_round(who, election, 2)
+	}
+}
+
+/// Who holds which office, for ratings (residents rate holders) and recall (a confidence vote
+/// may remove one).
+impl<T: Config> pallet_veche_primitives::Officeholders<T::AccountId, BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn mandate(
+		office: OfficeId,
+		who: &T::AccountId,
+	) -> Option<pallet_veche_primitives::Mandate<BlockNumberFor<T>>> {
+		let now = T::BlockNumberProvider::current_block_number();
+		Holders::<T>::get(office)
+			.into_iter()
+			.find(|h| h.seat.who == *who && h.until > now)
+			.map(|h| pallet_veche_primitives::Mandate {
+				office,
+				since: h.since,
+				until: h.until,
+				left: None,
+			})
+	}
+
+	fn record(who: &T::AccountId) -> Vec<pallet_veche_primitives::Mandate<BlockNumberFor<T>>> {
+		Records::<T>::get(who)
+			.into_iter()
+			.map(|s| pallet_veche_primitives::Mandate {
+				office: s.office,
+				since: s.since,
+				until: s.until,
+				left: s.left,
+			})
+			.collect()
+	}
+
+	fn recall(office: OfficeId, who: &T::AccountId, reason: DocumentHash) -> DispatchResult {
+		Self::vacate(office, who, Some(reason))
 	}
 }
 

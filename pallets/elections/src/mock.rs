@@ -285,7 +285,7 @@ pub mod bench {
 				unit: COUNTRY,
 			}
 		}
-		fn proof(_: u32) -> Vec<u8> {
+		fn proof(_: u32, _: pallet_veche_ballots::benchmarking::Shape) -> Vec<u8> {
 			Vec::new()
 		}
 		fn units(_: u32) -> Vec<JurisdictionId> {

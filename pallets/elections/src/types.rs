@@ -396,12 +396,7 @@ pub struct ElectionSize {
 /// How the levels of government rank for promotion: a municipality or diaspora constituency
 /// is the lowest, a country the highest.
 pub fn level_rank(level: UnitKind) -> u8 {
-	match level {
-		UnitKind::Municipality | UnitKind::DiasporaConstituency => 0,
-		UnitKind::District => 1,
-		UnitKind::Region => 2,
-		UnitKind::Country => 3,
-	}
+	level.level()
 }
 
 /// The ballot options of an election outside party lists: its candidates in nomination order.

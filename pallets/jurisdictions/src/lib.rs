@@ -641,6 +641,10 @@ impl<T: Config> JurisdictionInspect for Pallet<T> {
 	fn office(id: OfficeId) -> Option<(JurisdictionId, u32)> {
 		Offices::<T>::get(id).map(|o| (o.unit, o.seats))
 	}
+
+	fn office_spheres(id: OfficeId) -> Option<Spheres> {
+		Offices::<T>::get(id).map(|o| o.spheres)
+	}
 }
 
 #[cfg(any(feature = "try-runtime", test))]

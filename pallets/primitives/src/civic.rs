@@ -5,8 +5,9 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
-use crate::{ElectionId, OfficeId};
+use crate::{DocumentHash, ElectionId, OfficeId};
 use alloc::vec::Vec;
+use frame_support::sp_runtime::{DispatchResult, Perbill};
 
 /// A promise in the promises registry.
 pub type PromiseId = u32;
@@ -250,6 +251,86 @@ pub trait PromiseBook<AccountId> {
 /// No promises registry.
 impl<AccountId> PromiseBook<AccountId> for () {
 	fn promises_of(_: &AccountId) -> Vec<PromiseSummary> {
+		Vec::new()
+	}
+}
+
+/// Who holds an office, for the pallets that rate and recall officials. Implemented by
+/// `pallet-veche-elections`.
+pub trait Officeholders<AccountId, BlockNumber> {
+	/// The seat `who` holds in `office` whose term is not over (service from its start; `left`
+	/// is never set on a seat still held), or `None` if they hold none.
+	fn mandate(office: OfficeId, who: &AccountId) -> Option<Mandate<BlockNumber>>;
+
+	/// The offices `who` held or holds, oldest first (bounded by the elections' record).
+	fn record(who: &AccountId) -> Vec<Mandate<BlockNumber>>;
+
+	/// Takes `who` out of their seat in `office` after a confidence vote removed them (`reason`:
+	/// the hash of the procedure's record); the seat is filled as on resignation (the next
+	/// candidate of a list, or a by-election).
+	fn recall(office: OfficeId, who: &AccountId, reason: DocumentHash) -> DispatchResult;
+}
+
+/// A closed rating period of an official, as the ratings pallet recorded it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct RatingSummary {
+	/// The office the official was rated in.
+	pub office: OfficeId,
+	/// The rating period (counted from the chain's block 0).
+	pub period: u32,
+	/// The persons who could rate: the roll of the office's unit when the period's poll opened.
+	pub roll_size: u32,
+	/// Those who rated (blank ratings included): the turnout.
+	pub raters: u32,
+	/// The weight of approvals.
+	pub approvals: u64,
+	/// The weight of disapprovals.
+	pub disapprovals: u64,
+}
+
+impl RatingSummary {
+	/// Approvals over approvals and disapprovals (zero when nobody took a side).
+	pub fn approval(&self) -> Perbill {
+		Perbill::from_rational(
+			self.approvals,
+			self.approvals.saturating_add(self.disapprovals).max(1),
+		)
+	}
+
+	/// Raters over the roll.
+	pub fn turnout(&self) -> Perbill {
+		Perbill::from_rational(self.raters, self.roll_size.max(1))
+	}
+}
+
+/// Officials' ratings, for the recall procedure and for portraits. Implemented by
+/// `pallet-veche-ratings`.
+pub trait RatingBook<AccountId> {
+	/// The closed rating period `period` of `who` in `office`, if it was rated and closed.
+	fn closed_period(office: OfficeId, who: &AccountId, period: u32) -> Option<RatingSummary>;
+
+	/// The closed rating periods of `who` in every office, oldest first within each office
+	/// (bounded: the ratings keep a bounded history per office held).
+	fn ratings_of(who: &AccountId) -> Vec<RatingSummary>;
+}
+
+/// No ratings.
+impl<AccountId> RatingBook<AccountId> for () {
+	fn closed_period(_: OfficeId, _: &AccountId, _: u32) -> Option<RatingSummary> {
+		None
+	}
+	fn ratings_of(_: &AccountId) -> Vec<RatingSummary> {
 		Vec::new()
 	}
 }

@@ -38,9 +38,11 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 mod civic;
+mod judgment;
 mod polls;
 pub use civic::*;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use judgment::*;
 pub use polls::*;
 use scale_info::TypeInfo;
 
@@ -116,6 +118,17 @@ impl UnitKind {
 	pub fn registers_persons(self) -> bool {
 		matches!(self, UnitKind::Municipality | UnitKind::DiasporaConstituency)
 	}
+
+	/// The level of government of units of this kind, from 0 (local: municipalities and diaspora
+	/// constituencies) to 3 (a country): promotion by record goes from lower levels to higher.
+	pub fn level(self) -> u8 {
+		match self {
+			UnitKind::Municipality | UnitKind::DiasporaConstituency => 0,
+			UnitKind::District => 1,
+			UnitKind::Region => 2,
+			UnitKind::Country => 3,
+		}
+	}
 }
 
 /// The deepest a jurisdiction tree goes: country, region, district, municipality
@@ -138,6 +151,12 @@ pub trait JurisdictionInspect {
 
 	/// The unit an office belongs to and its number of seats, or `None` for an unknown office.
 	fn office(id: OfficeId) -> Option<(JurisdictionId, u32)>;
+
+	/// The policy spheres an office answers for (and its holders are rated in), or `None` for an
+	/// unknown office. Unless a tree says otherwise, every office answers for every sphere.
+	fn office_spheres(id: OfficeId) -> Option<Spheres> {
+		Self::office(id).map(|_| Spheres::ALL)
+	}
 
 	/// `id` and the units above it, nearest first: `[id, parent, …, country]`, at most
 	/// [`MAX_TREE_DEPTH`] units (one read each).
@@ -381,13 +400,13 @@ impl RollUsage for () {
 /// at a lower level of government that elections check themselves: ratings and promises records
 /// tighten promotion through it (approval, promises kept above thresholds).
 pub trait PromotionRecord<AccountId> {
-	/// Whether `who`'s record qualifies them to stand for an office of level `level`.
-	fn qualifies(who: &AccountId, level: UnitKind) -> bool;
+	/// Whether `who`'s record qualifies them to stand for `office`, of level `level`.
+	fn qualifies(who: &AccountId, office: OfficeId, level: UnitKind) -> bool;
 }
 
 /// No further conditions.
 impl<AccountId> PromotionRecord<AccountId> for () {
-	fn qualifies(_: &AccountId, _: UnitKind) -> bool {
+	fn qualifies(_: &AccountId, _: OfficeId, _: UnitKind) -> bool {
 		true
 	}
 }
@@ -396,8 +415,8 @@ impl<AccountId> PromotionRecord<AccountId> for () {
 impl<AccountId, A: PromotionRecord<AccountId>, B: PromotionRecord<AccountId>>
 	PromotionRecord<AccountId> for (A, B)
 {
-	fn qualifies(who: &AccountId, level: UnitKind) -> bool {
-		A::qualifies(who, level) && B::qualifies(who, level)
+	fn qualifies(who: &AccountId, office: OfficeId, level: UnitKind) -> bool {
+		A::qualifies(who, office, level) && B::qualifies(who, office, level)
 	}
 }
 

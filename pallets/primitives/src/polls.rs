@@ -5,7 +5,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, sp_runtime::DispatchError, BoundedVec};
 use scale_info::TypeInfo;
 
-use crate::{Alias, Context, CredentialClass, JurisdictionId, PollId, Roll};
+use crate::{Alias, Context, CredentialClass, JurisdictionId, PollId, Roll, GRADES};
 use alloc::vec::Vec;
 
 /// The most options a poll can offer (and so the most marks an approval ballot can carry, the
@@ -16,11 +16,22 @@ pub const MAX_ELECTORATE_UNITS: u32 = 64;
 /// The most credential classes an electorate weighs.
 pub const MAX_WEIGHTED_CLASSES: u32 = 8;
 
-/// What a ballot marks. For every kind but [`PollKind::PartyList`]: the options marked, as
-/// indices into the poll's options, strictly ascending. For a party-list poll: the list voted
-/// for, followed by the places on that list of the candidates preferred, strictly ascending.
-/// Empty is a blank ballot: it counts towards turnout and towards nothing else.
+/// What a ballot marks. For every kind but [`PollKind::PartyList`] and [`PollKind::Rating`]: the
+/// options marked, as indices into the poll's options, strictly ascending. For a party-list
+/// poll: the list voted for, followed by the places on that list of the candidates preferred,
+/// strictly ascending. For a rating: 0 (approve) or 1 (disapprove), followed by a grade for each
+/// of the poll's spheres in order, 1..=6 ([`GRADES`], worst first) or 0 for none; the spheres
+/// after the last grade given may be left out. Empty is a blank ballot: it counts towards
+/// turnout and towards nothing else.
 pub type Choice = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
+
+/// The most spheres a rating grades: every policy sphere.
+pub const MAX_RATED_SPHERES: u8 = crate::PolicySphere::COUNT;
+
+/// How many spheres' grade histograms one part of a rating's counts holds (their
+/// [`GRADES`]-long histograms side by side fit one [`PreferenceCounts`]); a rating of all twenty
+/// spheres keeps its grades in two parts.
+pub const SPHERES_PER_PART: u8 = 10;
 
 /// How many candidates each list of a party-list poll has, by list.
 pub type ListSizes = BoundedVec<u8, ConstU32<MAX_OPTIONS>>;
@@ -63,6 +74,15 @@ pub enum PollKind {
 		/// The most candidates one ballot may prefer on its list (0..=63).
 		preferences: u8,
 	},
+	/// Residents rate an official: approve (option 0) or disapprove (option 1), and grade them
+	/// on the six-grade scale of majority judgment in any of `spheres` policy spheres (which
+	/// ones, the pallet that runs the poll says). Counting stays O(1) per ballot: a ballot adds
+	/// to one option and to its spheres' grade histograms, kept in at most two parts of
+	/// [`SPHERES_PER_PART`] spheres ([`PollKind::sub_marks`]).
+	Rating {
+		/// How many spheres are graded (1..=20).
+		spheres: u8,
+	},
 }
 
 impl PollKind {
@@ -72,19 +92,23 @@ impl PollKind {
 			PollKind::YesNo => 2,
 			PollKind::SingleChoice { options } | PollKind::Approval { options, .. } => options,
 			PollKind::PartyList { lists, .. } => lists,
+			PollKind::Rating { .. } => 2,
 		}
 	}
 
 	/// The most options one ballot may mark (a party-list ballot marks one list).
 	pub fn max_marks(self) -> u8 {
 		match self {
-			PollKind::YesNo | PollKind::SingleChoice { .. } | PollKind::PartyList { .. } => 1,
+			PollKind::YesNo
+			| PollKind::SingleChoice { .. }
+			| PollKind::PartyList { .. }
+			| PollKind::Rating { .. } => 1,
 			PollKind::Approval { max, .. } => max,
 		}
 	}
 
 	/// Whether the kind is well-formed: 2..=64 options (1..=64 lists), an approval limit within
-	/// them, fewer than 64 preferences.
+	/// them, fewer than 64 preferences, 1..=20 spheres rated.
 	pub fn is_valid(self) -> bool {
 		let options = u32::from(self.options());
 		match self {
@@ -92,6 +116,7 @@ impl PollKind {
 				(1..=MAX_OPTIONS).contains(&u32::from(lists))
 					&& u32::from(preferences) < MAX_OPTIONS
 			},
+			PollKind::Rating { spheres } => (1..=MAX_RATED_SPHERES).contains(&spheres),
 			_ => {
 				(2..=MAX_OPTIONS).contains(&options)
 					&& (1..=self.options()).contains(&self.max_marks())
@@ -100,10 +125,10 @@ impl PollKind {
 	}
 
 	/// The marks of `choice` that count as options in the poll's tally: every mark, but for a
-	/// party-list ballot only its list.
+	/// party-list ballot only its list, and for a rating its approval.
 	pub fn marks(self, choice: &[u8]) -> &[u8] {
 		match self {
-			PollKind::PartyList { .. } => choice.get(..1).unwrap_or(&[]),
+			PollKind::PartyList { .. } | PollKind::Rating { .. } => choice.get(..1).unwrap_or(&[]),
 			_ => choice,
 		}
 	}
@@ -115,6 +140,73 @@ impl PollKind {
 			_ => None,
 		}
 	}
+
+	/// What a ballot counts beyond the options, as (part, places): it adds its weight at each
+	/// place of the part's counts. A party-list ballot's part is its list and its places the
+	/// candidates it prefers; a rating's parts hold the grade histograms of [`SPHERES_PER_PART`]
+	/// spheres each, sphere `s` graded `g` at place `(s % SPHERES_PER_PART) * GRADES + g - 1` of
+	/// part `s / SPHERES_PER_PART`. Parts with no place are left out. Assumes a valid choice.
+	pub fn sub_marks(self, choice: &[u8]) -> Vec<(u8, Vec<u8>)> {
+		match self {
+			PollKind::PartyList { .. } => match choice.split_first() {
+				Some((list, places)) if !places.is_empty() => {
+					alloc::vec![(*list, places.to_vec())]
+				},
+				_ => Vec::new(),
+			},
+			PollKind::Rating { .. } => {
+				let mut parts: Vec<(u8, Vec<u8>)> = Vec::new();
+				for (sphere, grade) in choice.iter().skip(1).enumerate() {
+					let Some(g) = grade.checked_sub(1) else { continue };
+					let sphere = sphere as u8;
+					let part = sphere / SPHERES_PER_PART;
+					let place =
+						(sphere % SPHERES_PER_PART).saturating_mul(GRADES).saturating_add(g);
+					match parts.last_mut() {
+						Some((p, places)) if *p == part => places.push(place),
+						_ => parts.push((part, alloc::vec![place])),
+					}
+				}
+				parts
+			},
+			_ => Vec::new(),
+		}
+	}
+
+	/// How many counts part `part` of a rating holds (its spheres' histograms side by side); 0
+	/// for other kinds, whose parts (party lists) have the lengths the poll was created with.
+	pub fn rating_part_len(self, part: u8) -> u8 {
+		match self {
+			PollKind::Rating { spheres } => spheres
+				.saturating_sub(part.saturating_mul(SPHERES_PER_PART))
+				.min(SPHERES_PER_PART)
+				.saturating_mul(GRADES),
+			_ => 0,
+		}
+	}
+}
+
+/// The grade histograms of a rating of `spheres` spheres, sphere by sphere, from its parts'
+/// counts (`part(p)`: part `p`'s counts; missing or short counts read as zero).
+pub fn grade_histograms(
+	spheres: u8,
+	part: impl Fn(u8) -> PreferenceCounts,
+) -> Vec<crate::GradeHistogram> {
+	let parts = spheres.div_ceil(SPHERES_PER_PART);
+	let mut histograms = Vec::with_capacity(usize::from(spheres));
+	for p in 0..parts {
+		let counts = part(p);
+		let in_part =
+			spheres.saturating_sub(p.saturating_mul(SPHERES_PER_PART)).min(SPHERES_PER_PART);
+		for s in 0..usize::from(in_part) {
+			let mut h = [0u64; GRADES as usize];
+			for (g, w) in h.iter_mut().enumerate() {
+				*w = counts.get(s * usize::from(GRADES) + g).copied().unwrap_or(0);
+			}
+			histograms.push(h);
+		}
+	}
+	histograms
 }
 
 /// Who may vote in a poll and with what weight.
@@ -324,7 +416,8 @@ pub trait PollEngine<BlockNumber> {
 	fn results(poll: PollId) -> Option<Tally>;
 
 	/// The preference votes of list `list` of a party-list poll, as [`Self::results`] counts
-	/// them (excluded territories left out); empty for a list nobody preferred anyone on.
+	/// them (excluded territories left out); empty for a list nobody preferred anyone on. For a
+	/// rating, the counts of part `list` of its grades (see [`PollKind::sub_marks`]).
 	fn preferences(poll: PollId, list: u8) -> PreferenceCounts;
 
 	/// Reads up to `limit` of a poll's stored ballots after the one at `after` (from the first
@@ -333,4 +426,68 @@ pub trait PollEngine<BlockNumber> {
 	/// appeal, which a caller detects by comparing its sums with [`Self::results`]. Empty and
 	/// done once the ballots are purged.
 	fn ballot_page(poll: PollId, after: Option<Alias>, limit: u32) -> BallotPage;
+
+	/// The grade histograms of a rating poll, sphere by sphere, as [`Self::results`] counts them
+	/// (excluded territories left out); empty for other kinds.
+	fn grades(poll: PollId) -> Vec<crate::GradeHistogram> {
+		match Self::summary(poll).map(|s| s.kind) {
+			Some(PollKind::Rating { spheres }) => {
+				grade_histograms(spheres, |part| Self::preferences(poll, part))
+			},
+			_ => Vec::new(),
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_rating_counts_its_approval_as_an_option_and_its_grades_in_two_parts() {
+		let kind = PollKind::Rating { spheres: 20 };
+		assert!(kind.is_valid());
+		assert!(!PollKind::Rating { spheres: 0 }.is_valid());
+		assert!(!PollKind::Rating { spheres: 21 }.is_valid());
+		assert_eq!((kind.options(), kind.max_marks()), (2, 1));
+		// Disapprove; sphere 0 graded 6, sphere 3 ungraded, sphere 12 graded 1, sphere 19 graded 2.
+		let mut choice = alloc::vec![1u8; 1];
+		choice.extend((0..20u8).map(|s| match s {
+			0 => 6,
+			12 => 1,
+			19 => 2,
+			_ => 0,
+		}));
+		assert_eq!(kind.marks(&choice), &[1]);
+		assert_eq!(
+			kind.sub_marks(&choice),
+			alloc::vec![(0, alloc::vec![5]), (1, alloc::vec![12, 55])]
+		);
+		assert_eq!((kind.rating_part_len(0), kind.rating_part_len(1)), (60, 60));
+		assert_eq!(PollKind::Rating { spheres: 13 }.rating_part_len(1), 18);
+		assert_eq!(PollKind::Rating { spheres: 13 }.rating_part_len(2), 0);
+		// An approval alone, or a blank ballot, grades nothing.
+		assert!(kind.sub_marks(&[0]).is_empty());
+		assert!(kind.sub_marks(&[]).is_empty());
+	}
+
+	#[test]
+	fn grade_histograms_are_read_back_sphere_by_sphere_from_the_parts() {
+		let kind = PollKind::Rating { spheres: 12 };
+		let choice = [0u8, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6];
+		let mut parts = [alloc::vec![0u64; 60], alloc::vec![0u64; 12]];
+		for (part, places) in kind.sub_marks(&choice) {
+			add_at(&mut parts[usize::from(part)], &places, 2, true);
+		}
+		let h = grade_histograms(12, |p| BoundedVec::truncate_from(parts[usize::from(p)].clone()));
+		assert_eq!(h.len(), 12);
+		assert_eq!(h[0], [0, 0, 2, 0, 0, 0]);
+		assert_eq!(h[10], [0, 0, 0, 2, 0, 0]);
+		assert_eq!(h[11], [0, 0, 0, 0, 0, 2]);
+		assert!(h[1..10].iter().all(|h| *h == [0; 6]));
+		// A party-list ballot's part is its list.
+		let lists = PollKind::PartyList { lists: 3, preferences: 2 };
+		assert_eq!(lists.sub_marks(&[2, 0, 4]), alloc::vec![(2, alloc::vec![0, 4])]);
+		assert!(lists.sub_marks(&[2]).is_empty());
+	}
 }

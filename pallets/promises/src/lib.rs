@@ -70,8 +70,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
-	CandidacyInspect, CandidacyState, DocumentHash, ElectionId, IdentityJudge, PolicySphere,
-	PromiseBook, PromiseId, PromiseStatus, PromiseSummary, PromotionRecord, UnitKind,
+	CandidacyInspect, CandidacyState, DocumentHash, ElectionId, IdentityJudge, OfficeId,
+	PolicySphere, PromiseBook, PromiseId, PromiseStatus, PromiseSummary, PromotionRecord, UnitKind,
 };
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -972,7 +972,7 @@ impl<T: Config> PromiseBook<T::AccountId> for Pallet<T> {
 
 /// A person with enough verdicts must have kept enough of their promises to be promoted.
 impl<T: Config> PromotionRecord<T::AccountId> for Pallet<T> {
-	fn qualifies(who: &T::AccountId, _: UnitKind) -> bool {
+	fn qualifies(who: &T::AccountId, _: OfficeId, _: UnitKind) -> bool {
 		let record = Records::<T>::get(who);
 		let total = record.total();
 		if total < T::PromotionMinVerdicts::get() {

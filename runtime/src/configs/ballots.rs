@@ -86,8 +86,8 @@ impl pallet_veche_ballots::benchmarking::BenchmarkHelper for BenchmarkHelper {
 		}
 	}
 
-	fn proof(i: u32) -> alloc::vec::Vec<u8> {
-		pallet_veche_ballots::fixtures::domain12_proof(i).unwrap_or_default()
+	fn proof(i: u32, shape: pallet_veche_ballots::fixtures::Shape) -> alloc::vec::Vec<u8> {
+		pallet_veche_ballots::fixtures::domain12_proof(i, shape).unwrap_or_default()
 	}
 
 	fn units(n: u32) -> alloc::vec::Vec<pallet_veche_primitives::JurisdictionId> {

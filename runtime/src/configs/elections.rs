@@ -27,8 +27,9 @@ impl pallet_veche_elections::Config for Runtime {
 	type Jurisdictions = crate::Jurisdictions;
 	type Polls = crate::Ballots;
 	type Identity = IdentityJudgement;
-	/// Promises kept tighten promotion (ratings will join).
-	type Record = crate::Promises;
+	/// Promises kept, and the bars offices set on approval and promises kept over the last
+	/// term, tighten promotion.
+	type Record = (crate::Promises, crate::Ratings);
 	type Promises = crate::Promises;
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = crate::RuntimeHoldReason;

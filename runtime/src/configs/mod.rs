@@ -22,6 +22,7 @@ pub mod personhood;
 mod preimage;
 pub mod promises;
 pub mod proxy;
+pub mod ratings;
 mod referenda;
 mod scheduler;
 pub mod session;

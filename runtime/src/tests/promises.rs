@@ -287,17 +287,17 @@ fn broken_promises_bar_promotion_by_record_through_elections() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 		let dave = acc(Sr25519Keyring::Dave);
 		type Record = <Runtime as pallet_veche_elections::Config>::Record;
-		assert!(<Record as PromotionRecord<AccountId>>::qualifies(&dave, UnitKind::Region));
+		assert!(<Record as PromotionRecord<AccountId>>::qualifies(&dave, 0, UnitKind::Region));
 		// Four kept of nine rated: below half.
 		pallet_veche_promises::Records::<Runtime>::insert(
 			&dave,
 			Verdicts { kept: 4, compromise: 0, broken: 5 },
 		);
-		assert!(!<Record as PromotionRecord<AccountId>>::qualifies(&dave, UnitKind::Region));
+		assert!(!<Record as PromotionRecord<AccountId>>::qualifies(&dave, 0, UnitKind::Region));
 		pallet_veche_promises::Records::<Runtime>::insert(
 			&dave,
 			Verdicts { kept: 4, compromise: 1, broken: 4 },
 		);
-		assert!(<Record as PromotionRecord<AccountId>>::qualifies(&dave, UnitKind::Region));
+		assert!(<Record as PromotionRecord<AccountId>>::qualifies(&dave, 0, UnitKind::Region));
 	});
 }

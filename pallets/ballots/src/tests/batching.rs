@@ -65,51 +65,56 @@ fn a_full_block_refuses_more_ballots() {
 	});
 }
 
-/// Writes the benchmark proofs for the runtime's rings (`src/fixtures/bench-proofs-domain12.hex`)
-/// when `VECHE_WRITE_FIXTURES=1`; otherwise checks that the committed ones verify, in one batch,
+/// Writes the benchmark proofs for the runtime's rings (`src/fixtures/bench-proofs-domain12.hex`
+/// for list ballots, `src/fixtures/bench-ratings-domain12.hex` for ratings) when
+/// `VECHE_WRITE_FIXTURES=1`; otherwise checks that the committed ones verify, in one batch,
 /// against the ring of the benchmark provers. Proofs are randomised, so rewriting changes the
 /// bytes but never their validity.
 #[test]
 fn benchmark_fixtures_verify_in_one_batch() {
-	use crate::fixtures;
+	use crate::fixtures::{self, Shape};
 	use pallet_veche_personhood::crypto::{prover, Bandersnatch, Domain12, RingVrf};
 	type V = Bandersnatch<Domain12>;
 	let mut ring: Vec<[u8; 32]> =
 		(0..fixtures::PROVERS).map(|i| prover::member(fixtures::seed(i))).collect();
 	ring.sort();
-	let message = fixtures::message();
-	let path = format!("{}/src/fixtures/bench-proofs-domain12.hex", env!("CARGO_MANIFEST_DIR"));
-	if std::env::var("VECHE_WRITE_FIXTURES").as_deref() == Ok("1") {
-		let lines: Vec<String> = (0..fixtures::PROVERS)
-			.map(|i| {
-				let (proof, _) = prover::prove::<Domain12>(
-					fixtures::seed(i),
-					&ring,
-					&fixtures::CONTEXT,
-					&message,
-				)
-				.unwrap();
-				proof.iter().map(|b| format!("{b:02x}")).collect()
-			})
+	for (shape, file) in
+		[(Shape::List, "bench-proofs-domain12.hex"), (Shape::Rating, "bench-ratings-domain12.hex")]
+	{
+		let message = fixtures::message(shape);
+		let path = format!("{}/src/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+		if std::env::var("VECHE_WRITE_FIXTURES").as_deref() == Ok("1") {
+			let lines: Vec<String> = (0..fixtures::PROVERS)
+				.map(|i| {
+					let (proof, _) = prover::prove::<Domain12>(
+						fixtures::seed(i),
+						&ring,
+						&fixtures::CONTEXT,
+						&message,
+					)
+					.unwrap();
+					proof.iter().map(|b| format!("{b:02x}")).collect()
+				})
+				.collect();
+			std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+		}
+		let chunks = V::builder_chunks();
+		let mut inter = V::start();
+		V::push(&mut inter, &ring, |r| chunks.get(r).map(|c| c.to_vec())).unwrap();
+		let commitment = V::finish(&inter).unwrap();
+		let proofs: Vec<Vec<u8>> = (0..fixtures::PROVERS)
+			.map(|i| fixtures::domain12_proof(i, shape).expect("a proof per prover"))
 			.collect();
-		std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-	}
-	let chunks = V::builder_chunks();
-	let mut inter = V::start();
-	V::push(&mut inter, &ring, |r| chunks.get(r).map(|c| c.to_vec())).unwrap();
-	let commitment = V::finish(&inter).unwrap();
-	let proofs: Vec<Vec<u8>> = (0..fixtures::PROVERS)
-		.map(|i| fixtures::domain12_proof(i).expect("a proof per prover"))
-		.collect();
-	assert!(fixtures::domain12_proof(fixtures::PROVERS).is_none());
-	let items: Vec<_> = proofs
-		.iter()
-		.map(|p| (&p[..], &commitment, &fixtures::CONTEXT[..], &message[..]))
-		.collect();
-	let aliases = V::batch_validate(&items);
-	for (i, alias) in aliases.into_iter().enumerate() {
-		let expected = prover::alias(fixtures::seed(i as u32), &fixtures::CONTEXT);
-		assert_eq!(alias, Ok(expected), "fixture proof {i} does not verify");
-		assert_eq!(V::claimed_alias(&proofs[i]), Some(expected));
+		assert!(fixtures::domain12_proof(fixtures::PROVERS, shape).is_none());
+		let items: Vec<_> = proofs
+			.iter()
+			.map(|p| (&p[..], &commitment, &fixtures::CONTEXT[..], &message[..]))
+			.collect();
+		let aliases = V::batch_validate(&items);
+		for (i, alias) in aliases.into_iter().enumerate() {
+			let expected = prover::alias(fixtures::seed(i as u32), &fixtures::CONTEXT);
+			assert_eq!(alias, Ok(expected), "{shape:?} fixture proof {i} does not verify");
+			assert_eq!(V::claimed_alias(&proofs[i]), Some(expected));
+		}
 	}
 }

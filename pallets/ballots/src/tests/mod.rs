@@ -200,5 +200,6 @@ mod lifecycle;
 mod lists;
 mod polls;
 mod proofs;
+mod ratings;
 mod referenda;
 mod rolls;

@@ -329,7 +329,11 @@ fn a_revoked_auditor_no_longer_rates_but_their_ratings_stand() {
 fn a_record_of_broken_promises_bars_promotion_once_it_has_enough_verdicts() {
 	run(|| {
 		let qualifies = || {
-			<crate::Pallet<Test> as PromotionRecord<u64>>::qualifies(&CANDIDATE, UnitKind::Region)
+			<crate::Pallet<Test> as PromotionRecord<u64>>::qualifies(
+				&CANDIDATE,
+				0,
+				UnitKind::Region,
+			)
 		};
 		assert!(qualifies());
 		set_candidacy(CANDIDATE, ELECTION, CandidacyState::Nominating);

@@ -21,7 +21,7 @@ fn rated<T: Config>() -> Result<(OfficeId, T::AccountId, PeriodIndex), Benchmark
 	let (office, who) = T::BenchmarkHelper::officeholder();
 	// Start a few periods in, so that earlier periods exist to keep.
 	let history = T::MaxHistory::get();
-	let start = Pallet::<T>::period_start(history + 1);
+	let start = Pallet::<T>::period_start(T::FirstPeriod::get() + history + 1);
 	frame_system::Pallet::<T>::set_block_number(start);
 	let period = Pallet::<T>::period_of(start);
 	Pallet::<T>::open_period(RawOrigin::Authorized.into(), office, who.clone())
@@ -32,7 +32,8 @@ fn rated<T: Config>() -> Result<(OfficeId, T::AccountId, PeriodIndex), Benchmark
 		spheres.iter().count()
 	]);
 	let mut kept = Vec::new();
-	for p in 0..history {
+	let first = T::FirstPeriod::get();
+	for p in first..first + history {
 		let result = PeriodResult {
 			roll_size: 1_000,
 			raters: 600,
@@ -40,7 +41,7 @@ fn rated<T: Config>() -> Result<(OfficeId, T::AccountId, PeriodIndex), Benchmark
 			disapprovals: 300,
 			grades: grades.clone(),
 		};
-		let rating = RatingPeriod { poll: 0, spheres, result: Some(result) };
+		let rating = RatingPeriod { poll: Some(0), spheres, result: Some(result) };
 		Periods::<T>::insert((&who, office, p), rating);
 		kept.push(p);
 	}
@@ -50,7 +51,9 @@ fn rated<T: Config>() -> Result<(OfficeId, T::AccountId, PeriodIndex), Benchmark
 
 /// Moves the clock past the appeal window of `period`'s poll.
 fn after_appeals<T: Config>(who: &T::AccountId, office: OfficeId, period: PeriodIndex) {
-	let poll = Periods::<T>::get((who, office, period)).map(|r| r.poll).unwrap_or_default();
+	let poll = Periods::<T>::get((who, office, period))
+		.and_then(|r| r.poll)
+		.unwrap_or_default();
 	if let Some(s) = T::Polls::summary(poll) {
 		frame_system::Pallet::<T>::set_block_number(s.appeal_end);
 	}
@@ -98,7 +101,7 @@ mod benchmarks {
 		_(RawOrigin::Authorized, office, who.clone(), period);
 
 		assert!(Periods::<T>::get((&who, office, period)).is_some_and(|r| r.result.is_some()));
-		assert!(!Periods::<T>::contains_key((&who, office, 0)));
+		assert!(!Periods::<T>::contains_key((&who, office, T::FirstPeriod::get())));
 		Ok(())
 	}
 

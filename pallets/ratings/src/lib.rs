@@ -134,6 +134,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type Period: Get<BlockNumberFor<Self>>;
 
+		/// The number of the period block 0 lies in. A chain that takes over a community's
+		/// records of ratings numbers its periods after theirs: the periods before it can only
+		/// be imported at genesis (they have no poll).
+		#[pallet::constant]
+		type FirstPeriod: Get<PeriodIndex>;
+
 		/// The most closed periods kept per official and office; closing one more forgets the
 		/// oldest.
 		#[pallet::constant]
@@ -178,6 +184,45 @@ pub mod pallet {
 	// Twox64Concat: office ids assigned on-chain.
 	#[pallet::storage]
 	pub type Bars<T: Config> = StorageMap<_, Twox64Concat, OfficeId, PromotionBar>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Closed periods from before the chain, imported with their results:
+		/// `(official, office, period, spheres rated, result)`; each period comes before
+		/// [`Config::FirstPeriod`], grades as many spheres as it rates, and at most
+		/// [`Config::MaxHistory`] are kept per official and office.
+		pub imported: Vec<(T::AccountId, OfficeId, PeriodIndex, Spheres, PeriodResult)>,
+		/// Bars of promotion by record: `(office, bar)`.
+		pub bars: Vec<(OfficeId, PromotionBar)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, office, period, spheres, result) in self.imported.iter() {
+				assert!(*period < T::FirstPeriod::get(), "imported periods precede the chain");
+				assert!(
+					spheres.is_valid()
+						&& !spheres.is_empty()
+						&& result.grades.len() == spheres.iter().count(),
+					"an imported period grades the spheres it rates"
+				);
+				let rating =
+					RatingPeriod { poll: None, spheres: *spheres, result: Some(result.clone()) };
+				Periods::<T>::insert((who, *office, *period), rating);
+				History::<T>::mutate(who, *office, |kept| {
+					let at = kept.partition_point(|p| p < period);
+					assert!(kept.get(at) != Some(period), "each period is imported once");
+					kept.try_insert(at, *period).expect("at most MaxHistory imported periods");
+				});
+			}
+			for (office, bar) in self.bars.iter() {
+				assert!(T::Jurisdictions::office(*office).is_some(), "bars are set on offices");
+				Bars::<T>::insert(office, bar);
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -293,7 +338,7 @@ pub mod pallet {
 			let poll = T::Polls::create(kind, ListSizes::new(), electorate, now, end)?;
 			Periods::<T>::insert(
 				(&who, office, period),
-				RatingPeriod { poll, spheres, result: None },
+				RatingPeriod { poll: Some(poll), spheres, result: None },
 			);
 			Self::deposit_event(Event::PeriodOpened { who, office, period, poll, spheres, end });
 			Ok(Pays::No.into())
@@ -321,19 +366,18 @@ pub mod pallet {
 			period: PeriodIndex,
 		) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
-			let mut rating = Self::check_close(office, &who, period)?;
-			T::Polls::close(rating.poll)?;
-			let results = T::Polls::results(rating.poll).unwrap_or_default();
-			let summary = T::Polls::summary(rating.poll);
+			let (mut rating, poll) = Self::check_close(office, &who, period)?;
+			T::Polls::close(poll)?;
+			let results = T::Polls::results(poll).unwrap_or_default();
+			let summary = T::Polls::summary(poll);
 			let result = PeriodResult {
 				roll_size: summary.map_or(0, |s| s.roll_size),
 				raters: results.ballots,
 				approvals: results.options.first().copied().unwrap_or(0),
 				disapprovals: results.options.get(1).copied().unwrap_or(0),
-				grades: BoundedVec::truncate_from(T::Polls::grades(rating.poll)),
+				grades: BoundedVec::truncate_from(T::Polls::grades(poll)),
 			};
 			rating.result = Some(result.clone());
-			let poll = rating.poll;
 			Periods::<T>::insert((&who, office, period), rating);
 			let mut kept = History::<T>::get(&who, office);
 			if kept.is_full() && !kept.is_empty() {
@@ -410,12 +454,13 @@ impl<T: Config> Pallet<T> {
 	pub fn period_of(block: BlockNumberFor<T>) -> PeriodIndex {
 		let n: u64 = block.unique_saturated_into();
 		let length: u64 = T::Period::get().unique_saturated_into();
-		u32::try_from(n.checked_div(length).unwrap_or(0)).unwrap_or(u32::MAX)
+		let since_genesis = u32::try_from(n.checked_div(length).unwrap_or(0)).unwrap_or(u32::MAX);
+		since_genesis.saturating_add(T::FirstPeriod::get())
 	}
 
-	/// The first block of `period`.
+	/// The first block of `period` (block 0 for the periods before the chain).
 	pub fn period_start(period: PeriodIndex) -> BlockNumberFor<T> {
-		T::Period::get().saturating_mul(period.into())
+		T::Period::get().saturating_mul(period.saturating_sub(T::FirstPeriod::get()).into())
 	}
 
 	/// The checks of opening `period` of `who` in `office`: returns the office's unit and its
@@ -435,19 +480,21 @@ impl<T: Config> Pallet<T> {
 		Ok((unit, spheres))
 	}
 
-	/// The checks of closing `period` of `who` in `office`: returns the period.
+	/// The checks of closing `period` of `who` in `office`: returns the period and its poll.
 	fn check_close(
 		office: OfficeId,
 		who: &T::AccountId,
 		period: PeriodIndex,
-	) -> Result<RatingPeriod, DispatchError> {
+	) -> Result<(RatingPeriod, PollId), DispatchError> {
 		let rating = Periods::<T>::get((who, office, period)).ok_or(Error::<T>::PeriodNotFound)?;
+		// Imported periods come closed.
 		ensure!(rating.result.is_none(), Error::<T>::AlreadyClosed);
-		let summary = T::Polls::summary(rating.poll).ok_or(Error::<T>::PeriodNotFound)?;
+		let poll = rating.poll.ok_or(Error::<T>::AlreadyClosed)?;
+		let summary = T::Polls::summary(poll).ok_or(Error::<T>::PeriodNotFound)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(now >= summary.end, Error::<T>::PeriodNotOver);
 		ensure!(now >= summary.appeal_end, Error::<T>::AppealsOpen);
-		Ok(rating)
+		Ok((rating, poll))
 	}
 
 	/// Turns a dispatch error into the transaction pool's refusal (the error's index).
@@ -495,20 +542,26 @@ impl<T: Config> Pallet<T> {
 		period: PeriodIndex,
 	) -> Option<PeriodView<BlockNumberFor<T>>> {
 		let rating = Periods::<T>::get((who, office, period))?;
-		let summary = T::Polls::summary(rating.poll)?;
-		let (roll_size, raters, approvals, disapprovals, grades) = match &rating.result {
-			Some(r) => (r.roll_size, r.raters, r.approvals, r.disapprovals, r.grades.to_vec()),
-			None => {
-				let t = T::Polls::results(rating.poll).unwrap_or_default();
-				(
-					summary.roll_size,
-					t.ballots,
-					t.options.first().copied().unwrap_or(0),
-					t.options.get(1).copied().unwrap_or(0),
-					T::Polls::grades(rating.poll),
-				)
-			},
-		};
+		let summary = rating.poll.and_then(T::Polls::summary);
+		let (roll_size, raters, approvals, disapprovals, grades) =
+			match (&rating.result, rating.poll) {
+				(Some(r), _) => {
+					(r.roll_size, r.raters, r.approvals, r.disapprovals, r.grades.to_vec())
+				},
+				(None, Some(poll)) => {
+					let t = T::Polls::results(poll).unwrap_or_default();
+					(
+						summary.as_ref().map_or(0, |s| s.roll_size),
+						t.ballots,
+						t.options.first().copied().unwrap_or(0),
+						t.options.get(1).copied().unwrap_or(0),
+						T::Polls::grades(poll),
+					)
+				},
+				(None, None) => return None,
+			};
+		// Imported periods have no poll and no blocks on this chain.
+		let (start, end) = summary.map_or((Zero::zero(), Zero::zero()), |s| (s.start, s.end));
 		let spheres = rating
 			.spheres
 			.iter()
@@ -523,8 +576,8 @@ impl<T: Config> Pallet<T> {
 			office,
 			period,
 			poll: rating.poll,
-			start: summary.start,
-			end: summary.end,
+			start,
+			end,
 			closed: rating.result.is_some(),
 			roll_size,
 			raters,
@@ -565,7 +618,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
 	/// - every history is sorted without duplicates and names closed periods only;
 	/// - every closed period is in its official's history (none is kept outside it);
-	/// - every period's result grades as many spheres as it rates.
+	/// - every period's result grades as many spheres as it rates;
+	/// - a period without a poll (imported) precedes the chain and is closed.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), frame_support::sp_runtime::TryRuntimeError> {
 		for (who, office, kept) in History::<T>::iter() {
@@ -588,6 +642,12 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			ensure!(rating.spheres.is_valid() && !rating.spheres.is_empty(), "no spheres rated");
+			if rating.poll.is_none() {
+				ensure!(
+					period < T::FirstPeriod::get() && rating.result.is_some(),
+					"a period without a poll that is not an imported closed one"
+				);
+			}
 		}
 		Ok(())
 	}

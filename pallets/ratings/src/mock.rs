@@ -140,10 +140,24 @@ impl JurisdictionInspect for TestTree {
 }
 
 thread_local! {
+	static FIRST_PERIOD: RefCell<u32> = const { RefCell::new(0) };
 	static MANDATES: RefCell<BTreeMap<(OfficeId, u64), Mandate<u64>>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static PROMISES: RefCell<BTreeMap<u64, Vec<PromiseSummary>>> =
 		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The period block 0 lies in: 0 but in the tests of imported periods.
+pub struct FirstPeriod;
+impl frame_support::traits::Get<u32> for FirstPeriod {
+	fn get() -> u32 {
+		FIRST_PERIOD.with(|f| *f.borrow())
+	}
+}
+
+/// Sets the period block 0 lies in (before building the test externalities).
+pub fn set_first_period(first: u32) {
+	FIRST_PERIOD.with(|f| *f.borrow_mut() = first);
 }
 
 /// Seats `who` in `office` from `since` until `until`.
@@ -250,6 +264,7 @@ impl pallet_veche_ratings::Config for Test {
 	type Promises = TestPromises;
 	type BarOrigin = EnsureSignedBy<Commission, u64>;
 	type Period = ConstU64<PERIOD>;
+	type FirstPeriod = FirstPeriod;
 	type MaxHistory = ConstU32<MAX_HISTORY>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -304,6 +319,11 @@ pub mod bench {
 /// The genesis of the tests: voters 1–8 registered in their towns with every ring built; the
 /// clock at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	ext_with(Default::default())
+}
+
+/// [`new_test_ext`] with this pallet's genesis `ratings`.
+pub fn ext_with(ratings: pallet_veche_ratings::GenesisConfig<Test>) -> sp_io::TestExternalities {
 	MANDATES.with(|m| m.borrow_mut().clear());
 	PROMISES.with(|p| p.borrow_mut().clear());
 	let people = (1..=8u8)
@@ -321,6 +341,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			pooled: vec![],
 			single_registration: true,
 		},
+		ratings,
 	}
 	.build_storage()
 	.unwrap();

@@ -15,7 +15,17 @@ pub type Grades = BoundedVec<GradeHistogram, ConstU32<{ MAX_RATED_SPHERES as u32
 
 /// What a closed rating period counted: final, after the poll's appeal window.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct PeriodResult {
 	/// The persons of the office's unit on the poll's roll: who could rate.
@@ -35,8 +45,9 @@ pub struct PeriodResult {
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct RatingPeriod {
-	/// The ballots engine's poll the ratings are cast in.
-	pub poll: PollId,
+	/// The ballots engine's poll the ratings are cast in; `None` for a period from before the
+	/// chain, imported at genesis with its result.
+	pub poll: Option<PollId>,
 	/// The spheres rated, as the office answered for them when the period's poll opened; the
 	/// poll's grade `i` is for the `i`-th of them in declaration order.
 	pub spheres: Spheres,
@@ -57,6 +68,8 @@ pub struct RatingPeriod {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct PromotionBar {
 	/// The least approval over the rated periods of the candidate's last term at a lower level.
@@ -84,11 +97,11 @@ pub struct PeriodView<BlockNumber> {
 	pub office: OfficeId,
 	/// The period.
 	pub period: PeriodIndex,
-	/// Its poll.
-	pub poll: PollId,
-	/// The first block of rating (when the poll opened).
+	/// Its poll (`None`: imported from before the chain).
+	pub poll: Option<PollId>,
+	/// The first block of rating (when the poll opened; 0 for an imported period).
 	pub start: BlockNumber,
-	/// The first block after rating (the end of the period).
+	/// The first block after rating (the end of the period; 0 for an imported period).
 	pub end: BlockNumber,
 	/// Whether the period is closed and its result final.
 	pub closed: bool,

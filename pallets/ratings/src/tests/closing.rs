@@ -120,7 +120,47 @@ fn periods_closed_out_of_order_keep_the_history_sorted() {
 		assert_ok!(Ratings::close_period(authorized(), MAYOR, MAYOR_ACCOUNT, 1));
 		assert_ok!(Ratings::close_period(authorized(), MAYOR, MAYOR_ACCOUNT, 0));
 		assert_eq!(History::<Test>::get(MAYOR_ACCOUNT, MAYOR).to_vec(), vec![0, 1]);
-		let unused = RatingPeriod { poll: 0, spheres: mayor_spheres(), result: None };
+		let unused = RatingPeriod { poll: Some(0), spheres: mayor_spheres(), result: None };
 		assert_ne!(Periods::<Test>::get((MAYOR_ACCOUNT, MAYOR, 1)), Some(unused));
 	});
+}
+
+#[test]
+fn periods_from_before_the_chain_are_imported_closed_and_kept_in_order() {
+	set_first_period(2);
+	let result = |approvals, disapprovals| PeriodResult {
+		roll_size: 6,
+		raters: 5,
+		approvals,
+		disapprovals,
+		grades: BoundedVec::truncate_from(vec![[1, 1, 1, 0, 1, 1], [0; 6], [0, 0, 0, 0, 0, 5]]),
+	};
+	let genesis = crate::GenesisConfig::<Test> {
+		imported: vec![
+			(MAYOR_ACCOUNT, MAYOR, 1, mayor_spheres(), result(1, 4)),
+			(MAYOR_ACCOUNT, MAYOR, 0, mayor_spheres(), result(4, 1)),
+		],
+		bars: vec![],
+	};
+	ext_with(genesis).execute_with(|| {
+		// Block 0 lies in period 2; 0 and 1 were imported, sorted.
+		assert_eq!(Ratings::current_period(), (2, 0, PERIOD));
+		assert_eq!(History::<Test>::get(MAYOR_ACCOUNT, MAYOR).to_vec(), vec![0, 1]);
+		let view = Ratings::period(MAYOR_ACCOUNT, MAYOR, 1).unwrap();
+		assert!(view.closed && view.poll.is_none());
+		assert_eq!(view.approval, sp_runtime::Perbill::from_percent(20));
+		assert_eq!(view.spheres[2].majority.map(|m| m.grade), Some(6));
+		// An imported period is closed for good.
+		assert_noop!(
+			Ratings::close_period(authorized(), MAYOR, MAYOR_ACCOUNT, 1),
+			Error::<Test>::AlreadyClosed
+		);
+		// The chain's own periods open after them.
+		seat(MAYOR, MAYOR_ACCOUNT, 1, 1_000);
+		open(MAYOR, MAYOR_ACCOUNT);
+		assert!(Periods::<Test>::get((MAYOR_ACCOUNT, MAYOR, 2)).unwrap().poll.is_some());
+		Ratings::do_try_state().unwrap();
+		pallet_veche_ballots::Pallet::<Test>::do_try_state().unwrap();
+	});
+	set_first_period(0);
 }

@@ -48,7 +48,7 @@ fn open(office: u32, who: u64) -> PollId {
 	call.authorize(TransactionSource::External).expect("authorized").expect("valid");
 	assert_ok!(Ratings::open_period(authorized(), office, who));
 	let period = Ratings::period_of(System::block_number());
-	Periods::<Test>::get((who, office, period)).expect("open").poll
+	Periods::<Test>::get((who, office, period)).expect("open").poll.expect("a poll")
 }
 
 /// What the pool says of `call`'s authorization.

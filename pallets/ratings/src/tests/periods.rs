@@ -90,7 +90,7 @@ fn opening_is_feeless() {
 		let info = Ratings::open_period(authorized(), GOVERNOR, GOVERNOR_ACCOUNT).unwrap();
 		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
 		// The governor's office answers for every sphere.
-		let poll = Periods::<Test>::get((GOVERNOR_ACCOUNT, GOVERNOR, 0)).unwrap().poll;
+		let poll = Periods::<Test>::get((GOVERNOR_ACCOUNT, GOVERNOR, 0)).unwrap().poll.unwrap();
 		assert_eq!(
 			<Ballots as PollEngine<u64>>::summary(poll).unwrap().kind,
 			PollKind::Rating { spheres: 20 }

@@ -25,6 +25,9 @@ impl pallet_veche_ratings::Config for Runtime {
 	/// The election commission (or a people's referendum, or root) sets the bars of promotion.
 	type BarOrigin = CommissionOrRoot;
 	type Period = RatingPeriod;
+	/// Block 0 lies in period 12: a year of monthly periods from before the chain may be
+	/// imported at genesis (the demo imports two).
+	type FirstPeriod = ConstU32<12>;
 	/// Five years of monthly periods per official and office.
 	type MaxHistory = ConstU32<60>;
 	type WeightInfo = pallet_veche_ratings::weights::SubstrateWeight<Runtime>;

@@ -16,8 +16,9 @@
 use crate::{
 	configs::personhood::RingVrf, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
 	CouncilMembershipConfig, CreditConfig, ElectionsConfig, JurisdictionsConfig,
-	ParachainInfoConfig, PersonhoodConfig, PromisesConfig, Runtime, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS, UNIT,
+	ParachainInfoConfig, PersonhoodConfig, PromisesConfig, RatingsConfig, RecallConfig, Runtime,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS,
+	MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -77,6 +78,7 @@ fn demo_offices() -> Vec<(u32, JurisdictionId, Vec<u8>, u32)> {
 		(4, 5, b"Diaspora MPs (Germany)".to_vec(), 3),
 		(5, 6, b"Diaspora MPs (Poland)".to_vec(), 2),
 		(6, 7, b"Diaspora MPs (Georgia)".to_vec(), 1),
+		(HEAD_OF_BIRCHWOOD, 3, b"Head of Birchwood".to_vec(), 1),
 	]
 }
 
@@ -188,11 +190,15 @@ fn demo_credit_lines() -> Vec<(u32, u32, u128)> {
 /// The offices of the demo elections.
 const PARLIAMENT: u32 = 0;
 const BIRCHWOOD_COUNCIL: u32 = 3;
+/// The demo's serving official: Bob, Head of Birchwood since before the chain.
+const HEAD_OF_BIRCHWOOD: u32 = 7;
 
 /// The demo elections: the Birchwood village council (7 seats, approval) votes from one hour
 /// after genesis for a day, with Charlie and Ferdie standing; the diaspora parliament (150 seats:
 /// Sainte-Laguë over the constituencies' registered persons, at least 10 each; D'Hondt over
-/// party lists with a 5% threshold; up to 3 preference votes) opens nominations for a week.
+/// party lists with a 5% threshold; up to 3 preference votes) opens nominations for a week. Bob
+/// is Head of Birchwood, elected before the chain for a term that runs two more years; if he is
+/// recalled, a by-election (plurality, an hour of nominations, a day of voting) fills the seat.
 fn demo_elections() -> ElectionsConfig {
 	use pallet_veche_elections::{seats::Divisor, ListRules, Method, OfficeRules, OfficeRulesOf};
 	let term = 4 * 365 * DAYS;
@@ -218,13 +224,105 @@ fn demo_elections() -> ElectionsConfig {
 		promotion: false,
 		primary: 0,
 	};
+	let head: OfficeRulesOf<Runtime> = OfficeRules {
+		method: Method::Plurality,
+		term,
+		nomination: HOURS,
+		voting: DAYS,
+		promotion: false,
+		primary: 0,
+	};
 	ElectionsConfig {
-		rules: vec![(BIRCHWOOD_COUNCIL, council), (PARLIAMENT, parliament)],
+		rules: vec![
+			(BIRCHWOOD_COUNCIL, council),
+			(PARLIAMENT, parliament),
+			(HEAD_OF_BIRCHWOOD, head),
+		],
 		elections: vec![(BIRCHWOOD_COUNCIL, HOURS), (PARLIAMENT, 7 * DAYS)],
 		candidates: [Sr25519Keyring::Charlie, Sr25519Keyring::Ferdie]
 			.into_iter()
 			.map(|k| (BIRCHWOOD_COUNCIL, k.to_account_id()))
 			.collect(),
+		holders: vec![(HEAD_OF_BIRCHWOOD, Sr25519Keyring::Bob.to_account_id(), 2 * 365 * DAYS)],
+	}
+}
+
+/// The demo's ratings: the Head of Birchwood's two monthly periods before the chain (periods 10
+/// and 11; the chain starts in period 12), imported from the village's paper polls of its 120
+/// residents — 55 % approval, then 13 %, below the 20 % at which a recall may start.
+fn demo_ratings() -> RatingsConfig {
+	use pallet_veche_primitives::{PolicySphere, Spheres};
+	use pallet_veche_ratings::PeriodResult;
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	// Grades in the three spheres residents graded most; the rest left ungraded.
+	let grades = |utilities: [u64; 6], transport: [u64; 6], budget: [u64; 6]| {
+		let all: Vec<[u64; 6]> = (0..PolicySphere::COUNT)
+			.map(|i| match PolicySphere::from_index(i) {
+				Some(PolicySphere::Budget) => budget,
+				Some(PolicySphere::Utilities) => utilities,
+				Some(PolicySphere::Transport) => transport,
+				_ => [0; 6],
+			})
+			.collect();
+		all.try_into().unwrap_or_default()
+	};
+	let period = |approvals, disapprovals, grades| PeriodResult {
+		roll_size: 120,
+		raters: 70,
+		approvals,
+		disapprovals,
+		grades,
+	};
+	RatingsConfig {
+		imported: vec![
+			(
+				bob.clone(),
+				HEAD_OF_BIRCHWOOD,
+				10,
+				Spheres::ALL,
+				period(
+					38,
+					31,
+					grades([6, 9, 14, 20, 12, 4], [3, 8, 15, 21, 14, 5], [5, 10, 18, 16, 10, 3]),
+				),
+			),
+			(
+				bob,
+				HEAD_OF_BIRCHWOOD,
+				11,
+				Spheres::ALL,
+				period(
+					9,
+					61,
+					grades([31, 20, 9, 5, 3, 1], [12, 18, 17, 12, 6, 2], [25, 19, 12, 6, 3, 1]),
+				),
+			),
+		],
+		bars: vec![],
+	}
+}
+
+/// The demo's recall rules for the Head of Birchwood: the runtime's thresholds, with windows of
+/// minutes, so that a newcomer can walk a recall on the development chain (ten minutes to
+/// respond, half an hour to vote, ten minutes of appeals).
+fn demo_recall() -> RecallConfig {
+	use pallet_veche_recall::RecallRules;
+	RecallConfig {
+		rules: vec![(
+			HEAD_OF_BIRCHWOOD,
+			RecallRules {
+				threshold: Perbill::from_percent(20),
+				quorum: Perbill::from_percent(10),
+				petition: Perbill::from_percent(10),
+				petition_period: DAYS,
+				grace: 0,
+				cooldown: DAYS,
+				response: 10 * MINUTES,
+				vote: 30 * MINUTES,
+				appeal: 10 * MINUTES,
+				turnout: Perbill::from_percent(25),
+			},
+		)],
 	}
 }
 
@@ -322,6 +420,8 @@ fn genesis(
 		credit: CreditConfig { currencies: demo_currencies(), lines: demo_credit_lines() },
 		elections: demo_elections(),
 		promises: demo_promises(),
+		ratings: demo_ratings(),
+		recall: demo_recall(),
 	})
 }
 

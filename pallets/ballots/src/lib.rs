@@ -569,6 +569,8 @@ pub mod pallet {
 		TooManyGrades,
 		/// A grade is beyond the six-grade scale (0 for no grade, 1 to 6).
 		GradeOutOfRange,
+		/// A poll's appeal window is at most the engine's `AppealPeriod`.
+		AppealPeriodTooLong,
 	}
 
 	#[pallet::hooks]
@@ -867,6 +869,7 @@ pub mod pallet {
 				Electorate::everyone(),
 				now,
 				end,
+				T::AppealPeriod::get(),
 			)?;
 			ReferendumPolls::<T>::insert(referendum, poll);
 			PollReferenda::<T>::insert(poll, referendum);
@@ -913,13 +916,27 @@ impl<T: Config> Pallet<T> {
 		start: BlockNumberFor<T>,
 		end: BlockNumberFor<T>,
 	) -> Result<PollId, DispatchError> {
+		Self::create_with_appeal(kind, lists, electorate, start, end, T::AppealPeriod::get())
+	}
+
+	/// [`Self::create`], with an appeal window of `appeal` blocks after the end, at most
+	/// [`Config::AppealPeriod`] (a small unit's confidence vote may settle sooner).
+	pub fn create_with_appeal(
+		kind: PollKind,
+		lists: ListSizes,
+		electorate: Electorate,
+		start: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+		appeal: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
 		// What only people's referenda may do: name no unit (everyone), or run open-ended.
 		ensure!(!electorate.units.is_empty(), Error::<T>::InvalidElectorate);
 		ensure!(
 			end.saturating_sub(start) <= T::MaxVotingPeriod::get(),
 			Error::<T>::VotingPeriodTooLong
 		);
-		Self::do_create(kind, lists, electorate, start, end)
+		ensure!(appeal <= T::AppealPeriod::get(), Error::<T>::AppealPeriodTooLong);
+		Self::do_create(kind, lists, electorate, start, end, appeal)
 	}
 
 	/// Creates a poll with any window (a people's referendum's is open-ended) and an electorate
@@ -930,6 +947,7 @@ impl<T: Config> Pallet<T> {
 		mut electorate: Electorate,
 		start: BlockNumberFor<T>,
 		end: BlockNumberFor<T>,
+		appeal: BlockNumberFor<T>,
 	) -> Result<PollId, DispatchError> {
 		ensure!(kind.is_valid(), Error::<T>::InvalidKind);
 		let lists_fit = match kind {
@@ -948,7 +966,7 @@ impl<T: Config> Pallet<T> {
 		let context: Context =
 			BlakeTwo256::hash_of(&(b"veche/poll", poll, frame_system::Pallet::<T>::parent_hash()))
 				.into();
-		let appeal_end = end.saturating_add(T::AppealPeriod::get());
+		let appeal_end = end.saturating_add(appeal);
 		let retain_until = appeal_end.saturating_add(T::RetentionPeriod::get());
 		for unit in electorate.units.iter() {
 			UnitPolls::<T>::mutate(unit, |n| *n = n.saturating_add(1));
@@ -1773,6 +1791,17 @@ impl<T: Config> PollEngine<BlockNumberFor<T>> for Pallet<T> {
 		end: BlockNumberFor<T>,
 	) -> Result<PollId, DispatchError> {
 		Pallet::<T>::create(kind, lists, electorate, start, end)
+	}
+
+	fn create_with_appeal(
+		kind: PollKind,
+		lists: ListSizes,
+		electorate: Electorate,
+		start: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+		appeal: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
+		Pallet::<T>::create_with_appeal(kind, lists, electorate, start, end, appeal)
 	}
 
 	fn close(poll: PollId) -> Result<(), DispatchError> {

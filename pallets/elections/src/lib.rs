@@ -203,6 +203,12 @@ pub mod pallet {
 		/// The promises registry: a person's promises join their portrait.
 		type Promises: PromiseBook<Self::AccountId>;
 
+		/// Officials' ratings: a person's rated periods join their portrait.
+		type Ratings: pallet_veche_primitives::RatingBook<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// Recall procedures: those against a person join their portrait.
+		type Recalls: pallet_veche_primitives::RecallBook<Self::AccountId, BlockNumberFor<Self>>;
+
 		/// The currency deposits are held in.
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
@@ -696,6 +702,11 @@ pub mod pallet {
 		/// (outside party lists): `(office, account)`. Genesis takes them as publicly identified
 		/// (the chain spec's authors vouch for them); their deposits are held.
 		pub candidates: Vec<(OfficeId, T::AccountId)>,
+		/// Officials in office at genesis, elected before the chain: `(office, account, end of
+		/// term)`. They serve from block 0 in a seat of the office's unit, filled by no election
+		/// of this chain ([`GENESIS_ELECTION`]); a vacancy is filled by a by-election under the
+		/// office's rules.
+		pub holders: Vec<(OfficeId, T::AccountId, BlockNumberFor<T>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -742,6 +753,33 @@ pub mod pallet {
 					Candidacy { deposit, list: None, endorsed: true },
 				);
 				Stood::<T>::insert(who, election, Standing::Running);
+			}
+			for (office, who, until) in self.holders.iter() {
+				let (unit, seats) = T::Jurisdictions::office(*office).expect("offices exist; qed");
+				let level = Pallet::<T>::office_level(*office).expect("offices have a level; qed");
+				let since = BlockNumberFor::<T>::zero();
+				Holders::<T>::mutate(office, |holders| {
+					assert!((holders.len() as u32) < seats, "genesis holders fit the seats");
+					holders
+						.try_push(Holder {
+							seat: Seat { who: who.clone(), constituency: unit, list: None },
+							election: GENESIS_ELECTION,
+							since,
+							until: *until,
+						})
+						.expect("within MaxSeats; qed");
+				});
+				Pallet::<T>::add_service(
+					who,
+					Service {
+						office: *office,
+						level,
+						election: GENESIS_ELECTION,
+						since,
+						until: *until,
+						left: None,
+					},
+				);
 			}
 		}
 	}
@@ -1367,13 +1405,16 @@ pub mod pallet {
 		}
 
 		/// A person's public record as an official: the offices held, the elections stood in
-		/// with how each ended (the most recent [`PORTRAIT_ELECTIONS`]), and the promises made
-		/// with their statuses.
+		/// with how each ended (the most recent [`PORTRAIT_ELECTIONS`]), the promises made with
+		/// their statuses, the rated periods and the recall procedures against them.
 		pub fn portrait(who: T::AccountId) -> Portrait<BlockNumberFor<T>> {
 			Self::portrait_of(&who)
 		}
 	}
 }
+
+/// The election a seat held at genesis is recorded under: none of this chain's.
+pub const GENESIS_ELECTION: ElectionId = ElectionId::MAX;
 
 /// The most elections a portrait lists.
 pub const PORTRAIT_ELECTIONS: usize = 64;
@@ -1387,6 +1428,10 @@ pub struct Portrait<BlockNumber> {
 	pub elections: Vec<(ElectionId, OfficeId, Standing)>,
 	/// The promises made in those elections, with their statuses now.
 	pub promises: Vec<PromiseSummary>,
+	/// The closed rating periods of the offices held (the ratings' bounded history).
+	pub ratings: Vec<pallet_veche_primitives::RatingSummary>,
+	/// The recall procedures against them, with how each ended.
+	pub recalls: Vec<pallet_veche_primitives::RecallSummary<BlockNumber>>,
 }
 
 /// A lookup source of accounts.
@@ -2115,6 +2160,8 @@ impl<T: Config> Pallet<T> {
 			offices: Records::<T>::get(who).into_inner(),
 			elections,
 			promises: T::Promises::promises_of(who),
+			ratings: <T::Ratings as pallet_veche_primitives::RatingBook<_, _>>::ratings_of(who),
+			recalls: <T::Recalls as pallet_veche_primitives::RecallBook<_, _>>::recalls_of(who),
 		}
 	}
 

@@ -203,6 +203,8 @@ impl pallet_veche_elections::Config for Test {
 	type Identity = PublicPeople;
 	type Record = ();
 	type Promises = ();
+	type Ratings = ();
+	type Recalls = ();
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ScheduleOrigin = EnsureSignedBy<Commission, u64>;

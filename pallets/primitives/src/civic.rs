@@ -316,7 +316,10 @@ impl RatingSummary {
 
 /// Officials' ratings, for the recall procedure and for portraits. Implemented by
 /// `pallet-veche-ratings`.
-pub trait RatingBook<AccountId> {
+pub trait RatingBook<AccountId, BlockNumber> {
+	/// The rating period `block` lies in.
+	fn period_of(block: BlockNumber) -> u32;
+
 	/// The closed rating period `period` of `who` in `office`, if it was rated and closed.
 	fn closed_period(office: OfficeId, who: &AccountId, period: u32) -> Option<RatingSummary>;
 
@@ -326,11 +329,63 @@ pub trait RatingBook<AccountId> {
 }
 
 /// No ratings.
-impl<AccountId> RatingBook<AccountId> for () {
+impl<AccountId, BlockNumber> RatingBook<AccountId, BlockNumber> for () {
+	fn period_of(_: BlockNumber) -> u32 {
+		0
+	}
 	fn closed_period(_: OfficeId, _: &AccountId, _: u32) -> Option<RatingSummary> {
 		None
 	}
 	fn ratings_of(_: &AccountId) -> Vec<RatingSummary> {
+		Vec::new()
+	}
+}
+
+/// How a recall procedure ended.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum RecallOutcome {
+	/// The confidence vote removed the official: "remove" won with the required turnout.
+	Removed,
+	/// The official stays: "remove" did not win, or the turnout fell short.
+	Stayed,
+	/// The official left the office before the vote ended (resigned, term over, removed by a
+	/// court).
+	Left,
+}
+
+/// A recall procedure against an official, as a portrait lists it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct RecallSummary<BlockNumber> {
+	/// The procedure.
+	pub procedure: u32,
+	/// The office.
+	pub office: OfficeId,
+	/// When notice was given.
+	pub noticed: BlockNumber,
+	/// How it ended; `None` while it runs.
+	pub outcome: Option<RecallOutcome>,
+}
+
+/// Recall procedures against officials, for portraits. Implemented by `pallet-veche-recall`.
+pub trait RecallBook<AccountId, BlockNumber> {
+	/// The procedures against `who`, oldest first (bounded).
+	fn recalls_of(who: &AccountId) -> Vec<RecallSummary<BlockNumber>>;
+}
+
+/// No recall procedures.
+impl<AccountId, BlockNumber> RecallBook<AccountId, BlockNumber> for () {
+	fn recalls_of(_: &AccountId) -> Vec<RecallSummary<BlockNumber>> {
 		Vec::new()
 	}
 }

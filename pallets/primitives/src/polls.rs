@@ -404,6 +404,17 @@ pub trait PollEngine<BlockNumber> {
 		end: BlockNumber,
 	) -> Result<PollId, DispatchError>;
 
+	/// [`Self::create`], with an appeal window of `appeal` blocks after the end, at most the
+	/// engine's own (a small unit's confidence vote may settle sooner than a parliament's).
+	fn create_with_appeal(
+		kind: PollKind,
+		lists: ListSizes,
+		electorate: Electorate,
+		start: BlockNumber,
+		end: BlockNumber,
+		appeal: BlockNumber,
+	) -> Result<PollId, DispatchError>;
+
 	/// Closes a poll whose voting is over, as anyone may, storing its results. Closing a poll
 	/// that is already closed is not an error.
 	fn close(poll: PollId) -> Result<(), DispatchError>;

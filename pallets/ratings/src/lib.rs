@@ -654,7 +654,11 @@ impl<T: Config> Pallet<T> {
 }
 
 /// Closed periods, for the recall procedure and elections' portraits.
-impl<T: Config> RatingBook<T::AccountId> for Pallet<T> {
+impl<T: Config> RatingBook<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn period_of(block: BlockNumberFor<T>) -> u32 {
+		Pallet::<T>::period_of(block)
+	}
+
 	fn closed_period(office: OfficeId, who: &T::AccountId, period: u32) -> Option<RatingSummary> {
 		let rating = Periods::<T>::get((who, office, period))?;
 		rating.result.as_ref().map(|r| Self::summary_of(office, period, r))

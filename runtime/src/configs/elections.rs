@@ -31,6 +31,8 @@ impl pallet_veche_elections::Config for Runtime {
 	/// term, tighten promotion.
 	type Record = (crate::Promises, crate::Ratings);
 	type Promises = crate::Promises;
+	type Ratings = crate::Ratings;
+	type Recalls = crate::Recall;
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = crate::RuntimeHoldReason;
 	/// The election commission (a passed referendum on its track) or root sets rules and

@@ -23,6 +23,7 @@ mod preimage;
 pub mod promises;
 pub mod proxy;
 pub mod ratings;
+pub mod recall;
 mod referenda;
 mod scheduler;
 pub mod session;

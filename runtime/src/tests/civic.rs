@@ -59,7 +59,7 @@ fn the_demo_persons_can_prove_personhood_at_genesis() {
 }
 
 /// Uploads the static chunks as `veche-client upload-chunks` does, and builds every ring.
-fn build_demo_rings() {
+pub(super) fn build_demo_rings() {
 	let ferdie = RuntimeOrigin::signed(acc(Sr25519Keyring::Ferdie));
 	for (page, chunks) in crate::Personhood::chunk_pages().into_iter().enumerate() {
 		assert_ok!(crate::Personhood::upload_chunks(ferdie.clone(), page as u32, chunks));

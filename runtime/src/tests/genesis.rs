@@ -29,6 +29,7 @@ fn pallet_indices_match_the_documented_map() {
 		("Elections", crate::Elections::index(), 33),
 		("Promises", crate::Promises::index(), 34),
 		("Ratings", crate::Ratings::index(), 35),
+		("Recall", crate::Recall::index(), 36),
 		("Council", crate::Council::index(), 40),
 		("CouncilMembership", crate::CouncilMembership::index(), 41),
 		("Commission", crate::Commission::index(), 42),
@@ -69,6 +70,7 @@ fn genesis_records_each_veche_pallets_storage_version() {
 			assert_eq!(crate::Elections::in_code_storage_version(), two);
 			assert_eq!(crate::Promises::on_chain_storage_version(), one);
 			assert_eq!(crate::Ratings::on_chain_storage_version(), one);
+			assert_eq!(crate::Recall::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::in_code_storage_version(), one);
 		});

@@ -65,3 +65,4 @@ mod fees;
 mod genesis;
 mod governance;
 mod promises;
+mod recall;

@@ -94,3 +94,27 @@ fn only_governance_creates_polls_and_only_well_formed_ones() {
 		assert!(Ballots::unit_in_use(TOWN) && !Ballots::unit_in_use(OTHER_TOWN));
 	});
 }
+
+#[test]
+fn another_pallet_may_shorten_a_poll_s_appeal_window_but_not_lengthen_it() {
+	build_and_execute(|| {
+		use pallet_veche_primitives::PollEngine;
+		let create = |appeal| {
+			<Ballots as PollEngine<u64>>::create_with_appeal(
+				PollKind::YesNo,
+				Default::default(),
+				national(),
+				1,
+				5,
+				appeal,
+			)
+		};
+		// The engine's own window is 10 blocks.
+		assert_noop!(create(11), Error::<Test>::AppealPeriodTooLong);
+		let poll = create(3).unwrap();
+		let summary = <Ballots as PollEngine<u64>>::summary(poll).unwrap();
+		assert_eq!((summary.end, summary.appeal_end), (5, 8));
+		let poll = create(0).unwrap();
+		assert_eq!(<Ballots as PollEngine<u64>>::summary(poll).unwrap().appeal_end, 5);
+	});
+}

@@ -59,11 +59,11 @@ fn a_period_closes_after_its_appeal_window_with_its_final_result() {
 		refuse(0, Error::<Test>::AlreadyClosed);
 		// What the recall procedure and portraits read.
 		let summary =
-			<Ratings as RatingBook<u64>>::closed_period(MAYOR, &MAYOR_ACCOUNT, 0).unwrap();
+			<Ratings as RatingBook<u64, u64>>::closed_period(MAYOR, &MAYOR_ACCOUNT, 0).unwrap();
 		assert_eq!((summary.approvals, summary.disapprovals, summary.raters), (1, 2, 3));
 		assert_eq!(summary.approval(), sp_runtime::Perbill::from_rational(1u32, 3));
-		assert_eq!(<Ratings as RatingBook<u64>>::ratings_of(&MAYOR_ACCOUNT), vec![summary]);
-		assert_eq!(<Ratings as RatingBook<u64>>::ratings_of(&COUNCILLOR), vec![]);
+		assert_eq!(<Ratings as RatingBook<u64, u64>>::ratings_of(&MAYOR_ACCOUNT), vec![summary]);
+		assert_eq!(<Ratings as RatingBook<u64, u64>>::ratings_of(&COUNCILLOR), vec![]);
 	});
 }
 

@@ -322,7 +322,7 @@ fn apply(
 			_ => Outcome::Ok,
 		},
 		Ok(Err(e)) => Outcome::Failed(error_name(e)),
-		Err(e) => Outcome::Invalid(validity_error(e)),
+		Err(e) => Outcome::Invalid(validity_error(&xt.function, e)),
 	};
 	if result.is_err() {
 		sp_io::storage::rollback_transaction();
@@ -361,15 +361,27 @@ fn last_extrinsic_weight() -> Option<u64> {
 	})
 }
 
-/// A refusal by name: a ballot's `Custom` code is the index of the ballots pallet's error.
-fn validity_error(e: &sp_runtime::transaction_validity::TransactionValidityError) -> String {
+/// A refusal by name: an authorized call's `Custom` code is the index of its pallet's error
+/// (a ballot's, a rating period's, a recall step's).
+fn validity_error(
+	call: &veche_runtime::RuntimeCall,
+	e: &sp_runtime::transaction_validity::TransactionValidityError,
+) -> String {
 	use codec::Decode;
 	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+	use veche_runtime::RuntimeCall;
 	match e {
 		TransactionValidityError::Invalid(InvalidTransaction::Custom(code)) => {
-			pallet_veche_ballots::Error::<Runtime>::decode(&mut &[*code][..])
-				.map(|e| format!("Ballots::{e:?}"))
-				.unwrap_or_else(|_| format!("Custom({code})"))
+			let code = &mut &[*code][..];
+			let name = match call {
+				RuntimeCall::Ratings(_) => pallet_veche_ratings::Error::<Runtime>::decode(code)
+					.map(|e| format!("Ratings::{e:?}")),
+				RuntimeCall::Recall(_) => pallet_veche_recall::Error::<Runtime>::decode(code)
+					.map(|e| format!("Recall::{e:?}")),
+				_ => pallet_veche_ballots::Error::<Runtime>::decode(code)
+					.map(|e| format!("Ballots::{e:?}")),
+			};
+			name.unwrap_or_else(|_| format!("Custom({e:?})"))
 		},
 		other => format!("{other:?}"),
 	}

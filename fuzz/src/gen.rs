@@ -124,7 +124,9 @@ impl World {
 			42..=49 => self.jurisdictions(),
 			50..=72 => self.credit(),
 			73..=84 => self.elections(),
-			85..=94 => self.promises(),
+			85..=89 => self.promises(),
+			90..=92 => self.ratings(),
+			93..=96 => self.recall(),
 			_ => Some((self.other(), Origin::Signed(self.account()))),
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
@@ -412,7 +414,15 @@ impl World {
 	/// a ring outside the roll).
 	fn ballot(&mut self, poll: u32) -> Option<RuntimeCall> {
 		let info = pallet_veche_ballots::Polls::<Runtime>::get(poll);
-		let choice: pallet_veche_ballots::Choice = vec![self.rng.below(2) as u8].try_into().ok()?;
+		let mut marks = vec![self.rng.below(2) as u8];
+		// A rating: grades too, mostly on the scale and within the poll's spheres.
+		if let Some(pallet_veche_ballots::PollKind::Rating { spheres }) =
+			info.as_ref().map(|i| i.kind)
+		{
+			let graded = self.rng.below(u64::from(spheres) + 2);
+			marks.extend((0..graded).map(|_| self.rng.below(8) as u8));
+		}
+		let choice: pallet_veche_ballots::Choice = marks.try_into().ok()?;
 		let made = info.as_ref().and_then(|info| {
 			if self.valid_budget == 0 || !self.rng.chance(50) {
 				return None;
@@ -755,6 +765,113 @@ impl World {
 			_ => (C::clear { election: self.election() }, signer),
 		};
 		Some((RuntimeCall::Promises(call), origin))
+	}
+
+	/// An office of the demo tree (the Head of Birchwood, whom Bob holds, most often).
+	fn office(&mut self) -> u32 {
+		if self.rng.chance(60) {
+			7
+		} else {
+			self.rng.below32(10)
+		}
+	}
+
+	/// An official: Bob (the Head of Birchwood) most often.
+	fn official(&mut self) -> AccountId {
+		if self.rng.chance(60) {
+			Sr25519Keyring::Bob.to_account_id()
+		} else {
+			self.account_id()
+		}
+	}
+
+	fn ratings(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use pallet_veche_ratings::Call as C;
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let current = pallet_veche_ratings::Pallet::<Runtime>::period_of(now);
+		let (call, origin) = match self.rng.below(6) {
+			0..=2 => {
+				(C::open_period { office: self.office(), who: self.official() }, Origin::Anonymous)
+			},
+			3..=4 => (
+				C::close_period {
+					office: self.office(),
+					who: self.official(),
+					period: current.saturating_sub(self.rng.below32(3)),
+				},
+				Origin::Anonymous,
+			),
+			_ => {
+				let bar = self.rng.chance(80).then(|| pallet_veche_ratings::PromotionBar {
+					min_approval: sp_runtime::Perbill::from_percent(self.rng.below32(101)),
+					min_kept: sp_runtime::Perbill::from_percent(self.rng.below32(101)),
+				});
+				(C::set_promotion_bar { office: self.office(), bar }, self.admin())
+			},
+		};
+		Some((RuntimeCall::Ratings(call), origin))
+	}
+
+	fn recall(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use pallet_veche_recall::{Call as C, RecallRules, TriggerRef};
+		let procedures = pallet_veche_recall::NextProcedure::<Runtime>::get();
+		let procedure = if procedures > 0 && self.rng.chance(80) {
+			procedures - 1
+		} else {
+			self.rng.below32(procedures.saturating_add(1))
+		};
+		let (call, origin) = match self.rng.below(10) {
+			0 => {
+				let window = |rng: &mut Rng| rng.below32(40);
+				let rules = RecallRules {
+					threshold: sp_runtime::Perbill::from_percent(self.rng.below32(101)),
+					quorum: sp_runtime::Perbill::from_percent(self.rng.below32(60)),
+					petition: sp_runtime::Perbill::from_percent(self.rng.below32(60)),
+					petition_period: window(&mut self.rng),
+					grace: window(&mut self.rng),
+					cooldown: window(&mut self.rng),
+					response: window(&mut self.rng),
+					vote: window(&mut self.rng),
+					appeal: window(&mut self.rng),
+					turnout: sp_runtime::Perbill::from_percent(self.rng.below32(60)),
+				};
+				let rules = self.rng.chance(90).then_some(rules);
+				(C::set_rules { office: self.office(), rules }, self.admin())
+			},
+			1..=2 => (
+				C::open_petition { office: self.office(), who: self.official() },
+				Origin::Anonymous,
+			),
+			3..=4 => {
+				let trigger = if self.rng.chance(50) {
+					TriggerRef::Petition
+				} else {
+					TriggerRef::Rating(9 + self.rng.below32(5))
+				};
+				(
+					C::start_recall { office: self.office(), who: self.official(), trigger },
+					Origin::Anonymous,
+				)
+			},
+			5 => (
+				C::respond {
+					procedure,
+					document: self.rng.array32(),
+					fixes: (0..self.rng.below(3))
+						.map(|_| self.rng.below32(8))
+						.collect::<Vec<_>>()
+						.try_into()
+						.ok()?,
+				},
+				if self.rng.chance(70) {
+					Origin::Signed(Sr25519Keyring::Bob)
+				} else {
+					Origin::Signed(self.account())
+				},
+			),
+			_ => (C::advance { procedure }, Origin::Anonymous),
+		};
+		Some((RuntimeCall::Recall(call), origin))
 	}
 
 	fn other(&mut self) -> RuntimeCall {

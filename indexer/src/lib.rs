@@ -3,7 +3,7 @@
 //! An event-replay indexer for Veche: it rebuilds what a block explorer shows of every Veche
 //! pallet — the jurisdiction tree and its offices; registrars, persons, credentials and the
 //! persons in each ring; polls, ballots, tallies and results; currencies, their admins and every
-//! account's balances — from the chain's events alone, and compares the result with the chain's
+//! account's balances; elections, promises, officials' ratings and recall procedures — from the chain's events alone, and compares the result with the chain's
 //! storage.
 //!
 //! It starts from the genesis state (which the chain spec publishes: an explorer decodes it once)
@@ -27,6 +27,8 @@ pub mod elections;
 pub mod jurisdictions;
 pub mod personhood;
 pub mod promises;
+pub mod ratings;
+pub mod recall;
 
 use codec::Encode;
 use core::fmt::Debug;
@@ -56,6 +58,10 @@ pub struct Index {
 	pub elections: elections::State,
 	/// Promises, their histories and the auditors.
 	pub promises: promises::State,
+	/// Officials' rating periods and promotion bars.
+	pub ratings: ratings::State,
+	/// Recall procedures, petitions and rules.
+	pub recall: recall::State,
 }
 
 impl Index {
@@ -70,6 +76,8 @@ impl Index {
 			credit: credit::State::from_storage(),
 			elections: elections::State::from_storage(),
 			promises: promises::State::from_storage(),
+			ratings: ratings::State::from_storage(),
+			recall: recall::State::from_storage(),
 		}
 	}
 
@@ -90,6 +98,8 @@ impl Index {
 				RuntimeEvent::Credit(e) => self.credit.apply(e),
 				RuntimeEvent::Elections(e) => self.elections.apply(number, &self.jurisdictions, e),
 				RuntimeEvent::Promises(e) => self.promises.apply(number, e),
+				RuntimeEvent::Ratings(e) => self.ratings.apply(e),
+				RuntimeEvent::Recall(e) => self.recall.apply(number, e),
 				_ => continue,
 			};
 			applied.map_err(|why| format!("block {number}, event {i} ({event:?}): {why}"))?;
@@ -109,6 +119,8 @@ impl Index {
 		self.credit.diff(&stored.credit, &mut out);
 		self.elections.diff(&stored.elections, &mut out);
 		self.promises.diff(&stored.promises, &mut out);
+		self.ratings.diff(&stored.ratings, &mut out);
+		self.recall.diff(&stored.recall, &mut out);
 		out
 	}
 
@@ -129,6 +141,8 @@ impl Index {
 			"elections": self.elections.elections.len(),
 			"holders": self.elections.holders.values().map(Vec::len).sum::<usize>(),
 			"promises": self.promises.promises.len(),
+			"rating_periods": self.ratings.periods.len(),
+			"recall_procedures": self.recall.procedures.len(),
 		})
 	}
 }

@@ -2411,6 +2411,14 @@ impl<T: Config> Pallet<T> {
 				"more holders than the office has seats"
 			);
 			for h in holders.iter() {
+				// Seated at genesis, elected before the chain.
+				if h.election == GENESIS_ELECTION {
+					ensure!(
+						h.since.is_zero() && h.seat.list.is_none(),
+						"a genesis seat that is not held from block 0 outside lists"
+					);
+					continue;
+				}
 				let info =
 					Elections::<T>::get(h.election).ok_or("holder of an unknown election")?;
 				ensure!(info.office == office, "holder of another office's election");

@@ -24,21 +24,21 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn open_period() -> Weight {
-		Weight::from_parts(60_000_000, 12_000)
+		Weight::from_parts(60_000_000, 40_000)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	fn authorize_open() -> Weight {
-		Weight::from_parts(20_000_000, 8_000)
+		Weight::from_parts(20_000_000, 20_000)
 			.saturating_add(T::DbWeight::get().reads(4))
 	}
 	fn close_period() -> Weight {
-		Weight::from_parts(80_000_000, 16_000)
+		Weight::from_parts(80_000_000, 40_000)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	fn authorize_close() -> Weight {
-		Weight::from_parts(20_000_000, 8_000)
+		Weight::from_parts(20_000_000, 20_000)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	fn set_promotion_bar() -> Weight {
@@ -51,21 +51,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn open_period() -> Weight {
-		Weight::from_parts(60_000_000, 12_000)
+		Weight::from_parts(60_000_000, 40_000)
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn authorize_open() -> Weight {
-		Weight::from_parts(20_000_000, 8_000)
+		Weight::from_parts(20_000_000, 20_000)
 			.saturating_add(RocksDbWeight::get().reads(4))
 	}
 	fn close_period() -> Weight {
-		Weight::from_parts(80_000_000, 16_000)
+		Weight::from_parts(80_000_000, 40_000)
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn authorize_close() -> Weight {
-		Weight::from_parts(20_000_000, 8_000)
+		Weight::from_parts(20_000_000, 20_000)
 			.saturating_add(RocksDbWeight::get().reads(2))
 	}
 	fn set_promotion_bar() -> Weight {

@@ -31,30 +31,30 @@ macro_rules! estimates {
 			Weight::from_parts(15_000_000, 3_000).saturating_add($db.reads(1)).saturating_add($db.writes(1))
 		}
 		fn open_petition() -> Weight {
-			Weight::from_parts(70_000_000, 12_000).saturating_add($db.reads(14)).saturating_add($db.writes(7))
+			Weight::from_parts(70_000_000, 80_000).saturating_add($db.reads(14)).saturating_add($db.writes(7))
 		}
 		fn authorize_petition() -> Weight {
-			Weight::from_parts(25_000_000, 8_000).saturating_add($db.reads(6))
+			Weight::from_parts(25_000_000, 20_000).saturating_add($db.reads(6))
 		}
 		fn start_recall() -> Weight {
-			Weight::from_parts(60_000_000, 12_000).saturating_add($db.reads(12)).saturating_add($db.writes(6))
+			Weight::from_parts(60_000_000, 80_000).saturating_add($db.reads(12)).saturating_add($db.writes(6))
 		}
 		fn authorize_start() -> Weight {
-			Weight::from_parts(40_000_000, 10_000).saturating_add($db.reads(10))
+			Weight::from_parts(40_000_000, 30_000).saturating_add($db.reads(10))
 		}
 		fn respond(f: u32, ) -> Weight {
-			Weight::from_parts(30_000_000, 40_000)
+			Weight::from_parts(30_000_000, 80_000)
 				.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(f.into()))
 				.saturating_add($db.reads(2)).saturating_add($db.writes(1))
 		}
 		fn open_vote() -> Weight {
-			Weight::from_parts(70_000_000, 12_000).saturating_add($db.reads(14)).saturating_add($db.writes(7))
+			Weight::from_parts(70_000_000, 80_000).saturating_add($db.reads(14)).saturating_add($db.writes(7))
 		}
 		fn conclude() -> Weight {
-			Weight::from_parts(200_000_000, 40_000).saturating_add($db.reads(30)).saturating_add($db.writes(20))
+			Weight::from_parts(200_000_000, 80_000).saturating_add($db.reads(30)).saturating_add($db.writes(20))
 		}
 		fn authorize_advance() -> Weight {
-			Weight::from_parts(20_000_000, 6_000).saturating_add($db.reads(3))
+			Weight::from_parts(20_000_000, 20_000).saturating_add($db.reads(3))
 		}
 	};
 }

@@ -135,7 +135,7 @@ pub enum Verdict {
 /// The arguments are encoded by subxt against the metadata; the runtime API call itself is
 /// assembled here because the view-function runtime API takes the input as a length-prefixed
 /// `Vec<u8>` (`execute_view_function(id, input)`), which subxt 0.50 sends without the prefix.
-async fn view<R: Decode>(
+pub async fn view<R: Decode>(
 	client: &Client,
 	pallet: &str,
 	function: &str,
@@ -386,6 +386,38 @@ async fn ballot_transaction(
 			&subxt::utils::MultiSignature::Sr25519([0; 64]),
 		)
 		.map_err(|e| format!("cannot encode the ballot transaction: {e}"))
+}
+
+/// Submits `pallet.call` with SCALE-encoded `args` as a general transaction with no signer (a
+/// call that authorizes itself: no account, no fee) and waits until it succeeded in a finalized
+/// block; returns the extrinsic's hash. Errors name `what` failed.
+pub async fn general(
+	client: &Client,
+	pallet: &'static str,
+	call: &'static str,
+	args: Vec<u8>,
+	what: &str,
+) -> Result<String, String> {
+	let call = RawCall { pallet, call, args: RawArgs(args) };
+	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
+	let mut signable = at
+		.transactions()
+		.create_v5_signable_offline(&call, Default::default())
+		.map_err(|e| format!("cannot build the transaction: {e}"))?;
+	let tx = signable
+		.sign_with_account_and_signature(
+			&subxt::utils::AccountId32([0; 32]),
+			&subxt::utils::MultiSignature::Sr25519([0; 64]),
+		)
+		.map_err(|e| format!("cannot encode the transaction: {e}"))?;
+	let events = tx
+		.submit_and_watch()
+		.await
+		.map_err(|e| format!("the pool refused {what}: {e}"))?
+		.wait_for_finalized_success()
+		.await
+		.map_err(|e| format!("{what} failed: {e}"))?;
+	Ok(to_hex(events.extrinsic_hash().as_ref()))
 }
 
 /// The alias a proof claims (its VRF output), as the runtime reads it.

@@ -23,6 +23,7 @@
 
 pub mod audit;
 pub mod chain;
+pub mod civic;
 pub mod election;
 pub mod junk;
 pub mod load;

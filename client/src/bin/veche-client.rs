@@ -1,15 +1,16 @@
 //! `veche-client`: ring keys, dedupe tags, aliases and proofs of personhood on the command line.
 //!
-//! People: `key new`, `key show`, `alias`, `where`, `prove`, `vote`, `check`. Registrars: `tag`,
-//! `register`. Anybody: `verify` (the runtime checks the proof), `recount` (an independent count
+//! People: `key new`, `key show`, `alias`, `where`, `prove`, `vote`, `check`, `rate`,
+//! `petition`, `confidence`. Registrars: `tag`, `register`. Anybody: `ratings`, `close-period`,
+//! `recall`, `advance`. Anybody: `verify` (the runtime checks the proof), `recount` (an independent count
 //! of a poll), `upload-chunks` (once per chain). Output is JSON on stdout.
 
 use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
 use veche_client::{
-	ballot, chain, context, election, from_hex, hex32, keys::Secret, load, proof, recount, tag,
-	to_hex, RingRef,
+	ballot, chain, civic, context, election, from_hex, hex32, keys::Secret, load, proof, recount,
+	tag, to_hex, RingRef,
 };
 
 #[derive(Parser)]
@@ -160,6 +161,94 @@ enum Command {
 		/// a key that entered after the poll was created is refused by the chain).
 		#[arg(long, hide = true)]
 		against_current_ring: bool,
+	},
+	/// Rate an official for the current period, anonymously (opening the period if nobody has):
+	/// approve (or `--disapprove`) and grade spheres 1 (reject) to 6 (excellent). Rating again
+	/// in the period replaces your rating.
+	Rate {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		/// The office.
+		#[arg(long)]
+		office: u32,
+		/// The official (SS58 or 0x hex).
+		#[arg(long)]
+		official: String,
+		/// Disapprove (the default approves).
+		#[arg(long)]
+		disapprove: bool,
+		/// A grade: `sphere=1..6` (`utilities=2`, `public-safety=5`, or the sphere's index);
+		/// repeat for several spheres.
+		#[arg(long)]
+		grade: Vec<String>,
+	},
+	/// Show an official's ratings: the current period as it stands and the closed ones kept.
+	Ratings {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		office: u32,
+		#[arg(long)]
+		official: String,
+	},
+	/// Close a rating period after its appeal window (anyone, no fee).
+	ClosePeriod {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		office: u32,
+		#[arg(long)]
+		official: String,
+		#[arg(long)]
+		period: u32,
+	},
+	/// Sign the petition to recall an official (opening it if none is open), anonymously; or
+	/// withdraw your signature.
+	Petition {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		office: u32,
+		#[arg(long)]
+		official: String,
+		#[arg(long)]
+		withdraw: bool,
+	},
+	/// Start a recall of an official: on a closed rating period (`--period`) whose approval
+	/// collapsed, or on the open petition once signed by enough (anyone, no fee).
+	Recall {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		office: u32,
+		#[arg(long)]
+		official: String,
+		#[arg(long)]
+		period: Option<u32>,
+	},
+	/// Move a recall procedure on when it is due: open its confidence vote, or conclude it
+	/// (anyone, no fee).
+	Advance {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		procedure: u32,
+	},
+	/// Vote anonymously in a recall's confidence vote: remove the official (the default), or
+	/// `--keep` them.
+	Confidence {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		procedure: u32,
+		#[arg(long)]
+		keep: bool,
 	},
 	/// Look up the ballot the chain stores for you in a poll.
 	Check {
@@ -604,68 +693,117 @@ async fn run(cli: Cli) -> Result<(), String> {
 		Command::Vote { at, key, choice, sequence, credential, against_current_ring } => {
 			let client = chain::connect(&at.url).await?;
 			let secret = Secret::load(&key)?;
-			let member = secret.member();
-			let poll = chain::poll(&client, at.poll).await?.ok_or("no such poll")?;
-			let (set, index) = chain::ring_of_key(&client, member)
-				.await?
-				.ok_or("your key is in no ring yet (its cohort waits, or it is suspended)")?;
-			// The poll's roll: the revision of the ring current when the poll was created.
-			let not_in_roll = "your key entered its ring after this poll was created (a new \
-			                   registration, a key rotation or a reinstatement): it votes from \
-			                   the next poll";
-			let (revision, members) = if against_current_ring {
-				let (members, revision, _) = chain::ring(&client, set, index).await?;
-				(revision, members)
-			} else {
-				chain::roll_ring(&client, set, index, poll.roll).await?.ok_or(not_in_roll)?
-			};
-			if !members.contains(&member) {
-				return Err(not_in_roll.into());
+			let choice = ballot::parse_choice(&choice)?;
+			let how = HowToVote { sequence, credential, against_current_ring };
+			vote(&client, &secret, at.poll, choice, how).await?
+		},
+		Command::Rate { url, key, office, official, disapprove, grade } => {
+			let client = chain::connect(&url).await?;
+			let secret = Secret::load(&key)?;
+			let who = account(&official)?;
+			let grades =
+				grade.iter().map(|g| civic::parse_grade(g)).collect::<Result<Vec<_>, _>>()?;
+			let (period, _, end) = civic::current_period(&client).await?;
+			let mut opened = None;
+			if civic::period(&client, &who, office, period).await?.is_none() {
+				opened = Some(civic::open_period(&client, office, &who).await?);
 			}
-			let alias = secret.alias(&poll.context);
-			let sequence = match sequence {
-				Some(s) => s,
-				None => chain::ballot_of(&client, at.poll, alias)
-					.await?
-					.map_or(1, |b| b.sequence.saturating_add(1)),
-			};
-			let cred = match credential {
-				None => None,
-				Some(class) => Some(credential_ring(&client, class, &member, poll.roll).await?),
-			};
-			let capacity = chain::ring_capacity(&client).await?;
-			let marks = ballot::Marks {
-				poll: at.poll,
-				context: poll.context,
-				choice: ballot::parse_choice(&choice)?,
-				sequence,
-			};
-			let started = std::time::Instant::now();
-			let own =
-				ballot::ProvingRing { ring: RingRef { set, index, revision }, members: &members };
-			let (b, alias) = ballot::build(
-				&secret,
-				&marks,
-				own,
-				cred.as_ref().map(|(ring, m)| ballot::ProvingRing { ring: *ring, members: m }),
-				capacity,
-			)?;
-			let prove_ms = started.elapsed().as_millis() as u64;
-			let outcome = chain::cast(&client, &b).await?;
-			let (recorded, block) = match outcome {
-				chain::CastOutcome::Recorded { block } => (true, block),
-				chain::CastOutcome::Rejected { block } => (false, block),
-			};
+			let view = civic::period(&client, &who, office, period)
+				.await?
+				.ok_or("the period did not open")?;
+			let poll = view.poll.ok_or("the period has no poll")?;
+			let spheres = view.spheres.iter().map(|s| s.sphere).collect();
+			let choice = civic::rating_choice(spheres, !disapprove, &grades)?;
+			let how = HowToVote { sequence: None, credential: None, against_current_ring: false };
+			let mut out = vote(&client, &secret, poll, choice, how).await?;
+			out["period"] = json!(period);
+			out["period_end"] = json!(end);
+			out["open_extrinsic"] = json!(opened);
+			out
+		},
+		Command::Ratings { url, office, official } => {
+			let client = chain::connect(&url).await?;
+			let who = account(&official)?;
+			let (period, start, end) = civic::current_period(&client).await?;
+			let current = civic::period(&client, &who, office, period).await?;
+			let history = civic::history(&client, &who, office).await?;
 			json!({
-				"poll": at.poll,
-				"alias": to_hex(&alias),
-				"sequence": sequence,
-				"choice": marks.choice.to_vec(),
-				"recorded": recorded,
-				"block": block,
-				"prove_ms": prove_ms,
-				"submit_ms": started.elapsed().as_millis() as u64 - prove_ms,
+				"office": office,
+				"official": to_hex(&who),
+				"period": { "number": period, "start": start, "end": end },
+				"current": current.as_ref().map(period_json),
+				"history": history.iter().map(period_json).collect::<Vec<_>>(),
 			})
+		},
+		Command::ClosePeriod { url, office, official, period } => {
+			let client = chain::connect(&url).await?;
+			let who = account(&official)?;
+			let block = civic::close_period(&client, office, &who, period).await?;
+			let view = civic::period(&client, &who, office, period).await?;
+			json!({ "close_extrinsic": block, "period": view.as_ref().map(period_json) })
+		},
+		Command::Petition { url, key, office, official, withdraw } => {
+			let client = chain::connect(&url).await?;
+			let secret = Secret::load(&key)?;
+			let who = account(&official)?;
+			let (running, petition, rules) = civic::recall_status(&client, office, &who).await?;
+			if let Some(p) = running {
+				return Err(format!("a recall procedure ({p}) is already running"));
+			}
+			let now = chain::best_block(&client).await?.0 as u32;
+			let mut opened = None;
+			let petition = match petition.filter(|p| (now) < p.end) {
+				Some(p) => p,
+				None if withdraw => return Err("no petition is open".into()),
+				None => {
+					opened = Some(civic::open_petition(&client, office, &who).await?);
+					civic::recall_status(&client, office, &who)
+						.await?
+						.1
+						.ok_or("the petition did not open")?
+				},
+			};
+			let choice = ballot::Choice::truncate_from(vec![u8::from(withdraw)]);
+			let how = HowToVote { sequence: None, credential: None, against_current_ring: false };
+			let mut out = vote(&client, &secret, petition.poll, choice, how).await?;
+			let info = chain::poll(&client, petition.poll).await?.ok_or("no petition poll")?;
+			let signatures = chain::results(&client, petition.poll)
+				.await?
+				.and_then(|t| t.options.first().copied())
+				.unwrap_or(0);
+			let needed = u64::from(rules.petition.mul_ceil(info.roll_size)).max(1);
+			out["open_extrinsic"] = json!(opened);
+			out["signatures"] = json!(signatures);
+			out["needed"] = json!(needed);
+			out["end"] = json!(petition.end);
+			out
+		},
+		Command::Recall { url, office, official, period } => {
+			let client = chain::connect(&url).await?;
+			let who = account(&official)?;
+			let block = civic::start_recall(&client, office, &who, period).await?;
+			let (running, _, _) = civic::recall_status(&client, office, &who).await?;
+			let id = running.ok_or("no procedure is running")?;
+			let p = civic::procedure(&client, id).await?.ok_or("no such procedure")?;
+			json!({ "start_extrinsic": block, "procedure": id, "detail": procedure_json(&p) })
+		},
+		Command::Advance { url, procedure } => {
+			let client = chain::connect(&url).await?;
+			let block = civic::advance(&client, procedure).await?;
+			let p = civic::procedure(&client, procedure).await?.ok_or("no such procedure")?;
+			json!({ "advance_extrinsic": block, "procedure": procedure, "detail": procedure_json(&p) })
+		},
+		Command::Confidence { url, key, procedure, keep } => {
+			let client = chain::connect(&url).await?;
+			let secret = Secret::load(&key)?;
+			let p = civic::procedure(&client, procedure).await?.ok_or("no such procedure")?;
+			let pallet_veche_recall::Stage::Voting { poll } = p.stage else {
+				return Err("the procedure's confidence vote is not open".into());
+			};
+			// "Remove" is option 0, "keep" option 1.
+			let choice = ballot::Choice::truncate_from(vec![u8::from(keep)]);
+			let how = HowToVote { sequence: None, credential: None, against_current_ring: false };
+			vote(&client, &secret, poll, choice, how).await?
 		},
 		Command::Check { at, key } => {
 			let client = chain::connect(&at.url).await?;
@@ -886,6 +1024,122 @@ async fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// An account given as SS58 or as 0x-prefixed hex.
+/// How a ballot is cast: its sequence number (default: after the stored one), a credential
+/// class to weigh it with, and (for tests) a proof against the ring's current revision.
+struct HowToVote {
+	sequence: Option<u32>,
+	credential: Option<u16>,
+	against_current_ring: bool,
+}
+
+/// Casts `secret`'s ballot marking `choice` in poll `poll_id` (an ordinary poll, a rating
+/// period, a petition or a confidence vote) and reports what the chain recorded.
+async fn vote(
+	client: &chain::Client,
+	secret: &Secret,
+	poll_id: u32,
+	choice: ballot::Choice,
+	how: HowToVote,
+) -> Result<serde_json::Value, String> {
+	let member = secret.member();
+	let poll = chain::poll(client, poll_id).await?.ok_or("no such poll")?;
+	let (set, index) = chain::ring_of_key(client, member)
+		.await?
+		.ok_or("your key is in no ring yet (its cohort waits, or it is suspended)")?;
+	// The poll's roll: the revision of the ring current when the poll was created.
+	let not_in_roll = "your key entered its ring after this poll was created (a new \
+		                   registration, a key rotation or a reinstatement): it votes from \
+		                   the next poll";
+	let (revision, members) = if how.against_current_ring {
+		let (members, revision, _) = chain::ring(client, set, index).await?;
+		(revision, members)
+	} else {
+		chain::roll_ring(client, set, index, poll.roll).await?.ok_or(not_in_roll)?
+	};
+	if !members.contains(&member) {
+		return Err(not_in_roll.into());
+	}
+	let alias = secret.alias(&poll.context);
+	let sequence = match how.sequence {
+		Some(s) => s,
+		None => chain::ballot_of(client, poll_id, alias)
+			.await?
+			.map_or(1, |b| b.sequence.saturating_add(1)),
+	};
+	let cred = match how.credential {
+		None => None,
+		Some(class) => Some(credential_ring(client, class, &member, poll.roll).await?),
+	};
+	let capacity = chain::ring_capacity(&client).await?;
+	let marks = ballot::Marks { poll: poll_id, context: poll.context, choice, sequence };
+	let started = std::time::Instant::now();
+	let own = ballot::ProvingRing { ring: RingRef { set, index, revision }, members: &members };
+	let (b, alias) = ballot::build(
+		&secret,
+		&marks,
+		own,
+		cred.as_ref().map(|(ring, m)| ballot::ProvingRing { ring: *ring, members: m }),
+		capacity,
+	)?;
+	let prove_ms = started.elapsed().as_millis() as u64;
+	let outcome = chain::cast(client, &b).await?;
+	let (recorded, block) = match outcome {
+		chain::CastOutcome::Recorded { block } => (true, block),
+		chain::CastOutcome::Rejected { block } => (false, block),
+	};
+	Ok(json!({
+		"poll": poll_id,
+		"alias": to_hex(&alias),
+		"sequence": sequence,
+		"choice": marks.choice.to_vec(),
+		"recorded": recorded,
+		"block": block,
+		"prove_ms": prove_ms,
+		"submit_ms": started.elapsed().as_millis() as u64 - prove_ms,
+	}))
+}
+
+/// A rating period as JSON: counts, approval, turnout and each sphere's majority grade.
+fn period_json(v: &civic::PeriodView) -> serde_json::Value {
+	json!({
+		"period": v.period,
+		"poll": v.poll,
+		"start": v.start,
+		"end": v.end,
+		"closed": v.closed,
+		"roll_size": v.roll_size,
+		"raters": v.raters,
+		"approvals": v.approvals,
+		"disapprovals": v.disapprovals,
+		"approval_percent": f64::from(v.approval.deconstruct()) / 1e7,
+		"turnout_percent": f64::from(v.turnout.deconstruct()) / 1e7,
+		"spheres": v.spheres.iter().map(|s| json!({
+			"sphere": format!("{:?}", s.sphere),
+			"grades": s.histogram,
+			"majority_grade": s.majority.map(|m| m.grade),
+			"above": s.majority.map(|m| m.above),
+			"below": s.majority.map(|m| m.below),
+		})).collect::<Vec<_>>(),
+	})
+}
+
+/// A recall procedure as JSON.
+fn procedure_json(p: &civic::Procedure) -> serde_json::Value {
+	json!({
+		"office": p.office,
+		"official": to_hex(&p.who),
+		"trigger": format!("{:?}", p.trigger),
+		"noticed": p.noticed,
+		"response_end": p.response_end,
+		"response": p.response.as_ref().map(|r| json!({
+			"document": to_hex(&r.document),
+			"fixes": r.fixes.to_vec(),
+			"at": r.at,
+		})),
+		"stage": format!("{:?}", p.stage),
+	})
+}
+
 fn account(s: &str) -> Result<[u8; 32], String> {
 	if let Some(hex) = s.strip_prefix("0x") {
 		return from_hex(hex)?.try_into().map_err(|_| format!("{s}: not 32 bytes"));

@@ -344,10 +344,13 @@ pub async fn cast(
 	ballot: &pallet_veche_ballots::Ballot,
 ) -> Result<CastOutcome, String> {
 	let tx = ballot_transaction(client, ballot).await?;
-	let progress = tx
-		.submit_and_watch()
-		.await
-		.map_err(|e| format!("the pool refused the ballot: {e}"))?;
+	let progress = match tx.submit_and_watch().await {
+		Ok(p) => p,
+		Err(e) => {
+			let names = error_names(client, "Ballots").await.unwrap_or_default();
+			return Err(format!("the pool refused the ballot: {}", named(&names, &e)));
+		},
+	};
 	let in_block = progress
 		.wait_for_finalized()
 		.await
@@ -410,14 +413,36 @@ pub async fn general(
 			&subxt::utils::MultiSignature::Sr25519([0; 64]),
 		)
 		.map_err(|e| format!("cannot encode the transaction: {e}"))?;
-	let events = tx
-		.submit_and_watch()
-		.await
-		.map_err(|e| format!("the pool refused {what}: {e}"))?
+	let progress = match tx.submit_and_watch().await {
+		Ok(p) => p,
+		Err(e) => {
+			let names = error_names(client, pallet).await.unwrap_or_default();
+			return Err(format!("the pool refused {what}: {}", named(&names, &e)));
+		},
+	};
+	let events = progress
 		.wait_for_finalized_success()
 		.await
 		.map_err(|e| format!("{what} failed: {e}"))?;
 	Ok(to_hex(events.extrinsic_hash().as_ref()))
+}
+
+/// A pool refusal with the name of the error a `Custom(index)` code stands for, when the
+/// message carries one.
+fn named(names: &std::collections::BTreeMap<u8, String>, e: &impl std::fmt::Display) -> String {
+	let text = e.to_string();
+	let code = text.find("Custom").and_then(|at| {
+		let digits: String = text[at..]
+			.chars()
+			.skip_while(|c| !c.is_ascii_digit())
+			.take_while(|c| c.is_ascii_digit())
+			.collect();
+		digits.parse::<u8>().ok()
+	});
+	match code.and_then(|c| names.get(&c)) {
+		Some(name) => format!("{text} ({name})"),
+		None => text,
+	}
 }
 
 /// The alias a proof claims (its VRF output), as the runtime reads it.
@@ -766,9 +791,18 @@ impl RawSubmitter {
 pub async fn ballot_error_names(
 	client: &Client,
 ) -> Result<std::collections::BTreeMap<u8, String>, String> {
+	error_names(client, "Ballots").await
+}
+
+/// The names of `pallet`'s errors by index, from the node's metadata: a call that authorizes
+/// itself and is refused by the pool comes back as `InvalidTransaction::Custom(index)`.
+pub async fn error_names(
+	client: &Client,
+	pallet: &str,
+) -> Result<std::collections::BTreeMap<u8, String>, String> {
 	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
 	let metadata = at.metadata_ref();
-	let pallet = metadata.pallet_by_name("Ballots").ok_or("no Ballots pallet")?;
+	let pallet = metadata.pallet_by_name(pallet).ok_or("no such pallet")?;
 	Ok((0..=u8::MAX)
 		.filter_map(|i| pallet.error_variant_by_index(i).map(|v| (i, v.name.clone())))
 		.collect())
@@ -1075,4 +1109,19 @@ pub async fn audit_data(url: &str, poll: u32, at: Option<u32>) -> Result<AuditDa
 	};
 	let blocks = last_block.saturating_add(1).saturating_sub(first);
 	Ok(AuditData { rules, casts, roll, chain, blocks, capacity })
+}
+
+#[cfg(test)]
+mod refusal_tests {
+	use super::named;
+
+	#[test]
+	fn a_custom_code_is_named_from_the_pallet_s_errors() {
+		let names = [(19u8, "NotDue".to_string())].into_iter().collect();
+		let e = "Transaction is invalid: Custom error: 19";
+		assert_eq!(named(&names, &e), format!("{e} (NotDue)"));
+		// No code, or an unknown one: the message as it was.
+		assert_eq!(named(&names, &"Transaction is outdated"), "Transaction is outdated");
+		assert_eq!(named(&names, &"Custom(7)"), "Custom(7)");
+	}
 }

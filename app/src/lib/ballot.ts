@@ -31,12 +31,14 @@ export type PollKind =
   | { type: 'YesNo'; value?: undefined }
   | { type: 'SingleChoice'; value: { options: number } }
   | { type: 'Approval'; value: { options: number; max: number } }
-  | { type: 'PartyList'; value: { lists: number; preferences: number } };
+  | { type: 'PartyList'; value: { lists: number; preferences: number } }
+  | { type: 'Rating'; value: { spheres: number } };
 
 /** How many options (for a party-list poll: lists) a poll has. */
 export function optionCount(kind: PollKind): number {
   switch (kind.type) {
     case 'YesNo':
+    case 'Rating':
       return 2;
     case 'SingleChoice':
     case 'Approval':

@@ -2225,6 +2225,15 @@ impl<T: Config> pallet_veche_primitives::Officeholders<T::AccountId, BlockNumber
 			.collect()
 	}
 
+	fn holders(office: OfficeId) -> Vec<T::AccountId> {
+		let now = T::BlockNumberProvider::current_block_number();
+		Holders::<T>::get(office)
+			.into_iter()
+			.filter(|h| h.since <= now && h.until > now)
+			.map(|h| h.seat.who)
+			.collect()
+	}
+
 	fn recall(office: OfficeId, who: &T::AccountId, reason: DocumentHash) -> DispatchResult {
 		Self::vacate(office, who, Some(reason))
 	}

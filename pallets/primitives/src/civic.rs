@@ -265,6 +265,9 @@ pub trait Officeholders<AccountId, BlockNumber> {
 	/// The offices `who` held or holds, oldest first (bounded by the elections' record).
 	fn record(who: &AccountId) -> Vec<Mandate<BlockNumber>>;
 
+	/// Those who hold a seat of `office` now (at most its seats).
+	fn holders(office: OfficeId) -> Vec<AccountId>;
+
 	/// Takes `who` out of their seat in `office` after a confidence vote removed them (`reason`:
 	/// the hash of the procedure's record); the seat is filled as on resignation (the next
 	/// candidate of a list, or a by-election).

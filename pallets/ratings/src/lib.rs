@@ -439,6 +439,18 @@ pub mod pallet {
 			Self::view_of(&who, office, period)
 		}
 
+		/// The holders of `office` now, ranked by majority judgment in `sphere` over their
+		/// ratings of `period` (live or closed): best first, ties broken by the majority value
+		/// ([`pallet_veche_primitives::majority_cmp`]); a holder nobody graded comes last. Each
+		/// with their majority grade in the sphere and their approval share.
+		pub fn ranking(
+			office: OfficeId,
+			period: PeriodIndex,
+			sphere: pallet_veche_primitives::PolicySphere,
+		) -> Vec<(T::AccountId, Option<MajorityGrade>, Perbill)> {
+			Self::ranked(office, period, sphere)
+		}
+
 		/// The closed periods kept of `who` in `office`, oldest first.
 		pub fn history(who: T::AccountId, office: OfficeId) -> Vec<PeriodView<BlockNumberFor<T>>> {
 			History::<T>::get(&who, office)
@@ -590,6 +602,31 @@ impl<T: Config> Pallet<T> {
 			turnout: Perbill::from_rational(raters, roll_size.max(1)),
 			spheres,
 		})
+	}
+
+	/// See the view function `ranking`.
+	fn ranked(
+		office: OfficeId,
+		period: PeriodIndex,
+		sphere: pallet_veche_primitives::PolicySphere,
+	) -> Vec<(T::AccountId, Option<MajorityGrade>, Perbill)> {
+		let mut rows: Vec<(T::AccountId, pallet_veche_primitives::GradeHistogram, Perbill)> =
+			T::Officeholders::holders(office)
+				.into_iter()
+				.map(|who| {
+					let view = Self::view_of(&who, office, period);
+					let histogram = view
+						.as_ref()
+						.and_then(|v| v.spheres.iter().find(|s| s.sphere == sphere))
+						.map_or([0; 6], |s| s.histogram);
+					let approval = view.map_or(Perbill::zero(), |v| v.approval);
+					(who, histogram, approval)
+				})
+				.collect();
+		rows.sort_by(|a, b| pallet_veche_primitives::majority_cmp(&b.1, &a.1));
+		rows.into_iter()
+			.map(|(who, h, approval)| (who, majority_grade(&h), approval))
+			.collect()
 	}
 
 	/// The summary of a closed period for other pallets.

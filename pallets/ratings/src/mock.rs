@@ -191,6 +191,16 @@ impl Officeholders<u64, u64> for TestOffices {
 		all.sort_by_key(|m| m.since);
 		all
 	}
+	fn holders(office: OfficeId) -> Vec<u64> {
+		let now = System::block_number();
+		MANDATES.with(|m| {
+			m.borrow()
+				.iter()
+				.filter(|((o, _), m)| *o == office && m.serving(now))
+				.map(|((_, w), _)| *w)
+				.collect()
+		})
+	}
 	fn recall(office: OfficeId, who: &u64, _: DocumentHash) -> DispatchResult {
 		let now = System::block_number();
 		MANDATES.with(|m| {

@@ -3,9 +3,9 @@
 import type { PolkadotClient } from 'polkadot-api';
 import type { Api } from '../../lib/chain.svelte';
 import { fromHex, toHex } from '../../lib/bytes';
-import { generalTransaction, nextSequence, type PollKind } from '../../lib/ballot';
+import { nextSequence, type PollKind } from '../../lib/ballot';
 import { alias as proverAlias, proveBallot, type Progress } from '../../lib/prover';
-import { customCode, errorNames } from '../../lib/errors';
+import { GeneralError, submitGeneral } from '../../lib/general';
 import { chainReader, findInSet, findRollRing, RingSearchError } from '../../lib/ring';
 
 export type PollEntry = {
@@ -16,6 +16,8 @@ export type PollEntry = {
   rollSize: number;
   start: number;
   end: number;
+  /** The first block in which no territory can be excluded on appeal any more. */
+  appealEnd: number;
   status: 'Ongoing' | 'Closed' | 'Purged';
   voters: number;
   excluded: number;
@@ -30,28 +32,40 @@ export type PollEntry = {
 /** How many of the latest polls the list shows. */
 export const RECENT_POLLS = 50;
 
+type StoredPoll = NonNullable<Awaited<ReturnType<Api['query']['Ballots']['Polls']['getValue']>>>;
+
+/** Poll `id` as stored, as the app shows it. */
+function entryOf(id: number, p: StoredPoll): PollEntry {
+  return {
+    id,
+    context: p.context,
+    kind: p.kind as PollKind,
+    roll: p.roll,
+    rollSize: p.roll_size,
+    start: p.start,
+    end: p.end,
+    appealEnd: p.appeal_end,
+    status: p.status.type,
+    voters: p.voters,
+    excluded: p.excluded,
+    units: p.electorate.units,
+    baseWeight: p.electorate.base_weight,
+    classWeights: p.electorate.class_weights,
+  };
+}
+
 /** The latest polls, newest first (by id, not by scanning the whole map). */
 export async function listPolls(api: Api): Promise<PollEntry[]> {
   const next = await api.query.Ballots.NextPollId.getValue();
   const ids = Array.from({ length: Math.min(next, RECENT_POLLS) }, (_, i) => next - 1 - i);
   const found = await Promise.all(ids.map(async (id) => ({ id, p: await api.query.Ballots.Polls.getValue(id) })));
-  return found
-    .filter((x): x is { id: number; p: NonNullable<typeof x.p> } => x.p !== undefined)
-    .map(({ id, p }) => ({
-      id,
-      context: p.context,
-      kind: p.kind as PollKind,
-      roll: p.roll,
-      rollSize: p.roll_size,
-      start: p.start,
-      end: p.end,
-      status: p.status.type,
-      voters: p.voters,
-      excluded: p.excluded,
-      units: p.electorate.units,
-      baseWeight: p.electorate.base_weight,
-      classWeights: p.electorate.class_weights,
-    }));
+  return found.filter((x): x is { id: number; p: StoredPoll } => x.p !== undefined).map(({ id, p }) => entryOf(id, p));
+}
+
+/** Poll `id`, if there is one. */
+export async function pollEntry(api: Api, id: number): Promise<PollEntry | undefined> {
+  const p = await api.query.Ballots.Polls.getValue(id);
+  return p && entryOf(id, p);
 }
 
 /** The lengths of a party-list poll's lists (0 for a list not on this ballot). */
@@ -136,16 +150,12 @@ export async function cast(
       credential,
     },
   }).getEncodedData();
+  // The pool's verdict on a refusal: a ballots error by name, as the pallet documents it.
   let block: string;
   try {
-    const done = await client.submit(generalTransaction(call));
-    block = `#${done.block.number} ${done.block.hash}`;
+    block = await submitGeneral(client, call, 'Ballots', true);
   } catch (e) {
-    // The pool's verdict: a ballots error by name (as the pallet documents it), else as given.
-    const code = customCode(e);
-    const info = code === undefined ? undefined : (await errorNames(client, 'Ballots')).get(code);
-    const reason = info ? `${info.name} — ${info.docs}` : JSON.stringify((e as { error?: unknown }).error ?? (e instanceof Error ? e.message : e));
-    throw new CastError(`refused:${reason}`);
+    throw e instanceof GeneralError ? new CastError(e.message) : e;
   }
   // The end of that block verified the proof with the others: recorded, or dropped.
   const recorded = await ballotOf(api, poll.id, alias);

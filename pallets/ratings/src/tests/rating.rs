@@ -109,3 +109,33 @@ fn a_person_s_ratings_of_different_periods_and_officials_are_unlinkable() {
 		assert!(a != b && a != c && b != c, "one person's aliases differ across polls");
 	});
 }
+
+#[test]
+fn a_council_s_members_are_ranked_by_majority_judgment_in_a_sphere() {
+	build_and_execute(|| {
+		// Three councillors: 100 and 101 share the majority grade 4 in the budget; the tie-break
+		// puts 101 (more grades above 4) first; 102 was not graded and comes last.
+		for who in [MAYOR_ACCOUNT, GOVERNOR_ACCOUNT, COUNCILLOR] {
+			seat(COUNCIL, who, 1, 1_000);
+		}
+		let a = open(COUNCIL, MAYOR_ACCOUNT);
+		let b = open(COUNCIL, GOVERNOR_ACCOUNT);
+		open(COUNCIL, COUNCILLOR);
+		// Spheres of the council: all twenty; the budget is the second.
+		rate_in_one_block(&[
+			rating(1, a, true, &[0, 4], 1),
+			rating(2, a, true, &[0, 4], 1),
+			rating(3, a, false, &[0, 2], 1),
+			rating(1, b, true, &[0, 4], 1),
+			rating(2, b, true, &[0, 6], 1),
+			rating(3, b, false, &[0, 2], 1),
+		]);
+		let ranking = Ratings::ranking(COUNCIL, 0, PolicySphere::Budget);
+		let order: Vec<u64> = ranking.iter().map(|(who, _, _)| *who).collect();
+		assert_eq!(order, vec![GOVERNOR_ACCOUNT, MAYOR_ACCOUNT, COUNCILLOR]);
+		assert_eq!(ranking[0].1.map(|m| m.grade), Some(4));
+		assert_eq!(ranking[1].1.map(|m| m.grade), Some(4));
+		assert_eq!(ranking[2].1, None);
+		assert_eq!(ranking[0].2, Perbill::from_rational(2u32, 3));
+	});
+}

@@ -172,13 +172,14 @@ impl_opaque_keys! {
 }
 
 /// The runtime's version. `spec_version` goes up with every change of behaviour: 1001 brought
-/// offices' policy spheres (jurisdictions' storage version 2, with its migration).
+/// offices' policy spheres (jurisdictions' storage version 2, with its migration); 1002 ratings
+/// and recall (two new pallets, a new kind of poll; no stored type changed its encoding).
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("veche"),
 	impl_name: Cow::Borrowed("veche"),
 	authoring_version: 1,
-	spec_version: 1_001,
+	spec_version: 1_002,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -98,6 +98,9 @@ use pallet_veche_primitives::{
 	RatingBook, RatingSummary, Spheres, UnitKind,
 };
 
+/// The ratings pallet: residents rate their officials every period, anonymously — approval and
+/// majority-judgment grades by policy sphere — through rating polls of the ballots engine; closed
+/// periods form each official's bounded history, read by recall, portraits and promotion bars.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -92,6 +92,9 @@ pub type ProcedureOf<T> =
 /// Rules as stored.
 pub type RulesOf<T> = RecallRules<BlockNumberFor<T>>;
 
+/// The recall pallet: an official whose approval collapsed, or whom a petition of residents
+/// challenges, gets notice, may respond, and faces a confidence vote of the office's unit;
+/// removal vacates the seat through elections (a by-election, or the next on the list).
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -90,10 +90,15 @@ export async function promise(api: Api, id: number): Promise<PromiseView | undef
   };
 }
 
+/** The election a seat held since genesis is recorded under (`GENESIS_ELECTION`): none of this chain's. */
+export const GENESIS_ELECTION = 0xffff_ffff;
+
 export type Portrait = {
-  offices: { office: string; election: number; since: number; until: number; left?: number }[];
+  offices: { id: number; office: string; election: number; since: number; until: number; left?: number }[];
   elections: { election: number; office: string; standing: string }[];
   promises: PromiseView[];
+  /** The offices whose ratings and recall to show: those held now, and those rated or recalled in. */
+  rated: { id: number; name: string }[];
 };
 
 export async function portrait(api: Api, who: string): Promise<Portrait> {
@@ -103,13 +108,21 @@ export async function portrait(api: Api, who: string): Promise<Portrait> {
     if (!names.has(id)) names.set(id, await officeName(api, id));
     return names.get(id)!;
   };
+  const rated = [
+    ...new Set([
+      ...p.offices.filter((s) => s.left === undefined).map((s) => s.office),
+      ...p.ratings.map((r) => r.office),
+      ...p.recalls.map((r) => r.office),
+    ]),
+  ];
   return {
     offices: await Promise.all(
-      p.offices.map(async (s) => ({ office: await name(s.office), election: s.election, since: s.since, until: s.until, left: s.left })),
+      p.offices.map(async (s) => ({ id: s.office, office: await name(s.office), election: s.election, since: s.since, until: s.until, left: s.left })),
     ),
     elections: await Promise.all(
       p.elections.map(async ([election, office, standing]) => ({ election, office: await name(office), standing: standing.type })),
     ),
     promises: (await Promise.all(p.promises.map((s) => promise(api, s.id)))).filter((x): x is PromiseView => !!x),
+    rated: await Promise.all(rated.map(async (id) => ({ id, name: await name(id) }))),
   };
 }

@@ -6,12 +6,17 @@
 #   app e2e    Playwright driving Debian's Chromium headless against the built app: the voter's
 #              key (create, lock, unlock, import, export), languages, phone size, a proof's time;
 #              then, against the demo chain served by chopsticks (the genesis and runtime of
-#              chain-specs/dev-raw.json), the officials' records and community money
-#   app node   the same browser against veche-node --dev: the officials' records and community
-#              money again; an election (an office added, candidates identified, voting opened by
-#              sudo): its card, a vote, the winner after the count; the voting flow: a demo
-#              person's key file imported, a vote, the ballot checked, a re-vote, the results, a
-#              refusal named, a key in no ring (needs veche-node; veche-client is built here)
+#              chain-specs/dev-raw.json), the officials' records and community money, the demo
+#              Head of Birchwood's ratings chart and recall rules, and a recall under way (written
+#              into chopsticks' storage: it cannot take the general transactions that start one)
+#   app node   the same browser against veche-node --dev: the officials' records, community
+#              money and ratings again; an election (an office added, candidates identified,
+#              voting opened by sudo): its card, a vote, the winner after the count; a recall: a
+#              Birchwood person rates the Head of Birchwood, signs and withdraws from a petition,
+#              starts a recall on period 11, moves it to its confidence vote and votes; the voting
+#              flow: a demo person's key file imported, a vote, the ballot checked, a re-vote, the
+#              results, a refusal named, a key in no ring (needs veche-node; veche-client is built
+#              here)
 # Screenshots go to $VECHE_APP_SHOTS (default app/screenshots).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -47,7 +52,7 @@ e2e)
 	# returns does not hash to the block's hash) and the client stops; Playwright reports a test
 	# that passed on a retry as flaky. The node tier runs without retries.
 	VECHE_WS="ws://127.0.0.1:$port" NODE_OPTIONS=--experimental-websocket \
-		npx playwright test key community referendum --retries 2
+		npx playwright test key community ratings recall-chopsticks referendum --retries 2
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 node)
@@ -66,12 +71,13 @@ node)
 		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" >"$work/chain.log" 2>&1 &
 	pid=$!
 	wait_for_rpc "$port" 180 "$work/chain.log" "$pid"
-	# Node 20's WebSocket is behind a flag: the specs' own set-up (sudo calls) uses it. The
-	# records and money run first, while the demo council is still in nominations; the key's
-	# standing on a chain without the ring builder's chunks is chopsticks' alone.
+	# Node 20's WebSocket is behind a flag: the specs' own set-up (sudo calls) uses it. Files run
+	# in name order: the records and money first, while the demo council is still in
+	# nominations; the ratings (read) before the recall (which starts one on period 11); the
+	# key's standing on a chain without the ring builder's chunks is chopsticks' alone.
 	VECHE_WS="ws://127.0.0.1:$port" VECHE_NODE_WS="ws://127.0.0.1:$port" \
 		VECHE_CLIENT="$CARGO_TARGET_DIR/wasmdev/veche-client" NODE_OPTIONS=--experimental-websocket \
-		npx playwright test community election referendum vote --grep-invert 'where a key stands'
+		npx playwright test community election ratings recall.spec referendum vote --grep-invert 'where a key stands'
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 *) die "unknown tier $1" ;;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   advanceDue,
   chartData,
+  lastColumns,
   majorityGrade,
   percent,
   perbillCeil,
@@ -164,6 +165,18 @@ describe('the chart', () => {
     expect(chart.spheres.map((s) => s.sphere)).toEqual(['Budget', 'Health', 'Utilities', 'Transport']);
     expect(chart.spheres[1].grades).toEqual([undefined, 4]);
     expect(chartData([], 12)).toEqual({ periods: [{ period: 12, raters: 0, rollSize: 0, live: true, unopened: true }], spheres: [] });
+  });
+});
+
+describe('the chart’s drawing', () => {
+  it('keeps to the latest periods of a long history, grades and all', () => {
+    const history = Array.from({ length: 15 }, (_, i) => demoPeriod(i, 1, 1, { Budget: [0, 0, 0, 0, 0, i % 6 === 5 ? 0 : 1] }));
+    const chart = chartData(history, 15);
+    expect(chart.periods).toHaveLength(16);
+    const drawn = lastColumns(chart, 12);
+    expect(drawn.periods.map((p) => p.period)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(drawn.spheres[0].grades).toEqual([6, undefined, 6, 6, 6, 6, 6, undefined, 6, 6, 6, undefined]);
+    expect(lastColumns(chartData([PERIOD_10], 12), 12).periods).toHaveLength(2);
   });
 });
 

@@ -180,6 +180,15 @@ export function chartData(periods: PeriodView[], current?: number): Chart {
   };
 }
 
+/** How many periods the chart draws (the table lists them all): the latest. */
+export const CHART_PERIODS = 12;
+
+/** The chart's last `n` columns. */
+export function lastColumns(chart: Chart, n = CHART_PERIODS): Chart {
+  const from = Math.max(0, chart.periods.length - n);
+  return { periods: chart.periods.slice(from), spheres: chart.spheres.map((s) => ({ sphere: s.sphere, grades: s.grades.slice(from) })) };
+}
+
 /** Why a closed period may not start a recall, or `ok`. */
 export type RatingTrigger = 'ok' | 'not-closed' | 'before-term' | 'already-used' | 'approval-not-low' | 'quorum-not-met';
 

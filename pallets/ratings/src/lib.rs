@@ -354,8 +354,9 @@ pub mod pallet {
 		/// - Origin: authorized, feeless (anyone, with no account): valid once per period, after
 		///   its appeal window.
 		///
-		/// Emits [`Event::PeriodClosed`], and [`Event::PeriodForgotten`] for a period dropped
-		/// from the history. Errors: [`Error::PeriodNotFound`], [`Error::AlreadyClosed`],
+		/// Emits [`Event::PeriodClosed`], then [`Event::PeriodForgotten`] for a period dropped
+		/// from the history (the oldest kept; the one just closed if it is older than all of
+		/// them). Errors: [`Error::PeriodNotFound`], [`Error::AlreadyClosed`],
 		/// [`Error::PeriodNotOver`], [`Error::AppealsOpen`].
 		#[pallet::call_index(1)]
 		#[pallet::authorize(|_source, office, who, period| {
@@ -382,8 +383,19 @@ pub mod pallet {
 			};
 			rating.result = Some(result.clone());
 			Periods::<T>::insert((&who, office, period), rating);
-			let mut kept = History::<T>::get(&who, office);
-			if kept.is_full() && !kept.is_empty() {
+			Self::deposit_event(Event::PeriodClosed {
+				who: who.clone(),
+				office,
+				period,
+				poll,
+				result,
+			});
+			// Periods close in any order; the history stays sorted and keeps the latest
+			// `MaxHistory` (a period closed late, older than all those kept, is forgotten at once).
+			let mut kept = History::<T>::get(&who, office).into_inner();
+			let at = kept.partition_point(|p| *p < period);
+			kept.insert(at, period);
+			if kept.len() > T::MaxHistory::get() as usize {
 				let oldest = kept.remove(0);
 				Periods::<T>::remove((&who, office, oldest));
 				Self::deposit_event(Event::PeriodForgotten {
@@ -392,11 +404,7 @@ pub mod pallet {
 					period: oldest,
 				});
 			}
-			// Periods close in any order; the history stays sorted.
-			let at = kept.partition_point(|p| *p < period);
-			kept.try_insert(at, period).map_err(|_| Error::<T>::AlreadyClosed)?;
-			History::<T>::insert(&who, office, kept);
-			Self::deposit_event(Event::PeriodClosed { who, office, period, poll, result });
+			History::<T>::insert(&who, office, BoundedVec::<_, T::MaxHistory>::truncate_from(kept));
 			Ok(Pays::No.into())
 		}
 

@@ -164,3 +164,34 @@ fn periods_from_before_the_chain_are_imported_closed_and_kept_in_order() {
 	});
 	set_first_period(0);
 }
+
+#[test]
+fn a_period_closed_late_never_pushes_a_newer_one_out_of_a_full_history() {
+	build_and_execute(|| {
+		// Period 0 is rated but left open while periods 1–3 are opened and closed.
+		rated_period();
+		for p in 1..=MAX_HISTORY as u64 {
+			run_to(p * PERIOD);
+			open(MAYOR, MAYOR_ACCOUNT);
+		}
+		run_to((MAX_HISTORY as u64 + 1) * PERIOD + APPEAL);
+		for p in 1..=MAX_HISTORY {
+			assert_ok!(Ratings::close_period(authorized(), MAYOR, MAYOR_ACCOUNT, p));
+		}
+		assert_eq!(History::<Test>::get(MAYOR_ACCOUNT, MAYOR).to_vec(), vec![1, 2, 3]);
+		// Closing period 0 now keeps the three latest: period 0 itself is forgotten at once.
+		System::reset_events();
+		assert_ok!(Ratings::close_period(authorized(), MAYOR, MAYOR_ACCOUNT, 0));
+		assert_eq!(History::<Test>::get(MAYOR_ACCOUNT, MAYOR).to_vec(), vec![1, 2, 3]);
+		assert!(!Periods::<Test>::contains_key((MAYOR_ACCOUNT, MAYOR, 0)));
+		let kinds: Vec<&str> = events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::PeriodClosed { period: 0, .. } => Some("closed"),
+				Event::PeriodForgotten { period: 0, .. } => Some("forgotten"),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(kinds, vec!["closed", "forgotten"]);
+	});
+}

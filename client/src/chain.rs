@@ -351,10 +351,13 @@ pub async fn cast(
 			return Err(format!("the pool refused the ballot: {}", named(&names, &e)));
 		},
 	};
-	let in_block = progress
-		.wait_for_finalized()
-		.await
-		.map_err(|e| format!("the ballot was not finalized: {e}"))?;
+	let in_block = match progress.wait_for_finalized().await {
+		Ok(b) => b,
+		Err(e) => {
+			let names = error_names(client, "Ballots").await.unwrap_or_default();
+			return Err(format!("the ballot was not finalized: {}", named(&names, &e)));
+		},
+	};
 	let block = to_hex(in_block.block_hash().as_ref());
 	// The end of that block verified it with the others: it is recorded, or it was dropped.
 	let alias = claimed_alias(&ballot.proof).ok_or("the ballot's proof is malformed")?;
@@ -420,10 +423,13 @@ pub async fn general(
 			return Err(format!("the pool refused {what}: {}", named(&names, &e)));
 		},
 	};
-	let events = progress
-		.wait_for_finalized_success()
-		.await
-		.map_err(|e| format!("{what} failed: {e}"))?;
+	let events = match progress.wait_for_finalized_success().await {
+		Ok(events) => events,
+		Err(e) => {
+			let names = error_names(client, pallet).await.unwrap_or_default();
+			return Err(format!("{what} failed: {}", named(&names, &e)));
+		},
+	};
 	Ok(to_hex(events.extrinsic_hash().as_ref()))
 }
 
@@ -431,8 +437,9 @@ pub async fn general(
 /// message carries one.
 fn named(names: &std::collections::BTreeMap<u8, String>, e: &impl std::fmt::Display) -> String {
 	let text = e.to_string();
-	let code = text.find("Custom").and_then(|at| {
-		let digits: String = text[at..]
+	let lower = text.to_lowercase();
+	let code = lower.find("custom").and_then(|at| {
+		let digits: String = lower[at..]
 			.chars()
 			.skip_while(|c| !c.is_ascii_digit())
 			.take_while(|c| c.is_ascii_digit())
@@ -1120,6 +1127,8 @@ mod refusal_tests {
 		let names = [(19u8, "NotDue".to_string())].into_iter().collect();
 		let e = "Transaction is invalid: Custom error: 19";
 		assert_eq!(named(&names, &e), format!("{e} (NotDue)"));
+		let node = "Invalid transaction with custom error: 19";
+		assert_eq!(named(&names, &node), format!("{node} (NotDue)"));
 		// No code, or an unknown one: the message as it was.
 		assert_eq!(named(&names, &"Transaction is outdated"), "Transaction is outdated");
 		assert_eq!(named(&names, &"Custom(7)"), "Custom(7)");

@@ -81,7 +81,7 @@ test('Birchwood rates its head: three disapprove, one approves, an outsider is r
   // A German demo person lives outside Birchwood.
   await assert.rejects(
     client('rate', '--url', WS, '--key', keys[1], '--office', String(HEAD), '--official', bob.address),
-    /OutsideElectorate|pool refused|Custom/,
+    /OutsideElectorate|pool refused|custom error/i,
   );
   const shown = await client('ratings', '--url', WS, '--office', String(HEAD), '--official', bob.address);
   assert.equal(shown.current.raters, 4);
@@ -118,7 +118,7 @@ test('a recall on that period removes him by a confidence vote and opens a by-el
   // A period of 55 % (imported) does not start another: one procedure at a time anyway.
   await assert.rejects(
     client('recall', '--url', WS, '--office', String(HEAD), '--official', bob.address, '--period', '10'),
-    /ProcedureRunning|ApprovalNotLow|pool refused|Custom/,
+    /ProcedureRunning|ApprovalNotLow|pool refused|custom error/i,
   );
   // Bob explains himself; Charlie may not answer for him.
   const { charlie } = keyring();
@@ -138,7 +138,7 @@ test('a recall on that period removes him by a confidence vote and opens a by-el
   const kept = await client('confidence', '--url', WS, '--key', keys[8], '--procedure', String(procedure), '--keep');
   assert.equal(kept.recorded, true);
   // Concluding is refused until the vote's appeal window is over.
-  await assert.rejects(client('advance', '--url', WS, '--procedure', String(procedure)), /NotDue|pool refused|Custom/);
+  await assert.rejects(client('advance', '--url', WS, '--procedure', String(procedure)), /NotDue|pool refused|custom error/i);
   const poll = Number(/poll: (\d+)/.exec(opened.detail.stage)[1]);
   const info = (await api.query.ballots.polls(poll)).unwrap();
   await until(async () => (await head()) >= info.appealEnd.toNumber(), 60, 2);
@@ -155,6 +155,6 @@ test('a recall on that period removes him by a confidence vote and opens a by-el
   // A removed official is no longer rated.
   await assert.rejects(
     client('rate', '--url', WS, '--key', keys[5], '--office', String(HEAD), '--official', bob.address),
-    /NotServing|pool refused|Custom/,
+    /NotServing|pool refused|custom error/i,
   );
 });

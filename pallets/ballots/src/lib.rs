@@ -1181,13 +1181,7 @@ impl<T: Config> Pallet<T> {
 	/// batch at its end (the unused weight is refunded).
 	fn authorize_cast(source: TransactionSource, ballot: &Ballot) -> TransactionValidityWithRefund {
 		let now = T::BlockNumberProvider::current_block_number();
-		let invalid = |e: DispatchError| -> TransactionValidityError {
-			let code = match e {
-				DispatchError::Module(m) => m.error.first().copied().unwrap_or(u8::MAX),
-				_ => u8::MAX,
-			};
-			InvalidTransaction::Custom(code).into()
-		};
+		let invalid = pallet_veche_primitives::pool_refusal;
 		let (pending, info) = Self::checked_ballot(ballot, now).map_err(invalid)?;
 		let with_credential = ballot.credential.is_some();
 		let refund = if source == TransactionSource::InBlock {

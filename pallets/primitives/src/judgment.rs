@@ -59,12 +59,12 @@ pub fn majority_grade(histogram: &GradeHistogram) -> Option<MajorityGrade> {
 		return None;
 	}
 	// The lower median: the grade at place (total - 1) / 2, counting from the worst.
-	let place = (total - 1) / 2;
+	let place = total.saturating_sub(1) / 2;
 	let mut below = 0u64;
 	for (i, w) in histogram.iter().enumerate() {
 		if place < below.saturating_add(*w) {
 			let above = total.saturating_sub(below).saturating_sub(*w);
-			return Some(MajorityGrade { grade: i as u8 + 1, above, below });
+			return Some(MajorityGrade { grade: (i as u8).saturating_add(1), above, below });
 		}
 		below = below.saturating_add(*w);
 	}

@@ -135,6 +135,20 @@ impl UnitKind {
 /// ([`UnitKind::may_sit_under`] allows no longer chain). Every walk up the tree is bounded by it.
 pub const MAX_TREE_DEPTH: u32 = 4;
 
+/// A dispatch error as the transaction pool's refusal of a call that authorizes itself (a ballot,
+/// a rating period's opening, a recall step): `Custom` with the error's index in its pallet, which
+/// clients name from the metadata; `Custom(255)` for an error of no pallet.
+pub fn pool_refusal(
+	e: frame_support::sp_runtime::DispatchError,
+) -> frame_support::sp_runtime::transaction_validity::TransactionValidityError {
+	use frame_support::sp_runtime::{transaction_validity::InvalidTransaction, DispatchError};
+	let code = match e {
+		DispatchError::Module(m) => m.error.first().copied().unwrap_or(u8::MAX),
+		_ => u8::MAX,
+	};
+	InvalidTransaction::Custom(code).into()
+}
+
 /// The hash of a document a call refers to: a decision, a court ruling, an act.
 pub type DocumentHash = [u8; 32];
 

@@ -520,20 +520,11 @@ impl<T: Config> Pallet<T> {
 		Ok((rating, poll))
 	}
 
-	/// Turns a dispatch error into the transaction pool's refusal (the error's index).
-	fn invalid(e: DispatchError) -> TransactionValidityError {
-		let code = match e {
-			DispatchError::Module(m) => m.error.first().copied().unwrap_or(u8::MAX),
-			_ => u8::MAX,
-		};
-		InvalidTransaction::Custom(code).into()
-	}
-
 	/// Authorizes `open_period`: the checks of the call itself; each period opens once.
 	fn authorize_open(office: OfficeId, who: &T::AccountId) -> TransactionValidityWithRefund {
 		let now = T::BlockNumberProvider::current_block_number();
 		let period = Self::period_of(now);
-		Self::check_open(office, who, period).map_err(Self::invalid)?;
+		Self::check_open(office, who, period).map_err(pallet_veche_primitives::pool_refusal)?;
 		let end = Self::period_start(period.saturating_add(1));
 		let longevity: u64 = end.saturating_sub(now).unique_saturated_into();
 		let validity = ValidTransaction::with_tag_prefix("VecheRatingOpen")
@@ -550,7 +541,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		period: PeriodIndex,
 	) -> TransactionValidityWithRefund {
-		Self::check_close(office, who, period).map_err(Self::invalid)?;
+		Self::check_close(office, who, period).map_err(pallet_veche_primitives::pool_refusal)?;
 		let validity = ValidTransaction::with_tag_prefix("VecheRatingClose")
 			.and_provides((who, office, period))
 			.propagate(true)

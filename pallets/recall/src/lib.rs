@@ -740,15 +740,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Turns a dispatch error into the transaction pool's refusal (the error's index).
-	fn invalid(e: DispatchError) -> TransactionValidityError {
-		let code = match e {
-			DispatchError::Module(m) => m.error.first().copied().unwrap_or(u8::MAX),
-			_ => u8::MAX,
-		};
-		InvalidTransaction::Custom(code).into()
-	}
-
 	/// A feeless validity for a step identified by `tag`, valid for `longevity` blocks.
 	fn valid(tag: impl Encode, longevity: BlockNumberFor<T>) -> TransactionValidityWithRefund {
 		let longevity: u64 = longevity.unique_saturated_into();
@@ -762,7 +753,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Authorizes `open_petition`: its own checks; one petition at a time.
 	fn authorize_petition(office: OfficeId, who: &T::AccountId) -> TransactionValidityWithRefund {
-		Self::check_petition(office, who).map_err(Self::invalid)?;
+		Self::check_petition(office, who).map_err(pallet_veche_primitives::pool_refusal)?;
 		Self::valid((b"petition", office, who), T::DefaultRules::get().response)
 	}
 
@@ -772,13 +763,13 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		trigger: TriggerRef,
 	) -> TransactionValidityWithRefund {
-		Self::check_start(office, who, trigger).map_err(Self::invalid)?;
+		Self::check_start(office, who, trigger).map_err(pallet_veche_primitives::pool_refusal)?;
 		Self::valid((b"start", office, who), T::DefaultRules::get().response)
 	}
 
 	/// Authorizes `advance`: valid when a step is due; one per step.
 	fn authorize_advance(procedure: ProcedureId) -> TransactionValidityWithRefund {
-		let p = Self::check_advance(procedure).map_err(Self::invalid)?;
+		let p = Self::check_advance(procedure).map_err(pallet_veche_primitives::pool_refusal)?;
 		let step = matches!(p.stage, Stage::Voting { .. });
 		Self::valid((b"advance", procedure, step), T::DefaultRules::get().response)
 	}

@@ -142,4 +142,87 @@ test('a recall under way: its confidence vote, response and record, the petition
   // The unit's list of holders tells of the procedure.
   await open(page, ws, `#/officials/unit/${BIRCHWOOD}`);
   await expect(page.getByTestId('holder-summary-7')).toHaveText('· approval 13% in period 11 · recall procedure #1 under way', { timeout: 30_000 });
+
+  // The vote screen says what each of the two yes/no polls decides, and names their options so
+  // that nobody votes "yes" to remove meaning to keep.
+  const bob = `${BOB.slice(0, 8)}…${BOB.slice(-4)}`;
+  await open(page, ws, `#/vote/${polls.vote}`);
+  await expect(page.getByTestId('poll-recall').getByRole('heading')).toHaveText(`Recall procedure #1: the confidence vote on ${bob}, Head of Birchwood`, {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('radio', { name: 'Remove from office' })).toHaveAttribute('data-testid', 'option-0');
+  await expect(page.getByRole('radio', { name: 'Keep in office' })).toHaveAttribute('data-testid', 'option-1');
+  await open(page, ws, `#/vote/${polls.petition}`);
+  await expect(page.getByTestId('poll-recall').getByRole('heading')).toHaveText(`A petition to recall ${bob} from the office of Head of Birchwood`, {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('radio', { name: 'Sign the petition' })).toHaveAttribute('data-testid', 'option-0');
+  await expect(page.getByRole('radio', { name: 'Withdraw my signature' })).toHaveAttribute('data-testid', 'option-1');
+  // A poll recall did not open has no such card.
+  await open(page, ws, `#/vote/${polls.vote - 1}`);
+  await expect(page.getByRole('heading', { name: `Poll #${polls.vote - 1}` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('poll-recall')).toHaveCount(0);
+});
+
+test('the official answers a notice from his own account: a document file by its hash; nobody else can', async ({ page }) => {
+  const client = createClient(getWsProvider(ws!));
+  const api = client.getTypedApi(veche);
+  try {
+    // Procedure #1 in its notice, with no response yet (what start_recall leaves).
+    const now = (await client.getFinalizedBlock()).number;
+    const { hash } = await client.getFinalizedBlock();
+    const storage = getDynamicBuilder(getLookupFn(unifyMetadata(decAnyMetadata(await client.getMetadata(hash))))).buildStorage;
+    const item = (entry: string, keys: unknown[], value: unknown) => {
+      const s = storage('Recall', entry);
+      return [s.keys.enc(...keys), `0x${Buffer.from(s.value.enc(value)).toString('hex')}`];
+    };
+    const [, , rules] = await api.view.Recall.status(HEAD_OF_BIRCHWOOD, BOB);
+    const procedure = {
+      office: HEAD_OF_BIRCHWOOD,
+      who: BOB,
+      trigger: { type: 'Rating', value: { period: 11, approvals: 9n, disapprovals: 61n, raters: 70, roll_size: 120 } },
+      rules,
+      noticed: now,
+      response_end: now + 500,
+      response: undefined,
+      stage: { type: 'Notice', value: undefined },
+    };
+    await client._request('dev_setStorage', [
+      [item('Procedures', [1], procedure), item('NextProcedure', [], 2), item('Running', [HEAD_OF_BIRCHWOOD, BOB], 1), item('Record', [BOB], [1])],
+    ]);
+    await client._request('dev_newBlock', [{ count: 1 }]);
+
+    await open(page, ws, `#/officials/person/${BOB}`);
+    const notice = page.getByTestId('official-7').getByTestId('procedure');
+    await expect(notice.getByTestId('procedure-stage')).toHaveText(`Notice: the official may respond until block #${now + 500}; the vote opens after that.`, {
+      timeout: 60_000,
+    });
+    await expect(notice.getByTestId('procedure-response')).toHaveText('No response yet.');
+    const respond = notice.getByTestId('respond');
+    await respond.getByText('Respond as the official').click();
+    // From a browser extension's accounts (there is none here), nobody can answer for Bob.
+    await respond.getByLabel('Browser extension').check();
+    await expect(respond.getByTestId('respond-not-official')).toContainText(`Only the official (${BOB.slice(0, 8)}…${BOB.slice(-4)}) can respond`);
+    await expect(respond.getByTestId('respond-form')).toHaveCount(0);
+    // Bob's own (development) account can. A document file: the chain records its bytes' hash.
+    await respond.getByLabel('Development accounts (dev chain only)').check();
+    await expect(respond.getByTestId('respond-form')).toContainText('Responding as Bob');
+    const document = Buffer.from('%PDF-1.4\nResponse of the Head of Birchwood to recall procedure 1.\n');
+    await respond.getByTestId('respond-file').setInputFiles({ name: 'response.pdf', mimeType: 'application/pdf', buffer: document });
+    const expected = `0x${Buffer.from(blake2b(document, { dkLen: 32 })).toString('hex')}`;
+    await expect(respond.getByTestId('respond-hash')).toHaveText(`The chain records the document by its BLAKE2b-256 hash: ${expected}`);
+    await respond.getByTestId('respond-send').click();
+    await expect(respond.getByTestId('respond-result')).toContainText('Response recorded in block #', { timeout: 60_000 });
+    await expect(notice.getByTestId('procedure-response')).toHaveText(
+      `Responded at block #${Number(/block #(\d+)/.exec((await respond.getByTestId('respond-result').textContent()) ?? '')?.[1])}: document ${expected.slice(0, 8)}…${expected.slice(-4)}; promises to put right: none named.`,
+      { timeout: 30_000 },
+    );
+    // What the chain keeps is that hash, with no promises named.
+    const stored = await api.query.Recall.Procedures.getValue(1);
+    expect(stored?.response?.document).toBe(expected);
+    expect(stored?.response?.fixes).toEqual([]);
+    await page.screenshot({ path: join(shots, 'recall-response.png'), fullPage: true });
+  } finally {
+    client.destroy();
+  }
 });

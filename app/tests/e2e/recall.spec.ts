@@ -3,11 +3,12 @@
 // transactions, which chopsticks cannot take). Demo person 5, a Birchwood resident, imports their
 // veche-client key file and rates Bob, the Head of Birchwood, opening his period 12 (a re-rating at
 // once is refused by the pool, by name); opens a recall petition by signing it, then withdraws;
-// starts a recall on period 11 (13 % approval, below the demo's 20 %); once the response window is
-// over (100 blocks), moves the procedure on to its confidence vote, votes to remove, and sees the
+// starts a recall on period 11 (13 % approval, below the demo's 20 %); Bob responds from his own
+// account; once the response window is over (100 blocks), moves the procedure on to its confidence vote, votes to remove, and sees the
 // procedure in its voting stage with the vote counted.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { blake2b } from '@noble/hashes/blake2.js';
 import { demoKeyInRing, importKey, open } from './helpers';
 
 const ws = process.env.VECHE_NODE_WS;
@@ -102,6 +103,23 @@ test('a resident rates the Head of Birchwood, signs and withdraws from a petitio
   await expect(card.getByTestId('recall-record')).toContainText(/Procedure #\d+ \(notice at block #\d+\)\s+—\s+Started on period 11: [^—]+—\s+under way/);
   const responseEnd = Number(/until block #(\d+)/.exec((await procedure.getByTestId('procedure-stage').textContent()) ?? '')?.[1]);
   await expect(procedure.getByTestId('advance')).toHaveCount(0);
+
+  // Bob answers the notice from his own account (a development account here): a response text,
+  // recorded on chain by its BLAKE2b-256 hash. He has no promises on record to commit to.
+  const respond = procedure.getByTestId('respond');
+  await respond.getByText('Respond as the official').click();
+  await expect(respond.getByTestId('respond-form')).toContainText('Responding as Bob');
+  await expect(respond).toContainText('You have no open promises on record.');
+  const answer = 'The water mains on Mill Lane are replaced by spring; the budget is published monthly.';
+  await respond.getByTestId('respond-text').fill(answer);
+  const hash = `0x${Buffer.from(blake2b(new TextEncoder().encode(answer), { dkLen: 32 })).toString('hex')}`;
+  await expect(respond.getByTestId('respond-hash')).toHaveText(`The chain records the document by its BLAKE2b-256 hash: ${hash}`);
+  await respond.getByTestId('respond-send').click();
+  await expect(respond.getByTestId('respond-result')).toContainText('Response recorded in block #', { timeout: 120_000 });
+  await expect(procedure.getByTestId('procedure-response')).toHaveText(
+    new RegExp(`^Responded at block #\\d+: document ${hash.slice(0, 8)}…${hash.slice(-4)}; promises to put right: none named\\.$`),
+    { timeout: 30_000 },
+  );
 
   // After the response window anyone moves it on: the confidence vote opens.
   await untilBlock(page, responseEnd);

@@ -4,8 +4,11 @@
 // screen casts them — and open a period, a petition or a recall, or move a procedure on: feeless
 // general transactions the runtime authorizes itself, with no account.
 import type { PolkadotClient } from 'polkadot-api';
+import type { PolkadotSigner } from 'polkadot-api/signer';
+import { Blake2256 } from '@polkadot-api/substrate-bindings';
 import type { Api } from '../../lib/chain.svelte';
-import { submitGeneral } from '../../lib/general';
+import { toHex } from '../../lib/bytes';
+import { dispatchErrorText, submitGeneral } from '../../lib/general';
 import { cast, pollEntry, type Stage } from '../vote/polls';
 import { ratingChoice, type PeriodView, type RecallRules } from './ratings';
 
@@ -301,4 +304,38 @@ export async function advance(api: Api, client: PolkadotClient, procedure: numbe
 /** Closes period `period` of `who` in `office`, after its end and its appeal window. */
 export async function closePeriod(api: Api, client: PolkadotClient, who: string, office: number, period: number): Promise<string> {
   return submitGeneral(client, await api.tx.Ratings.close_period({ office, who, period }).getEncodedData(), 'Ratings');
+}
+
+/** The hash a response document is known by on chain: BLAKE2b-256 of its bytes. */
+export function documentHash(bytes: Uint8Array): string {
+  return toHex(Blake2256(bytes));
+}
+
+/**
+ * The official's response to procedure `procedure`'s notice, signed by the official's own account:
+ * the hash of their response document and the promises (theirs) they commit to put right. A later
+ * response replaces an earlier one. Resolves with the block that took it; a failure throws
+ * `failed:Recall.<Error>`.
+ */
+export async function respond(api: Api, signer: PolkadotSigner, procedure: number, document: string, fixes: number[]): Promise<number> {
+  const r = await api.tx.Recall.respond({ procedure, document, fixes }).signAndSubmit(signer);
+  if (!r.ok) throw new RecallError(`failed:${dispatchErrorText(r.dispatchError)}`);
+  return r.block.number;
+}
+
+/**
+ * What a yes/no poll decides when recall opened it: a petition to recall `who` from `office`
+ * (option 0 signs, option 1 withdraws a signature) or procedure `procedure`'s confidence vote
+ * (option 0 removes, option 1 keeps). Found among the petitions stored and the procedures under way
+ * — one of each per official at most — so the polls a voter can still vote in are all named.
+ */
+export type PollRecall = { type: 'petition'; office: number; who: string } | { type: 'confidence'; office: number; who: string; procedure: number };
+
+export async function recallOfPoll(api: Api, poll: number): Promise<PollRecall | undefined> {
+  const [petitions, running] = await Promise.all([api.query.Recall.Petitions.getEntries(), api.query.Recall.Running.getEntries()]);
+  const petition = petitions.find((e) => e.value.poll === poll);
+  if (petition) return { type: 'petition', office: petition.keyArgs[0], who: petition.keyArgs[1] };
+  const procedures = await Promise.all(running.map(async (e) => ({ id: e.value, p: await api.query.Recall.Procedures.getValue(e.value) })));
+  const voting = procedures.find(({ p }) => p?.stage.type === 'Voting' && p.stage.value.poll === poll);
+  return voting?.p && { type: 'confidence', office: voting.p.office, who: voting.p.who, procedure: voting.id };
 }

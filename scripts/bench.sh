@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks Veche's pallets in the runtime's wasm and regenerates their weights.rs with
-# frame-omni-bencher (scripts/install-bencher.sh installs it). Usage:
-#   scripts/bench.sh [pallet ...]      default: every pallet in runtime/src/benchmarks.rs
+# `veche-node benchmark pallet` (the node is built with `runtime-benchmarks`: scripts/build-node.sh;
+# the same frame-benchmarking-cli as frame-omni-bencher). Usage:
+#   scripts/bench.sh [pallet ...]      default: every pallet in runtime/src/benchmarks.rs; a pallet
+#                                      by its crate's name (pallet_veche_ballots) or short (ballots)
 # Environment: STEPS (default 50), REPEAT (default 20).
 # Upstream pallets in the list (pallet_balances) are yardsticks: their weights, measured in the
 # same run, go to $VECHE_CACHE/bench/ and are compared with ours (a credit transfer against a
@@ -12,10 +14,14 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$VECHE_ROOT"
-bencher=$VECHE_TOOLS/bin/frame-omni-bencher
-[ -x "$bencher" ] || die "frame-omni-bencher is not installed: run scripts/install-bencher.sh"
-pallets=("$@")
+[ -x "$VECHE_NODE" ] || die "veche-node is not built: run scripts/build-node.sh"
+# (A node built without `runtime-benchmarks` refuses `benchmark pallet` with the feature's name.)
+pallets=()
+for name in "$@"; do # `ratings` names pallet_veche_ratings
+	case $name in pallet_*) pallets+=("$name") ;; *) pallets+=("pallet_veche_$name") ;; esac
+done
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_veche_jurisdictions pallet_veche_personhood pallet_veche_ballots
+	pallet_veche_elections pallet_veche_promises pallet_veche_ratings pallet_veche_recall
 	pallet_veche_credit pallet_balances)
 start=$(date +%s)
 say "building the runtime with runtime-benchmarks"
@@ -39,7 +45,7 @@ for pallet in "${pallets[@]}"; do
 	esac
 	say "benchmarking $pallet"
 	t0=$(date +%s)
-	"$bencher" v1 benchmark pallet --runtime "$wasm" --pallets "$pallet" --extrinsic "$extrinsics" \
+	"$VECHE_NODE" benchmark pallet --runtime "$wasm" --pallets "$pallet" --extrinsic "$extrinsics" \
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --heap-pages 4096 \
 		--wasm-execution compiled --genesis-builder-preset development \
 		--template scripts/templates/pallet-weights.hbs --output "$output" \
@@ -65,6 +71,30 @@ b = weight(sys.argv[1], "transfer_allow_death")
 print(f"==> credit transfer: {c[0]:.1f} µs + {c[1]}r/{c[2]}w = {c[3]:.1f} µs; balances "
       f"transfer_allow_death: {b[0]:.1f} µs + {b[1]}r/{b[2]}w = {b[3]:.1f} µs; ratio "
       f"{c[3] / b[3]:.2f} (goal <= 1.25)")
+PY
+fi
+# One rating against one ballot (goal <= 1.2x): each is a cast (the pool's check and the call) and
+# its share of the end-of-block batch that verifies and counts 32 of its kind, with the runtime's
+# database costs.
+if [ -f pallets/ballots/src/weights.rs ]; then
+	python3 - pallets/ballots/src/weights.rs <<'PY'
+import re, sys
+text = open(sys.argv[1]).read().split("impl WeightInfo for ()", 1)[0]
+def cost(fn, n=None):
+    body = re.search(rf"fn {fn}\([^)]*\) -> Weight {{(.*?)\n\t}}", text, re.S).group(1)
+    ps = int(re.search(r"from_parts\(([0-9_]+)", body).group(1).replace("_", ""))
+    slope = re.search(r"from_parts\(([0-9_]+), 0\)\.saturating_mul\(n", body)
+    ps += int(slope.group(1).replace("_", "")) * n if slope and n else 0
+    reads = sum(int(r) for r in re.findall(r"reads\(([0-9]+)\)", body))
+    reads += sum(int(r) for r in re.findall(r"reads\(\(([0-9]+)_u64\)", body)) * (n or 0)
+    writes = sum(int(w) for w in re.findall(r"writes\(([0-9]+)\)", body))
+    writes += sum(int(w) for w in re.findall(r"writes\(\(([0-9]+)_u64\)", body)) * (n or 0)
+    return ps / 1e6 + 25 * reads + 100 * writes
+batch = 32
+ballot = cost("cast") + cost("finalize_ballots", batch) / batch
+rating = cost("cast") + cost("finalize_ratings", batch) / batch
+print(f"==> one ballot: {ballot:.0f} µs, one rating: {rating:.0f} µs (cast + a 32nd of a batch of 32, "
+      f"database included); ratio {rating / ballot:.3f} (goal <= 1.2)")
 PY
 fi
 say "all benchmarks done in $(elapsed "$start")"

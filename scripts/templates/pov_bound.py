@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes every generated weight charge at least the proof size its benchmark measured.
 
-frame-omni-bencher writes two proof sizes per benchmark: the one it *measured* (the storage proof
+The bencher (frame-benchmarking-cli) writes two proof sizes per benchmark: the one it *measured* (the storage proof
 the benchmark recorded) and the one it *estimated* from the storage items' `MaxEncodedLen`, and the
 weight charges the estimate. The estimate is not always the larger: a read from a large map
 carries more trie nodes than the item's size allows for (`count` reads 59 keys per constituency:

@@ -26,6 +26,16 @@ const BIRCHWOOD = 3;
 
 test.skip(!ws || !!process.env.VECHE_NODE_WS, 'chopsticks only (app/scripts/test.sh e2e): it writes the chain’s storage');
 
+/** An encoder of `Recall` storage items (key and value, hex) with the connected runtime's metadata, for `dev_setStorage`. */
+async function recallItems(client: ReturnType<typeof createClient>) {
+  const { hash } = await client.getFinalizedBlock();
+  const storage = getDynamicBuilder(getLookupFn(unifyMetadata(decAnyMetadata(await client.getMetadata(hash))))).buildStorage;
+  return (entry: string, keys: unknown[], value: unknown) => {
+    const s = storage('Recall', entry);
+    return [s.keys.enc(...keys), `0x${Buffer.from(s.value.enc(value)).toString('hex')}`];
+  };
+}
+
 test('a recall under way: its confidence vote, response and record, the petition, and a resident’s forms', async ({ page }) => {
   const client = createClient(getWsProvider(ws!));
   let polls!: { vote: number; petition: number; now: number; roll: number; end: number };
@@ -49,12 +59,7 @@ test('a recall under way: its confidence vote, response and record, the petition
     polls = { vote, petition, now, roll, end };
 
     // What start_recall, respond and advance would have stored, encoded with the runtime's metadata.
-    const { hash } = await client.getFinalizedBlock();
-    const storage = getDynamicBuilder(getLookupFn(unifyMetadata(decAnyMetadata(await client.getMetadata(hash))))).buildStorage;
-    const item = (entry: string, keys: unknown[], value: unknown) => {
-      const s = storage('Recall', entry);
-      return [s.keys.enc(...keys), `0x${Buffer.from(s.value.enc(value)).toString('hex')}`];
-    };
+    const item = await recallItems(client);
     const [, , rules] = await api.view.Recall.status(HEAD_OF_BIRCHWOOD, BOB);
     const procedure = (trigger: unknown, noticed: number, response: unknown, stage: unknown) => ({
       office: HEAD_OF_BIRCHWOOD,
@@ -170,12 +175,7 @@ test('the official answers a notice from his own account: a document file by its
   try {
     // Procedure #1 in its notice, with no response yet (what start_recall leaves).
     const now = (await client.getFinalizedBlock()).number;
-    const { hash } = await client.getFinalizedBlock();
-    const storage = getDynamicBuilder(getLookupFn(unifyMetadata(decAnyMetadata(await client.getMetadata(hash))))).buildStorage;
-    const item = (entry: string, keys: unknown[], value: unknown) => {
-      const s = storage('Recall', entry);
-      return [s.keys.enc(...keys), `0x${Buffer.from(s.value.enc(value)).toString('hex')}`];
-    };
+    const item = await recallItems(client);
     const [, , rules] = await api.view.Recall.status(HEAD_OF_BIRCHWOOD, BOB);
     const procedure = {
       office: HEAD_OF_BIRCHWOOD,

@@ -38,7 +38,7 @@ async function recallItems(client: ReturnType<typeof createClient>) {
 
 test('a recall under way: its confidence vote, response and record, the petition, and a resident’s forms', async ({ page }) => {
   const client = createClient(getWsProvider(ws!));
-  let polls!: { vote: number; petition: number; now: number; roll: number; end: number };
+  let polls!: { vote: number; petition: number; other: number; now: number; roll: number; end: number };
   try {
     const api = client.getTypedApi(veche);
     // Two polls of Birchwood, as recall opens them: the confidence vote's and the petition's.
@@ -53,10 +53,11 @@ test('a recall under way: its confidence vote, response and record, the petition
       await submit(api.tx.Sudo.sudo({ call: poll.decodedCall }), 'Alice');
       return (await api.query.Ballots.NextPollId.getValue()) - 1;
     };
-    const [vote, petition] = [await create(), await create()];
+    // A third, that recall did not open: a plain yes/no poll.
+    const [vote, petition, other] = [await create(), await create(), await create()];
     const now = (await client.getFinalizedBlock()).number;
     const { roll_size: roll, end } = (await api.query.Ballots.Polls.getValue(vote))!;
-    polls = { vote, petition, now, roll, end };
+    polls = { vote, petition, other, now, roll, end };
 
     // What start_recall, respond and advance would have stored, encoded with the runtime's metadata.
     const item = await recallItems(client);
@@ -164,9 +165,13 @@ test('a recall under way: its confidence vote, response and record, the petition
   await expect(page.getByRole('radio', { name: 'Sign the petition' })).toHaveAttribute('data-testid', 'option-0');
   await expect(page.getByRole('radio', { name: 'Withdraw my signature' })).toHaveAttribute('data-testid', 'option-1');
   // A poll recall did not open has no such card.
-  await open(page, ws, `#/vote/${polls.vote - 1}`);
-  await expect(page.getByRole('heading', { name: `Poll #${polls.vote - 1}` })).toBeVisible({ timeout: 30_000 });
+  await open(page, ws, `#/vote/${polls.other}`);
+  await expect(page.getByRole('heading', { name: `Poll #${polls.other}` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('radio', { name: 'Yes' })).toHaveAttribute('data-testid', 'option-0');
+  // The lookup that names a recall poll answers within a block; give it two seconds to be wrong.
+  await page.waitForTimeout(2_000);
   await expect(page.getByTestId('poll-recall')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Yes' })).toHaveAttribute('data-testid', 'option-0');
 });
 
 test('the official answers a notice from his own account: a document file by its hash; nobody else can', async ({ page }) => {

@@ -73,9 +73,9 @@ print(f"==> credit transfer: {c[0]:.1f} µs + {c[1]}r/{c[2]}w = {c[3]:.1f} µs; 
       f"{c[3] / b[3]:.2f} (goal <= 1.25)")
 PY
 fi
-# One rating against one ballot (goal <= 1.2x): each is a cast (the pool's check and the call) and
-# its share of the end-of-block batch that verifies and counts 32 of its kind, with the runtime's
-# database costs.
+# One rating against one ballot (goal <= 1.2x): each is a `cast` (the call; its pool check weighs
+# the same for both) and its share of the end-of-block batch that verifies and counts 32 of its
+# kind, with the runtime's database costs.
 if [ -f pallets/ballots/src/weights.rs ]; then
 	python3 - pallets/ballots/src/weights.rs <<'PY'
 import re, sys

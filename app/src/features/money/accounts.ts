@@ -27,3 +27,11 @@ export async function extensionAccounts(): Promise<Payer[]> {
   }
   return out;
 }
+
+/** Where the accounts this page can sign with come from. */
+export type AccountSource = 'dev' | 'extension';
+
+/** The accounts of `source`: the development accounts, or every injected extension's. */
+export async function accountsFrom(source: AccountSource): Promise<Payer[]> {
+  return source === 'dev' ? DEV_NAMES.map(devAccount) : extensionAccounts();
+}

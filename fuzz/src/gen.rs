@@ -127,6 +127,7 @@ impl World {
 			85..=89 => self.promises(),
 			90..=92 => self.ratings(),
 			93..=96 => self.recall(),
+			97..=98 => self.acts(),
 			_ => Some((self.other(), Origin::Signed(self.account()))),
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
@@ -874,6 +875,112 @@ impl World {
 		Some((RuntimeCall::Recall(call), origin))
 	}
 
+	/// Bob (who holds office 7) mostly, else anyone.
+	fn bob_or_anyone(&mut self) -> Origin {
+		if self.rng.chance(70) {
+			Origin::Signed(Sr25519Keyring::Bob)
+		} else {
+			Origin::Signed(self.account())
+		}
+	}
+
+	/// The registry of acts: acts of the demo head's office (Bob) or any, by him, by anyone or by
+	/// governance; keys registered with a valid proof of possession or a forged one; signatures
+	/// valid, of another version, or by another key.
+	fn acts(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use pallet_veche_acts::{mldsa, ActKind, Call as C};
+		let next = pallet_veche_acts::NextAct::<Runtime>::get();
+		let act = if next > 0 && self.rng.chance(80) {
+			next - 1 - self.rng.below32(next.min(3))
+		} else {
+			self.rng.below32(next.saturating_add(1))
+		};
+		let version = self.rng.below32(3);
+		let text =
+			|rng: &mut Rng| -> frame_support::BoundedVec<u8, frame_support::traits::ConstU32<256>> {
+				rng.bytes(40).try_into().expect("40 bytes fit")
+			};
+		let seed = self.rng.below(3) as u8;
+		let (call, origin) = match self.rng.below(12) {
+			0..=1 => {
+				let kind = *self.rng.pick(&ActKind::ALL)?;
+				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
+				(
+					C::table {
+						office: self.office(),
+						kind,
+						title: text(&mut self.rng),
+						content: self.rng.array32(),
+						locator: text(&mut self.rng),
+					},
+					origin,
+				)
+			},
+			2 => {
+				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
+				(
+					C::amend { act, content: self.rng.array32(), locator: text(&mut self.rng) },
+					origin,
+				)
+			},
+			3 => {
+				let effective = self.rng.chance(50).then(|| {
+					frame_system::Pallet::<Runtime>::block_number() + self.rng.below32(20)
+				});
+				(C::adopt { act, version, effective }, self.admin())
+			},
+			4 => (C::reject { act }, self.admin()),
+			5 => {
+				let from = self.rng.chance(50).then(|| {
+					frame_system::Pallet::<Runtime>::block_number() + self.rng.below32(20)
+				});
+				let origin = if self.rng.chance(50) { self.bob_or_anyone() } else { self.admin() };
+				(C::repeal { act, from }, origin)
+			},
+			6..=7 => {
+				// Bob's key `seed`, proved for him (or, one time in four, for someone else).
+				let office = self.office();
+				let (public, secret) = pq_pair(seed);
+				let owner = if self.rng.chance(75) {
+					Sr25519Keyring::Bob.to_account_id()
+				} else {
+					self.account_id()
+				};
+				let message = pallet_veche_acts::Pallet::<Runtime>::key_message(&owner, office);
+				let proof = pq_sign(&secret, &message, mldsa::KEY_CONTEXT);
+				(C::register_key { office, public, proof }, Origin::Signed(Sr25519Keyring::Bob))
+			},
+			8 => {
+				let key = self
+					.rng
+					.below32(pallet_veche_acts::NextKey::<Runtime>::get().saturating_add(1));
+				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
+				(C::revoke_key { key }, origin)
+			},
+			9..=10 => {
+				// A signature by key `key` with key pair `seed`: valid when they match and the
+				// version exists (the message then read from the chain), else forged.
+				let key = self
+					.rng
+					.below32(pallet_veche_acts::NextKey::<Runtime>::get().saturating_add(1));
+				let (_, secret) = pq_pair(seed);
+				let content = pallet_veche_acts::Versions::<Runtime>::get(act, version)
+					.map(|v| v.content)
+					.unwrap_or_default();
+				let signed = if self.rng.chance(80) { version } else { version + 1 };
+				let message =
+					pallet_veche_acts::Pallet::<Runtime>::version_message(act, signed, &content);
+				let signature = pq_sign(&secret, &message, mldsa::ACT_CONTEXT);
+				(C::sign { act, version, key, signature }, Origin::Signed(self.account()))
+			},
+			_ => {
+				let kind = *self.rng.pick(&ActKind::ALL)?;
+				(C::set_threshold { kind, threshold: self.rng.below32(4) }, self.admin())
+			},
+		};
+		Some((RuntimeCall::Acts(call), origin))
+	}
+
 	fn other(&mut self) -> RuntimeCall {
 		let to = MultiAddress::Id(self.account_id());
 		match self.rng.below(2) {
@@ -884,6 +991,31 @@ impl World {
 			_ => RuntimeCall::System(frame_system::Call::remark { remark: self.rng.bytes(64) }),
 		}
 	}
+}
+
+/// ML-DSA-65 key pair `seed` of the fuzzer's signers (three, made once).
+fn pq_pair(seed: u8) -> ([u8; 1952], fips204::ml_dsa_65::PrivateKey) {
+	use fips204::traits::{KeyGen, SerDes};
+	thread_local! {
+		static PAIRS: Vec<([u8; 1952], fips204::ml_dsa_65::PrivateKey)> = (0..3u8)
+			.map(|s| {
+				let (public, secret) = fips204::ml_dsa_65::KG::keygen_from_seed(&[s; 32]);
+				(public.into_bytes(), secret)
+			})
+			.collect();
+	}
+	PAIRS.with(|p| p[usize::from(seed) % p.len()].clone())
+}
+
+/// An ML-DSA-65 signature, bounded as the registry's calls take it.
+fn pq_sign(
+	secret: &fips204::ml_dsa_65::PrivateKey,
+	message: &[u8],
+	context: &[u8],
+) -> frame_support::BoundedVec<u8, frame_support::traits::ConstU32<3309>> {
+	use fips204::traits::Signer;
+	let signature = secret.try_sign_with_seed(&[0; 32], message, context).expect("a short context");
+	signature.to_vec().try_into().expect("a signature's length")
 }
 
 /// The accounts that get a public identity in setup (candidates, list agents, auditors).

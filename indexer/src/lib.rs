@@ -3,8 +3,9 @@
 //! An event-replay indexer for Veche: it rebuilds what a block explorer shows of every Veche
 //! pallet — the jurisdiction tree and its offices; registrars, persons, credentials and the
 //! persons in each ring; polls, ballots, tallies and results; currencies, their admins and every
-//! account's balances; elections, promises, officials' ratings and recall procedures — from the chain's events alone, and compares the result with the chain's
-//! storage.
+//! account's balances; elections, promises, officials' ratings and recall procedures; the
+//! registry of acts with its keys and signatures — from the chain's events alone, and compares the
+//! result with the chain's storage.
 //!
 //! It starts from the genesis state (which the chain spec publishes: an explorer decodes it once)
 //! and from then on reads only events: [`Index::apply_block`] takes a block's events in order
@@ -21,6 +22,7 @@
 //! cursors, pending ballots of the current block), the moment an account's lazy demurrage was
 //! last applied, and per-account feeless-use counters. Each module says what it compares.
 
+pub mod acts;
 pub mod ballots;
 pub mod credit;
 pub mod elections;
@@ -62,6 +64,8 @@ pub struct Index {
 	pub ratings: ratings::State,
 	/// Recall procedures, petitions and rules.
 	pub recall: recall::State,
+	/// The registry of acts.
+	pub acts: acts::State,
 }
 
 impl Index {
@@ -78,6 +82,7 @@ impl Index {
 			promises: promises::State::from_storage(),
 			ratings: ratings::State::from_storage(),
 			recall: recall::State::from_storage(),
+			acts: acts::State::from_storage(),
 		}
 	}
 
@@ -100,6 +105,7 @@ impl Index {
 				RuntimeEvent::Promises(e) => self.promises.apply(number, e),
 				RuntimeEvent::Ratings(e) => self.ratings.apply(e),
 				RuntimeEvent::Recall(e) => self.recall.apply(number, e),
+				RuntimeEvent::Acts(e) => self.acts.apply(number, e),
 				_ => continue,
 			};
 			applied.map_err(|why| format!("block {number}, event {i} ({event:?}): {why}"))?;
@@ -121,6 +127,7 @@ impl Index {
 		self.promises.diff(&stored.promises, &mut out);
 		self.ratings.diff(&stored.ratings, &mut out);
 		self.recall.diff(&stored.recall, &mut out);
+		self.acts.diff(&stored.acts, &mut out);
 		out
 	}
 
@@ -143,6 +150,8 @@ impl Index {
 			"promises": self.promises.promises.len(),
 			"rating_periods": self.ratings.periods.len(),
 			"recall_procedures": self.recall.procedures.len(),
+			"acts": self.acts.acts.len(),
+			"act_signatures": self.acts.signatures.len(),
 		})
 	}
 }

@@ -14,11 +14,11 @@
 //! `veche-client`, never to vote on a real chain.
 
 use crate::{
-	configs::personhood::RingVrf, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
-	CouncilMembershipConfig, CreditConfig, ElectionsConfig, JurisdictionsConfig,
-	ParachainInfoConfig, PersonhoodConfig, PromisesConfig, RatingsConfig, RecallConfig, Runtime,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS,
-	MINUTES, UNIT,
+	configs::personhood::RingVrf, AccountId, ActsConfig, AuraId, BalancesConfig,
+	CollatorSelectionConfig, CouncilMembershipConfig, CreditConfig, ElectionsConfig,
+	JurisdictionsConfig, ParachainInfoConfig, PersonhoodConfig, PromisesConfig, RatingsConfig,
+	RecallConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, DAYS,
+	EXISTENTIAL_DEPOSIT, HOURS, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -326,6 +326,58 @@ fn demo_recall() -> RecallConfig {
 	}
 }
 
+/// The ML-DSA-65 seed of the demo's signer, Bob as Head of Birchwood:
+/// `blake2_256("veche-demo-signer-bob")` (public, like the dev accounts' phrase).
+pub fn demo_signer_seed() -> [u8; 32] {
+	sp_io::hashing::blake2_256(b"veche-demo-signer-bob")
+}
+
+/// The demo's acts: the Republic's constitution and its 2026 budget, adopted before the chain
+/// (numbers 1 and 2 of 2026); a bill of Birchwood awaiting a decision (a jury, once juries
+/// decide bills); Bob's ML-DSA-65 key for signing as Head of Birchwood.
+fn demo_acts() -> ActsConfig {
+	use pallet_veche_acts::{ActKind, ActNumber, GenesisAct};
+	let act = |kind, office, title: &[u8], locator: &[u8], number| GenesisAct {
+		kind,
+		office,
+		title: title.to_vec(),
+		content: sp_io::hashing::blake2_256(title),
+		locator: locator.to_vec(),
+		number,
+	};
+	ActsConfig {
+		thresholds: vec![],
+		keys: vec![(
+			Sr25519Keyring::Bob.to_account_id(),
+			HEAD_OF_BIRCHWOOD,
+			pallet_veche_acts::mldsa::public_from_seed(&demo_signer_seed()).to_vec(),
+		)],
+		acts: vec![
+			act(
+				ActKind::Law,
+				0,
+				b"Constitution of the Republic of Veche",
+				b"https://veche.example/acts/constitution",
+				Some(ActNumber { year: 2026, seq: 1 }),
+			),
+			act(
+				ActKind::Budget,
+				0,
+				b"Budget of the Republic of Veche for 2026",
+				b"https://veche.example/acts/budget-2026",
+				Some(ActNumber { year: 2026, seq: 2 }),
+			),
+			act(
+				ActKind::Bill,
+				HEAD_OF_BIRCHWOOD,
+				b"Birchwood: on the village green and its upkeep",
+				b"https://birchwood.example/bills/village-green",
+				None,
+			),
+		],
+	}
+}
+
 /// The demo's promises: Charlie and Ferdie, standing for the Birchwood council (election 0),
 /// each enter their programme; Eve, a civic-audit association, is the accredited auditor (she
 /// rates once a registrar has judged her identity).
@@ -422,6 +474,7 @@ fn genesis(
 		promises: demo_promises(),
 		ratings: demo_ratings(),
 		recall: demo_recall(),
+		acts: demo_acts(),
 	})
 }
 

@@ -1,6 +1,7 @@
 //! One file per pallet's `Config` (a pallet with two instances keeps both in its file). Each
 //! file says who may act through each origin it sets.
 
+mod acts;
 mod aura;
 mod aura_ext;
 mod authority_discovery;

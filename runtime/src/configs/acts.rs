@@ -1,0 +1,74 @@
+//! Acts: the registry of acts of government, with versions, numbers and ML-DSA-65 signatures.
+
+use crate::{governance::CommissionOrRoot, Runtime};
+use frame_support::traits::{AsEnsureOriginWithArg, ConstU32};
+
+impl pallet_veche_acts::Config for Runtime {
+	/// This parachain's blocks: acts take effect and are repealed at blocks of this chain.
+	type BlockNumberProvider = crate::System;
+	/// The timestamp, for the calendar year of an act's number.
+	type Time = crate::Timestamp;
+	type Jurisdictions = crate::Jurisdictions;
+	/// Elections seat the officials who table, issue and sign acts.
+	type Officeholders = crate::Elections;
+	/// The election commission (or a people's referendum, or root) keeps the registry: laws from
+	/// before the chain, repeals, thresholds, revoking a compromised key.
+	type GovernanceOrigin = CommissionOrRoot;
+	/// Drafts are decided by the commission (or a people's referendum, or root) until juries
+	/// decide the bills sent to them.
+	type AdoptOrigin = AsEnsureOriginWithArg<CommissionOrRoot>;
+	/// A title of a few lines.
+	type MaxTitle = ConstU32<256>;
+	/// A URL or an IPFS CID.
+	type MaxLocator = ConstU32<256>;
+	/// The first text and 63 amendments.
+	type MaxVersions = ConstU32<64>;
+	/// A parliament's presidium, a council's members.
+	type MaxSigners = ConstU32<16>;
+	/// A key in use, and one being rotated in.
+	type MaxKeys = ConstU32<4>;
+	type WeightInfo = pallet_veche_acts::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// An office of a new country with `n` holders, seated through the real elections pallet's
+/// storage.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_veche_acts::benchmarking::BenchmarkHelper<crate::AccountId> for BenchmarkHelper {
+	fn office_with_holders(
+		n: u32,
+	) -> (pallet_veche_primitives::OfficeId, alloc::vec::Vec<crate::AccountId>) {
+		let root = || frame_system::RawOrigin::Root.into();
+		let name = || b"bench".to_vec().try_into().unwrap_or_default();
+		let country = pallet_veche_jurisdictions::NextUnitId::<Runtime>::get();
+		let _ = crate::Jurisdictions::add_unit(
+			root(),
+			None,
+			pallet_veche_primitives::UnitKind::Country,
+			name(),
+		);
+		let office = pallet_veche_jurisdictions::NextOfficeId::<Runtime>::get();
+		let _ = crate::Jurisdictions::add_office(root(), country, name(), n);
+		let now = crate::System::block_number();
+		let holders: alloc::vec::Vec<crate::AccountId> =
+			(0..n).map(|i| frame_benchmarking::account("official", i, 0)).collect();
+		pallet_veche_elections::Holders::<Runtime>::mutate(office, |h| {
+			for who in &holders {
+				let _ = h.try_push(pallet_veche_elections::Holder {
+					seat: pallet_veche_elections::Seat {
+						who: who.clone(),
+						constituency: country,
+						list: None,
+					},
+					election: 0,
+					since: now,
+					until: now.saturating_add(crate::DAYS.saturating_mul(365)),
+				});
+			}
+		});
+		(office, holders)
+	}
+}

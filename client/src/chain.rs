@@ -281,6 +281,26 @@ impl subxt::transactions::Payload for RawCall {
 	}
 }
 
+/// Submits `pallet.call` with `args` (SCALE-encoded as the runtime takes them) signed by
+/// `signer`, and waits until it succeeded in a finalized block; returns the extrinsic's hash.
+pub async fn signed(
+	client: &Client,
+	signer: &Keypair,
+	pallet: &'static str,
+	call: &'static str,
+	args: Vec<u8>,
+	what: &str,
+) -> Result<String, String> {
+	let call = RawCall { pallet, call, args: RawArgs(args) };
+	let events = submit(client, &call, signer, what).await?;
+	Ok(to_hex(events.extrinsic_hash().as_ref()))
+}
+
+/// The chain's genesis hash, which messages signed for it start with.
+pub async fn genesis_hash(client: &Client) -> [u8; 32] {
+	client.genesis_hash().0
+}
+
 /// A poll as stored.
 pub type PollInfo = pallet_veche_ballots::Poll<u32>;
 /// A ballot as stored.

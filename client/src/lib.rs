@@ -21,6 +21,7 @@
 //!
 //! The `veche-client` binary exposes all of it on the command line.
 
+pub mod acts;
 pub mod audit;
 pub mod chain;
 pub mod civic;

@@ -9,8 +9,8 @@ use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
 use veche_client::{
-	ballot, chain, civic, context, election, from_hex, hex32, keys::Secret, load, proof, recount,
-	tag, to_hex, RingRef,
+	acts, ballot, chain, civic, context, election, from_hex, hex32, keys::Secret, load, proof,
+	recount, tag, to_hex, RingRef,
 };
 
 #[derive(Parser)]
@@ -29,6 +29,10 @@ enum Command {
 	/// Ring keys: create a secret, or show the public key of one.
 	#[command(subcommand)]
 	Key(KeyCommand),
+	/// The registry of acts: post-quantum (ML-DSA-65) signing keys, tabling, signing and
+	/// verifying acts.
+	#[command(subcommand)]
+	Act(ActCommand),
 	/// (Registrar) The dedupe tag of a person, from their stable identity attributes: the
 	/// lifetime national identification number where their country has one, otherwise names
 	/// with date and place of birth (the country decides which; see the README).
@@ -417,6 +421,87 @@ enum KeyCommand {
 	},
 }
 
+#[derive(Subcommand)]
+enum ActCommand {
+	/// Create an official's ML-DSA-65 signing key: a new 32-byte secret in a new file (mode
+	/// 0600), or `--demo` the demo signer's (Bob, Head of Birchwood; public, demo only).
+	NewKey {
+		#[arg(long)]
+		out: PathBuf,
+		#[arg(long)]
+		demo: bool,
+	},
+	/// Register a signing key for the signer's account and office (a proof of possession is
+	/// signed with it).
+	RegisterKey {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		suri: String,
+		#[arg(long)]
+		office: u32,
+		#[arg(long)]
+		pq: PathBuf,
+	},
+	/// Table an act of an office you hold: its text file is hashed (BLAKE2b-256), its
+	/// locator says where it is published.
+	Table {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		suri: String,
+		#[arg(long)]
+		office: u32,
+		/// bill, law, decree, resolution, budget, officialresponse, appealdecision,
+		/// promiseevidence.
+		#[arg(long)]
+		kind: String,
+		#[arg(long)]
+		title: String,
+		#[arg(long)]
+		text: PathBuf,
+		#[arg(long)]
+		locator: String,
+	},
+	/// Sign a version of an act with your registered key (`--key`: its id) and submit the
+	/// signature (sent by `--suri`, who may be a clerk).
+	Sign {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		suri: String,
+		#[arg(long)]
+		act: u32,
+		#[arg(long, default_value_t = 0)]
+		version: u32,
+		#[arg(long)]
+		key: u32,
+		#[arg(long)]
+		pq: PathBuf,
+	},
+	/// Verify off chain every signature of a version that the chain keeps, and (with `--text`)
+	/// that a copy of its text is the one recorded.
+	Verify {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		act: u32,
+		#[arg(long, default_value_t = 0)]
+		version: u32,
+		#[arg(long)]
+		text: Option<PathBuf>,
+	},
+	/// Show an act: its record, and the version in force at `--at` (default: now).
+	Show {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		act: u32,
+		#[arg(long)]
+		at: Option<u32>,
+	},
+}
+
 #[tokio::main]
 async fn main() {
 	if let Err(e) = run(Cli::parse()).await {
@@ -427,6 +512,7 @@ async fn main() {
 
 async fn run(cli: Cli) -> Result<(), String> {
 	let out = match cli.command {
+		Command::Act(command) => act_command(command).await?,
 		Command::Key(KeyCommand::New { out }) => {
 			let secret = Secret::generate()?;
 			secret.save(&out)?;
@@ -1454,4 +1540,103 @@ async fn junk(
 		"honest_counted": counted,
 		"honest_expected": expected,
 	}))
+}
+
+/// The seed of the demo signer (Bob as Head of Birchwood), as the runtime's genesis derives it.
+fn demo_signer_seed() -> [u8; 32] {
+	acts::text_hash(b"veche-demo-signer-bob")
+}
+
+async fn act_command(command: ActCommand) -> Result<serde_json::Value, String> {
+	Ok(match command {
+		ActCommand::NewKey { out, demo } => {
+			let seed = if demo {
+				demo_signer_seed()
+			} else {
+				let mut seed = [0u8; 32];
+				getrandom::getrandom(&mut seed).map_err(|e| format!("no randomness: {e}"))?;
+				seed
+			};
+			write_secret(&out, &to_hex(&seed))?;
+			let key = acts::PqKey::from_seed(&seed);
+			json!({ "file": out, "public_hash": to_hex(&acts::text_hash(&key.public)) })
+		},
+		ActCommand::RegisterKey { url, suri, office, pq } => {
+			let client = chain::connect(&url).await?;
+			let signer = chain::signer(&suri)?;
+			let key = acts::PqKey::load(&pq)?;
+			let extrinsic = acts::register_key(&client, &signer, office, &key).await?;
+			json!({ "extrinsic": extrinsic, "public_hash": to_hex(&acts::text_hash(&key.public)) })
+		},
+		ActCommand::Table { url, suri, office, kind, title, text, locator } => {
+			let client = chain::connect(&url).await?;
+			let signer = chain::signer(&suri)?;
+			let kind = acts::parse_kind(&kind)?;
+			let body =
+				std::fs::read(&text).map_err(|e| format!("cannot read {}: {e}", text.display()))?;
+			let content = acts::text_hash(&body);
+			let extrinsic = acts::table(
+				&client,
+				&signer,
+				office,
+				kind,
+				title.as_bytes(),
+				content,
+				locator.as_bytes(),
+			)
+			.await?;
+			json!({ "extrinsic": extrinsic, "content": to_hex(&content) })
+		},
+		ActCommand::Sign { url, suri, act, version, key, pq } => {
+			let client = chain::connect(&url).await?;
+			let sender = chain::signer(&suri)?;
+			let pq = acts::PqKey::load(&pq)?;
+			let extrinsic = acts::sign(&client, &sender, act, version, key, &pq).await?;
+			let mut out = acts::verify(&client, act, version, None).await?;
+			out["extrinsic"] = json!(extrinsic);
+			out
+		},
+		ActCommand::Verify { url, act, version, text } => {
+			let client = chain::connect(&url).await?;
+			let body = text
+				.map(|t| std::fs::read(&t).map_err(|e| format!("cannot read {}: {e}", t.display())))
+				.transpose()?;
+			acts::verify(&client, act, version, body.as_deref()).await?
+		},
+		ActCommand::Show { url, act, at } => {
+			let client = chain::connect(&url).await?;
+			let record = acts::act(&client, act).await?.ok_or("no such act")?;
+			let (best, _) = chain::best_block(&client).await?;
+			let at = at.unwrap_or(best as u32);
+			let in_force = acts::in_force(&client, act, at).await?;
+			json!({
+				"act": act,
+				"kind": format!("{:?}", record.kind),
+				"unit": record.unit,
+				"office": record.office,
+				"title": String::from_utf8_lossy(&record.title),
+				"status": format!("{:?}", record.status),
+				"number": record.number.map(|n| format!("{}/{}", n.seq, n.year)),
+				"versions": record.versions,
+				"at": at,
+				"in_force": in_force.map(|(v, version)| json!({
+					"version": v,
+					"content": to_hex(&version.content),
+					"locator": String::from_utf8_lossy(&version.locator),
+				})),
+			})
+		},
+	})
+}
+
+/// Writes `line` to a new file readable by its owner only.
+fn write_secret(path: &std::path::Path, line: &str) -> Result<(), String> {
+	use std::{io::Write, os::unix::fs::OpenOptionsExt};
+	let mut file = std::fs::OpenOptions::new()
+		.write(true)
+		.create_new(true)
+		.mode(0o600)
+		.open(path)
+		.map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+	writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -128,7 +128,8 @@ mod tests {
 				checked += 1;
 			}
 		}
-		assert!(checked >= 50, "{checked}");
+		// Every deterministic case of the published set (those with `rnd` are hedged).
+		assert_eq!(checked, 83);
 	}
 
 	#[test]

@@ -2,8 +2,10 @@
 //! domain-separating contexts, and verification.
 //!
 //! The runtime verifies with the `fips204` crate: pure Rust, `no_std` without an allocator,
-//! without `unsafe`, whose dependencies (`sha3`, `rand_core`, `zeroize`) the runtime already
-//! carries. It agreed with RustCrypto's `ml-dsa` on all 210 Wycheproof ML-DSA-65 verification
+//! without `unsafe`, whose dependencies (`sha2`, `sha3`, `rand_core`, `zeroize`) the runtime
+//! already carries, at the versions it carries: 0.4 (FIPS 204 final, with contexts), because 0.5
+//! asks for a newer `sha3` patch release than `sp-crypto-hashing` is locked to, and taking it
+//! would rebuild the whole runtime and node for no change in ML-DSA. It agreed with RustCrypto's `ml-dsa` on all 210 Wycheproof ML-DSA-65 verification
 //! cases and reproduced the deterministic signing vectors byte for byte (the native tests below
 //! check both). Its verify-only wasm is about 52 KB.
 //!

@@ -84,12 +84,45 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
-	sp_runtime::{traits::BlockNumberProvider, ArithmeticError},
-	traits::{EnsureOriginWithArg, UnixTime},
+	sp_runtime::{
+		traits::{AccountIdConversion, BlockNumberProvider, Dispatchable, One, Zero},
+		ArithmeticError, SaturatedConversion, Saturating,
+	},
+	traits::{
+		fungible::{self, Inspect as _, Mutate as _},
+		schedule::{
+			v3::{Named as ScheduleNamed, TaskName},
+			DispatchTime,
+		},
+		tokens::{Fortitude, Preservation},
+		Bounded, EnsureOriginWithArg, OriginTrait, UnixTime,
+	},
+	PalletId,
 };
 use frame_system::pallet_prelude::*;
 use mldsa::{PublicKey, SIGNATURE_LEN};
-use pallet_veche_primitives::{DocumentHash, JurisdictionInspect, OfficeId, Officeholders};
+use pallet_veche_primitives::{
+	DocumentHash, JurisdictionId, JurisdictionInspect, MarkActs, OfficeId, Officeholders,
+};
+
+/// The chain's currency's balance.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// The origin the scheduler dispatches a payout with.
+pub type PalletsOriginOf<T> =
+	<<T as frame_system::Config>::RuntimeOrigin as OriginTrait>::PalletsOrigin;
+
+/// A payout as stored.
+pub type PayoutOf<T> =
+	Payout<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A payout as a budget's schedule gives it: `(to, amount, due)`.
+pub type PayoutPlanOf<T> =
+	(<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>);
+
+/// The priority of payouts in the scheduler's agenda (after governance's enactments).
+const PAYOUT_PRIORITY: u8 = 128;
 
 /// The calendar year (UTC, proleptic Gregorian) of the instant `ms` milliseconds after the Unix
 /// epoch (H. Hinnant's days-to-civil algorithm; exact for every `u64`).
@@ -181,6 +214,38 @@ pub mod pallet {
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
+		/// The overarching call: the scheduler dispatches [`Call::pay_out`] when a payout is due.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+			+ From<Call<Self>>
+			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The scheduler that pays a budget's payouts when due.
+		type Scheduler: ScheduleNamed<
+			BlockNumberFor<Self>,
+			<Self as Config>::RuntimeCall,
+			PalletsOriginOf<Self>,
+			Hasher = Self::Hashing,
+		>;
+
+		/// The chain's currency, which budgets pay out of their jurisdiction's account.
+		type Currency: fungible::Mutate<Self::AccountId>;
+
+		/// Derives each jurisdiction's account ([`Pallet::treasury`]), which its budgets pay from.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Marks adopted acts as items of a non-transferable NFT collection per jurisdiction.
+		type Marker: MarkActs;
+
+		/// The most payouts one budget schedules.
+		#[pallet::constant]
+		type MaxPayouts: Get<u32>;
+
+		/// The most deadlines one act sets.
+		#[pallet::constant]
+		type MaxDeadlines: Get<u32>;
+
 		/// What the benchmarks need from the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: benchmarking::BenchmarkHelper<Self::AccountId>;
@@ -265,6 +330,29 @@ pub mod pallet {
 			NMapKey<Twox64Concat, KeyId>,
 		),
 		Signature<BlockNumberFor<T>>,
+	>;
+
+	/// The NFT collection that marks each jurisdiction's adopted acts.
+	// Twox64Concat: unit ids are assigned on-chain.
+	#[pallet::storage]
+	pub type Collections<T: Config> =
+		StorageMap<_, Twox64Concat, JurisdictionId, <T::Marker as MarkActs>::Collection>;
+
+	/// Each budget's payout schedule, ordered by due block.
+	// Twox64Concat: act ids are assigned on-chain in sequence.
+	#[pallet::storage]
+	pub type Payouts<T: Config> =
+		StorageMap<_, Twox64Concat, ActId, BoundedVec<PayoutOf<T>, T::MaxPayouts>, ValueQuery>;
+
+	/// The deadlines each act sets, in the order set.
+	// Twox64Concat: act ids are assigned on-chain in sequence.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ActId,
+		BoundedVec<Deadline<BlockNumberFor<T>>, T::MaxDeadlines>,
+		ValueQuery,
 	>;
 
 	#[pallet::event]
@@ -370,6 +458,68 @@ pub mod pallet {
 			/// Distinct officials who must sign a version.
 			threshold: u32,
 		},
+		/// An adopted act was marked: item `act` of its jurisdiction's NFT collection.
+		ActMarked {
+			/// The act (the item's id).
+			act: ActId,
+			/// Its jurisdiction.
+			unit: JurisdictionId,
+			/// The collection.
+			collection: <T::Marker as MarkActs>::Collection,
+		},
+		/// A budget's payout schedule was set (replacing any before).
+		PayoutsSet {
+			/// The budget.
+			act: ActId,
+			/// `(to, amount, due)`, ordered by due block.
+			payouts: BoundedVec<PayoutPlanOf<T>, T::MaxPayouts>,
+		},
+		/// The scheduler will pay a payout at block `at`.
+		PayoutScheduled {
+			/// The budget.
+			act: ActId,
+			/// The payout's index in the schedule.
+			index: u32,
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+		/// A payout was paid from the jurisdiction's account.
+		PayoutMade {
+			/// The budget.
+			act: ActId,
+			/// The payout's index in the schedule.
+			index: u32,
+			/// The jurisdiction's account it was paid from.
+			from: T::AccountId,
+			/// Who was paid.
+			to: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+		},
+		/// An act set a deadline for an office.
+		DeadlineSet {
+			/// The act.
+			act: ActId,
+			/// The deadline's index among the act's.
+			index: u32,
+			/// What is due.
+			kind: DeadlineKind,
+			/// The office it is due from.
+			office: OfficeId,
+			/// The last block it is on time.
+			due: BlockNumberFor<T>,
+		},
+		/// A deadline was met.
+		DeadlineMet {
+			/// The act.
+			act: ActId,
+			/// The deadline's index among the act's.
+			index: u32,
+			/// The act that met it, if one was named.
+			answer: Option<ActId>,
+			/// Whether it was met after its due block.
+			late: bool,
+		},
 	}
 
 	#[pallet::error]
@@ -424,6 +574,35 @@ pub mod pallet {
 		BadSignature,
 		/// A threshold is at least one and at most the signers a version may have.
 		BadThreshold,
+		/// The NFT pallet refused to create the jurisdiction's collection or mark the act.
+		MarkingFailed,
+		/// Only a budget has a payout schedule.
+		NotABudget,
+		/// The budget was adopted (or rejected): its schedule is fixed.
+		ScheduleFixed,
+		/// A version of the budget is signed already: its schedule no longer changes.
+		ScheduleSigned,
+		/// A schedule's payouts are ordered by due block, none of them zero, and none due before
+		/// the current block.
+		BadSchedule,
+		/// No such payout in the budget's schedule.
+		PayoutNotFound,
+		/// The payout was paid already.
+		AlreadyPaid,
+		/// The payout is not due yet.
+		NotDue,
+		/// The budget is not in force now (not adopted, not yet signed or effective, or repealed).
+		NotInForce,
+		/// The jurisdiction's account cannot pay the amount.
+		TreasuryShort,
+		/// The act has as many deadlines as it may.
+		TooManyDeadlines,
+		/// No such deadline of the act.
+		DeadlineNotFound,
+		/// The deadline was met already.
+		DeadlineAlreadyMet,
+		/// The act named as meeting a deadline is of another office than the one it is due from.
+		AnswerOfAnotherOffice,
 	}
 
 	#[pallet::genesis_config]
@@ -437,6 +616,9 @@ pub mod pallet {
 		/// from block 0 (signed on paper: complete without signatures on this chain); without,
 		/// a draft awaiting adoption.
 		pub acts: Vec<GenesisAct>,
+		/// Budgets' payouts: `(act, to, amount, due block)`, each budget's ordered by due block;
+		/// an adopted budget's first payout is scheduled at genesis.
+		pub payouts: Vec<(ActId, T::AccountId, u128, BlockNumberFor<T>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -519,8 +701,33 @@ pub mod pallet {
 				} else {
 					assert!(genesis.kind.is_adopted(), "a genesis draft is of a kind adopted");
 				}
+				let number = record.number;
 				Acts::<T>::insert(act, record);
 				Versions::<T>::insert(act, 0, version);
+				if let Some(number) = number {
+					Pallet::<T>::mark(act, unit, number).expect("genesis acts can be marked");
+				}
+			}
+			for (act, to, amount, due) in self.payouts.iter() {
+				let record = Acts::<T>::get(act).expect("genesis payouts are of genesis acts");
+				assert!(record.kind == ActKind::Budget, "only budgets pay out");
+				assert!(*amount > 0, "a payout pays something");
+				Payouts::<T>::mutate(act, |payouts| {
+					assert!(payouts.last().is_none_or(|p| p.due <= *due), "payouts in due order");
+					payouts
+						.try_push(Payout {
+							to: to.clone(),
+							amount: (*amount).saturated_into(),
+							due: *due,
+							paid: None,
+						})
+						.expect("at most MaxPayouts payouts a budget")
+				});
+			}
+			let mut budgets: Vec<ActId> = self.payouts.iter().map(|(act, ..)| *act).collect();
+			budgets.dedup();
+			for act in budgets {
+				Pallet::<T>::schedule_next_payout(act);
 			}
 		}
 	}
@@ -718,6 +925,9 @@ pub mod pallet {
 				number,
 				complete,
 			});
+			if kind == ActKind::Budget {
+				Self::schedule_next_payout(act);
+			}
 			Ok(())
 		}
 
@@ -767,6 +977,13 @@ pub mod pallet {
 			ensure!(from >= now, Error::<T>::InThePast);
 			record.status = ActStatus::Repealed { adopted, from };
 			Acts::<T>::insert(act, record);
+			// Payouts due from `from` on are refused when the scheduler dispatches them
+			// (`NotInForce`); a repeal now also takes the next one off the agenda.
+			if from == now {
+				if let Some(index) = Payouts::<T>::get(act).iter().position(|p| p.paid.is_none()) {
+					let _ = T::Scheduler::cancel_named(Self::payout_task(act, index as u32));
+				}
+			}
 			Self::deposit_event(Event::ActRepealed { act, from });
 			Ok(())
 		}
@@ -903,6 +1120,10 @@ pub mod pallet {
 				signature: bytes,
 				complete,
 			});
+			// A budget adopted before its signatures were complete pays from now.
+			if complete && record.kind == ActKind::Budget {
+				Self::schedule_next_payout(act);
+			}
 			Ok(())
 		}
 
@@ -922,6 +1143,153 @@ pub mod pallet {
 			ensure!(threshold >= 1 && threshold <= T::MaxSigners::get(), Error::<T>::BadThreshold);
 			Thresholds::<T>::insert(kind, threshold);
 			Self::deposit_event(Event::ThresholdSet { kind, threshold });
+			Ok(())
+		}
+
+		/// Sets the payout schedule of a budget still a draft (replacing any before): each
+		/// `(to, amount, due)` is paid from the jurisdiction's account ([`Pallet::treasury`]) by
+		/// the scheduler at block `due` once the budget is adopted and in force. The schedule is
+		/// fixed at adoption, or as soon as a version is signed, so that the signers sign what
+		/// will be paid.
+		///
+		/// - Origin: signed by a serving holder of the budget's issuing office, or
+		///   [`Config::GovernanceOrigin`].
+		///
+		/// Emits [`Event::PayoutsSet`]. Errors: [`Error::ActNotFound`], [`Error::NotServing`],
+		/// [`Error::NotABudget`], [`Error::ScheduleFixed`], [`Error::ScheduleSigned`],
+		/// [`Error::BadSchedule`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(<T as Config>::WeightInfo::set_payouts(payouts.len() as u32))]
+		pub fn set_payouts(
+			origin: OriginFor<T>,
+			act: ActId,
+			payouts: BoundedVec<PayoutPlanOf<T>, T::MaxPayouts>,
+		) -> DispatchResult {
+			let record = Acts::<T>::get(act).ok_or(Error::<T>::ActNotFound)?;
+			Self::official_or_governance(origin, record.office)?;
+			ensure!(record.kind == ActKind::Budget, Error::<T>::NotABudget);
+			ensure!(matches!(record.status, ActStatus::Bill), Error::<T>::ScheduleFixed);
+			let signed = (0..record.versions)
+				.any(|v| Versions::<T>::get(act, v).is_some_and(|s| !s.signers.is_empty()));
+			ensure!(!signed, Error::<T>::ScheduleSigned);
+			let now = T::BlockNumberProvider::current_block_number();
+			let ordered = payouts.windows(2).all(|w| matches!(w, [a, b] if a.2 <= b.2));
+			ensure!(
+				ordered && payouts.iter().all(|(_, amount, due)| !amount.is_zero() && *due >= now),
+				Error::<T>::BadSchedule
+			);
+			let stored: Vec<PayoutOf<T>> = payouts
+				.iter()
+				.map(|(to, amount, due)| Payout {
+					to: to.clone(),
+					amount: *amount,
+					due: *due,
+					paid: None,
+				})
+				.collect();
+			Payouts::<T>::insert(act, BoundedVec::truncate_from(stored));
+			Self::deposit_event(Event::PayoutsSet { act, payouts });
+			Ok(())
+		}
+
+		/// Pays payout `index` of budget `act`, due and unpaid, from the jurisdiction's account,
+		/// and schedules the next one. The scheduler dispatches it at the due block; anyone may
+		/// dispatch it too (a payout the scheduler could not make — the account was short, the
+		/// budget not yet signed — is paid so once it can be).
+		///
+		/// - Origin: root (the scheduler) or signed by anyone.
+		///
+		/// Emits [`Event::PayoutMade`] (and [`Event::PayoutScheduled`]). Errors:
+		/// [`Error::ActNotFound`], [`Error::NotABudget`], [`Error::PayoutNotFound`],
+		/// [`Error::AlreadyPaid`], [`Error::NotDue`], [`Error::NotInForce`],
+		/// [`Error::TreasuryShort`]; the currency's own error if the recipient cannot take the
+		/// amount (below the existential deposit).
+		#[pallet::call_index(10)]
+		pub fn pay_out(origin: OriginFor<T>, act: ActId, index: u32) -> DispatchResult {
+			ensure_signed_or_root(origin)?;
+			let record = Acts::<T>::get(act).ok_or(Error::<T>::ActNotFound)?;
+			ensure!(record.kind == ActKind::Budget, Error::<T>::NotABudget);
+			let mut payouts = Payouts::<T>::get(act);
+			let payout = payouts.get_mut(index as usize).ok_or(Error::<T>::PayoutNotFound)?;
+			ensure!(payout.paid.is_none(), Error::<T>::AlreadyPaid);
+			let now = T::BlockNumberProvider::current_block_number();
+			ensure!(payout.due <= now, Error::<T>::NotDue);
+			ensure!(Self::version_at(act, now).is_some(), Error::<T>::NotInForce);
+			let from = Self::treasury(record.unit);
+			let available =
+				T::Currency::reducible_balance(&from, Preservation::Expendable, Fortitude::Polite);
+			ensure!(available >= payout.amount, Error::<T>::TreasuryShort);
+			T::Currency::transfer(&from, &payout.to, payout.amount, Preservation::Expendable)?;
+			payout.paid = Some(now);
+			let (to, amount) = (payout.to.clone(), payout.amount);
+			Payouts::<T>::insert(act, payouts);
+			Self::deposit_event(Event::PayoutMade { act, index, from, to, amount });
+			Self::schedule_next_payout(act);
+			Ok(())
+		}
+
+		/// Sets a deadline of `act` for `office`: a response due, or a review, by block `due`.
+		/// It shows as overdue when read after `due` unmet ([`Pallet::deadlines`]).
+		///
+		/// - Origin: signed by a serving holder of the act's issuing office, or
+		///   [`Config::GovernanceOrigin`].
+		///
+		/// Emits [`Event::DeadlineSet`]. Errors: [`Error::ActNotFound`], [`Error::NotServing`],
+		/// [`Error::ActRejected`], [`Error::ActRepealed`], [`Error::OfficeNotFound`],
+		/// [`Error::InThePast`], [`Error::TooManyDeadlines`].
+		#[pallet::call_index(11)]
+		pub fn set_deadline(
+			origin: OriginFor<T>,
+			act: ActId,
+			kind: DeadlineKind,
+			office: OfficeId,
+			due: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let record = Acts::<T>::get(act).ok_or(Error::<T>::ActNotFound)?;
+			Self::official_or_governance(origin, record.office)?;
+			Self::ensure_open(&record)?;
+			ensure!(T::Jurisdictions::office(office).is_some(), Error::<T>::OfficeNotFound);
+			ensure!(due >= T::BlockNumberProvider::current_block_number(), Error::<T>::InThePast);
+			let mut deadlines = Deadlines::<T>::get(act);
+			let index = deadlines.len() as u32;
+			deadlines
+				.try_push(Deadline { kind, office, due, met: None })
+				.map_err(|_| Error::<T>::TooManyDeadlines)?;
+			Deadlines::<T>::insert(act, deadlines);
+			Self::deposit_event(Event::DeadlineSet { act, index, kind, office, due });
+			Ok(())
+		}
+
+		/// Records that deadline `index` of `act` was met, by the act `answer` if one is named
+		/// (a response, the review's act: of the office the deadline is due from). Met after the
+		/// due block, it is met late.
+		///
+		/// - Origin: signed by a serving holder of the office the deadline is due from, or
+		///   [`Config::GovernanceOrigin`].
+		///
+		/// Emits [`Event::DeadlineMet`]. Errors: [`Error::DeadlineNotFound`],
+		/// [`Error::NotServing`], [`Error::DeadlineAlreadyMet`], [`Error::ActNotFound`] (the
+		/// answer), [`Error::AnswerOfAnotherOffice`].
+		#[pallet::call_index(12)]
+		pub fn meet_deadline(
+			origin: OriginFor<T>,
+			act: ActId,
+			index: u32,
+			answer: Option<ActId>,
+		) -> DispatchResult {
+			let mut deadlines = Deadlines::<T>::get(act);
+			let deadline = deadlines.get_mut(index as usize).ok_or(Error::<T>::DeadlineNotFound)?;
+			Self::official_or_governance(origin, deadline.office)?;
+			ensure!(deadline.met.is_none(), Error::<T>::DeadlineAlreadyMet);
+			if let Some(answer) = answer {
+				let answering = Acts::<T>::get(answer).ok_or(Error::<T>::ActNotFound)?;
+				ensure!(answering.office == deadline.office, Error::<T>::AnswerOfAnotherOffice);
+			}
+			let now = T::BlockNumberProvider::current_block_number();
+			let late = now > deadline.due;
+			deadline.met = Some((now, answer));
+			Deadlines::<T>::insert(act, deadlines);
+			Self::deposit_event(Event::DeadlineMet { act, index, answer, late });
 			Ok(())
 		}
 	}
@@ -996,6 +1364,31 @@ pub mod pallet {
 			Self::key_message(&who, office)
 		}
 
+		/// A budget's payouts, in due order, each with whether it was paid.
+		pub fn payouts(act: ActId) -> Vec<PayoutOf<T>> {
+			Payouts::<T>::get(act).into_inner()
+		}
+
+		/// The deadlines `act` sets, each with where it stands at block `at`.
+		pub fn deadlines(
+			act: ActId,
+			at: BlockNumberFor<T>,
+		) -> Vec<(u32, Deadline<BlockNumberFor<T>>, DeadlineState)> {
+			Deadlines::<T>::get(act)
+				.into_iter()
+				.enumerate()
+				.map(|(i, d)| {
+					let state = d.state_at(at);
+					(i as u32, d, state)
+				})
+				.collect()
+		}
+
+		/// The account of `unit` that its budgets pay from (anyone may fund it).
+		pub fn treasury_of(unit: JurisdictionId) -> T::AccountId {
+			Self::treasury(unit)
+		}
+
 		/// The message signers of `version` of `act` sign (with [`mldsa::ACT_CONTEXT`]).
 		pub fn version_message_of(act: ActId, version: VersionIndex) -> Option<Vec<u8>> {
 			Versions::<T>::get(act, version)
@@ -1063,6 +1456,7 @@ impl<T: Config> Pallet<T> {
 				let number = ActNumber { year, seq };
 				Numbered::<T>::insert((record.unit, year, seq), act);
 				record.number = Some(number);
+				Self::mark(act, record.unit, number)?;
 				number
 			},
 		};
@@ -1085,6 +1479,60 @@ impl<T: Config> Pallet<T> {
 	/// The co-signatures a kind of act needs.
 	pub fn threshold(kind: ActKind) -> u32 {
 		Thresholds::<T>::get(kind).unwrap_or(1)
+	}
+
+	/// The account of `unit` its budgets pay from: derived from [`Config::PalletId`], nobody
+	/// holds its key.
+	pub fn treasury(unit: JurisdictionId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating((b"unit", unit))
+	}
+
+	/// Marks act `act`, adopted with `number`, as an item of `unit`'s collection (creating the
+	/// collection with the unit's first act).
+	fn mark(act: ActId, unit: JurisdictionId, number: ActNumber) -> DispatchResult {
+		let collection = match Collections::<T>::get(unit) {
+			Some(collection) => collection,
+			None => {
+				let collection =
+					T::Marker::create_collection(unit).map_err(|_| Error::<T>::MarkingFailed)?;
+				Collections::<T>::insert(unit, collection);
+				collection
+			},
+		};
+		let text = alloc::format!("{}/{}", number.year, number.seq);
+		T::Marker::mark(collection, act, text.as_bytes()).map_err(|_| Error::<T>::MarkingFailed)?;
+		Self::deposit_event(Event::ActMarked { act, unit, collection });
+		Ok(())
+	}
+
+	/// The scheduler's name of payout `index` of budget `act`.
+	fn payout_task(act: ActId, index: u32) -> TaskName {
+		(b"veche/acts/payout", act, index).using_encoded(sp_io::hashing::blake2_256)
+	}
+
+	/// Puts the first unpaid payout of `act` on the scheduler's agenda, at its due block (the
+	/// next block if it is due already). Nothing if it is there already, if all are paid, or if
+	/// the agenda of that block is full: anyone may still dispatch [`Call::pay_out`] once due.
+	fn schedule_next_payout(act: ActId) {
+		let payouts = Payouts::<T>::get(act);
+		let Some(index) = payouts.iter().position(|p| p.paid.is_none()) else { return };
+		let Some(payout) = payouts.get(index) else { return };
+		let index = index as u32;
+		let next = T::BlockNumberProvider::current_block_number().saturating_add(One::one());
+		let at = payout.due.max(next);
+		let call = <T as Config>::RuntimeCall::from(Call::<T>::pay_out { act, index });
+		let Ok(inline) = call.encode().try_into() else { return };
+		let scheduled = T::Scheduler::schedule_named(
+			Self::payout_task(act, index),
+			DispatchTime::At(at),
+			None,
+			PAYOUT_PRIORITY,
+			frame_system::RawOrigin::Root.into(),
+			Bounded::Inline(inline),
+		);
+		if scheduled.is_ok() {
+			Self::deposit_event(Event::PayoutScheduled { act, index, at });
+		}
 	}
 
 	/// The genesis hash, which every signed message starts with.
@@ -1148,7 +1596,11 @@ impl<T: Config> Pallet<T> {
 	/// - every signer of a version signed with a key of the act's office whose signature is
 	///   stored, each official once; a complete version has at least one signer, unless it is
 	///   an act imported at genesis;
-	/// - every key is indexed by its public key's hash and listed by its holder.
+	/// - every key is indexed by its public key's hash and listed by its holder;
+	/// - every adopted act's jurisdiction has its collection of marks;
+	/// - only budgets have payouts, ordered by due block, none of them zero, none paid while the
+	///   budget is a draft or rejected;
+	/// - every deadline is due from an office, and an act that met it is of that office.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextAct::<T>::get();
@@ -1211,6 +1663,37 @@ impl<T: Config> Pallet<T> {
 					);
 				},
 				(_, None) => return Err("an adopted act without a number".into()),
+			}
+			if record.number.is_some() {
+				ensure!(Collections::<T>::contains_key(record.unit), "an adopted act unmarked");
+			}
+		}
+		for (act, payouts) in Payouts::<T>::iter() {
+			let record = Acts::<T>::get(act).ok_or("payouts of no act")?;
+			ensure!(record.kind == ActKind::Budget, "payouts of an act not a budget");
+			ensure!(
+				payouts.windows(2).all(|w| matches!(w, [a, b] if a.due <= b.due)),
+				"payouts out of due order"
+			);
+			ensure!(payouts.iter().all(|p| !p.amount.is_zero()), "a payout of nothing");
+			if matches!(record.status, ActStatus::Bill | ActStatus::Rejected { .. }) {
+				ensure!(payouts.iter().all(|p| p.paid.is_none()), "a draft paid out");
+			}
+		}
+		for (act, deadlines) in Deadlines::<T>::iter() {
+			ensure!(Acts::<T>::contains_key(act), "deadlines of no act");
+			for deadline in deadlines.iter() {
+				ensure!(
+					T::Jurisdictions::office(deadline.office).is_some(),
+					"a deadline of no office"
+				);
+				if let Some((_, Some(answer))) = deadline.met {
+					let answering = Acts::<T>::get(answer).ok_or("a deadline met by no act")?;
+					ensure!(
+						answering.office == deadline.office,
+						"a deadline met by another office's act"
+					);
+				}
 			}
 		}
 		for ((unit, year, _), act) in Numbered::<T>::iter() {

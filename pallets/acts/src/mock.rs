@@ -1,5 +1,6 @@
 //! A test runtime for the registry of acts: real ML-DSA-65 keys and signatures (`fips204`),
-//! officeholders and the wall clock stood in for by tables the tests set.
+//! the real scheduler and balances; officeholders, the wall clock and the NFT marks stood in for
+//! by tables the tests set and read.
 //!
 //! The tree: country 0 with town 1. Offices: 0 the parliament of the country (3 seats), 1 the
 //! mayor of town 1. Account 1 is the registry's governance; account 2 a jury, which decides only
@@ -12,15 +13,17 @@ use fips204::{
 	traits::{KeyGen, SerDes, Signer},
 };
 use frame_support::{
-	derive_impl,
-	traits::{ConstU32, EnsureOriginWithArg},
-	BoundedVec,
+	derive_impl, parameter_types,
+	traits::{ConstU32, EnsureOriginWithArg, EqualPrivilegeOnly},
+	weights::Weight,
+	BoundedVec, PalletId,
 };
-use frame_system::{EnsureSignedBy, RawOrigin};
+use frame_system::{EnsureRoot, EnsureSignedBy, RawOrigin};
 use pallet_veche_primitives::{
-	DocumentHash, JurisdictionId, JurisdictionInspect, Mandate, OfficeId, Officeholders, UnitKind,
+	DocumentHash, JurisdictionId, JurisdictionInspect, Mandate, MarkActs, OfficeId, Officeholders,
+	UnitKind,
 };
-use sp_runtime::{BuildStorage, DispatchResult};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -28,6 +31,8 @@ type Block = frame_system::mocking::MockBlock<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
+		Scheduler: pallet_scheduler,
 		Acts: pallet_veche_acts,
 	}
 );
@@ -35,6 +40,32 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = frame_support::traits::ConstU64<10>;
+}
+
+parameter_types! {
+	pub MaxSchedulerWeight: Weight = Weight::from_parts(u64::MAX / 2, u64::MAX / 2);
+	pub const ActsPalletId: PalletId = PalletId(*b"py/vacts");
+}
+
+impl pallet_scheduler::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaxSchedulerWeight;
+	type ScheduleOrigin = EnsureRoot<u64>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<10>;
+	type WeightInfo = ();
+	type Preimages = ();
+	type BlockNumberProvider = System;
 }
 
 pub const GOVERNANCE: u64 = 1;
@@ -64,6 +95,49 @@ thread_local! {
 		const { RefCell::new(BTreeMap::new()) };
 	static NOW_MS: RefCell<u64> = const { RefCell::new(DEC_2026) };
 	static JURY_ACTS: RefCell<BTreeSet<ActId>> = const { RefCell::new(BTreeSet::new()) };
+	static COLLECTIONS: RefCell<Vec<JurisdictionId>> = const { RefCell::new(Vec::new()) };
+	static MARKS: RefCell<BTreeMap<(u32, ActId), Vec<u8>>> = const { RefCell::new(BTreeMap::new()) };
+	static MARKING_BROKEN: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// The NFT pallet stood in for: collection `i` is the `i`-th created, for the unit it was
+/// created for; marks are kept by `(collection, item)`.
+pub struct TestMarks;
+impl MarkActs for TestMarks {
+	type Collection = u32;
+	fn create_collection(unit: JurisdictionId) -> Result<u32, DispatchError> {
+		if MARKING_BROKEN.with(|b| *b.borrow()) {
+			return Err(DispatchError::Other("the NFT pallet refuses"));
+		}
+		Ok(COLLECTIONS.with(|c| {
+			c.borrow_mut().push(unit);
+			c.borrow().len() as u32 - 1
+		}))
+	}
+	fn mark(collection: u32, act: u32, number: &[u8]) -> DispatchResult {
+		if MARKING_BROKEN.with(|b| *b.borrow()) {
+			return Err(DispatchError::Other("the NFT pallet refuses"));
+		}
+		MARKS.with(|m| {
+			let fresh = m.borrow_mut().insert((collection, act), number.to_vec()).is_none();
+			fresh.then_some(()).ok_or(DispatchError::Other("an item minted twice"))
+		})
+	}
+}
+
+/// The units collections were created for, in order.
+pub fn collections() -> Vec<JurisdictionId> {
+	COLLECTIONS.with(|c| c.borrow().clone())
+}
+
+/// The mark of item `act` in `collection`: its number's text.
+pub fn mark_of(collection: u32, act: ActId) -> Option<String> {
+	MARKS.with(|m| m.borrow().get(&(collection, act)).map(|n| String::from_utf8_lossy(n).into()))
+}
+
+/// Makes the NFT stand-in refuse everything.
+pub fn break_marking() {
+	MARKING_BROKEN.with(|b| *b.borrow_mut() = true);
 }
 
 pub struct TestTree;
@@ -170,6 +244,13 @@ impl pallet_veche_acts::Config for Test {
 	type MaxVersions = ConstU32<4>;
 	type MaxSigners = ConstU32<3>;
 	type MaxKeys = ConstU32<2>;
+	type RuntimeCall = RuntimeCall;
+	type Scheduler = Scheduler;
+	type Currency = Balances;
+	type PalletId = ActsPalletId;
+	type Marker = TestMarks;
+	type MaxPayouts = ConstU32<4>;
+	type MaxDeadlines = ConstU32<3>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
@@ -197,14 +278,24 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn ext_with(acts: pallet_veche_acts::GenesisConfig<Test>) -> sp_io::TestExternalities {
 	MANDATES.with(|m| m.borrow_mut().clear());
 	JURY_ACTS.with(|j| j.borrow_mut().clear());
+	COLLECTIONS.with(|c| c.borrow_mut().clear());
+	MARKS.with(|m| m.borrow_mut().clear());
+	MARKING_BROKEN.with(|b| *b.borrow_mut() = false);
 	set_time(DEC_2026);
 	seat(PARLIAMENT, SPEAKER, 1_000);
 	seat(PARLIAMENT, MEMBER, 1_000);
 	seat(PARLIAMENT, MEMBER_2, 1_000);
 	seat(MAYORALTY, MAYOR, 1_000);
-	let t = RuntimeGenesisConfig { system: Default::default(), acts }
-		.build_storage()
-		.unwrap();
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ANYONE, 1_000_000)],
+			..Default::default()
+		},
+		acts,
+	}
+	.build_storage()
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
@@ -274,4 +365,26 @@ pub fn register(who: u64, office: OfficeId, pq: &Pq) -> KeyId {
 /// A title or locator.
 pub fn text<const N: u32>(s: &str) -> BoundedVec<u8, ConstU32<N>> {
 	BoundedVec::truncate_from(s.as_bytes().to_vec())
+}
+
+/// Runs the chain to block `n`, with the scheduler's agenda serviced at each block.
+pub fn run_to(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Scheduler::on_initialize(next);
+	}
+}
+
+/// Gives `unit`'s account `amount` (from account 99).
+pub fn fund_treasury(unit: JurisdictionId, amount: u64) {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+	<Balances as Mutate<u64>>::transfer(
+		&ANYONE,
+		&Acts::treasury(unit),
+		amount,
+		Preservation::Preserve,
+	)
+	.expect("account 99 is rich");
 }

@@ -2,8 +2,8 @@
 //! block, repeal, keys and ML-DSA-65 signatures, and every refusal.
 
 use crate::{
-	mldsa, mock::*, year_of, ActId, ActKind, ActNumber, ActState, ActStatus, Error, Event, KeyId,
-	Keys, NextAct, Year,
+	mldsa, mock::*, year_of, ActId, ActKind, ActNumber, ActState, ActStatus, DeadlineKind,
+	DeadlineState, Error, Event, KeyId, Keys, NextAct, Payouts, Year,
 };
 use frame_support::BoundedVec;
 use frame_support::{assert_noop, assert_ok};
@@ -42,10 +42,6 @@ fn decree() -> ActId {
 		text("https://town.example/decrees/1"),
 	));
 	act
-}
-
-fn run_to(n: u64) {
-	System::set_block_number(n);
 }
 
 mod calendar {
@@ -804,19 +800,392 @@ mod genesis {
 			acts: vec![
 				act(ActKind::Law, Some(ActNumber { year: 2025, seq: 7 })),
 				act(ActKind::Bill, None),
+				act(ActKind::Budget, Some(ActNumber { year: 2025, seq: 8 })),
 			],
+			payouts: vec![(2, 50, 100, 5), (2, 51, 200, 8)],
 		};
 		ext_with(genesis).execute_with(|| {
+			// Both adopted acts are marked in the country's collection, the draft is not.
+			assert_eq!(collections(), vec![COUNTRY]);
+			assert_eq!(mark_of(0, 0).as_deref(), Some("2025/7"));
+			assert_eq!(mark_of(0, 2).as_deref(), Some("2025/8"));
+			assert_eq!(mark_of(0, 1), None);
+			// The genesis budget's first payout is on the agenda: the scheduler pays it at block 5.
+			fund_treasury(COUNTRY, 300);
+			run_to(5);
+			assert_eq!(Balances::free_balance(50), 100);
+			assert_eq!(Acts::payouts(2)[0].paid, Some(5));
+			run_to(8);
+			assert_eq!(Balances::free_balance(51), 200);
 			assert_eq!(Acts::threshold(ActKind::Budget), 2);
 			assert_eq!(Acts::state(0, 0), Some(ActState::InForce));
 			assert_eq!(Acts::by_number(COUNTRY, 2025, 7), Some(0));
 			assert_eq!(Acts::state(1, 1), Some(ActState::Bill));
-			// The next act of 2025 would be the eighth; the genesis key signs the draft.
-			assert_eq!(crate::Numbers::<Test>::get(COUNTRY, 2025), 7);
+			// The next act of 2025 would be the ninth; the genesis key signs the draft.
+			assert_eq!(crate::Numbers::<Test>::get(COUNTRY, 2025), 8);
 			assert_ok!(Acts::sign(RuntimeOrigin::signed(SPEAKER), 1, 0, 0, pq.sign_version(1, 0)));
 			assert_ok!(Acts::adopt(gov(), 1, 0, None));
-			assert_eq!(Acts::state(1, 1), Some(ActState::InForce));
+			assert_eq!(Acts::state(1, 8), Some(ActState::InForce));
 			Acts::do_try_state().unwrap();
+		});
+	}
+}
+
+mod marking {
+	use super::*;
+
+	#[test]
+	fn every_adopted_act_is_marked_once_in_its_jurisdictions_collection() {
+		build_and_execute(|| {
+			let town = decree();
+			let (a, b) = (bill(), bill());
+			assert_eq!(collections(), vec![TOWN]);
+			assert_eq!(mark_of(0, town).as_deref(), Some("2026/1"));
+			// A draft is not marked; its adoption is, in the country's own collection.
+			assert_eq!(mark_of(1, a), None);
+			assert_ok!(Acts::adopt(gov(), b, 0, None));
+			assert_eq!(collections(), vec![TOWN, COUNTRY]);
+			assert_eq!(mark_of(1, b).as_deref(), Some("2026/1"));
+			assert!(events().contains(&Event::ActMarked { act: b, unit: COUNTRY, collection: 1 }));
+			// An amendment keeps the act's mark (the stand-in refuses a second mint of an item).
+			assert_ok!(Acts::amend(gov(), b, AMENDED, text("ipfs://b2")));
+			assert_ok!(Acts::adopt(gov(), b, 1, None));
+			assert_ok!(Acts::adopt(gov(), a, 0, None));
+			assert_eq!(mark_of(1, a).as_deref(), Some("2026/2"));
+			assert_eq!(collections().len(), 2);
+		});
+	}
+
+	#[test]
+	fn an_act_the_nft_pallet_cannot_mark_is_not_adopted() {
+		build_and_execute(|| {
+			let act = bill();
+			break_marking();
+			assert_noop!(Acts::adopt(gov(), act, 0, None), Error::<Test>::MarkingFailed);
+			assert_noop!(
+				Acts::table(
+					RuntimeOrigin::signed(MAYOR),
+					MAYORALTY,
+					ActKind::Decree,
+					text("t"),
+					CONTENT,
+					text("l")
+				),
+				Error::<Test>::MarkingFailed
+			);
+		});
+	}
+}
+
+/// Tables a budget of the parliament by the speaker; returns its id.
+fn budget() -> ActId {
+	let act = NextAct::<Test>::get();
+	assert_ok!(Acts::table(
+		RuntimeOrigin::signed(SPEAKER),
+		PARLIAMENT,
+		ActKind::Budget,
+		text("Budget 2027"),
+		CONTENT,
+		text("ipfs://bafy-budget"),
+	));
+	act
+}
+
+fn plan(
+	items: &[(u64, u64, u64)],
+) -> BoundedVec<(u64, u64, u64), frame_support::traits::ConstU32<4>> {
+	BoundedVec::truncate_from(items.to_vec())
+}
+
+mod payouts {
+	use super::*;
+
+	const SCHOOL: u64 = 500;
+	const CLINIC: u64 = 501;
+
+	/// A budget paying the school 100 at block 5 and the clinic 200 at block 8, adopted and
+	/// signed by the speaker at block 2, with its treasury funded.
+	fn adopted_budget() -> ActId {
+		let act = budget();
+		assert_ok!(Acts::set_payouts(
+			RuntimeOrigin::signed(SPEAKER),
+			act,
+			plan(&[(SCHOOL, 100, 5), (CLINIC, 200, 8)])
+		));
+		run_to(2);
+		assert_ok!(Acts::adopt(gov(), act, 0, None));
+		let pq = Pq::new(1);
+		let key = register(SPEAKER, PARLIAMENT, &pq);
+		assert_ok!(Acts::sign(RuntimeOrigin::signed(ANYONE), act, 0, key, pq.sign_version(act, 0)));
+		fund_treasury(COUNTRY, 300);
+		act
+	}
+
+	#[test]
+	fn the_scheduler_pays_each_payout_when_due_from_the_jurisdictions_account() {
+		build_and_execute(|| {
+			let act = adopted_budget();
+			let treasury = Acts::treasury_of(COUNTRY);
+			assert!(events().contains(&Event::PayoutScheduled { act, index: 0, at: 5 }));
+			run_to(4);
+			assert_eq!(Balances::free_balance(SCHOOL), 0);
+			run_to(5);
+			assert_eq!(Balances::free_balance(SCHOOL), 100);
+			assert!(events().contains(&Event::PayoutMade {
+				act,
+				index: 0,
+				from: treasury,
+				to: SCHOOL,
+				amount: 100
+			}));
+			assert!(events().contains(&Event::PayoutScheduled { act, index: 1, at: 8 }));
+			run_to(8);
+			assert_eq!(Balances::free_balance(CLINIC), 200);
+			assert_eq!(Balances::free_balance(treasury), 0);
+			assert_eq!(
+				Acts::payouts(act).iter().map(|p| p.paid).collect::<Vec<_>>(),
+				vec![Some(5), Some(8)]
+			);
+			// Nothing is paid twice.
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 0),
+				Error::<Test>::AlreadyPaid
+			);
+		});
+	}
+
+	#[test]
+	fn a_payout_the_scheduler_could_not_make_is_paid_by_anyone_once_it_can_be() {
+		build_and_execute(|| {
+			let act = budget();
+			assert_ok!(Acts::set_payouts(gov(), act, plan(&[(SCHOOL, 100, 3), (CLINIC, 50, 4)])));
+			assert_ok!(Acts::adopt(gov(), act, 0, None));
+			// Not signed yet: at block 3 the scheduler's dispatch is refused (not in force).
+			run_to(3);
+			assert_eq!(Balances::free_balance(SCHOOL), 0);
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 0),
+				Error::<Test>::NotInForce
+			);
+			// Signed but the account is empty.
+			let pq = Pq::new(1);
+			let key = register(SPEAKER, PARLIAMENT, &pq);
+			assert_ok!(Acts::sign(
+				RuntimeOrigin::signed(ANYONE),
+				act,
+				0,
+				key,
+				pq.sign_version(act, 0)
+			));
+			run_to(5);
+			assert_eq!(Balances::free_balance(SCHOOL), 0);
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 0),
+				Error::<Test>::TreasuryShort
+			);
+			// Funded: anyone pays it, and the next goes on the agenda.
+			fund_treasury(COUNTRY, 150);
+			assert_ok!(Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 0));
+			assert_eq!(Balances::free_balance(SCHOOL), 100);
+			run_to(6);
+			assert_eq!(Balances::free_balance(CLINIC), 50);
+		});
+	}
+
+	#[test]
+	fn nothing_is_paid_before_it_is_due_or_after_repeal() {
+		build_and_execute(|| {
+			let act = adopted_budget();
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 0),
+				Error::<Test>::NotDue
+			);
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 2),
+				Error::<Test>::PayoutNotFound
+			);
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), 42, 0),
+				Error::<Test>::ActNotFound
+			);
+			let town = decree();
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), town, 0),
+				Error::<Test>::NotABudget
+			);
+			assert_noop!(Acts::pay_out(RuntimeOrigin::none(), act, 0), BadOrigin);
+			run_to(5);
+			assert_ok!(Acts::repeal(gov(), act, None));
+			run_to(9);
+			assert_eq!(Balances::free_balance(CLINIC), 0);
+			assert_noop!(
+				Acts::pay_out(RuntimeOrigin::signed(ANYONE), act, 1),
+				Error::<Test>::NotInForce
+			);
+		});
+	}
+
+	#[test]
+	fn a_schedule_is_set_only_on_an_unsigned_draft_budget_in_order() {
+		build_and_execute(|| {
+			let act = budget();
+			run_to(3);
+			assert_noop!(
+				Acts::set_payouts(RuntimeOrigin::signed(ANYONE), act, plan(&[])),
+				Error::<Test>::NotServing
+			);
+			assert_noop!(
+				Acts::set_payouts(RuntimeOrigin::signed(MAYOR), act, plan(&[])),
+				Error::<Test>::NotServing
+			);
+			assert_noop!(
+				Acts::set_payouts(gov(), act, plan(&[(SCHOOL, 1, 9), (CLINIC, 1, 8)])),
+				Error::<Test>::BadSchedule
+			);
+			assert_noop!(
+				Acts::set_payouts(gov(), act, plan(&[(SCHOOL, 0, 9)])),
+				Error::<Test>::BadSchedule
+			);
+			assert_noop!(
+				Acts::set_payouts(gov(), act, plan(&[(SCHOOL, 1, 2)])),
+				Error::<Test>::BadSchedule
+			);
+			let law = bill();
+			assert_noop!(
+				Acts::set_payouts(gov(), law, plan(&[(SCHOOL, 1, 9)])),
+				Error::<Test>::NotABudget
+			);
+			assert_noop!(
+				Acts::set_payouts(gov(), 42, plan(&[(SCHOOL, 1, 9)])),
+				Error::<Test>::ActNotFound
+			);
+			// Replaced while a draft; evented whole.
+			assert_ok!(Acts::set_payouts(gov(), act, plan(&[(SCHOOL, 1, 9)])));
+			assert_ok!(Acts::set_payouts(gov(), act, plan(&[(CLINIC, 2, 9), (SCHOOL, 3, 9)])));
+			assert_eq!(
+				events().last(),
+				Some(&Event::PayoutsSet { act, payouts: plan(&[(CLINIC, 2, 9), (SCHOOL, 3, 9)]) })
+			);
+			assert_eq!(Payouts::<Test>::get(act).len(), 2);
+			// Signed on the draft: the signers signed this schedule.
+			let pq = Pq::new(1);
+			let key = register(SPEAKER, PARLIAMENT, &pq);
+			assert_ok!(Acts::sign(
+				RuntimeOrigin::signed(ANYONE),
+				act,
+				0,
+				key,
+				pq.sign_version(act, 0)
+			));
+			assert_noop!(
+				Acts::set_payouts(gov(), act, plan(&[(SCHOOL, 1_000, 9)])),
+				Error::<Test>::ScheduleSigned
+			);
+			let other = budget();
+			assert_ok!(Acts::adopt(gov(), other, 0, None));
+			assert_noop!(
+				Acts::set_payouts(gov(), other, plan(&[(SCHOOL, 1, 9)])),
+				Error::<Test>::ScheduleFixed
+			);
+		});
+	}
+}
+
+mod deadlines {
+	use super::*;
+
+	#[test]
+	fn a_deadline_is_overdue_when_read_after_it_unmet_and_met_late_after() {
+		build_and_execute(|| {
+			let act = bill();
+			assert_ok!(Acts::set_deadline(
+				RuntimeOrigin::signed(SPEAKER),
+				act,
+				DeadlineKind::ResponseDue,
+				MAYORALTY,
+				10
+			));
+			assert_eq!(
+				events().last(),
+				Some(&Event::DeadlineSet {
+					act,
+					index: 0,
+					kind: DeadlineKind::ResponseDue,
+					office: MAYORALTY,
+					due: 10
+				})
+			);
+			let state = |at| Acts::deadlines(act, at)[0].2;
+			assert_eq!(state(10), DeadlineState::Pending);
+			assert_eq!(state(11), DeadlineState::Overdue);
+			run_to(12);
+			let response = decree();
+			assert_ok!(Acts::meet_deadline(RuntimeOrigin::signed(MAYOR), act, 0, Some(response)));
+			assert_eq!(
+				events().last(),
+				Some(&Event::DeadlineMet { act, index: 0, answer: Some(response), late: true })
+			);
+			assert_eq!(state(11), DeadlineState::Overdue);
+			assert_eq!(state(12), DeadlineState::MetLate);
+			assert_noop!(
+				Acts::meet_deadline(RuntimeOrigin::signed(MAYOR), act, 0, None),
+				Error::<Test>::DeadlineAlreadyMet
+			);
+		});
+	}
+
+	#[test]
+	fn a_deadline_met_in_time_is_met() {
+		build_and_execute(|| {
+			let act = bill();
+			assert_ok!(Acts::set_deadline(gov(), act, DeadlineKind::Review, PARLIAMENT, 10));
+			run_to(10);
+			assert_ok!(Acts::meet_deadline(RuntimeOrigin::signed(MEMBER), act, 0, None));
+			assert_eq!(Acts::deadlines(act, 20)[0].2, DeadlineState::Met);
+		});
+	}
+
+	#[test]
+	fn bad_deadlines_are_refused() {
+		build_and_execute(|| {
+			let act = bill();
+			run_to(5);
+			let set = |who: RuntimeOrigin, act, office, due| {
+				Acts::set_deadline(who, act, DeadlineKind::ResponseDue, office, due)
+			};
+			assert_noop!(
+				set(RuntimeOrigin::signed(MAYOR), act, MAYORALTY, 9),
+				Error::<Test>::NotServing
+			);
+			assert_noop!(set(gov(), act, 7, 9), Error::<Test>::OfficeNotFound);
+			assert_noop!(set(gov(), act, MAYORALTY, 4), Error::<Test>::InThePast);
+			assert_noop!(set(gov(), 42, MAYORALTY, 9), Error::<Test>::ActNotFound);
+			for _ in 0..3 {
+				assert_ok!(set(gov(), act, MAYORALTY, 9));
+			}
+			assert_noop!(set(gov(), act, MAYORALTY, 9), Error::<Test>::TooManyDeadlines);
+			// Met only by the office it is due from, with an act of that office.
+			assert_noop!(
+				Acts::meet_deadline(RuntimeOrigin::signed(SPEAKER), act, 0, None),
+				Error::<Test>::NotServing
+			);
+			assert_noop!(
+				Acts::meet_deadline(RuntimeOrigin::signed(MAYOR), act, 0, Some(act)),
+				Error::<Test>::AnswerOfAnotherOffice
+			);
+			assert_noop!(
+				Acts::meet_deadline(RuntimeOrigin::signed(MAYOR), act, 0, Some(42)),
+				Error::<Test>::ActNotFound
+			);
+			assert_noop!(
+				Acts::meet_deadline(RuntimeOrigin::signed(MAYOR), act, 3, None),
+				Error::<Test>::DeadlineNotFound
+			);
+			assert_ok!(Acts::reject(gov(), act));
+			assert_noop!(
+				Acts::set_deadline(gov(), act, DeadlineKind::Review, MAYORALTY, 9),
+				Error::<Test>::ActRejected
+			);
 		});
 	}
 }

@@ -269,3 +269,91 @@ pub struct GenesisAct {
 	/// Its number, for an act adopted before the chain; `None` for a draft.
 	pub number: Option<ActNumber>,
 }
+
+/// One payment of a budget's schedule: from its jurisdiction's account to `to`, due at block
+/// `due`, once the budget is in force.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Payout<AccountId, Balance, BlockNumber> {
+	/// Who is paid.
+	pub to: AccountId,
+	/// How much, in the chain's currency.
+	pub amount: Balance,
+	/// The first block it may be paid.
+	pub due: BlockNumber,
+	/// The block it was paid, once it was.
+	pub paid: Option<BlockNumber>,
+}
+
+/// What a deadline of an act asks.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum DeadlineKind {
+	/// An office must respond (to a bill, an appeal, a petition the act records).
+	ResponseDue,
+	/// The act is to be reviewed (a sunset clause, a periodic review).
+	Review,
+}
+
+/// A deadline an act sets for an office.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Deadline<BlockNumber> {
+	/// What is due.
+	pub kind: DeadlineKind,
+	/// The office it is due from.
+	pub office: OfficeId,
+	/// The last block it is on time.
+	pub due: BlockNumber,
+	/// When it was met, and by which act (a response, a review's act) if one was named.
+	pub met: Option<(BlockNumber, Option<ActId>)>,
+}
+
+/// Where a deadline stands at a block: computed when read, never by a hook.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum DeadlineState {
+	/// Not met, and not yet due.
+	Pending,
+	/// Not met, and past due.
+	Overdue,
+	/// Met by its due block.
+	Met,
+	/// Met after its due block.
+	MetLate,
+}
+
+impl<BlockNumber: Copy + PartialOrd> Deadline<BlockNumber> {
+	/// Where the deadline stands at `at`.
+	pub fn state_at(&self, at: BlockNumber) -> DeadlineState {
+		match self.met {
+			Some((met, _)) if met <= at => {
+				if met <= self.due {
+					DeadlineState::Met
+				} else {
+					DeadlineState::MetLate
+				}
+			},
+			_ => {
+				if at > self.due {
+					DeadlineState::Overdue
+				} else {
+					DeadlineState::Pending
+				}
+			},
+		}
+	}
+}

@@ -20,6 +20,10 @@ pub trait WeightInfo {
 	fn revoke_key() -> Weight;
 	fn sign() -> Weight;
 	fn set_threshold() -> Weight;
+	fn set_payouts(n: u32, ) -> Weight;
+	fn pay_out() -> Weight;
+	fn set_deadline() -> Weight;
+	fn meet_deadline() -> Weight;
 }
 
 /// Hand estimates, with the runtime's database weights.
@@ -70,6 +74,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(15_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn set_payouts(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 8_000)
+			.saturating_add(Weight::from_parts(1_000_000, 60).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn pay_out() -> Weight {
+		Weight::from_parts(90_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn set_deadline() -> Weight {
+		Weight::from_parts(30_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn meet_deadline() -> Weight {
+		Weight::from_parts(30_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 impl WeightInfo for () {
@@ -82,4 +107,8 @@ impl WeightInfo for () {
 	fn revoke_key() -> Weight { Weight::from_parts(20_000_000, 3_000) }
 	fn sign() -> Weight { Weight::from_parts(1_100_000_000, 12_000) }
 	fn set_threshold() -> Weight { Weight::from_parts(15_000_000, 0) }
+	fn set_payouts(_n: u32, ) -> Weight { Weight::from_parts(60_000_000, 8_000) }
+	fn pay_out() -> Weight { Weight::from_parts(90_000_000, 20_000) }
+	fn set_deadline() -> Weight { Weight::from_parts(30_000_000, 6_000) }
+	fn meet_deadline() -> Weight { Weight::from_parts(30_000_000, 6_000) }
 }

@@ -31,6 +31,8 @@
 //! - [`PollEngine`]: runs polls of the ballots engine for other pallets (elections, recall,
 //!   juries), with the types that say what a poll asks and counts ([`PollKind`], [`Electorate`],
 //!   [`Tally`]). Implemented by `pallet-veche-ballots`.
+//! - [`MarkActs`]: marks adopted acts as items of a non-transferable NFT collection per
+//!   jurisdiction. Implemented by the runtime over `pallet-nfts`; used by the registry of acts.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -39,10 +41,12 @@ use alloc::vec::Vec;
 
 mod civic;
 mod judgment;
+mod marking;
 mod polls;
 pub use civic::*;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use judgment::*;
+pub use marking::*;
 pub use polls::*;
 use scale_info::TypeInfo;
 

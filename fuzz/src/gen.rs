@@ -948,7 +948,10 @@ impl World {
 				};
 				let message = pallet_veche_acts::Pallet::<Runtime>::key_message(&owner, office);
 				let proof = pq_sign(&secret, &message, mldsa::KEY_CONTEXT);
-				(C::register_key { office, public, proof }, Origin::Signed(Sr25519Keyring::Bob))
+				(
+					C::register_key { office, public: Box::new(public), proof },
+					Origin::Signed(Sr25519Keyring::Bob),
+				)
 			},
 			8 => {
 				let key = self

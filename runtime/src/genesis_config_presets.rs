@@ -332,9 +332,15 @@ pub fn demo_signer_seed() -> [u8; 32] {
 	sp_io::hashing::blake2_256(b"veche-demo-signer-bob")
 }
 
+/// What the Republic's account holds at genesis, for its budget's payouts.
+const REPUBLIC_TREASURY: u128 = 10_000 * UNIT;
+
 /// The demo's acts: the Republic's constitution and its 2026 budget, adopted before the chain
-/// (numbers 1 and 2 of 2026); a bill of Birchwood awaiting a decision (a jury, once juries
-/// decide bills); Bob's ML-DSA-65 key for signing as Head of Birchwood.
+/// (numbers 1 and 2 of 2026, both marked in the Republic's NFT collection), the budget paying
+/// the civic-audit association (Eve) 500 units after ten minutes and the Birchwood village
+/// school (Ferdie) 1,500 after twenty, from the Republic's account; a bill of Birchwood
+/// awaiting a decision (a jury, once juries decide bills); Bob's ML-DSA-65 key for signing as
+/// Head of Birchwood.
 fn demo_acts() -> ActsConfig {
 	use pallet_veche_acts::{ActKind, ActNumber, GenesisAct};
 	let act = |kind, office, title: &[u8], locator: &[u8], number| GenesisAct {
@@ -374,6 +380,10 @@ fn demo_acts() -> ActsConfig {
 				b"https://birchwood.example/bills/village-green",
 				None,
 			),
+		],
+		payouts: vec![
+			(1, Sr25519Keyring::Eve.to_account_id(), 500 * UNIT, 10 * MINUTES),
+			(1, Sr25519Keyring::Ferdie.to_account_id(), 1_500 * UNIT, 20 * MINUTES),
 		],
 	}
 }
@@ -426,7 +436,12 @@ fn genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.iter().cloned().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.iter()
+				.cloned()
+				.map(|a| (a, ENDOWMENT))
+				.chain([(crate::configs::acts::treasury(0), REPUBLIC_TREASURY)])
+				.collect::<Vec<_>>(),
 		},
 		parachain_info: ParachainInfoConfig { parachain_id: id },
 		collator_selection: CollatorSelectionConfig {

@@ -14,7 +14,7 @@
 //! | range | group | pallets |
 //! |---|---|---|
 //! | 0–9 | system and consensus support | System 0, ParachainSystem 1, Timestamp 2, ParachainInfo 3, WeightReclaim 4, Utility 5, Multisig 6, Proxy 7 |
-//! | 10–19 | money | Balances 10, TransactionPayment 11 |
+//! | 10–19 | money | Balances 10, TransactionPayment 11, Nfts 12 (the registry of acts' marks) |
 //! | 20–29 | collators | Authorship 20, CollatorSelection 21, Session 22, Aura 23, AuraExt 24, AuthorityDiscovery 25 |
 //! | 30–39 | civic | Jurisdictions 30, Personhood 31, Ballots 32, Elections 33, Promises 34, Ratings 35, Recall 36, Acts 38 (juries 37 next) |
 //! | 40–58 | governance | Council 40, CouncilMembership 41, Commission 42, Referenda 43, Origins 44, Scheduler 45, Preimage 46, Identity 47, PeoplesReferenda 48 |
@@ -297,6 +297,8 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(12)]
+	pub type Nfts = pallet_nfts;
 
 	// Collators: 20–29. Order matters: Authorship before CollatorSelection before Session.
 	#[runtime::pallet_index(20)]

@@ -105,7 +105,12 @@ fn register<T: Config>(
 	let (public, secret) = pair(seed);
 	let key = NextKey::<T>::get();
 	let proof = signature(&secret, &Acts::<T>::key_message(who, office), mldsa::KEY_CONTEXT);
-	Acts::<T>::register_key(RawOrigin::Signed(who.clone()).into(), office, public, proof)?;
+	Acts::<T>::register_key(
+		RawOrigin::Signed(who.clone()).into(),
+		office,
+		Box::new(public),
+		proof,
+	)?;
 	Ok((key, secret))
 }
 
@@ -210,7 +215,7 @@ mod benchmarks {
 		let proof = signature(&secret, &Acts::<T>::key_message(&who, office), mldsa::KEY_CONTEXT);
 		let key = NextKey::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), office, public, proof);
+		_(RawOrigin::Signed(who), office, Box::new(public), proof);
 		assert!(Keys::<T>::contains_key(key));
 		Ok(())
 	}

@@ -81,7 +81,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use alloc::vec::Vec;
+use alloc::{boxed::Box, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
 	sp_runtime::{
@@ -1002,9 +1002,11 @@ pub mod pallet {
 		pub fn register_key(
 			origin: OriginFor<T>,
 			office: OfficeId,
-			public: PublicKey,
+			public: Box<PublicKey>,
 			proof: BoundedVec<u8, ConstU32<{ SIGNATURE_LEN as u32 }>>,
 		) -> DispatchResult {
+			// Boxed: 1,952 bytes inline would make every runtime call that large.
+			let public = *public;
 			let who = ensure_signed(origin)?;
 			ensure!(T::Jurisdictions::office(office).is_some(), Error::<T>::OfficeNotFound);
 			ensure!(Self::serves(office, &who), Error::<T>::NotServing);

@@ -45,6 +45,20 @@ pub fn public_from_seed(seed: &[u8; 32]) -> PublicKey {
 	public.into_bytes()
 }
 
+/// The deterministic ML-DSA-65 signature (FIPS 204 hedged signing with a zero `rnd`) of
+/// `message` with `context` by the key pair made from `seed`: for clients, demos and tests,
+/// never called by the runtime.
+#[cfg(feature = "std")]
+pub fn sign_with_seed(
+	seed: &[u8; 32],
+	message: &[u8],
+	context: &[u8],
+) -> Option<[u8; SIGNATURE_LEN]> {
+	use fips204::traits::{KeyGen, Signer};
+	let (_, secret) = ml_dsa_65::KG::keygen_from_seed(seed);
+	secret.try_sign_with_seed(&[0; 32], message, context).ok()
+}
+
 /// Does `signature` sign `message` under `public` with `context`? A malformed key or signature
 /// (a wrong length, an encoding out of range) does not verify.
 pub fn verify(public: &PublicKey, message: &[u8], signature: &[u8], context: &[u8]) -> bool {

@@ -357,8 +357,13 @@ impl Pq {
 /// Registers `pq` for `who` in `office`; returns its key id.
 pub fn register(who: u64, office: OfficeId, pq: &Pq) -> KeyId {
 	let key = crate::NextKey::<Test>::get();
-	Acts::register_key(RuntimeOrigin::signed(who), office, pq.public, pq.proof(who, office))
-		.expect("registration succeeds");
+	Acts::register_key(
+		RuntimeOrigin::signed(who),
+		office,
+		Box::new(pq.public),
+		pq.proof(who, office),
+	)
+	.expect("registration succeeds");
 	key
 }
 

@@ -466,7 +466,7 @@ mod keys {
 		build_and_execute(|| {
 			let pq = Pq::new(1);
 			let reg = |who: u64, office, proof| {
-				Acts::register_key(RuntimeOrigin::signed(who), office, pq.public, proof)
+				Acts::register_key(RuntimeOrigin::signed(who), office, Box::new(pq.public), proof)
 			};
 			// A proof made for another account, another office, or with the signing context.
 			assert_noop!(
@@ -511,7 +511,7 @@ mod keys {
 				Acts::register_key(
 					RuntimeOrigin::signed(SPEAKER),
 					PARLIAMENT,
-					fourth.public,
+					Box::new(fourth.public),
 					fourth.proof(SPEAKER, PARLIAMENT)
 				),
 				Error::<Test>::TooManyKeys

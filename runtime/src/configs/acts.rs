@@ -1,7 +1,80 @@
-//! Acts: the registry of acts of government, with versions, numbers and ML-DSA-65 signatures.
+//! Acts: the registry of acts of government, with versions, numbers and ML-DSA-65 signatures;
+//! adopted acts marked in `pallet-nfts`, budgets paid by the scheduler.
 
-use crate::{governance::CommissionOrRoot, Runtime};
-use frame_support::traits::{AsEnsureOriginWithArg, ConstU32};
+use crate::{governance::CommissionOrRoot, AccountId, Runtime};
+use frame_support::{
+	parameter_types,
+	traits::{nonfungibles_v2::Mutate, AsEnsureOriginWithArg, ConstU32, Incrementable},
+	PalletId,
+};
+use pallet_nfts::{
+	CollectionConfig, CollectionSetting, CollectionSettings, ItemConfig, ItemSetting, ItemSettings,
+	MintSettings,
+};
+use pallet_veche_primitives::{JurisdictionId, MarkActs};
+use sp_runtime::{traits::AccountIdConversion, DispatchError, DispatchResult};
+
+parameter_types! {
+	/// Derives the jurisdictions' accounts (`py/vacts` + "unit" + id) and the registry's own,
+	/// which holds the marks.
+	pub const ActsPalletId: PalletId = PalletId(*b"py/vacts");
+}
+
+/// The account of `unit` that its budgets pay from.
+pub fn treasury(unit: JurisdictionId) -> AccountId {
+	pallet_veche_acts::Pallet::<Runtime>::treasury(unit)
+}
+
+/// The registry's marks in `pallet-nfts`: one collection per jurisdiction, created by root
+/// (no deposit), owned with its items by the registry's account (nobody holds its key), items
+/// not transferable (the collection's setting and each item's), each with its act's number as
+/// the attribute `number`.
+pub struct NftMarks;
+impl NftMarks {
+	fn holder() -> AccountId {
+		ActsPalletId::get().into_account_truncating()
+	}
+}
+impl MarkActs for NftMarks {
+	type Collection = u32;
+
+	fn create_collection(_unit: JurisdictionId) -> Result<u32, DispatchError> {
+		let collection = pallet_nfts::NextCollectionId::<Runtime>::get()
+			.or(<u32 as Incrementable>::initial_value())
+			.ok_or(DispatchError::Other("no collection id left"))?;
+		let config = CollectionConfig {
+			settings: CollectionSettings::from_disabled(
+				CollectionSetting::TransferableItems | CollectionSetting::DepositRequired,
+			),
+			max_supply: None,
+			mint_settings: MintSettings::default(),
+		};
+		crate::Nfts::force_create(
+			frame_system::RawOrigin::Root.into(),
+			sp_runtime::MultiAddress::Id(Self::holder()),
+			config,
+		)?;
+		Ok(collection)
+	}
+
+	fn mark(collection: u32, act: u32, number: &[u8]) -> DispatchResult {
+		let config =
+			ItemConfig { settings: ItemSettings::from_disabled(ItemSetting::Transferable.into()) };
+		<crate::Nfts as Mutate<AccountId, ItemConfig>>::mint_into(
+			&collection,
+			&act,
+			&Self::holder(),
+			&config,
+			true,
+		)?;
+		<crate::Nfts as Mutate<AccountId, ItemConfig>>::set_attribute(
+			&collection,
+			&act,
+			b"number",
+			number,
+		)
+	}
+}
 
 impl pallet_veche_acts::Config for Runtime {
 	/// This parachain's blocks: acts take effect and are repealed at blocks of this chain.
@@ -27,6 +100,15 @@ impl pallet_veche_acts::Config for Runtime {
 	type MaxSigners = ConstU32<16>;
 	/// A key in use, and one being rotated in.
 	type MaxKeys = ConstU32<4>;
+	type RuntimeCall = crate::RuntimeCall;
+	/// Budgets' payouts are dispatched by the scheduler (with root origin) at their due blocks.
+	type Scheduler = crate::Scheduler;
+	type Currency = crate::Balances;
+	type PalletId = ActsPalletId;
+	type Marker = NftMarks;
+	/// Monthly for five years.
+	type MaxPayouts = ConstU32<64>;
+	type MaxDeadlines = ConstU32<16>;
 	type WeightInfo = pallet_veche_acts::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

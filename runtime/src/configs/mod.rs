@@ -1,7 +1,7 @@
 //! One file per pallet's `Config` (a pallet with two instances keeps both in its file). Each
 //! file says who may act through each origin it sets.
 
-mod acts;
+pub mod acts;
 mod aura;
 mod aura_ext;
 mod authority_discovery;
@@ -17,6 +17,7 @@ pub mod elections;
 pub mod identity;
 mod jurisdictions;
 mod multisig;
+mod nfts;
 mod parachain_info;
 pub mod parachain_system;
 pub mod personhood;

@@ -17,6 +17,7 @@ fn pallet_indices_match_the_documented_map() {
 		("Proxy", crate::Proxy::index(), 7),
 		("Balances", crate::Balances::index(), 10),
 		("TransactionPayment", crate::TransactionPayment::index(), 11),
+		("Nfts", crate::Nfts::index(), 12),
 		("Authorship", crate::Authorship::index(), 20),
 		("CollatorSelection", crate::CollatorSelection::index(), 21),
 		("Session", crate::Session::index(), 22),
@@ -30,6 +31,7 @@ fn pallet_indices_match_the_documented_map() {
 		("Promises", crate::Promises::index(), 34),
 		("Ratings", crate::Ratings::index(), 35),
 		("Recall", crate::Recall::index(), 36),
+		("Acts", crate::Acts::index(), 38),
 		("Council", crate::Council::index(), 40),
 		("CouncilMembership", crate::CouncilMembership::index(), 41),
 		("Commission", crate::Commission::index(), 42),
@@ -71,6 +73,7 @@ fn genesis_records_each_veche_pallets_storage_version() {
 			assert_eq!(crate::Promises::on_chain_storage_version(), one);
 			assert_eq!(crate::Ratings::on_chain_storage_version(), one);
 			assert_eq!(crate::Recall::on_chain_storage_version(), one);
+			assert_eq!(crate::Acts::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::in_code_storage_version(), one);
 		});

@@ -59,6 +59,7 @@ fn signed_by(who: &str, nonce: u32, call: RuntimeCall) -> crate::UncheckedExtrin
 	)
 }
 
+mod acts;
 mod civic;
 mod collators;
 mod fees;

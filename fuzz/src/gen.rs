@@ -901,7 +901,8 @@ impl World {
 				rng.bytes(40).try_into().expect("40 bytes fit")
 			};
 		let seed = self.rng.below(3) as u8;
-		let (call, origin) = match self.rng.below(12) {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let (call, origin) = match self.rng.below(16) {
 			0..=1 => {
 				let kind = *self.rng.pick(&ActKind::ALL)?;
 				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
@@ -975,6 +976,34 @@ impl World {
 					pallet_veche_acts::Pallet::<Runtime>::version_message(act, signed, &content);
 				let signature = pq_sign(&secret, &message, mldsa::ACT_CONTEXT);
 				(C::sign { act, version, key, signature }, Origin::Signed(self.account()))
+			},
+			12 => {
+				// A schedule of up to three payouts (sometimes out of order, of nothing, or
+				// due in the past), by Bob, anyone or governance.
+				let payouts: Vec<_> = (0..self.rng.below(4))
+					.map(|_| {
+						let amount = u128::from(self.rng.below32(3)) * veche_runtime::UNIT;
+						(self.account_id(), amount, (now + self.rng.below32(30)).saturating_sub(2))
+					})
+					.collect();
+				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
+				(C::set_payouts { act, payouts: payouts.try_into().ok()? }, origin)
+			},
+			13 => (C::pay_out { act, index: self.rng.below32(4) }, Origin::Signed(self.account())),
+			14 => {
+				let kind = if self.rng.chance(50) {
+					pallet_veche_acts::DeadlineKind::ResponseDue
+				} else {
+					pallet_veche_acts::DeadlineKind::Review
+				};
+				let due = (now + self.rng.below32(30)).saturating_sub(2);
+				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
+				(C::set_deadline { act, kind, office: self.office(), due }, origin)
+			},
+			15 => {
+				let answer = self.rng.chance(50).then(|| self.rng.below32(next.saturating_add(1)));
+				let origin = if self.rng.chance(70) { self.bob_or_anyone() } else { self.admin() };
+				(C::meet_deadline { act, index: self.rng.below32(3), answer }, origin)
 			},
 			_ => {
 				let kind = *self.rng.pick(&ActKind::ALL)?;

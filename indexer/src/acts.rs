@@ -4,12 +4,13 @@
 //! it and when, status, number, versions), every version (text hash, locator, the version it
 //! amends, proposal, adoption, completion, signers), the numbers given per unit and year and the
 //! act of each, the thresholds, every key (with its index by public key and its holder's list)
-//! and every signature.
+//! and every signature; the NFT collection of each jurisdiction's marks, budgets' payout
+//! schedules (and which were paid when) and acts' deadlines (and when and by what each was met).
 
 use crate::{diff_map, diff_value, Replay};
 use pallet_veche_acts::{
-	ActId, ActKind, ActOf, ActStatus, Event, KeyId, Signature, SigningKey, Version, VersionIndex,
-	VersionOf, Year,
+	ActId, ActKind, ActOf, ActStatus, Deadline, Event, KeyId, Payout, PayoutOf, Signature,
+	SigningKey, Version, VersionIndex, VersionOf, Year,
 };
 use pallet_veche_primitives::{DocumentHash, JurisdictionId};
 use std::collections::BTreeMap;
@@ -40,6 +41,12 @@ pub struct State {
 	pub keys_of: BTreeMap<AccountId, Vec<KeyId>>,
 	/// Every signature.
 	pub signatures: BTreeMap<(ActId, VersionIndex, KeyId), Signature<u32>>,
+	/// The NFT collection of each jurisdiction's marks.
+	pub collections: BTreeMap<JurisdictionId, u32>,
+	/// Each budget's payouts.
+	pub payouts: BTreeMap<ActId, Vec<PayoutOf<Runtime>>>,
+	/// Each act's deadlines.
+	pub deadlines: BTreeMap<ActId, Vec<Deadline<u32>>>,
 }
 
 impl State {
@@ -61,6 +68,15 @@ impl State {
 				.map(|(who, keys)| (who, keys.into_inner()))
 				.collect(),
 			signatures: a::Signatures::<Runtime>::iter().collect(),
+			collections: a::Collections::<Runtime>::iter().collect(),
+			payouts: a::Payouts::<Runtime>::iter()
+				.filter(|(_, p)| !p.is_empty())
+				.map(|(act, p)| (act, p.into_inner()))
+				.collect(),
+			deadlines: a::Deadlines::<Runtime>::iter()
+				.filter(|(_, d)| !d.is_empty())
+				.map(|(act, d)| (act, d.into_inner()))
+				.collect(),
 		}
 	}
 
@@ -168,6 +184,54 @@ impl State {
 			Event::ThresholdSet { kind, threshold } => {
 				self.thresholds.insert(*kind, *threshold);
 			},
+			Event::ActMarked { unit, collection, .. } => {
+				if let Some(before) = self.collections.insert(*unit, *collection) {
+					if before != *collection {
+						return Err(format!(
+							"unit {unit} marked in collections {before} and {collection}"
+						));
+					}
+				}
+			},
+			Event::PayoutsSet { act, payouts } => {
+				let schedule: Vec<PayoutOf<Runtime>> = payouts
+					.iter()
+					.map(|(to, amount, due)| Payout {
+						to: to.clone(),
+						amount: *amount,
+						due: *due,
+						paid: None,
+					})
+					.collect();
+				if schedule.is_empty() {
+					self.payouts.remove(act);
+				} else {
+					self.payouts.insert(*act, schedule);
+				}
+			},
+			Event::PayoutMade { act, index, .. } => {
+				let payout = self
+					.payouts
+					.get_mut(act)
+					.and_then(|p| p.get_mut(*index as usize))
+					.ok_or_else(|| format!("unknown payout {act}/{index}"))?;
+				payout.paid = Some(now);
+			},
+			Event::DeadlineSet { act, index, kind, office, due } => {
+				let deadlines = self.deadlines.entry(*act).or_default();
+				if *index as usize != deadlines.len() {
+					return Err(format!("deadline {index} of act {act} out of order"));
+				}
+				deadlines.push(Deadline { kind: *kind, office: *office, due: *due, met: None });
+			},
+			Event::DeadlineMet { act, index, answer, .. } => {
+				let deadline = self
+					.deadlines
+					.get_mut(act)
+					.and_then(|d| d.get_mut(*index as usize))
+					.ok_or_else(|| format!("unknown deadline {act}/{index}"))?;
+				deadline.met = Some((now, *answer));
+			},
 			_ => {},
 		}
 		Ok(())
@@ -186,6 +250,9 @@ impl State {
 		diff_map("acts.key_of_public", &self.key_of_public, &stored.key_of_public, out);
 		diff_map("acts.keys_of", &self.keys_of, &stored.keys_of, out);
 		diff_map("acts.signatures", &self.signatures, &stored.signatures, out);
+		diff_map("acts.collections", &self.collections, &stored.collections, out);
+		diff_map("acts.payouts", &self.payouts, &stored.payouts, out);
+		diff_map("acts.deadlines", &self.deadlines, &stored.deadlines, out);
 	}
 }
 

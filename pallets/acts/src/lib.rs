@@ -1574,12 +1574,22 @@ impl<T: Config> Pallet<T> {
 			.find(|(_, version)| version.applies_at(at))
 	}
 
-	/// Where `act` stands at `at`.
+	/// Where `act` stood at `at` (`None` before it was tabled): a draft until its adoption or
+	/// rejection, then adopted — in force, amended — until its repeal.
 	pub fn state_at(act: ActId, at: BlockNumberFor<T>) -> Option<ActState> {
 		let record = Acts::<T>::get(act)?;
+		if at < record.tabled {
+			return None;
+		}
 		Some(match record.status {
 			ActStatus::Bill => ActState::Bill,
-			ActStatus::Rejected { .. } => ActState::Rejected,
+			ActStatus::Rejected { at: rejected } if at >= rejected => ActState::Rejected,
+			ActStatus::Rejected { .. } => ActState::Bill,
+			ActStatus::Adopted { at: adopted } | ActStatus::Repealed { adopted, .. }
+				if at < adopted =>
+			{
+				ActState::Bill
+			},
 			ActStatus::Repealed { from, .. } if at >= from => ActState::Repealed,
 			_ => match Self::version_at(act, at) {
 				None => ActState::Adopted,

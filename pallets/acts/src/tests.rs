@@ -777,6 +777,37 @@ mod views {
 			assert_eq!(Acts::state(99, 1), None);
 		});
 	}
+
+	#[test]
+	fn an_act_is_shown_as_it_stood_at_any_block() {
+		build_and_execute(|| {
+			run_to(2);
+			let (law, dropped) = (bill(), bill());
+			run_to(4);
+			assert_ok!(Acts::adopt(gov(), law, 0, Some(6)));
+			assert_ok!(Acts::reject(gov(), dropped));
+			let pq = Pq::new(1);
+			let key = register(SPEAKER, PARLIAMENT, &pq);
+			run_to(5);
+			assert_ok!(Acts::sign(
+				RuntimeOrigin::signed(SPEAKER),
+				law,
+				0,
+				key,
+				pq.sign_version(law, 0)
+			));
+			assert_ok!(Acts::repeal(gov(), law, Some(9)));
+			let at = |b| (Acts::state(law, b), Acts::state(dropped, b));
+			// Before it was tabled it did not exist; then a bill until adopted or rejected.
+			assert_eq!(at(1), (None, None));
+			assert_eq!(at(3), (Some(ActState::Bill), Some(ActState::Bill)));
+			assert_eq!(at(4), (Some(ActState::Adopted), Some(ActState::Rejected)));
+			assert_eq!(at(6), (Some(ActState::InForce), Some(ActState::Rejected)));
+			assert_eq!(Acts::in_force(law, 8).map(|(v, _)| v), Some(0));
+			assert_eq!(at(9).0, Some(ActState::Repealed));
+			assert_eq!(Acts::in_force(law, 9), None);
+		});
+	}
 }
 
 mod genesis {

@@ -35,15 +35,16 @@ test('acts: browse and search, a bill adopted and signed, its signature verified
   try {
     const api = client.getTypedApi(veche);
     // Adopted by the commission, signed by Bob with the demo signer's key (key 0).
+    // (A retry finds it adopted and signed already.)
     const before = await api.view.Acts.act(BILL);
-    expect(before?.status.type).toBe('Bill');
-    await submit(api.tx.Sudo.sudo({ call: api.tx.Acts.adopt({ act: BILL, version: 0, effective: undefined }).decodedCall }), 'Alice');
+    if (before?.status.type === 'Bill')
+      await submit(api.tx.Sudo.sudo({ call: api.tx.Acts.adopt({ act: BILL, version: 0, effective: undefined }).decodedCall }), 'Alice');
     const { genesisHash } = await client.getChainSpecData();
     const version = (await api.view.Acts.version(BILL, 0))!;
     const message = versionMessage(fromHex(genesisHash), BILL, 0, fromHex(version.content));
     const seed = blake2b(new TextEncoder().encode('veche-demo-signer-bob'), { dkLen: 32 });
     const signature = ml_dsa65.sign(message, ml_dsa65.keygen(seed).secretKey, { context: ACT_CONTEXT, extraEntropy: false });
-    await submit(api.tx.Acts.sign({ act: BILL, version: 0, key: 0, signature }), 'Bob');
+    if ((await api.view.Acts.signatures(BILL, 0)).length === 0) await submit(api.tx.Acts.sign({ act: BILL, version: 0, key: 0, signature }), 'Bob');
     now = Number(await api.query.Timestamp.Now.getValue());
   } finally {
     client.destroy();
@@ -82,10 +83,10 @@ test('acts: browse and search, a bill adopted and signed, its signature verified
   // As in force an hour ago it was a draft; now it is in force.
   await page.getByLabel('As in force on').fill(localInput(now - 3_600_000));
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page.getByTestId('as-of-result')).toContainText('draft');
+  await expect(page.getByTestId('as-of-result')).toHaveText(/^Block #\d+: draft$/);
   await page.getByLabel('As in force on').fill(localInput(now + 120_000));
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page.getByTestId('as-of-result')).toContainText('in force · version 1 in force');
+  await expect(page.getByTestId('as-of-result')).toHaveText(/^Block #\d+: in force · version 1 in force$/);
   // The demo's text hashes are of the titles: a file holding the title is version 1; another is not.
   const dir = tmpdir();
   const good = join(dir, 'village-green.txt');

@@ -364,7 +364,7 @@ export const en = {
   'acts.repealed': "repealed from block #{from}",
   'acts.asof': "As in force on",
   'acts.asof.button': "Show",
-  'acts.asof.block': "Block #{block}: ",
+  'acts.asof.block': "Block #{block}:",
   'acts.asof.none': "the act did not exist yet.",
   'acts.asof.version': "version {version} in force",
   'acts.asof.estimate': "The block is reckoned from the chain’s clock at one block per slot; on a chain that missed slots it is an estimate.",

@@ -365,7 +365,7 @@ export const ru: Record<MessageKey, string> = {
   'acts.repealed': "отменён с блока №{from}",
   'acts.asof': "В редакции, действовавшей на",
   'acts.asof.button': "Показать",
-  'acts.asof.block': "Блок №{block}: ",
+  'acts.asof.block': "Блок №{block}:",
   'acts.asof.none': "акта ещё не было.",
   'acts.asof.version': "действовала редакция {version}",
   'acts.asof.estimate': "Блок рассчитан по часам сети, один блок на слот; если сеть пропускала слоты, это оценка.",

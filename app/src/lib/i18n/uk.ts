@@ -365,7 +365,7 @@ export const uk: Record<MessageKey, string> = {
   'acts.repealed': "скасовано з блоку №{from}",
   'acts.asof': "У редакції, чинній на",
   'acts.asof.button': "Показати",
-  'acts.asof.block': "Блок №{block}: ",
+  'acts.asof.block': "Блок №{block}:",
   'acts.asof.none': "акта ще не було.",
   'acts.asof.version': "чинна редакція {version}",
   'acts.asof.estimate': "Блок обчислено за годинником мережі, один блок на слот; якщо мережа пропускала слоти, це оцінка.",

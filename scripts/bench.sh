@@ -22,7 +22,7 @@ for name in "$@"; do # `ratings` names pallet_veche_ratings
 done
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_veche_jurisdictions pallet_veche_personhood pallet_veche_ballots
 	pallet_veche_elections pallet_veche_promises pallet_veche_ratings pallet_veche_recall
-	pallet_veche_credit pallet_balances)
+	pallet_veche_acts pallet_veche_credit pallet_balances)
 start=$(date +%s)
 say "building the runtime with runtime-benchmarks"
 "$VECHE_ROOT/scripts/build-runtime.sh" --features runtime-benchmarks | tail -2
@@ -95,6 +95,25 @@ ballot = cost("cast") + cost("finalize_ballots", batch) / batch
 rating = cost("cast") + cost("finalize_ratings", batch) / batch
 print(f"==> one ballot: {ballot:.0f} µs, one rating: {rating:.0f} µs (cast + a 32nd of a batch of 32, "
       f"database included); ratio {rating / ballot:.3f} (goal <= 1.2)")
+PY
+fi
+# One ML-DSA-65 verification (an act's signature: `sign`, which verifies one and stores it)
+# against one balances transfer, both with the runtime's database costs.
+if [ -f "$balances" ] && [ -f pallets/acts/src/weights.rs ]; then
+	python3 - "$balances" <<'PY'
+import re, sys
+def weight(path, fn):
+    body = open(path).read().split(f"fn {fn}() -> Weight {{", 1)[1].split("\n\t}", 1)[0]
+    ref = int(re.search(r"from_parts\(([0-9_]+)", body).group(1).replace("_", ""))
+    reads = sum(int(r) for r in re.findall(r"reads\(([0-9]+)", body))
+    writes = sum(int(w) for w in re.findall(r"writes\(([0-9]+)", body))
+    return ref / 1e6, reads, writes, ref / 1e6 + 25 * reads + 100 * writes
+s = weight("pallets/acts/src/weights.rs", "sign")
+k = weight("pallets/acts/src/weights.rs", "register_key")
+b = weight(sys.argv[1], "transfer_allow_death")
+print(f"==> acts sign (one ML-DSA-65 verification): {s[0]:.1f} µs + {s[1]}r/{s[2]}w = {s[3]:.1f} µs; "
+      f"register_key {k[3]:.1f} µs; balances transfer_allow_death {b[3]:.1f} µs; sign/transfer "
+      f"{s[3] / b[3]:.2f}")
 PY
 fi
 say "all benchmarks done in $(elapsed "$start")"

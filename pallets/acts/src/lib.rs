@@ -35,6 +35,19 @@
 //! ([`Pallet::repeal`]). View functions give an act as in force at any block ([`Pallet::in_force`]),
 //! its state then ([`ActState`]), its versions and signatures, and find acts by number.
 //!
+//! **Marks.** At its first adoption an act is minted as item `act` of its jurisdiction's
+//! collection in the standard NFT pallet ([`Config::Marker`]; the collection is created with the
+//! jurisdiction's first act), non-transferable, with its number as an attribute, so that wallets
+//! and explorers see the registry.
+//!
+//! **Budgets and deadlines.** A budget's payout schedule ([`Pallet::set_payouts`], while it is an
+//! unsigned draft) is paid from its jurisdiction's account ([`Pallet::treasury`]) by the
+//! scheduler at each payout's due block once the budget is in force ([`Pallet::pay_out`], which
+//! anyone may also dispatch for a payout due and unpaid); each payment is evented, and one
+//! payout at a time is on the agenda. An act may set deadlines for an office
+//! ([`Pallet::set_deadline`]): a response due, a review; met by that office
+//! ([`Pallet::meet_deadline`]), and overdue when read after the due block unmet — no hook.
+//!
 //! ## The messages signed
 //!
 //! Clients sign exactly these SCALE encodings with ML-DSA-65 (pure, with a context string):
@@ -49,7 +62,8 @@
 //! - **Clock.** Effective and repeal blocks are in [`Config::BlockNumberProvider`]'s blocks (this
 //!   chain's in the runtime); the year of a number comes from [`Config::Time`] (the timestamp).
 //! - **ML-DSA-65** is verified in the runtime by the `fips204` crate (see [`mldsa`]).
-//! - **No hooks**: what the clock decides (in force, repealed) is computed when read.
+//! - **No hooks**: what the clock decides (in force, repealed, overdue) is computed when read;
+//!   payouts are the scheduler's tasks, one per budget at a time.
 //! - **Bounded**: titles, locators, versions per act, signers per version, keys per account.
 
 #![cfg_attr(not(feature = "std"), no_std)]

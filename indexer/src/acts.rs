@@ -178,8 +178,10 @@ impl State {
 				if *complete {
 					v.signed = Some(now);
 				}
-				self.signatures
-					.insert((*act, *version, *key), Signature { bytes: *signature, at: now });
+				self.signatures.insert(
+					(*act, *version, *key),
+					Signature { bytes: signature.clone(), at: now },
+				);
 			},
 			Event::ThresholdSet { kind, threshold } => {
 				self.thresholds.insert(*kind, *threshold);

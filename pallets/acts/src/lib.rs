@@ -114,7 +114,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
-use mldsa::{PublicKey, SIGNATURE_LEN};
+use mldsa::{PublicKey, SignatureBytes};
 use pallet_veche_primitives::{
 	DocumentHash, JurisdictionId, JurisdictionInspect, MarkActs, OfficeId, Officeholders,
 };
@@ -461,7 +461,7 @@ pub mod pallet {
 			/// Its holder.
 			signer: T::AccountId,
 			/// The signature.
-			signature: [u8; SIGNATURE_LEN],
+			signature: SignatureBytes,
 			/// Whether the version now has all the signatures its kind needs (first time only).
 			complete: bool,
 		},
@@ -1017,7 +1017,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			office: OfficeId,
 			public: Box<PublicKey>,
-			proof: BoundedVec<u8, ConstU32<{ SIGNATURE_LEN as u32 }>>,
+			proof: SignatureBytes,
 		) -> DispatchResult {
 			// Boxed: 1,952 bytes inline would make every runtime call that large.
 			let public = *public;
@@ -1091,7 +1091,7 @@ pub mod pallet {
 			act: ActId,
 			version: VersionIndex,
 			key: KeyId,
-			signature: BoundedVec<u8, ConstU32<{ SIGNATURE_LEN as u32 }>>,
+			signature: SignatureBytes,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			let record = Acts::<T>::get(act).ok_or(Error::<T>::ActNotFound)?;
@@ -1105,13 +1105,12 @@ pub mod pallet {
 				!stored.signers.iter().any(|(_, who)| *who == signer.owner),
 				Error::<T>::AlreadySigned
 			);
-			let bytes: [u8; SIGNATURE_LEN] =
-				signature.as_slice().try_into().map_err(|_| Error::<T>::BadSignature)?;
+			// (`verify` refuses any length but SIGNATURE_LEN.)
 			ensure!(
 				mldsa::verify(
 					&signer.public,
 					&Self::version_message(act, version, &stored.content),
-					&bytes,
+					&signature,
 					mldsa::ACT_CONTEXT
 				),
 				Error::<T>::BadSignature
@@ -1127,13 +1126,16 @@ pub mod pallet {
 				stored.signed = Some(now);
 			}
 			Versions::<T>::insert(act, version, stored);
-			Signatures::<T>::insert((act, version, key), Signature { bytes, at: now });
+			Signatures::<T>::insert(
+				(act, version, key),
+				Signature { bytes: signature.clone(), at: now },
+			);
 			Self::deposit_event(Event::VersionSigned {
 				act,
 				version,
 				key,
 				signer: signer.owner,
-				signature: bytes,
+				signature,
 				complete,
 			});
 			// A budget adopted before its signatures were complete pays from now.

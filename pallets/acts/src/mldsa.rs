@@ -29,6 +29,12 @@ pub const SIGNATURE_LEN: usize = ml_dsa_65::SIG_LEN;
 /// An ML-DSA-65 public key as the registry stores it.
 pub type PublicKey = [u8; PUBLIC_KEY_LEN];
 
+/// An ML-DSA-65 signature as calls take it and the registry stores it: bounded bytes, not an
+/// array, because polkadot.js (`@polkadot/types`) refuses fixed arrays longer than 2,048 and
+/// would not load the chain's metadata at all. Only exactly [`SIGNATURE_LEN`] bytes verify.
+pub type SignatureBytes =
+	frame_support::BoundedVec<u8, frame_support::traits::ConstU32<{ SIGNATURE_LEN as u32 }>>;
+
 /// The context of the proof of possession that registers a key: the key's holder signs
 /// `(genesis hash, account, office)` with it.
 pub const KEY_CONTEXT: &[u8] = b"veche/acts/register-key/v1";

@@ -1,6 +1,6 @@
 //! The registry's types: acts, their versions, numbers, signing keys and signatures.
 
-use crate::mldsa::{PublicKey, SIGNATURE_LEN};
+use crate::mldsa::{PublicKey, SignatureBytes};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use pallet_veche_primitives::{DocumentHash, JurisdictionId, OfficeId};
@@ -248,7 +248,7 @@ pub struct SigningKey<AccountId, BlockNumber> {
 pub struct Signature<BlockNumber> {
 	/// The ML-DSA-65 signature over [`crate::Pallet::version_message`] with
 	/// [`crate::mldsa::ACT_CONTEXT`].
-	pub bytes: [u8; SIGNATURE_LEN],
+	pub bytes: SignatureBytes,
 	/// When it was recorded.
 	pub at: BlockNumber,
 }

@@ -177,3 +177,23 @@ fn the_demo_opens_the_birchwood_council_election_and_schedules_the_parliament() 
 		});
 	}
 }
+
+/// polkadot.js (`@polkadot/types`) refuses a fixed-size array longer than 2,048 elements and then
+/// loads no metadata at all: every page of polkadot.js apps would fail on this chain. (An ML-DSA
+/// signature stored as `[u8; 3309]` did exactly that; it is a bounded vector now.)
+#[test]
+fn polkadot_js_can_read_every_type_of_the_metadata() {
+	use frame_support::__private::{metadata::RuntimeMetadata, scale_info::TypeDef};
+	let metadata = sp_io::TestExternalities::default().execute_with(crate::Runtime::metadata);
+	let RuntimeMetadata::V14(metadata) = metadata.1 else { panic!("metadata V14") };
+	let too_long: Vec<_> = metadata
+		.types
+		.types
+		.iter()
+		.filter_map(|t| match &t.ty.type_def {
+			TypeDef::Array(a) if a.len > 2048 => Some((t.id, a.len)),
+			_ => None,
+		})
+		.collect();
+	assert_eq!(too_long, vec![], "arrays polkadot.js cannot decode: (type id, length)");
+}

@@ -66,6 +66,9 @@ export type PayoutView = { index: number; to: string; amount: bigint; due: numbe
 /** The chain's text (a title, a locator) as text. (Not chain.svelte's: the browser tests import this file in Node.) */
 const text = (bytes: Uint8Array | string): string => (typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
 
+/** Bytes the chain gives as hex (fixed-size arrays) or as bytes (bounded vectors). */
+const bytesOf = (x: Uint8Array | string): Uint8Array => (typeof x === 'string' ? fromHex(x) : x);
+
 type RawAct = NonNullable<Awaited<ReturnType<Api['view']['Acts']['act']>>>;
 
 function summary(id: number, a: RawAct, state: State): ActSummary {
@@ -206,7 +209,7 @@ export async function actDetail(api: Api, client: PolkadotClient, id: number, no
         office: holder.office,
         at: signature.at,
         revoked: holder.revoked,
-        valid: verifyActSignature(fromHex(holder.public), message, fromHex(signature.bytes)),
+        valid: verifyActSignature(fromHex(holder.public), message, bytesOf(signature.bytes)),
       });
     }
   }

@@ -5,6 +5,7 @@
 //! scheduler and NFT pallet.
 
 use super::*;
+use crate::mldsa::SIGNATURE_LEN;
 use crate::Pallet as Acts;
 use alloc::vec;
 use fips204::{

@@ -307,7 +307,8 @@ mod benchmarks {
 	fn set_deadline() -> Result<(), BenchmarkError> {
 		let (office, _) = T::BenchmarkHelper::office_with_holders(1);
 		let act = bill::<T>(office, 1)?;
-		let due = T::BlockNumberProvider::current_block_number();
+		// Due later than the block the call runs in, whatever block the set-up ran in.
+		let due = T::BlockNumberProvider::current_block_number().saturating_add(10u32.into());
 		for _ in 1..T::MaxDeadlines::get() {
 			Acts::<T>::set_deadline(governance::<T>()?, act, DeadlineKind::Review, office, due)?;
 		}
@@ -325,7 +326,8 @@ mod benchmarks {
 		let who = holders.first().cloned().ok_or(BenchmarkError::Weightless)?;
 		let act = bill::<T>(office, 1)?;
 		let answer = bill::<T>(office, 1)?;
-		let due = T::BlockNumberProvider::current_block_number();
+		// Due later than the block the call runs in, whatever block the set-up ran in.
+		let due = T::BlockNumberProvider::current_block_number().saturating_add(10u32.into());
 		for _ in 0..T::MaxDeadlines::get() {
 			Acts::<T>::set_deadline(governance::<T>()?, act, DeadlineKind::Review, office, due)?;
 		}

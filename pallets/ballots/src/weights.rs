@@ -2,10 +2,10 @@
 //! charged is the larger of the measured and the estimated one, term by term
 //! (`scripts/templates/pov_bound.py`).
 //!
-//! frame-omni-bencher 64.0.0, 2026-12-02; steps `50`, repeat `20`;
-//! wasm execution `Compiled`; machine `AMD EPYC`.
+//! frame-benchmarking-cli 64.0.0, 2026-12-04; steps `25`, repeat `10`;
+//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
 //! Worst case map size `1000000`.
-//! Produced by `scripts/bench.sh` (frame-omni-bencher over the runtime's wasm, `development`
+//! Produced by `scripts/bench.sh` (`veche-node benchmark pallet` over the runtime's wasm, `development`
 //! genesis preset).
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -55,9 +55,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `u` ranges over `[1, 64]`.
 	fn create_poll(u: u32, ) -> Weight {
 		// Proof size: measured `982 + u * 31`, estimated `3473 + u * 2567` bytes; charged: the larger, term by term.
-		// Fastest run: 30_816_000 ps.
-		Weight::from_parts(24_981_433, 3473)
-			.saturating_add(Weight::from_parts(13_417_496, 0).saturating_mul(u.into()))
+		// Fastest run: 31_267_000 ps.
+		Weight::from_parts(34_066_780, 3473)
+			.saturating_add(Weight::from_parts(8_832_856, 0).saturating_mul(u.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
@@ -85,9 +85,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[1, 2]`.
 	fn authorize_cast(p: u32, ) -> Weight {
 		// Proof size: measured `2378 + p * 26`, estimated `11258 + p * 2800` bytes; charged: the larger, term by term.
-		// Fastest run: 26_156_294_000 ps.
-		Weight::from_parts(32_812_051_000, 11258)
-			.saturating_add(Weight::from_parts(4_735_516_139, 0).saturating_mul(p.into()))
+		// Fastest run: 19_710_645_000 ps.
+		Weight::from_parts(85_963_366, 11258)
+			.saturating_add(Weight::from_parts(20_706_030_733, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 2800).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn authorize_cast_in_block() -> Weight {
 		// Proof size: measured `2430`, estimated `11258` bytes; charged: the larger, term by term.
-		// Fastest run: 248_028_000 ps.
-		Weight::from_parts(381_496_000, 11258)
+		// Fastest run: 235_014_000 ps.
+		Weight::from_parts(264_000_000, 11258)
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PendingBallots` (`max_values`: Some(1), `max_size`: Some(1369602), added: 1370097, mode: `Ignored`)
 	fn cast() -> Weight {
 		// Proof size: measured `2430`, estimated `11258` bytes; charged: the larger, term by term.
-		// Fastest run: 281_057_000 ps.
-		Weight::from_parts(408_476_000, 11258)
+		// Fastest run: 267_582_000 ps.
+		Weight::from_parts(305_842_000, 11258)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -183,24 +183,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PendingAliases` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `Ignored`)
 	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_ballots(n: u32, ) -> Weight {
-		// Proof size: measured `3186 + n * 985`, estimated `26866 + n * 2601` bytes; charged: the larger, term by term.
-		// Fastest run: 5_638_000 ps.
-		Weight::from_parts(28_718_898_307, 26866)
-			.saturating_add(Weight::from_parts(12_896_020_520, 0).saturating_mul(n.into()))
+		// Proof size: measured `3261 + n * 985`, estimated `26866 + n * 2601` bytes; charged: the larger, term by term.
+		// Fastest run: 6_204_000 ps.
+		Weight::from_parts(16_941_106_849, 26866)
+			.saturating_add(Weight::from_parts(7_543_232_938, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
-	/// Not measured yet (interim until `scripts/bench.sh` runs): `finalize_ballots` with the
-	/// second part of a rating's grades (`Ballots::Preferences`, `PreferenceTotals`,
-	/// `ExcludedPreferences`: r:3 w:3) on top.
+	/// Storage: `Ballots::PendingBallots` (r:1 w:1)
+	/// Proof: `Ballots::PendingBallots` (`max_values`: Some(1), `max_size`: Some(1369602), added: 1370097, mode: `Ignored`)
+	/// Storage: `Ballots::Polls` (r:1 w:0)
+	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	/// Storage: `Personhood::RingRoots` (r:1 w:0)
+	/// Proof: `Personhood::RingRoots` (`max_values`: None, `max_size`: Some(325), added: 2800, mode: `MaxEncodedLen`)
+	/// Storage: `Personhood::MinRingSize` (r:1 w:0)
+	/// Proof: `Personhood::MinRingSize` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Ballots` (r:32 w:32)
+	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Totals` (r:1 w:1)
+	/// Proof: `Ballots::Totals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Tallies` (r:1 w:1)
+	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Excluded` (r:1 w:0)
+	/// Proof: `Ballots::Excluded` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedTotals` (r:1 w:1)
+	/// Proof: `Ballots::ExcludedTotals` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::Preferences` (r:2 w:2)
+	/// Proof: `Ballots::Preferences` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PreferenceTotals` (r:2 w:2)
+	/// Proof: `Ballots::PreferenceTotals` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::ExcludedPreferences` (r:2 w:2)
+	/// Proof: `Ballots::ExcludedPreferences` (`max_values`: None, `max_size`: Some(535), added: 3010, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PollReferenda` (r:1 w:0)
+	/// Proof: `Ballots::PollReferenda` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `PeoplesReferenda::ReferendumInfoFor` (r:1 w:1)
+	/// Proof: `PeoplesReferenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(350), added: 2825, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Agenda` (r:2 w:2)
+	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Retries` (r:0 w:1)
+	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `Ballots::PendingAliases` (r:0 w:32)
+	/// Proof: `Ballots::PendingAliases` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `Ignored`)
+	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_ratings(n: u32, ) -> Weight {
-		Self::finalize_ballots(n)
-			.saturating_add(Weight::from_parts(0, 3 * 2601))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof size: measured `2678 + n * 941`, estimated `26866 + n * 2601` bytes; charged: the larger, term by term.
+		// Fastest run: 6_099_000 ps.
+		Weight::from_parts(17_424_250_670, 26866)
+			.saturating_add(Weight::from_parts(7_450_765_149, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(12))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Ballots::PendingBallots` (r:1 w:1)
 	/// Proof: `Ballots::PendingBallots` (`max_values`: Some(1), `max_size`: Some(1369602), added: 1370097, mode: `Ignored`)
@@ -240,10 +277,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::PendingAliases` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `Ignored`)
 	/// Component `n` ranges over `[0, 32]`.
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
-		// Proof size: measured `3215 + n * 1783`, estimated `26866 + n * 2601` bytes; charged: the larger, term by term.
-		// Fastest run: 6_459_000 ps.
-		Weight::from_parts(20_485_664_791, 26866)
-			.saturating_add(Weight::from_parts(25_557_639_728, 0).saturating_mul(n.into()))
+		// Proof size: measured `3288 + n * 1783`, estimated `26866 + n * 2601` bytes; charged: the larger, term by term.
+		// Fastest run: 5_912_000 ps.
+		Weight::from_parts(23_852_031_218, 26866)
+			.saturating_add(Weight::from_parts(13_968_176_751, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -266,8 +303,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Results` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
 		// Proof size: measured `1729`, estimated `4003` bytes; charged: the larger, term by term.
-		// Fastest run: 71_676_000 ps.
-		Weight::from_parts(107_519_000, 4003)
+		// Fastest run: 79_380_000 ps.
+		Weight::from_parts(101_212_000, 4003)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -293,8 +330,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Results` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn exclude_territory() -> Weight {
 		// Proof size: measured `4971`, estimated `197420` bytes; charged: the larger, term by term.
-		// Fastest run: 720_019_000 ps.
-		Weight::from_parts(1_135_485_000, 197420)
+		// Fastest run: 713_740_000 ps.
+		Weight::from_parts(833_180_000, 197420)
 			.saturating_add(T::DbWeight::get().reads(136))
 			.saturating_add(T::DbWeight::get().writes(68))
 	}
@@ -302,22 +339,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Recounts` (r:1 w:1)
 	/// Proof: `Ballots::Recounts` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::Ballots` (r:1001 w:0)
+	/// Storage: `Ballots::Ballots` (r:1002 w:0)
 	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::Tallies` (r:999 w:0)
+	/// Storage: `Ballots::Tallies` (r:1000 w:0)
 	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::RecountTallies` (r:999 w:999)
+	/// Storage: `Ballots::RecountTallies` (r:1000 w:1000)
 	/// Proof: `Ballots::RecountTallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::RecountPreferences` (r:999 w:999)
+	/// Storage: `Ballots::RecountPreferences` (r:1000 w:1000)
 	/// Proof: `Ballots::RecountPreferences` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::PollLists` (r:1 w:0)
 	/// Proof: `Ballots::PollLists` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 1000]`.
 	fn recount(n: u32, ) -> Weight {
-		// Proof size: measured `590 + n * 164`, estimated `6192 + n * 3025` bytes; charged: the larger, term by term.
-		// Fastest run: 49_764_000 ps.
-		Weight::from_parts(53_489_000, 6192)
-			.saturating_add(Weight::from_parts(35_894_504, 0).saturating_mul(n.into()))
+		// Proof size: measured `588 + n * 164`, estimated `6192 + n * 3025` bytes; charged: the larger, term by term.
+		// Fastest run: 52_406_000 ps.
+		Weight::from_parts(58_303_000, 6192)
+			.saturating_add(Weight::from_parts(23_861_227, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3025).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
@@ -326,16 +363,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Ballots::Polls` (r:1 w:0)
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
-	/// Storage: `Ballots::Ballots` (r:1000 w:999)
+	/// Storage: `Ballots::Ballots` (r:1001 w:1000)
 	/// Proof: `Ballots::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Ballots::Tallies` (r:1 w:0)
 	/// Proof: `Ballots::Tallies` (`max_values`: None, `max_size`: Some(550), added: 3025, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 1000]`.
 	fn purge(n: u32, ) -> Weight {
-		// Proof size: measured `1173 + n * 64`, estimated `4015 + n * 2601` bytes; charged: the larger, term by term.
-		// Fastest run: 52_047_000 ps.
-		Weight::from_parts(55_802_000, 4015)
-			.saturating_add(Weight::from_parts(6_438_342, 0).saturating_mul(n.into()))
+		// Proof size: measured `1178 + n * 64`, estimated `4015 + n * 2601` bytes; charged: the larger, term by term.
+		// Fastest run: 32_232_000 ps.
+		Weight::from_parts(33_001_000, 4015)
+			.saturating_add(Weight::from_parts(3_795_635, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -365,9 +402,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Ballots::Polls` (r:0 w:1)
 	/// Proof: `Ballots::Polls` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn open_referendum() -> Weight {
-		// Proof size: measured `785`, estimated `26866` bytes; charged: the larger, term by term.
-		// Fastest run: 59_358_000 ps.
-		Weight::from_parts(87_550_000, 26866)
+		// Proof size: measured `858`, estimated `26866` bytes; charged: the larger, term by term.
+		// Fastest run: 61_120_000 ps.
+		Weight::from_parts(82_304_000, 26866)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -376,8 +413,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn create_poll(u: u32, ) -> Weight {
-		Weight::from_parts(24_981_433, 3473)
-			.saturating_add(Weight::from_parts(13_417_496, 0).saturating_mul(u.into()))
+		Weight::from_parts(34_066_780, 3473)
+			.saturating_add(Weight::from_parts(8_832_856, 0).saturating_mul(u.into()))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(u.into())))
@@ -385,26 +422,26 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn authorize_cast(p: u32, ) -> Weight {
-		Weight::from_parts(32_812_051_000, 11258)
-			.saturating_add(Weight::from_parts(4_735_516_139, 0).saturating_mul(p.into()))
+		Weight::from_parts(85_963_366, 11258)
+			.saturating_add(Weight::from_parts(20_706_030_733, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 2800).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 	fn authorize_cast_in_block() -> Weight {
-		Weight::from_parts(381_496_000, 11258)
+		Weight::from_parts(264_000_000, 11258)
 			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 	fn cast() -> Weight {
-		Weight::from_parts(408_476_000, 11258)
+		Weight::from_parts(305_842_000, 11258)
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn finalize_ballots(n: u32, ) -> Weight {
-		Weight::from_parts(28_718_898_307, 26866)
-			.saturating_add(Weight::from_parts(12_896_020_520, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_941_106_849, 26866)
+			.saturating_add(Weight::from_parts(7_543_232_938, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(16))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -412,14 +449,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn finalize_ratings(n: u32, ) -> Weight {
-		Self::finalize_ballots(n)
-			.saturating_add(Weight::from_parts(0, 3 * 2601))
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(17_424_250_670, 26866)
+			.saturating_add(Weight::from_parts(7_450_765_149, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(16))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(12))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn finalize_weighted_ballots(n: u32, ) -> Weight {
-		Weight::from_parts(20_485_664_791, 26866)
-			.saturating_add(Weight::from_parts(25_557_639_728, 0).saturating_mul(n.into()))
+		Weight::from_parts(23_852_031_218, 26866)
+			.saturating_add(Weight::from_parts(13_968_176_751, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(17))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -427,18 +467,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(107_519_000, 4003)
+		Weight::from_parts(101_212_000, 4003)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn exclude_territory() -> Weight {
-		Weight::from_parts(1_135_485_000, 197420)
+		Weight::from_parts(833_180_000, 197420)
 			.saturating_add(RocksDbWeight::get().reads(136))
 			.saturating_add(RocksDbWeight::get().writes(68))
 	}
 	fn recount(n: u32, ) -> Weight {
-		Weight::from_parts(53_489_000, 6192)
-			.saturating_add(Weight::from_parts(35_894_504, 0).saturating_mul(n.into()))
+		Weight::from_parts(58_303_000, 6192)
+			.saturating_add(Weight::from_parts(23_861_227, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3025).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
@@ -446,8 +486,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn purge(n: u32, ) -> Weight {
-		Weight::from_parts(55_802_000, 4015)
-			.saturating_add(Weight::from_parts(6_438_342, 0).saturating_mul(n.into()))
+		Weight::from_parts(33_001_000, 4015)
+			.saturating_add(Weight::from_parts(3_795_635, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -455,7 +495,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn open_referendum() -> Weight {
-		Weight::from_parts(87_550_000, 26866)
+		Weight::from_parts(82_304_000, 26866)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}

@@ -2,10 +2,10 @@
 //! charged is the larger of the measured and the estimated one, term by term
 //! (`scripts/templates/pov_bound.py`).
 //!
-//! frame-omni-bencher 64.0.0, 2026-12-02; steps `50`, repeat `20`;
-//! wasm execution `Compiled`; machine `AMD EPYC`.
+//! frame-benchmarking-cli 64.0.0, 2026-12-04; steps `25`, repeat `10`;
+//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
 //! Worst case map size `1000000`.
-//! Produced by `scripts/bench.sh` (frame-omni-bencher over the runtime's wasm, `development`
+//! Produced by `scripts/bench.sh` (`veche-node benchmark pallet` over the runtime's wasm, `development`
 //! genesis preset).
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -49,7 +49,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::Admins` (r:0 w:1)
@@ -60,10 +60,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Component `a` ranges over `[1, 16]`.
 	fn create_currency(a: u32, ) -> Weight {
-		// Proof size: measured `601 + a * 14`, estimated `11003` bytes; charged: the larger, term by term.
-		// Fastest run: 85_887_000 ps.
-		Weight::from_parts(126_838_461, 11003)
-			.saturating_add(Weight::from_parts(574_904, 0).saturating_mul(a.into()))
+		// Proof size: measured `682 + a * 14`, estimated `11003` bytes; charged: the larger, term by term.
+		// Fastest run: 84_651_000 ps.
+		Weight::from_parts(98_629_965, 11003)
+			.saturating_add(Weight::from_parts(195_774, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 14).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -75,9 +75,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `a` ranges over `[1, 16]`.
 	fn set_admins(a: u32, ) -> Weight {
 		// Proof size: measured `835`, estimated `3990` bytes; charged: the larger, term by term.
-		// Fastest run: 18_007_000 ps.
-		Weight::from_parts(33_928_517, 3990)
-			.saturating_add(Weight::from_parts(110_268, 0).saturating_mul(a.into()))
+		// Fastest run: 17_431_000 ps.
+		Weight::from_parts(24_575_436, 3990)
+			.saturating_add(Weight::from_parts(105_895, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -94,9 +94,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn admit() -> Weight {
-		// Proof size: measured `1685`, estimated `11003` bytes; charged: the larger, term by term.
-		// Fastest run: 45_637_000 ps.
-		Weight::from_parts(63_023_000, 11003)
+		// Proof size: measured `1719`, estimated `11003` bytes; charged: the larger, term by term.
+		// Fastest run: 45_547_000 ps.
+		Weight::from_parts(57_395_000, 11003)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn set_limit() -> Weight {
 		// Proof size: measured `1108`, estimated `3990` bytes; charged: the larger, term by term.
-		// Fastest run: 27_110_000 ps.
-		Weight::from_parts(49_644_000, 3990)
+		// Fastest run: 25_971_000 ps.
+		Weight::from_parts(33_247_000, 3990)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `1108`, estimated `3990` bytes; charged: the larger, term by term.
-		// Fastest run: 28_472_000 ps.
-		Weight::from_parts(47_691_000, 3990)
+		// Fastest run: 27_198_000 ps.
+		Weight::from_parts(34_969_000, 3990)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
 		// Proof size: measured `1108`, estimated `3990` bytes; charged: the larger, term by term.
-		// Fastest run: 28_312_000 ps.
-		Weight::from_parts(44_997_000, 3990)
+		// Fastest run: 27_401_000 ps.
+		Weight::from_parts(35_144_000, 3990)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -150,9 +150,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		// Proof size: measured `1585`, estimated `6290` bytes; charged: the larger, term by term.
-		// Fastest run: 56_473_000 ps.
-		Weight::from_parts(94_871_000, 6290)
+		// Proof size: measured `1619`, estimated `6290` bytes; charged: the larger, term by term.
+		// Fastest run: 54_687_000 ps.
+		Weight::from_parts(65_952_000, 6290)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -163,9 +163,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Accounts` (r:1 w:1)
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size: measured `438`, estimated `3706` bytes; charged: the larger, term by term.
-		// Fastest run: 46_249_000 ps.
-		Weight::from_parts(75_682_000, 3706)
+		// Proof size: measured `472`, estimated `3706` bytes; charged: the larger, term by term.
+		// Fastest run: 43_689_000 ps.
+		Weight::from_parts(56_096_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -176,9 +176,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Accounts` (r:1 w:1)
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn save() -> Weight {
-		// Proof size: measured `749`, estimated `3706` bytes; charged: the larger, term by term.
-		// Fastest run: 34_191_000 ps.
-		Weight::from_parts(56_003_000, 3706)
+		// Proof size: measured `783`, estimated `3706` bytes; charged: the larger, term by term.
+		// Fastest run: 32_531_000 ps.
+		Weight::from_parts(40_493_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -189,9 +189,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Accounts` (r:1 w:1)
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn request_withdrawal() -> Weight {
-		// Proof size: measured `749`, estimated `3706` bytes; charged: the larger, term by term.
-		// Fastest run: 35_062_000 ps.
-		Weight::from_parts(62_042_000, 3706)
+		// Proof size: measured `783`, estimated `3706` bytes; charged: the larger, term by term.
+		// Fastest run: 32_804_000 ps.
+		Weight::from_parts(41_685_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -202,9 +202,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Accounts` (r:1 w:1)
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size: measured `773`, estimated `3706` bytes; charged: the larger, term by term.
-		// Fastest run: 41_722_000 ps.
-		Weight::from_parts(70_805_000, 3706)
+		// Proof size: measured `807`, estimated `3706` bytes; charged: the larger, term by term.
+		// Fastest run: 37_983_000 ps.
+		Weight::from_parts(45_353_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -215,9 +215,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Accounts` (r:1 w:1)
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn cancel_withdrawal() -> Weight {
-		// Proof size: measured `773`, estimated `3706` bytes; charged: the larger, term by term.
-		// Fastest run: 35_462_000 ps.
-		Weight::from_parts(65_037_000, 3706)
+		// Proof size: measured `807`, estimated `3706` bytes; charged: the larger, term by term.
+		// Fastest run: 32_495_000 ps.
+		Weight::from_parts(40_426_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -230,9 +230,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_credit_line() -> Weight {
-		// Proof size: measured `1289`, estimated `6422` bytes; charged: the larger, term by term.
-		// Fastest run: 38_267_000 ps.
-		Weight::from_parts(65_247_000, 6422)
+		// Proof size: measured `1323`, estimated `6422` bytes; charged: the larger, term by term.
+		// Fastest run: 36_538_000 ps.
+		Weight::from_parts(44_662_000, 6422)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -243,9 +243,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Accounts` (r:3 w:3)
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn pay_across() -> Weight {
-		// Proof size: measured `879`, estimated `8940` bytes; charged: the larger, term by term.
-		// Fastest run: 69_613_000 ps.
-		Weight::from_parts(116_042_000, 8940)
+		// Proof size: measured `913`, estimated `8940` bytes; charged: the larger, term by term.
+		// Fastest run: 65_420_000 ps.
+		Weight::from_parts(78_010_000, 8940)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -257,10 +257,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 64]`.
 	fn collect(n: u32, ) -> Weight {
-		// Proof size: measured `796 + n * 85`, estimated `3706 + n * 2650` bytes; charged: the larger, term by term.
-		// Fastest run: 46_870_000 ps.
-		Weight::from_parts(57_185_433, 3706)
-			.saturating_add(Weight::from_parts(26_195_963, 0).saturating_mul(n.into()))
+		// Proof size: measured `830 + n * 85`, estimated `3706 + n * 2650` bytes; charged: the larger, term by term.
+		// Fastest run: 46_299_000 ps.
+		Weight::from_parts(28_783_778, 3706)
+			.saturating_add(Weight::from_parts(19_020_262, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -276,11 +276,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn dissolve() -> Weight {
-		// Proof size: measured `1160`, estimated `6196` bytes; charged: the larger, term by term.
-		// Fastest run: 74_821_000 ps.
-		Weight::from_parts(116_974_000, 6196)
+		// Proof size: measured `1232`, estimated `6196` bytes; charged: the larger, term by term.
+		// Fastest run: 74_348_000 ps.
+		Weight::from_parts(86_407_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn settle_clearing() -> Weight {
 		// Proof size: measured `1388`, estimated `6422` bytes; charged: the larger, term by term.
-		// Fastest run: 40_781_000 ps.
-		Weight::from_parts(68_512_000, 6422)
+		// Fastest run: 38_838_000 ps.
+		Weight::from_parts(47_781_000, 6422)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -301,8 +301,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Accounts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn feeless_check() -> Weight {
 		// Proof size: measured `454`, estimated `3640` bytes; charged: the larger, term by term.
-		// Fastest run: 12_789_000 ps.
-		Weight::from_parts(21_071_000, 3640)
+		// Fastest run: 13_029_000 ps.
+		Weight::from_parts(15_689_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -311,81 +311,81 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn create_currency(a: u32, ) -> Weight {
-		Weight::from_parts(126_838_461, 11003)
-			.saturating_add(Weight::from_parts(574_904, 0).saturating_mul(a.into()))
+		Weight::from_parts(98_629_965, 11003)
+			.saturating_add(Weight::from_parts(195_774, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 14).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn set_admins(a: u32, ) -> Weight {
-		Weight::from_parts(33_928_517, 3990)
-			.saturating_add(Weight::from_parts(110_268, 0).saturating_mul(a.into()))
+		Weight::from_parts(24_575_436, 3990)
+			.saturating_add(Weight::from_parts(105_895, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(63_023_000, 11003)
+		Weight::from_parts(57_395_000, 11003)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn set_limit() -> Weight {
-		Weight::from_parts(49_644_000, 3990)
+		Weight::from_parts(33_247_000, 3990)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(47_691_000, 3990)
+		Weight::from_parts(34_969_000, 3990)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(44_997_000, 3990)
+		Weight::from_parts(35_144_000, 3990)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(94_871_000, 6290)
+		Weight::from_parts(65_952_000, 6290)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(75_682_000, 3706)
+		Weight::from_parts(56_096_000, 3706)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn save() -> Weight {
-		Weight::from_parts(56_003_000, 3706)
+		Weight::from_parts(40_493_000, 3706)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn request_withdrawal() -> Weight {
-		Weight::from_parts(62_042_000, 3706)
+		Weight::from_parts(41_685_000, 3706)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(70_805_000, 3706)
+		Weight::from_parts(45_353_000, 3706)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn cancel_withdrawal() -> Weight {
-		Weight::from_parts(65_037_000, 3706)
+		Weight::from_parts(40_426_000, 3706)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_credit_line() -> Weight {
-		Weight::from_parts(65_247_000, 6422)
+		Weight::from_parts(44_662_000, 6422)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn pay_across() -> Weight {
-		Weight::from_parts(116_042_000, 8940)
+		Weight::from_parts(78_010_000, 8940)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(57_185_433, 3706)
-			.saturating_add(Weight::from_parts(26_195_963, 0).saturating_mul(n.into()))
+		Weight::from_parts(28_783_778, 3706)
+			.saturating_add(Weight::from_parts(19_020_262, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -393,17 +393,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn dissolve() -> Weight {
-		Weight::from_parts(116_974_000, 6196)
+		Weight::from_parts(86_407_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn settle_clearing() -> Weight {
-		Weight::from_parts(68_512_000, 6422)
+		Weight::from_parts(47_781_000, 6422)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn feeless_check() -> Weight {
-		Weight::from_parts(21_071_000, 3640)
+		Weight::from_parts(15_689_000, 3640)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

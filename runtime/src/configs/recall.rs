@@ -114,6 +114,8 @@ impl pallet_veche_recall::benchmarking::BenchmarkHelper<crate::AccountId> for Be
 		n: u32,
 	) -> alloc::vec::Vec<pallet_veche_primitives::PromiseId> {
 		use pallet_veche_promises::benchmarking::BenchmarkHelper as _;
+		// Only an identified person stands, and only a candidate makes promises.
+		super::promises::BenchmarkHelper::identify(who);
 		let election = super::promises::BenchmarkHelper::nominate(who);
 		let signed = || frame_system::RawOrigin::Signed(who.clone()).into();
 		let first = pallet_veche_promises::NextPromiseId::<Runtime>::get();

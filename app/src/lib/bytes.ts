@@ -45,3 +45,10 @@ export function equal(a: Uint8Array, b: Uint8Array): boolean {
 export function short(hex: string): string {
   return hex.length > 14 ? `${hex.slice(0, 8)}…${hex.slice(-4)}` : hex;
 }
+
+/** Bytes of the chain's text fields (names, titles) as text. */
+export function text(bytes: Uint8Array | string | undefined): string {
+  if (bytes === undefined) return '';
+  if (typeof bytes === 'string') return bytes;
+  return new TextDecoder().decode(bytes);
+}

@@ -56,9 +56,5 @@ export function polkadotClient(): PolkadotClient {
   return connect().client;
 }
 
-/** Bytes of the chain's text fields (names, titles) as text. */
-export function text(bytes: Uint8Array | string | undefined): string {
-  if (bytes === undefined) return '';
-  if (typeof bytes === 'string') return bytes;
-  return new TextDecoder().decode(bytes);
-}
+/** Bytes of the chain's text fields as text (in bytes.ts, which Node-side tests can import). */
+export { text } from './bytes';

@@ -6,7 +6,7 @@ import type { PolkadotClient } from 'polkadot-api';
 import { Blake2256 } from '@polkadot-api/substrate-bindings';
 import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
 import type { Api } from '../../lib/chain.svelte';
-import { concat, equal, fromHex, toHex } from '../../lib/bytes';
+import { concat, equal, fromHex, text, toHex } from '../../lib/bytes';
 
 /** The context every act's signature is made with (`pallet_veche_acts::mldsa::ACT_CONTEXT`). */
 export const ACT_CONTEXT = new TextEncoder().encode('veche/acts/sign-version/v1');
@@ -62,9 +62,6 @@ export type DeadlineView = {
 };
 
 export type PayoutView = { index: number; to: string; amount: bigint; due: number; paid?: number };
-
-/** The chain's text (a title, a locator) as text. (Not chain.svelte's: the browser tests import this file in Node.) */
-const text = (bytes: Uint8Array | string): string => (typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
 
 /** Bytes the chain gives as hex (fixed-size arrays) or as bytes (bounded vectors). */
 const bytesOf = (x: Uint8Array | string): Uint8Array => (typeof x === 'string' ? fromHex(x) : x);

@@ -354,6 +354,7 @@ mod tests {
 				units: Default::default(),
 				base_weight: 1,
 				class_weights: Default::default(),
+				aliases: None,
 			},
 			territories: [TOWN, OTHER].into(),
 			start: 10,

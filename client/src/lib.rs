@@ -27,6 +27,7 @@ pub mod chain;
 pub mod civic;
 pub mod election;
 pub mod junk;
+pub mod jury;
 pub mod load;
 
 pub use pallet_veche_personhood::crypto::{Domain11, Domain12, Member, RingDomain};

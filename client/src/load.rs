@@ -162,6 +162,7 @@ pub async fn prepare(
 		units: vec![0u32].try_into().map_err(|_| "electorate")?,
 		base_weight: 1,
 		class_weights: Default::default(),
+		aliases: None,
 	};
 	let now = u32::try_from(now).map_err(|_| "block number")?;
 	let create = (ballot::PollKind::YesNo, electorate, now + 1, now + window).encode();

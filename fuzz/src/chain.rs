@@ -378,6 +378,8 @@ fn validity_error(
 					.map(|e| format!("Ratings::{e:?}")),
 				RuntimeCall::Recall(_) => pallet_veche_recall::Error::<Runtime>::decode(code)
 					.map(|e| format!("Recall::{e:?}")),
+				RuntimeCall::Juries(_) => pallet_veche_juries::Error::<Runtime>::decode(code)
+					.map(|e| format!("Juries::{e:?}")),
 				_ => pallet_veche_ballots::Error::<Runtime>::decode(code)
 					.map(|e| format!("Ballots::{e:?}")),
 			};
@@ -407,6 +409,10 @@ fn inherents(number: u32, slot: u64, parent_head: Vec<u8>) -> Vec<UncheckedExtri
 		para_id: veche_runtime::genesis_config_presets::PARACHAIN_ID.into(),
 		current_slot: Slot::from(slot),
 		included_para_head: Some(parent_head.into()),
+		// A relay epoch every ten blocks, as the dev node's mock relay chain has, with randomness
+		// of its own: juries draw.
+		current_epoch: u64::from(number / 10),
+		randomness: sp_io::hashing::blake2_256(&(number / 10).to_le_bytes()).into(),
 		..Default::default()
 	};
 	sproof.host_config.max_upward_message_num_per_candidate = 16;

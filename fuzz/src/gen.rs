@@ -43,6 +43,8 @@ pub struct World {
 	rng: Rng,
 	persons: Vec<Person>,
 	valid_budget: u32,
+	/// Valid jury proofs (enrolments, acceptances) left to make: each costs a prover's time.
+	jury_budget: u32,
 	valid_made: u64,
 }
 
@@ -56,7 +58,13 @@ impl World {
 			secret: Secret(sp_io::hashing::blake2_256(format!("veche-fuzz-person-{i}").as_bytes())),
 			tag: sp_io::hashing::blake2_256(format!("veche-fuzz-tag-{i}").as_bytes()),
 		}));
-		World { rng: Rng::new(seed), persons, valid_budget: valid_ballots, valid_made: 0 }
+		World {
+			rng: Rng::new(seed),
+			persons,
+			valid_budget: valid_ballots,
+			jury_budget: 12,
+			valid_made: 0,
+		}
 	}
 
 	/// How many ballots with valid proofs were offered.
@@ -117,7 +125,7 @@ impl World {
 
 	/// One extrinsic, made inside the chain's state (so that it can look at it).
 	fn one(&mut self, nonces: &mut std::collections::BTreeMap<AccountId, u32>) -> Option<Offered> {
-		let roll = self.rng.below(100);
+		let roll = self.rng.below(104);
 		let (call, origin) = match roll {
 			0..=19 => self.ballots(),
 			20..=41 => self.personhood(),
@@ -128,6 +136,7 @@ impl World {
 			90..=92 => self.ratings(),
 			93..=96 => self.recall(),
 			97..=98 => self.acts(),
+			99..=102 => self.juries(),
 			_ => Some((self.other(), Origin::Signed(self.account()))),
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
@@ -393,6 +402,7 @@ impl World {
 					// Mostly weighing every person (zero: credential holders only).
 					base_weight: if self.rng.chance(85) { 1 + self.rng.below32(2) } else { 0 },
 					class_weights: Default::default(),
+					aliases: None,
 				};
 				let start = now + self.rng.below32(4);
 				let end = start + if self.rng.chance(90) { 1 + self.rng.below32(60) } else { 0 };
@@ -441,16 +451,31 @@ impl World {
 				let p = self.persons.get((start + i) % self.persons.len())?.clone();
 				let (set, index) = Personhood::ring_of_key(p.secret.member())?;
 				let (revision, members) = Personhood::roll_ring(set, index, info.roll)?;
-				(members.len() >= floor && members.contains(&p.secret.member()))
+				let RingSet::Constituency(territory) = set else { return None };
+				let units = &info.electorate.units;
+				let voter = units.is_empty()
+					|| <veche_runtime::Jurisdictions as pallet_veche_primitives::JurisdictionInspect>::within_any(territory, units);
+				(voter && members.len() >= floor && members.contains(&p.secret.member()))
 					.then_some((p, set, index, revision, members))
 			})?;
 			let alias = p.secret.alias(&info.context);
 			let sequence = pallet_veche_ballots::Ballots::<Runtime>::get(poll, alias)
 				.map_or(1, |b| b.sequence + 1);
+			// A valid proof is spent on a choice the poll takes: one of its options, and a
+			// rating's grades on the scale.
+			let mut valid = vec![self.rng.below(u64::from(info.kind.options().max(1))) as u8];
+			if let pallet_veche_ballots::PollKind::Rating { spheres } = info.kind {
+				valid.extend(
+					(0..self.rng.below(u64::from(spheres) + 1)).map(|_| self.rng.below(7) as u8),
+				);
+			}
+			if matches!(info.kind, pallet_veche_ballots::PollKind::PartyList { .. }) {
+				valid = vec![0];
+			}
 			let marks = veche_client::ballot::Marks {
 				poll,
 				context: info.context,
-				choice: choice.clone(),
+				choice: valid.try_into().ok()?,
 				sequence,
 			};
 			let ring = RingRef { set, index, revision };
@@ -1011,6 +1036,144 @@ impl World {
 			},
 		};
 		Some((RuntimeCall::Acts(call), origin))
+	}
+
+	/// Juries: bills (the newest acts) sent to juries by governance or anyone; enrolments and
+	/// acceptances with valid proofs (while the budget lasts) or forged ones; draws, lapses,
+	/// conclusions, cancellations and clearing by anyone.
+	fn juries(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use pallet_veche_juries::Call as C;
+		let next = pallet_veche_juries::NextJuryId::<Runtime>::get();
+		let jury = if next > 0 && self.rng.chance(80) {
+			next - 1 - self.rng.below32(next.min(2))
+		} else {
+			self.rng.below32(next.saturating_add(1))
+		};
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let (call, origin) = match self.rng.below(12) {
+			0..=1 => {
+				let acts = pallet_veche_acts::NextAct::<Runtime>::get();
+				let act = acts.saturating_sub(1 + self.rng.below32(3));
+				let credential = self.rng.chance(30).then(|| self.rng.below(3) as u16);
+				(
+					C::send_to_jury {
+						act,
+						size: self.rng.below32(6),
+						credential,
+						freeze: now + self.rng.below32(30),
+						acceptance: self.rng.below32(20),
+						voting: self.rng.below32(40),
+					},
+					self.admin(),
+				)
+			},
+			2..=4 => return self.enrolment(jury).map(|c| (c, Origin::Anonymous)),
+			5 => (C::draw { jury, limit: self.rng.below32(6) }, Origin::Signed(self.account())),
+			6..=7 => return self.acceptance(jury).map(|c| (c, Origin::Anonymous)),
+			8 => {
+				let alias = pallet_veche_juries::Summonses::<Runtime>::iter_prefix(jury)
+					.map(|(a, _)| a)
+					.nth(self.rng.below(3) as usize)
+					.unwrap_or_else(|| self.rng.array32());
+				(C::lapse { jury, alias }, Origin::Signed(self.account()))
+			},
+			9 => (C::conclude { jury }, Origin::Signed(self.account())),
+			10 => (C::cancel { jury }, self.admin()),
+			_ => (C::clear { jury, limit: self.rng.below32(8) }, Origin::Signed(self.account())),
+		};
+		Some((RuntimeCall::Juries(call), origin))
+	}
+
+	/// A known person's proof of ring `set` (its revision in `roll`) for `context` and
+	/// `message`, if they are in it and it holds the anonymity floor.
+	fn jury_proof(
+		&mut self,
+		p: &Person,
+		set: RingSet,
+		roll: u32,
+		context: &[u8; 32],
+		message: &[u8],
+	) -> Option<(RingRef, pallet_veche_juries::Proof)> {
+		let floor = pallet_veche_personhood::MinRingSize::<Runtime>::get() as usize;
+		(0..2u32).find_map(|index| {
+			let (revision, members) = Personhood::roll_ring(set, index, roll)?;
+			if members.len() < floor || !members.contains(&p.secret.member()) {
+				return None;
+			}
+			let (proof, _) =
+				veche_client::proof::prove(&p.secret, &members, CAPACITY, context, message)?;
+			Some((RingRef { set, index, revision }, proof.try_into().ok()?))
+		})
+	}
+
+	/// An enrolment in `jury`: a known person's valid proofs while the budget lasts, else a
+	/// forged proof.
+	fn enrolment(&mut self, jury: u32) -> Option<RuntimeCall> {
+		let message = pallet_veche_juries::enrol_message(jury);
+		let made = pallet_veche_juries::Juries::<Runtime>::get(jury).and_then(|info| {
+			if self.jury_budget == 0 || !self.rng.chance(60) {
+				return None;
+			}
+			let p = self.person();
+			let (set, _) = Personhood::ring_of_key(p.secret.member())?;
+			let ring = self.jury_proof(&p, set, info.roll, &info.context, &message)?;
+			let credential = match info.credential {
+				Some(class) => Some(self.jury_proof(
+					&p,
+					RingSet::Credential(class),
+					info.roll,
+					&info.context,
+					&message,
+				)?),
+				None => None,
+			};
+			self.jury_budget -= 1;
+			Some((ring, credential))
+		});
+		let ((ring, proof), credential) = match made {
+			Some(made) => made,
+			None => (
+				(
+					RingRef { set: self.set(), index: 0, revision: self.rng.below32(4) },
+					self.rng.bytes(785).try_into().ok()?,
+				),
+				None,
+			),
+		};
+		Some(RuntimeCall::Juries(pallet_veche_juries::Call::enrol {
+			jury,
+			ring,
+			proof,
+			credential,
+		}))
+	}
+
+	/// An acceptance in `jury`: a summoned known person's valid proof while the budget lasts,
+	/// else a known person's (summoned or not) proof of another message, or forged bytes.
+	fn acceptance(&mut self, jury: u32) -> Option<RuntimeCall> {
+		let info = pallet_veche_juries::Juries::<Runtime>::get(jury)?;
+		let summoned = self.persons.iter().find(|p| {
+			pallet_veche_juries::Summonses::<Runtime>::get(jury, p.secret.alias(&info.context))
+				.is_some_and(|s| s.status == pallet_veche_juries::SummonsStatus::Summoned)
+		});
+		let p = match summoned {
+			Some(p) if self.jury_budget > 0 && self.rng.chance(80) => p.clone(),
+			_ => self.person(),
+		};
+		let message = if self.rng.chance(90) {
+			pallet_veche_juries::accept_message(jury)
+		} else {
+			pallet_veche_juries::enrol_message(jury)
+		};
+		let (set, _) = Personhood::ring_of_key(p.secret.member())?;
+		let (ring, proof) = match self.jury_proof(&p, set, info.roll, &info.context, &message) {
+			Some(made) => {
+				self.jury_budget = self.jury_budget.saturating_sub(1);
+				made
+			},
+			None => (RingRef { set, index: 0, revision: 0 }, self.rng.bytes(785).try_into().ok()?),
+		};
+		Some(RuntimeCall::Juries(pallet_veche_juries::Call::accept { jury, ring, proof }))
 	}
 
 	fn other(&mut self) -> RuntimeCall {

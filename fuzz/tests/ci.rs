@@ -5,7 +5,7 @@
 fn random_blocks_keep_every_invariant_and_every_charge_covers_its_proof() {
 	let mut recorded = 0;
 	for seed in 1..=2 {
-		let settings = veche_fuzz::Settings { seed, blocks: 40, per_block: 12, valid_ballots: 3 };
+		let settings = veche_fuzz::Settings { seed, blocks: 40, per_block: 12, valid_ballots: 6 };
 		let report = veche_fuzz::run(&settings).unwrap_or_else(|e| panic!("{e}"));
 		println!("{}", report.to_json());
 		// The run exercised something: blocks were built, calls of every Veche pallet

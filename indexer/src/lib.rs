@@ -26,6 +26,7 @@ pub mod acts;
 pub mod ballots;
 pub mod credit;
 pub mod elections;
+pub mod juries;
 pub mod jurisdictions;
 pub mod personhood;
 pub mod promises;
@@ -66,6 +67,8 @@ pub struct Index {
 	pub recall: recall::State,
 	/// The registry of acts.
 	pub acts: acts::State,
+	/// Juries, their pools, draws and verdicts.
+	pub juries: juries::State,
 }
 
 impl Index {
@@ -83,6 +86,7 @@ impl Index {
 			ratings: ratings::State::from_storage(),
 			recall: recall::State::from_storage(),
 			acts: acts::State::from_storage(),
+			juries: juries::State::from_storage(),
 		}
 	}
 
@@ -106,6 +110,7 @@ impl Index {
 				RuntimeEvent::Ratings(e) => self.ratings.apply(e),
 				RuntimeEvent::Recall(e) => self.recall.apply(number, e),
 				RuntimeEvent::Acts(e) => self.acts.apply(number, e),
+				RuntimeEvent::Juries(e) => self.juries.apply(number, e),
 				_ => continue,
 			};
 			applied.map_err(|why| format!("block {number}, event {i} ({event:?}): {why}"))?;
@@ -128,6 +133,7 @@ impl Index {
 		self.ratings.diff(&stored.ratings, &mut out);
 		self.recall.diff(&stored.recall, &mut out);
 		self.acts.diff(&stored.acts, &mut out);
+		self.juries.diff(&stored.juries, &mut out);
 		out
 	}
 
@@ -152,6 +158,8 @@ impl Index {
 			"recall_procedures": self.recall.procedures.len(),
 			"acts": self.acts.acts.len(),
 			"act_signatures": self.acts.signatures.len(),
+			"juries": self.juries.juries.len(),
+			"jury_volunteers": self.juries.enrolled.len(),
 		})
 	}
 }

@@ -221,10 +221,14 @@ impl_runtime_apis! {
 	}
 
 	impl cumulus_primitives_core::KeyToIncludeInRelayProof<Block> for Runtime {
-		/// The collator's default relay proof is enough (it already carries the relay's
-		/// randomness keys that sortition will read).
+		/// The relay's epoch index, beside the randomness keys the collator's default proof
+		/// carries: juries draw with the randomness of a relay epoch they can name.
 		fn keys_to_prove() -> cumulus_primitives_core::RelayProofRequest {
-			Default::default()
+			cumulus_primitives_core::RelayProofRequest {
+				keys: alloc::vec![cumulus_primitives_core::RelayStorageKey::Top(
+					cumulus_primitives_core::relay_chain::well_known_keys::EPOCH_INDEX.to_vec(),
+				)],
+			}
 		}
 	}
 

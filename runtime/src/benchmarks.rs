@@ -11,6 +11,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_veche_ratings, Ratings]
 	[pallet_veche_recall, Recall]
 	[pallet_veche_acts, Acts]
+	[pallet_veche_juries, Juries]
 	[pallet_veche_credit, Credit]
 	[pallet_balances, Balances]
 );

@@ -15,7 +15,7 @@
 
 use crate::{
 	configs::personhood::RingVrf, AccountId, ActsConfig, AuraId, BalancesConfig,
-	CollatorSelectionConfig, CouncilMembershipConfig, CreditConfig, ElectionsConfig,
+	CollatorSelectionConfig, CouncilMembershipConfig, CreditConfig, ElectionsConfig, JuriesConfig,
 	JurisdictionsConfig, ParachainInfoConfig, PersonhoodConfig, PromisesConfig, RatingsConfig,
 	RecallConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, DAYS,
 	EXISTENTIAL_DEPOSIT, HOURS, MINUTES, UNIT,
@@ -433,6 +433,7 @@ fn genesis(
 	council: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	id: ParaId,
+	mock_randomness: bool,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -470,10 +471,14 @@ fn genesis(
 				(1, Sr25519Keyring::Eve.to_account_id()),
 			],
 			people: demo_people(),
-			// Four holders of civic literacy: a class ring, too, proves nothing below the floor.
+			// Four holders of civic literacy, six of the legal qualification (Birchwood's four
+			// residents among them, who may sit on its juries): a class ring, too, proves
+			// nothing below the floor.
 			credentials: [1, 2, 5, 6]
 				.into_iter()
-				.map(|n| (0, RingVrf::member_from_seed(demo_person_seed(n))))
+				.map(|n| (0, n))
+				.chain((3..=8).map(|n| (1, n)))
+				.map(|(class, n)| (class, RingVrf::member_from_seed(demo_person_seed(n))))
 				.collect(),
 			// The demo's anonymity floor: four keys, the least the runtime allows, because the
 			// demo registers four persons per constituency. A real election needs at least 64
@@ -490,6 +495,9 @@ fn genesis(
 		ratings: demo_ratings(),
 		recall: demo_recall(),
 		acts: demo_acts(),
+		// The dev node's relay chain is a mock whose "randomness" is the block number: the
+		// chain says so in every draw.
+		juries: JuriesConfig { mock_randomness },
 	})
 }
 
@@ -508,6 +516,7 @@ fn development() -> Value {
 		council(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		PARACHAIN_ID.into(),
+		true,
 	)
 }
 
@@ -519,6 +528,7 @@ fn local_testnet() -> Value {
 		council(),
 		None,
 		PARACHAIN_ID.into(),
+		false,
 	)
 }
 

@@ -16,7 +16,7 @@
 //! | 0–9 | system and consensus support | System 0, ParachainSystem 1, Timestamp 2, ParachainInfo 3, WeightReclaim 4, Utility 5, Multisig 6, Proxy 7 |
 //! | 10–19 | money | Balances 10, TransactionPayment 11, Nfts 12 (the registry of acts' marks) |
 //! | 20–29 | collators | Authorship 20, CollatorSelection 21, Session 22, Aura 23, AuraExt 24, AuthorityDiscovery 25 |
-//! | 30–39 | civic | Jurisdictions 30, Personhood 31, Ballots 32, Elections 33, Promises 34, Ratings 35, Recall 36, Acts 38 (juries 37 next) |
+//! | 30–39 | civic | Jurisdictions 30, Personhood 31, Ballots 32, Elections 33, Promises 34, Ratings 35, Recall 36, Juries 37, Acts 38 |
 //! | 40–58 | governance | Council 40, CouncilMembership 41, Commission 42, Referenda 43, Origins 44, Scheduler 45, Preimage 46, Identity 47, PeoplesReferenda 48 |
 //! | 59 | development | Sudo 59 (dev and local presets only: no key in a real chain) |
 //! | 60–69 | community economy | Credit 60 |
@@ -137,6 +137,7 @@ pub type UncheckedExtrinsic =
 pub type Migrations = (
 	pallet_veche_elections::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_veche_jurisdictions::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_veche_ballots::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches extrinsics and runs the pallets' hooks.
@@ -349,6 +350,8 @@ mod runtime {
 	pub type Recall = pallet_veche_recall;
 	#[runtime::pallet_index(38)]
 	pub type Acts = pallet_veche_acts;
+	#[runtime::pallet_index(37)]
+	pub type Juries = pallet_veche_juries;
 
 	#[runtime::pallet_index(60)]
 	pub type Credit = pallet_veche_credit;

@@ -46,7 +46,7 @@ test('a recall under way: its confidence vote, response and record, the petition
       const now = (await client.getFinalizedBlock()).number;
       const poll = api.tx.Ballots.create_poll({
         kind: { type: 'YesNo', value: undefined },
-        electorate: { units: [BIRCHWOOD], base_weight: 1, class_weights: [] },
+        electorate: { units: [BIRCHWOOD], base_weight: 1, class_weights: [], aliases: undefined },
         start: now + 1,
         end: now + 1000,
       });

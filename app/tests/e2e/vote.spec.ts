@@ -31,7 +31,12 @@ test.beforeAll(async () => {
   for (const unit of [0, 3]) {
     const create = api.tx.Ballots.create_poll({
       kind: { type: 'SingleChoice', value: { options: 3 } },
-      electorate: { units: [unit], base_weight: 1, class_weights: unit === 0 ? [[0, 2]] : [] },
+      electorate: {
+        units: [unit],
+        base_weight: 1,
+        class_weights: unit === 0 ? [[0, 2]] : [],
+        aliases: undefined,
+      },
       start: now + 5,
       end: now + 400,
     });

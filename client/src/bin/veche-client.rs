@@ -33,6 +33,10 @@ enum Command {
 	/// verifying acts.
 	#[command(subcommand)]
 	Act(ActCommand),
+	/// Juries drawn by lot: volunteer for one, accept a summons, vote as a juror, and verify a
+	/// draw from what the chain stored.
+	#[command(subcommand)]
+	Jury(JuryCommand),
 	/// (Registrar) The dedupe tag of a person, from their stable identity attributes: the
 	/// lifetime national identification number where their country has one, otherwise names
 	/// with date and place of birth (the country decides which; see the README).
@@ -422,6 +426,57 @@ enum KeyCommand {
 }
 
 #[derive(Subcommand)]
+enum JuryCommand {
+	/// Volunteer for a jury's pool, anonymously (proofs of your constituency's ring and, if the
+	/// jury asks for one, of your credential, in the jury's context; no account, no fee).
+	Enrol {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		jury: u32,
+	},
+	/// Accept your summons after the draw (a fresh proof yielding your alias in the jury).
+	Accept {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		jury: u32,
+	},
+	/// Vote on the jury's bill as a seated juror: `yes` or `no` (re-vote until the vote ends).
+	Vote {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		jury: u32,
+		#[arg(long)]
+		choice: String,
+	},
+	/// Recompute a jury's draw: the seed from the recorded relay randomness, the quotas from the
+	/// strata, each stratum's permutation, and every drawn alias's summons.
+	Verify {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		jury: u32,
+	},
+	/// Show a jury, and your summons in it (with `--key`).
+	Show {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		jury: u32,
+		#[arg(long)]
+		key: Option<PathBuf>,
+	},
+}
+
+#[derive(Subcommand)]
 enum ActCommand {
 	/// Create an official's ML-DSA-65 signing key: a new 32-byte secret in a new file (mode
 	/// 0600), or `--demo` the demo signer's (Bob, Head of Birchwood; public, demo only).
@@ -513,6 +568,7 @@ async fn main() {
 async fn run(cli: Cli) -> Result<(), String> {
 	let out = match cli.command {
 		Command::Act(command) => act_command(command).await?,
+		Command::Jury(command) => jury_command(command).await?,
 		Command::Key(KeyCommand::New { out }) => {
 			let secret = Secret::generate()?;
 			secret.save(&out)?;
@@ -1349,6 +1405,7 @@ async fn prepare(client: &chain::Client, n: u32, constituency: u32) -> Result<Pr
 			.map_err(|_| "electorate")?,
 		base_weight: 1,
 		class_weights: Default::default(),
+		aliases: None,
 	};
 	let create = (ballot::PollKind::YesNo, electorate, now as u32 + 1, now as u32 + 2_000).encode();
 	let create = chain::encode_call(&client, "Ballots", "create_poll", &create).await?;
@@ -1639,4 +1696,92 @@ fn write_secret(path: &std::path::Path, line: &str) -> Result<(), String> {
 		.open(path)
 		.map_err(|e| format!("cannot create {}: {e}", path.display()))?;
 	writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+async fn jury_command(command: JuryCommand) -> Result<serde_json::Value, String> {
+	use veche_client::jury;
+	Ok(match command {
+		JuryCommand::Enrol { url, key, jury: id } => {
+			let client = chain::connect(&url).await?;
+			let (alias, xt) = jury::enrol(&client, &Secret::load(&key)?, id).await?;
+			json!({ "jury": id, "alias": to_hex(&alias), "extrinsic": xt })
+		},
+		JuryCommand::Accept { url, key, jury: id } => {
+			let client = chain::connect(&url).await?;
+			let (alias, xt) = jury::accept(&client, &Secret::load(&key)?, id).await?;
+			json!({ "jury": id, "alias": to_hex(&alias), "extrinsic": xt })
+		},
+		JuryCommand::Vote { url, key, jury: id, choice } => {
+			let client = chain::connect(&url).await?;
+			let info = jury::jury(&client, id).await?.ok_or("no such jury")?;
+			let pallet_veche_juries::JuryStage::Voting { poll } = info.stage else {
+				return Err(format!("jury {id} is not voting ({:?})", info.stage));
+			};
+			let mark = match choice.as_str() {
+				"yes" => 0u8,
+				"no" => 1,
+				other => return Err(format!("a juror votes yes or no, not {other:?}")),
+			};
+			let choice = ballot::Choice::truncate_from(vec![mark]);
+			let how = HowToVote { sequence: None, credential: None, against_current_ring: false };
+			let mut out = vote(&client, &Secret::load(&key)?, poll, choice, how).await?;
+			out["jury"] = json!(id);
+			out
+		},
+		JuryCommand::Verify { url, jury: id } => {
+			let client = chain::connect(&url).await?;
+			let (info, check) = jury::verify(&client, id).await?;
+			let draw = info.draw.ok_or("the jury has not been drawn yet")?;
+			let out = json!({
+				"jury": id,
+				"epoch": draw.relay.epoch,
+				"randomness": to_hex(&draw.relay.randomness),
+				"relay_block": draw.relay.relay_block,
+				"source": format!("{:?}", draw.source),
+				"seed": to_hex(&check.seed),
+				"quotas": check.quotas,
+				"drawn": check.drawn.len(),
+				"faults": check.faults,
+				"verified": check.faults.is_empty(),
+			});
+			if !check.faults.is_empty() {
+				return Err(format!("the draw does not recompute: {out}"));
+			}
+			out
+		},
+		JuryCommand::Show { url, jury: id, key } => {
+			let client = chain::connect(&url).await?;
+			let info = jury::jury(&client, id).await?.ok_or("no such jury")?;
+			let mine = match key {
+				Some(key) => {
+					let alias = Secret::load(&key)?.alias(&info.context);
+					let summons = jury::summons(&client, id, alias).await?;
+					Some(json!({
+						"alias": to_hex(&alias),
+						"summons": summons.map(|s| json!({
+							"stratum": s.stratum,
+							"position": s.position,
+							"deadline": s.deadline,
+							"status": format!("{:?}", s.status),
+						})),
+					}))
+				},
+				None => None,
+			};
+			json!({
+				"jury": id,
+				"act": info.act,
+				"version": info.version,
+				"unit": info.unit,
+				"size": info.size,
+				"credential": info.credential,
+				"freeze": info.freeze,
+				"volunteers": info.volunteers,
+				"pending": info.pending,
+				"seated": info.seated,
+				"stage": format!("{:?}", info.stage),
+				"you": mine,
+			})
+		},
+	})
 }

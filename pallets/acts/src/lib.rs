@@ -1439,6 +1439,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Neither rejected nor repealed.
+	/// The bill `act` as a jury sees it: its jurisdiction and latest version, while it is a
+	/// draft awaiting adoption.
+	pub fn open_bill(act: ActId) -> Option<pallet_veche_primitives::OpenBill> {
+		let record = Acts::<T>::get(act)?;
+		let open = matches!(record.status, ActStatus::Bill) && record.kind == ActKind::Bill;
+		let version = record.versions.checked_sub(1)?;
+		open.then_some(pallet_veche_primitives::OpenBill { unit: record.unit, version })
+	}
+
 	fn ensure_open(record: &ActOf<T>) -> DispatchResult {
 		match record.status {
 			ActStatus::Rejected { .. } => Err(Error::<T>::ActRejected.into()),

@@ -7,11 +7,9 @@ use pallet_veche_primitives::{DocumentHash, JurisdictionId, OfficeId};
 use scale_info::TypeInfo;
 use sp_runtime::traits::Get;
 
-/// An act in the registry, numbered in order of tabling.
-pub type ActId = u32;
-
-/// A version of an act: 0 is the text first tabled, each amendment the next.
-pub type VersionIndex = u32;
+/// An act (numbered in order of tabling) and a version of it (0 is the text first tabled, each
+/// amendment the next): shared with juries.
+pub use pallet_veche_primitives::{ActId, VersionIndex};
 
 /// A registered signing key.
 pub type KeyId = u32;

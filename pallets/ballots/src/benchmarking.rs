@@ -52,6 +52,7 @@ fn electorate(unit: JurisdictionId, class: CredentialClass) -> Electorate {
 		units: BoundedVec::truncate_from(alloc::vec![unit]),
 		base_weight: 1,
 		class_weights: BoundedVec::truncate_from(classes),
+		aliases: None,
 	}
 }
 
@@ -287,6 +288,7 @@ fn closed_poll_with<T: Config>(n: u32) -> PollId {
 			units: BoundedVec::new(),
 			base_weight: 1,
 			class_weights: BoundedVec::new(),
+			aliases: None,
 		},
 		roll: 0,
 		roll_size: n,

@@ -100,6 +100,7 @@ extern crate alloc;
 pub mod benchmarking;
 #[cfg(any(test, feature = "runtime-benchmarks"))]
 pub mod fixtures;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -123,9 +124,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{
-	add_at, merge_counts, Alias, BallotPage, Context, JurisdictionId, JurisdictionInspect,
-	JurisdictionUsage, OfficeId, PersonhoodVerifier, PollEngine, PollId, PollStage, PollSummary,
-	ProofError, ProofItem, RingSet, Roll, RollUsage,
+	add_at, merge_counts, Alias, AliasLists, BallotPage, Context, JurisdictionId,
+	JurisdictionInspect, JurisdictionUsage, OfficeId, PersonhoodVerifier, PollEngine, PollId,
+	PollStage, PollSummary, ProofError, ProofItem, RingSet, Roll, RollUsage,
 };
 
 /// The index of a people's referendum.
@@ -138,8 +139,9 @@ pub mod pallet {
 	use super::*;
 
 	/// The layout of this pallet's storage. Version 1 is the layout as of the first settled call
-	/// API; every later change of layout raises it and comes with a migration.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// API; every later change of layout raises it and comes with a migration. Version 2: an
+	/// electorate may name an alias list ([`Electorate::aliases`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -194,6 +196,10 @@ pub mod pallet {
 		/// poll takes ballots for as long as the referendum is being decided. Every person of
 		/// every country votes, one vote each; support is turnout over the poll's roll.
 		type Referenda: Polling<PeopleTally, Moment = BlockNumberFor<Self>>;
+
+		/// Who is on the alias lists that alone vote in some polls ([`Electorate::aliases`]):
+		/// juries' seated jurors (`pallet-veche-juries` in the runtime).
+		type AliasLists: AliasLists;
 
 		/// Weights of this pallet's calls, benchmarked.
 		type WeightInfo: WeightInfo;
@@ -478,7 +484,8 @@ pub mod pallet {
 		/// the number of options.
 		InvalidKind,
 		/// The electorate names no unit, names an unknown unit, is not sorted without
-		/// duplicates, or gives a credential class a zero weight.
+		/// duplicates, or gives a credential class a zero weight; or it names an alias list
+		/// (only juries create such polls, one vote each, never `create_poll`).
 		InvalidElectorate,
 		/// The voting window must start no earlier than now and end after it starts.
 		InvalidWindow,
@@ -571,6 +578,10 @@ pub mod pallet {
 		GradeOutOfRange,
 		/// A poll's appeal window is at most the engine's `AppealPeriod`.
 		AppealPeriodTooLong,
+		/// Only the aliases on the poll's alias list vote (a jury's seated jurors): this alias is
+		/// not on it. A juror proves in the jury's context, against the ring revision they
+		/// enrolled with.
+		NotOnAliasList,
 	}
 
 	#[pallet::hooks]
@@ -616,6 +627,7 @@ pub mod pallet {
 			end: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::CreateOrigin::ensure_origin(origin)?;
+			ensure!(electorate.aliases.is_none(), Error::<T>::InvalidElectorate);
 			Self::create(kind, ListSizes::new(), electorate, start, end).map(|_| ())
 		}
 
@@ -962,17 +974,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(start >= now && end > start, Error::<T>::InvalidWindow);
 		let poll = NextPollId::<T>::get();
 		NextPollId::<T>::put(poll.checked_add(1).ok_or(ArithmeticError::Overflow)?);
-		// Unique to this poll and this chain, and unknown before this block.
-		let context: Context =
+		// Unique to this poll and this chain, and unknown before this block; a jury's poll takes
+		// the context (and the roll) its jurors enrolled with.
+		let own_context: Context =
 			BlakeTwo256::hash_of(&(b"veche/poll", poll, frame_system::Pallet::<T>::parent_hash()))
 				.into();
+		let context = electorate.aliases.map_or(own_context, |list| list.context);
 		let appeal_end = end.saturating_add(appeal);
 		let retain_until = appeal_end.saturating_add(T::RetentionPeriod::get());
 		for unit in electorate.units.iter() {
 			UnitPolls::<T>::mutate(unit, |n| *n = n.saturating_add(1));
 		}
-		let roll = T::Personhood::current_roll();
-		let roll_size = if electorate.units.is_empty() {
+		let roll = electorate.aliases.map_or_else(T::Personhood::current_roll, |list| list.roll);
+		let roll_size = if let Some(list) = electorate.aliases {
+			list.size
+		} else if electorate.units.is_empty() {
 			T::Personhood::roll_members(None)
 		} else {
 			electorate
@@ -1062,7 +1078,10 @@ impl<T: Config> Pallet<T> {
 			&& units.iter().all(|u| T::Jurisdictions::unit_kind(*u).is_some())
 			&& !units.iter().any(|u| nested(*u))
 			&& classes.windows(2).all(|w| matches!(w, [(a, _), (b, _)] if a < b))
-			&& classes.iter().all(|(_, w)| *w > 0);
+			&& classes.iter().all(|(_, w)| *w > 0)
+			// An alias list votes one alias, one vote.
+			&& (electorate.aliases.is_none()
+				|| (classes.is_empty() && electorate.base_weight == 1));
 		ensure!(ok, Error::<T>::InvalidElectorate);
 		Ok(())
 	}
@@ -1121,6 +1140,9 @@ impl<T: Config> Pallet<T> {
 			T::Personhood::check_ring(ring, info.roll).map_err(Error::<T>::from)?;
 			let other = T::Personhood::claimed_alias(proof).ok_or(Error::<T>::MalformedProof)?;
 			ensure!(other == alias, Error::<T>::AliasMismatch);
+		}
+		if let Some(list) = info.electorate.aliases {
+			ensure!(T::AliasLists::contains(list.list, &alias), Error::<T>::NotOnAliasList);
 		}
 		// A ballot of this voter already waits in this block: the next one waits for it.
 		ensure!(!PendingAliases::<T>::contains_key(ballot.poll, alias), Error::<T>::RevoteTooSoon);

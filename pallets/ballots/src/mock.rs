@@ -235,12 +235,31 @@ impl pallet_veche_ballots::Config for Test {
 	type MaxBallotsPerBlock = ConstU32<32>;
 	type BallotPriority = ConstU64<1_000>;
 	type Referenda = referenda::TestReferenda;
+	type AliasLists = TestLists;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = bench::BallotsHelper;
 }
 
 use frame_support::traits::ConstU64;
+
+thread_local! {
+	static LISTS: core::cell::RefCell<std::collections::BTreeSet<(u32, pallet_veche_primitives::Alias)>> =
+		const { core::cell::RefCell::new(std::collections::BTreeSet::new()) };
+}
+
+/// Puts `alias` on list `list` (a jury's seated jurors, as the tests seat them).
+pub fn put_on_list(list: u32, alias: pallet_veche_primitives::Alias) {
+	LISTS.with(|l| l.borrow_mut().insert((list, alias)));
+}
+
+/// The alias lists the tests keep.
+pub struct TestLists;
+impl pallet_veche_primitives::AliasLists for TestLists {
+	fn contains(list: u32, alias: &pallet_veche_primitives::Alias) -> bool {
+		LISTS.with(|l| l.borrow().contains(&(list, *alias)))
+	}
+}
 
 /// The benchmarks' rings and proofs, made with the prover.
 #[cfg(feature = "runtime-benchmarks")]

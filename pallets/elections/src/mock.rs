@@ -183,6 +183,7 @@ impl pallet_veche_ballots::Config for Test {
 	type MaxBallotsPerBlock = ConstU32<32>;
 	type BallotPriority = ConstU64<1_000>;
 	type Referenda = pallet_veche_ballots::NoReferenda;
+	type AliasLists = ();
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = bench::Unused;

@@ -31,6 +31,10 @@
 //! - [`PollEngine`]: runs polls of the ballots engine for other pallets (elections, recall,
 //!   juries), with the types that say what a poll asks and counts ([`PollKind`], [`Electorate`],
 //!   [`Tally`]). Implemented by `pallet-veche-ballots`.
+//! - [`BillRegistry`]: the bills juries decide, and the verdict they give. Implemented by the
+//!   runtime over `pallet-veche-acts`; used by `pallet-veche-juries`.
+//! - [`AliasLists`]: the aliases that alone vote in a poll whose electorate is an [`AliasList`]
+//!   (a jury's seated jurors). Implemented by `pallet-veche-juries`; read by ballots.
 //! - [`MarkActs`]: marks adopted acts as items of a non-transferable NFT collection per
 //!   jurisdiction. Implemented by the runtime over `pallet-nfts`; used by the registry of acts.
 
@@ -41,11 +45,13 @@ use alloc::vec::Vec;
 
 mod civic;
 mod judgment;
+mod juries;
 mod marking;
 mod polls;
 pub use civic::*;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use judgment::*;
+pub use juries::*;
 pub use marking::*;
 pub use polls::*;
 use scale_info::TypeInfo;
@@ -411,6 +417,13 @@ pub trait RollUsage {
 impl RollUsage for () {
 	fn roll_in_use(_: Roll, _: Roll) -> bool {
 		false
+	}
+}
+
+/// A roll is in use if either user holds it (ballots' polls, juries' pools).
+impl<A: RollUsage, B: RollUsage> RollUsage for (A, B) {
+	fn roll_in_use(from: Roll, until: Roll) -> bool {
+		A::roll_in_use(from, until) || B::roll_in_use(from, until)
 	}
 }
 

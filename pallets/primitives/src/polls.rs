@@ -5,7 +5,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, sp_runtime::DispatchError, BoundedVec};
 use scale_info::TypeInfo;
 
-use crate::{Alias, Context, CredentialClass, JurisdictionId, PollId, Roll, GRADES};
+use crate::{Alias, AliasList, Context, CredentialClass, JurisdictionId, PollId, Roll, GRADES};
 use alloc::vec::Vec;
 
 /// The most options a poll can offer (and so the most marks an approval ballot can carry, the
@@ -218,6 +218,10 @@ pub fn grade_histograms(
 /// listed in `class_weights` votes with that class's weight; otherwise with `base_weight`. A
 /// `base_weight` of 0 admits only holders of a listed credential (a poll of the legally
 /// qualified, say).
+///
+/// An electorate with an alias list ([`Electorate::aliases`]) admits only the aliases on that
+/// list: the seated jurors of a jury, proving in the jury's context against the jury's roll.
+/// Only other pallets create such polls (through [`PollEngine`]), never governance.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
@@ -229,17 +233,32 @@ pub struct Electorate {
 	/// The weight of a ballot that also proves a credential of the class, sorted by class,
 	/// without duplicates; weights are positive.
 	pub class_weights: BoundedVec<(CredentialClass, u32), ConstU32<MAX_WEIGHTED_CLASSES>>,
+	/// When set, only the aliases on this list vote, in its context and roll (a jury).
+	pub aliases: Option<AliasList>,
 }
 
 impl Electorate {
 	/// Every territory of every country, one vote each: the electorate of people's referenda.
 	pub fn everyone() -> Self {
-		Electorate { units: Default::default(), base_weight: 1, class_weights: Default::default() }
+		Electorate {
+			units: Default::default(),
+			base_weight: 1,
+			class_weights: Default::default(),
+			aliases: None,
+		}
 	}
 
 	/// The persons of `units` (sorted, none within another), one vote each.
 	pub fn of(units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>) -> Self {
-		Electorate { units, base_weight: 1, class_weights: Default::default() }
+		Electorate { units, base_weight: 1, class_weights: Default::default(), aliases: None }
+	}
+
+	/// The aliases of `list` in `units`, one vote each: a jury's seated jurors.
+	pub fn of_list(
+		units: BoundedVec<JurisdictionId, ConstU32<MAX_ELECTORATE_UNITS>>,
+		list: AliasList,
+	) -> Self {
+		Electorate { aliases: Some(list), ..Self::of(units) }
 	}
 
 	/// The weight of a ballot proving credential `class` (`None`: no credential), or `None` when

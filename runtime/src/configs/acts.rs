@@ -4,7 +4,7 @@
 use crate::{governance::CommissionOrRoot, AccountId, Runtime};
 use frame_support::{
 	parameter_types,
-	traits::{nonfungibles_v2::Mutate, AsEnsureOriginWithArg, ConstU32, Incrementable},
+	traits::{nonfungibles_v2::Mutate, ConstU32, Incrementable},
 	PalletId,
 };
 use pallet_nfts::{
@@ -87,9 +87,9 @@ impl pallet_veche_acts::Config for Runtime {
 	/// The election commission (or a people's referendum, or root) keeps the registry: laws from
 	/// before the chain, repeals, thresholds, revoking a compromised key.
 	type GovernanceOrigin = CommissionOrRoot;
-	/// Drafts are decided by the commission (or a people's referendum, or root) until juries
-	/// decide the bills sent to them.
-	type AdoptOrigin = AsEnsureOriginWithArg<CommissionOrRoot>;
+	/// A draft held by a jury is decided by that jury alone; any other by the commission (or a
+	/// people's referendum, or root).
+	type AdoptOrigin = super::juries::JuryOrGovernance;
 	/// A title of a few lines.
 	type MaxTitle = ConstU32<256>;
 	/// A URL or an IPFS CID.

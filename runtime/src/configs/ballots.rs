@@ -42,6 +42,8 @@ impl pallet_veche_ballots::Config for Runtime {
 	type BallotPriority = BallotPriority;
 	/// People's referenda: every person of every country votes, support over the poll's roll.
 	type Referenda = crate::PeoplesReferenda;
+	/// Juries' seated jurors: the only voters of their jury's poll.
+	type AliasLists = crate::Juries;
 	type WeightInfo = pallet_veche_ballots::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

@@ -15,6 +15,7 @@ mod council_membership;
 mod credit;
 pub mod elections;
 pub mod identity;
+pub mod juries;
 mod jurisdictions;
 mod multisig;
 mod nfts;

@@ -28,7 +28,8 @@ pub type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
 impl cumulus_pallet_parachain_system::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = cumulus_pallet_parachain_system::weights::SubstrateWeight<Runtime>;
-	type OnSystemEvent = ();
+	/// Juries read the relay chain's epoch and BABE randomness from each block's relay proof.
+	type OnSystemEvent = super::juries::JuryRandomness;
 	type SelfParaId = ParachainInfo;
 	type OutboundXcmpMessageSource = ();
 	type DmpQueue = ();

@@ -123,6 +123,7 @@ fn a_demo_person_votes_with_a_feeless_anonymous_transaction() {
 			units: BoundedVec::truncate_from(vec![0]),
 			base_weight: 1,
 			class_weights: BoundedVec::new(),
+			aliases: None,
 		};
 		assert_ok!(Ballots::create_poll(RuntimeOrigin::root(), PollKind::YesNo, electorate, 1, 50));
 		let poll = pallet_veche_ballots::NextPollId::<Runtime>::get() - 1;

@@ -31,6 +31,7 @@ fn pallet_indices_match_the_documented_map() {
 		("Promises", crate::Promises::index(), 34),
 		("Ratings", crate::Ratings::index(), 35),
 		("Recall", crate::Recall::index(), 36),
+		("Juries", crate::Juries::index(), 37),
 		("Acts", crate::Acts::index(), 38),
 		("Council", crate::Council::index(), 40),
 		("CouncilMembership", crate::CouncilMembership::index(), 41),
@@ -66,7 +67,9 @@ fn genesis_records_each_veche_pallets_storage_version() {
 			assert_eq!(crate::Jurisdictions::on_chain_storage_version(), two);
 			assert_eq!(crate::Jurisdictions::in_code_storage_version(), two);
 			assert_eq!(crate::Personhood::on_chain_storage_version(), one);
-			assert_eq!(crate::Ballots::on_chain_storage_version(), one);
+			// Version 2 since an electorate may be an alias list (a jury's seated jurors).
+			assert_eq!(crate::Ballots::on_chain_storage_version(), two);
+			assert_eq!(crate::Ballots::in_code_storage_version(), two);
 			// Version 2 since offices' rules gained primaries.
 			assert_eq!(crate::Elections::on_chain_storage_version(), two);
 			assert_eq!(crate::Elections::in_code_storage_version(), two);
@@ -74,6 +77,7 @@ fn genesis_records_each_veche_pallets_storage_version() {
 			assert_eq!(crate::Ratings::on_chain_storage_version(), one);
 			assert_eq!(crate::Recall::on_chain_storage_version(), one);
 			assert_eq!(crate::Acts::on_chain_storage_version(), one);
+			assert_eq!(crate::Juries::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::on_chain_storage_version(), one);
 			assert_eq!(crate::Credit::in_code_storage_version(), one);
 		});

@@ -65,5 +65,6 @@ mod collators;
 mod fees;
 mod genesis;
 mod governance;
+mod juries;
 mod promises;
 mod recall;

@@ -85,6 +85,7 @@ fn national() -> Electorate {
 		units: BoundedVec::truncate_from(vec![COUNTRY]),
 		base_weight: 1,
 		class_weights: BoundedVec::truncate_from(vec![(LAWYERS, 3)]),
+		aliases: None,
 	}
 }
 

@@ -77,7 +77,7 @@ node)
 	# key's standing on a chain without the ring builder's chunks is chopsticks' alone.
 	VECHE_WS="ws://127.0.0.1:$port" VECHE_NODE_WS="ws://127.0.0.1:$port" \
 		VECHE_CLIENT="$CARGO_TARGET_DIR/wasmdev/veche-client" NODE_OPTIONS=--experimental-websocket \
-		npx playwright test community election ratings recall.spec referendum vote acts --grep-invert 'where a key stands'
+		npx playwright test community election ratings recall.spec referendum vote acts juries --grep-invert 'where a key stands'
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 *) die "unknown tier $1" ;;

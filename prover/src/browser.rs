@@ -157,3 +157,41 @@ pub unsafe extern "C" fn veche_prove_ballot(
 		Err(ProveError::Failed) => FAILED,
 	}
 }
+
+/// Proves that the secret at `seed` holds a key of the ring of `members` 32-byte keys at `ring`
+/// (in the chain's order; the chain's rings hold at most `capacity`), signing the `message_len`
+/// bytes at `message` in the 32-byte `context`: any proof but a ballot's (a jury enrolment, an
+/// acceptance). Writes the proof ([`PROOF_LEN`] bytes) and then the alias (32 bytes) to `out`.
+///
+/// # Safety
+/// The pointers must cover the lengths given; `out` must hold `PROOF_LEN + 32` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn veche_prove(
+	seed: *const u8,
+	ring: *const u8,
+	members: usize,
+	capacity: u32,
+	context: *const u8,
+	message: *const u8,
+	message_len: usize,
+	out: *mut u8,
+) -> i32 {
+	let Some(ring_len) = members.checked_mul(32) else { return BAD_INPUT };
+	let (Some(seed), Some(ring), Some(context), Some(message)) =
+		(seed_at(seed), input(ring, ring_len), input(context, 32), input(message, message_len))
+	else {
+		return BAD_INPUT;
+	};
+	let keys: Vec<Member> = ring.chunks_exact(32).filter_map(|k| k.try_into().ok()).collect();
+	match prove(seed, &keys, capacity, context, message) {
+		Ok((proof, alias)) if proof.len() == PROOF_LEN => {
+			core::ptr::copy_nonoverlapping(proof.as_ptr(), out, PROOF_LEN);
+			core::ptr::copy_nonoverlapping(alias.as_ptr(), out.add(PROOF_LEN), alias.len());
+			OK
+		},
+		Ok(_) => FAILED,
+		Err(ProveError::NotInRing) => NOT_IN_RING,
+		Err(ProveError::RingTooLarge) => RING_TOO_LARGE,
+		Err(ProveError::Failed) => FAILED,
+	}
+}

@@ -9,8 +9,9 @@
 //!   which is all a proof reveals.
 //! - [`prove`] proves membership of a ring, as the chain lists its members, for a context and a
 //!   message. The ring's capacity (the chain's `RingCapacity`) fixes the ring-VRF domain.
-//! - [`ballot_message`] is what a ballot's proofs sign; the ballots pallet uses this same
-//!   function to check them.
+//! - [`ballot_message`] is what a ballot's proofs sign, [`jury_enrol_message`] and
+//!   [`jury_accept_message`] what a jury volunteer's do; the pallets use these same functions to
+//!   check them.
 //!
 //! Without the `prover` feature only the messages are compiled (the runtime's case): proving
 //! embeds the 4.7 MB structured reference string and never runs on chain.
@@ -40,6 +41,17 @@ pub const PROOF_LEN: usize = 785;
 /// The message a ballot's proofs sign: the poll, the options marked, the voter's sequence number.
 pub fn ballot_message(poll: u32, choice: &[u8], sequence: u32) -> Vec<u8> {
 	(b"veche/ballot/v1", poll, choice, sequence).encode()
+}
+
+/// The message a jury enrolment's proofs sign: the jury, so that a proof is not replayed in
+/// another jury or as an acceptance.
+pub fn jury_enrol_message(jury: u32) -> Vec<u8> {
+	(b"veche/jury-enrol", jury).encode()
+}
+
+/// The message a juror's acceptance of their summons signs.
+pub fn jury_accept_message(jury: u32) -> Vec<u8> {
+	(b"veche/jury-accept", jury).encode()
 }
 
 /// Why no proof was made.

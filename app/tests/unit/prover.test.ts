@@ -52,4 +52,16 @@ describe('prover.wasm', () => {
     expect(() => prover.proveBallot({ ...input, context: new Uint8Array(31) })).toThrow('bad-input');
     // Proving takes seconds on a loaded 2-core machine: a ceiling, not a speed test.
   }, 180_000);
+
+  it('proves any message (a jury enrolment) in a context, with the alias of that context', () => {
+    const ring = [1, 2, 3].map((n) => prover.member(demo(n)));
+    const context = new Uint8Array(32).fill(5);
+    const message = new TextEncoder().encode('veche/jury-enrol\x03\x00\x00\x00');
+    const input = { seed: demo(3), ring, capacity: 255, context, message };
+    const a = prover.prove(input);
+    expect(a.proof.length).toBe(PROOF_LEN);
+    expect(toHex(a.alias)).toBe(toHex(prover.alias(demo(3), context)));
+    expect(() => prover.prove({ ...input, seed: demo(9) })).toThrow('not-in-ring');
+    expect(() => prover.prove({ ...input, context: new Uint8Array(31) })).toThrow('bad-input');
+  }, 180_000);
 });

@@ -559,7 +559,6 @@ pub mod pallet {
 		/// - Origin: [`Config::GovernanceOrigin`].
 		/// - `credential`: the credential class every volunteer proves (a legal
 		///   qualification), or `None`.
-		///
 		/// - `acceptance`: the blocks a summoned juror has to accept (1..=`MaxAcceptancePeriod`);
 		///   `voting`: the blocks the jury votes (1..=`MaxVotingPeriod`).
 		///

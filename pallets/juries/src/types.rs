@@ -253,13 +253,9 @@ pub struct Summons<BlockNumber> {
 	pub status: SummonsStatus,
 }
 
-/// The message an enrolment's proofs sign: the jury, so that a proof cannot be replayed in
-/// another jury (whose context differs anyway) or as an acceptance.
-pub fn enrol_message(jury: pallet_veche_primitives::JuryId) -> alloc::vec::Vec<u8> {
-	(b"veche/jury-enrol", jury).encode()
-}
-
-/// The message an acceptance's proof signs.
-pub fn accept_message(jury: pallet_veche_primitives::JuryId) -> alloc::vec::Vec<u8> {
-	(b"veche/jury-accept", jury).encode()
-}
+/// The message an enrolment's proofs sign (the jury, so that a proof cannot be replayed in another
+/// jury, whose context differs anyway, or as an acceptance), and the one an acceptance's proof
+/// signs: defined in `veche-prover`, which makes the proofs in `veche-client` and the citizen app.
+pub use veche_prover::{
+	jury_accept_message as accept_message, jury_enrol_message as enrol_message,
+};

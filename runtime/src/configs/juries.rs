@@ -18,8 +18,6 @@ parameter_types! {
 	pub const MaxPoolPeriod: BlockNumber = 90 * crate::DAYS;
 	/// A summoned juror may be given up to two weeks to accept.
 	pub const MaxAcceptancePeriod: BlockNumber = 14 * crate::DAYS;
-	/// A jury deliberates and votes for up to a month.
-	pub const MaxJuryVotingPeriod: BlockNumber = 30 * crate::DAYS;
 	/// The pool is kept a year after its jury ends, for anyone to recompute the draw.
 	pub const JuryRetention: BlockNumber = 365 * crate::DAYS;
 }
@@ -41,7 +39,8 @@ impl pallet_veche_juries::Config for Runtime {
 	type MaxStrata = ConstU32<256>;
 	type MaxPoolPeriod = MaxPoolPeriod;
 	type MaxAcceptancePeriod = MaxAcceptancePeriod;
-	type MaxVotingPeriod = MaxJuryVotingPeriod;
+	/// A jury deliberates and votes for as long as any poll may run (a month): its vote is a poll.
+	type MaxVotingPeriod = <Runtime as pallet_veche_ballots::Config>::MaxVotingPeriod;
 	type RetentionPeriod = JuryRetention;
 	/// Polkadot's epochs are four hours: 256 of them cover six weeks after a freeze.
 	type MaxRecentEpochs = ConstU32<256>;

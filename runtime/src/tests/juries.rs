@@ -149,3 +149,22 @@ fn a_jury_of_birchwood_lawyers_votes_its_bill_into_law_and_nobody_else_decides_i
 		}
 	});
 }
+
+/// The goal, read from the measured weights: a draw of 1,000 jurors (whatever the pool:
+/// a few reads per juror) with its quotas over the most strata fits one block's share of normal
+/// transactions, in time and in proof size.
+#[test]
+fn a_draw_of_a_thousand_jurors_fits_one_block() {
+	use frame_support::weights::Weight;
+	use pallet_veche_juries::WeightInfo as _;
+	type W = pallet_veche_juries::weights::SubstrateWeight<Runtime>;
+	let draw: Weight = W::start_draw(256).saturating_add(W::draw(1_000));
+	let limits = crate::RuntimeBlockWeights::get();
+	let normal = limits
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.max_extrinsic
+		.expect("normal transactions have a limit");
+	assert!(draw.all_lte(normal), "draw {draw:?} over the normal limit {normal:?}");
+	// Two enrolments' proofs (the batch of two) cost about as much as 1.5 acceptances'.
+	assert!(W::authorize_enrol().ref_time() < 2 * W::authorize_accept().ref_time());
+}

@@ -43,10 +43,22 @@ export interface BallotInput {
   sequence: number;
 }
 
+/** What any other proof needs: a ring, a 32-byte context and the message the proof signs. */
+export interface ProofInput {
+  seed: Uint8Array;
+  /** The ring's members, 32 bytes each, in the chain's order. */
+  ring: Uint8Array[];
+  /** The chain's ring capacity: it fixes the ring-VRF domain. */
+  capacity: number;
+  context: Uint8Array;
+  message: Uint8Array;
+}
+
 export interface Prover {
   member(seed: Uint8Array): Uint8Array;
   alias(seed: Uint8Array, context: Uint8Array): Uint8Array;
   proveBallot(input: BallotInput): { proof: Uint8Array; alias: Uint8Array };
+  prove(input: ProofInput): { proof: Uint8Array; alias: Uint8Array };
 }
 
 interface Exports {
@@ -65,6 +77,16 @@ interface Exports {
     choice: number,
     choiceLen: number,
     sequence: number,
+    out: number,
+  ): number;
+  veche_prove(
+    seed: number,
+    ring: number,
+    members: number,
+    capacity: number,
+    context: number,
+    message: number,
+    messageLen: number,
     out: number,
   ): number;
 }
@@ -124,6 +146,17 @@ export async function loadProver(
         PROOF_LEN + 32,
         ([s, r, c, ch], out) =>
           x.veche_prove_ballot(s, r, b.ring.length, b.capacity, c, b.poll, ch, choice.length, b.sequence, out),
+        (o) => ({ proof: o.slice(0, PROOF_LEN), alias: o.slice(PROOF_LEN) }),
+      );
+    },
+    prove: (b) => {
+      if (b.context.length !== 32 || b.ring.some((m) => m.length !== 32)) throw new ProverError(Code.BadInput);
+      const ring = new Uint8Array(32 * b.ring.length);
+      b.ring.forEach((m, i) => ring.set(m, 32 * i));
+      return call(
+        [seed32(b.seed), ring, b.context, b.message],
+        PROOF_LEN + 32,
+        ([s, r, c, m], out) => x.veche_prove(s, r, b.ring.length, b.capacity, c, m, b.message.length, out),
         (o) => ({ proof: o.slice(0, PROOF_LEN), alias: o.slice(PROOF_LEN) }),
       );
     },

@@ -1,5 +1,5 @@
 // The page's side of the prover: one Web Worker, requests answered in order, progress reported.
-import type { BallotInput } from './abi';
+import type { BallotInput, ProofInput } from './abi';
 import type { Progress, Request, Response } from './protocol';
 
 type Pending = {
@@ -54,6 +54,12 @@ export async function alias(seed: Uint8Array, context: Uint8Array): Promise<Uint
 /** A ballot's proof and the voter's alias, with the time the proof took in the worker. */
 export async function proveBallot(input: BallotInput, progress?: (p: Progress) => void) {
   const { result, ms } = await ask({ op: 'proveBallot', input }, progress);
+  return { proof: result.proof, alias: result.alias, ms };
+}
+
+/** Any other proof (an enrolment in a jury, an acceptance) and the alias it yields. */
+export async function prove(input: ProofInput, progress?: (p: Progress) => void) {
+  const { result, ms } = await ask({ op: 'prove', input }, progress);
   return { proof: result.proof, alias: result.alias, ms };
 }
 

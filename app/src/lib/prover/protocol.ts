@@ -1,10 +1,11 @@
 // Messages between the page and the prover's Web Worker.
-import type { BallotInput } from './abi';
+import type { BallotInput, ProofInput } from './abi';
 
 export type Request = { id: number; wasmUrl: string } & (
   | { op: 'member'; seed: Uint8Array }
   | { op: 'alias'; seed: Uint8Array; context: Uint8Array }
   | { op: 'proveBallot'; input: BallotInput }
+  | { op: 'prove'; input: ProofInput }
 );
 
 export type Progress = { stage: 'loading'; loaded: number; total: number } | { stage: 'proving' };

@@ -46,7 +46,9 @@ self.onmessage = async (event: MessageEvent<Request>) => {
         ? { member: p.member(req.seed) }
         : req.op === 'alias'
           ? { alias: p.alias(req.seed, req.context) }
-          : { ...p.proveBallot(req.input) };
+          : req.op === 'proveBallot'
+            ? { ...p.proveBallot(req.input) }
+            : { ...p.prove(req.input) };
     post({ id, result, ms: performance.now() - started });
   } catch (e) {
     if (!(e instanceof ProverError)) prover = undefined;

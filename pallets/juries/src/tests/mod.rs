@@ -214,3 +214,12 @@ fn benchmark_fixtures_verify() {
 	let items = [(&enrol[..], &commitment, &fixtures::CONTEXT[..], &messages[1][..])];
 	assert!(V::batch_validate(&items)[0].is_err());
 }
+
+/// The messages are fixed bytes that the citizen app builds too (`features/juries/juries.ts`,
+/// checked against the same bytes).
+#[test]
+fn the_jury_messages_are_the_documented_bytes() {
+	let hex = |b: Vec<u8>| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+	assert_eq!(hex(enrol_message(3)), "76656368652f6a7572792d656e726f6c03000000");
+	assert_eq!(hex(accept_message(3)), "76656368652f6a7572792d61636365707403000000");
+}

@@ -125,7 +125,7 @@ impl World {
 
 	/// One extrinsic, made inside the chain's state (so that it can look at it).
 	fn one(&mut self, nonces: &mut std::collections::BTreeMap<AccountId, u32>) -> Option<Offered> {
-		let roll = self.rng.below(104);
+		let roll = self.rng.below(108);
 		let (call, origin) = match roll {
 			0..=19 => self.ballots(),
 			20..=41 => self.personhood(),
@@ -136,7 +136,7 @@ impl World {
 			90..=92 => self.ratings(),
 			93..=96 => self.recall(),
 			97..=98 => self.acts(),
-			99..=102 => self.juries(),
+			99..=106 => self.juries(),
 			_ => Some((self.other(), Origin::Signed(self.account()))),
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
@@ -1050,35 +1050,57 @@ impl World {
 			self.rng.below32(next.saturating_add(1))
 		};
 		let now = frame_system::Pallet::<Runtime>::block_number();
-		let (call, origin) = match self.rng.below(12) {
+		let (call, origin) = match self.rng.below(14) {
 			0..=1 => {
+				// Mostly an open bill no jury holds (the newest), sometimes any recent act.
 				let acts = pallet_veche_acts::NextAct::<Runtime>::get();
-				let act = acts.saturating_sub(1 + self.rng.below32(3));
-				let credential = self.rng.chance(30).then(|| self.rng.below(3) as u16);
+				let open = (0..acts).rev().find(|a| {
+					pallet_veche_acts::Pallet::<Runtime>::open_bill(*a).is_some()
+						&& !pallet_veche_juries::JuryOfAct::<Runtime>::contains_key(a)
+				});
+				let act = match open {
+					Some(a) if self.rng.chance(80) => a,
+					_ => acts.saturating_sub(1 + self.rng.below32(3)),
+				};
+				// Sometimes the legal qualification (class 1) or civic literacy (0); rarely a class
+				// nobody holds.
+				let credential = self.rng.chance(40).then(|| self.rng.below(3) as u16);
 				(
 					C::send_to_jury {
 						act,
 						size: self.rng.below32(6),
 						credential,
-						freeze: now + self.rng.below32(30),
+						freeze: now + 5 + self.rng.below32(40),
 						acceptance: self.rng.below32(20),
 						voting: self.rng.below32(40),
 					},
 					self.admin(),
 				)
 			},
-			2..=4 => return self.enrolment(jury).map(|c| (c, Origin::Anonymous)),
-			5 => (C::draw { jury, limit: self.rng.below32(6) }, Origin::Signed(self.account())),
-			6..=7 => return self.acceptance(jury).map(|c| (c, Origin::Anonymous)),
-			8 => {
+			2..=6 => {
+				// Mostly the newest jury still enrolling.
+				let open = (0..next).rev().find(|j| {
+					pallet_veche_juries::Juries::<Runtime>::get(j).is_some_and(|i| {
+						i.stage == pallet_veche_juries::JuryStage::Enrolling && now < i.freeze
+					})
+				});
+				let jury = match open {
+					Some(j) if self.rng.chance(80) => j,
+					_ => jury,
+				};
+				return self.enrolment(jury).map(|c| (c, Origin::Anonymous));
+			},
+			7 => (C::draw { jury, limit: self.rng.below32(6) }, Origin::Signed(self.account())),
+			8..=9 => return self.acceptance(jury).map(|c| (c, Origin::Anonymous)),
+			10 => {
 				let alias = pallet_veche_juries::Summonses::<Runtime>::iter_prefix(jury)
 					.map(|(a, _)| a)
 					.nth(self.rng.below(3) as usize)
 					.unwrap_or_else(|| self.rng.array32());
 				(C::lapse { jury, alias }, Origin::Signed(self.account()))
 			},
-			9 => (C::conclude { jury }, Origin::Signed(self.account())),
-			10 => (C::cancel { jury }, self.admin()),
+			11 => (C::conclude { jury }, Origin::Signed(self.account())),
+			12 => (C::cancel { jury }, self.admin()),
 			_ => (C::clear { jury, limit: self.rng.below32(8) }, Origin::Signed(self.account())),
 		};
 		Some((RuntimeCall::Juries(call), origin))
@@ -1114,8 +1136,16 @@ impl World {
 			if self.jury_budget == 0 || !self.rng.chance(60) {
 				return None;
 			}
-			let p = self.person();
-			let (set, _) = Personhood::ring_of_key(p.secret.member())?;
+			// A known person of the bill's jurisdiction who has not enrolled, from a random start.
+			let start = self.rng.below(self.persons.len() as u64) as usize;
+			let (p, set) = (0..self.persons.len()).find_map(|i| {
+				let p = self.persons.get((start + i) % self.persons.len())?.clone();
+				let (set, _) = Personhood::ring_of_key(p.secret.member())?;
+				let RingSet::Constituency(c) = set else { return None };
+				let inside = <veche_runtime::Jurisdictions as pallet_veche_primitives::JurisdictionInspect>::is_within(c, info.unit);
+				let fresh = !pallet_veche_juries::Enrolled::<Runtime>::contains_key(jury, p.secret.alias(&info.context));
+				(inside && fresh).then_some((p, set))
+			})?;
 			let ring = self.jury_proof(&p, set, info.roll, &info.context, &message)?;
 			let credential = match info.credential {
 				Some(class) => Some(self.jury_proof(

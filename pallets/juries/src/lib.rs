@@ -111,6 +111,9 @@ use sp_runtime::{
 /// A jury as stored.
 pub type JuryOf<T> = Jury<BlockNumberFor<T>>;
 
+/// The juries pallet: bills sent to juries drawn by lot from anonymous volunteers with the relay
+/// chain's randomness, quotas per constituency, seating with replacements, and the jury's vote
+/// and verdict.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -80,7 +80,7 @@ test('after the freeze and two relay epochs the jury is drawn, and anyone recomp
   const api = await connect();
   const { ferdie } = keyring();
   const freeze = (await api.query.juries.juries(jury)).unwrap().freeze.toNumber();
-  await until(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= freeze, 30, 2);
+  await until(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= freeze, 60, 2);
   let r = await send(api.tx.juries.draw(jury, 10), ferdie);
   assert.equal(r.error, 'juries.RandomnessNotYet', 'the randomness is not known yet');
   await until(async () => {

@@ -842,9 +842,7 @@ pub mod pallet {
 						*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
 					});
 				}
-				LiveRolls::<T>::mutate_exists(info.roll.to_be_bytes(), |n| {
-					*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
-				});
+				pallet_veche_primitives::live_rolls::release::<LiveRolls<T>>(info.roll);
 				info.status = PollStatus::Purged;
 				Polls::<T>::insert(poll, info);
 			}
@@ -996,7 +994,7 @@ impl<T: Config> Pallet<T> {
 				.iter()
 				.fold(0u32, |n, unit| n.saturating_add(T::Personhood::roll_members(Some(*unit))))
 		};
-		LiveRolls::<T>::mutate(roll.to_be_bytes(), |n| *n = Some(n.unwrap_or(0).saturating_add(1)));
+		pallet_veche_primitives::live_rolls::hold::<LiveRolls<T>>(roll);
 		if !lists.is_empty() {
 			PollLists::<T>::insert(poll, lists.clone());
 		}
@@ -1774,16 +1772,7 @@ impl<T: Config> From<ProofError> for Error<T> {
 /// with one lookup in [`LiveRolls`], which iterates in the clock's order.
 impl<T: Config> RollUsage for Pallet<T> {
 	fn roll_in_use(from: Roll, until: Roll) -> bool {
-		if from >= until {
-			return false;
-		}
-		if LiveRolls::<T>::contains_key(from.to_be_bytes()) {
-			return true;
-		}
-		let start = LiveRolls::<T>::hashed_key_for(from.to_be_bytes());
-		LiveRolls::<T>::iter_keys_from(start)
-			.next()
-			.is_some_and(|key| u32::from_be_bytes(key) < until)
+		pallet_veche_primitives::live_rolls::in_use::<LiveRolls<T>>(from, until)
 	}
 }
 

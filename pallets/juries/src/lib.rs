@@ -605,9 +605,7 @@ pub mod pallet {
 			))
 			.into();
 			let roll = T::Personhood::current_roll();
-			LiveRolls::<T>::mutate(roll.to_be_bytes(), |n| {
-				*n = Some(n.unwrap_or(0).saturating_add(1))
-			});
+			pallet_veche_primitives::live_rolls::hold::<LiveRolls<T>>(roll);
 			Juries::<T>::insert(
 				jury,
 				Jury {
@@ -1127,9 +1125,7 @@ impl<T: Config> Pallet<T> {
 		if JuryOfAct::<T>::get(info.act) == Some(jury) {
 			JuryOfAct::<T>::remove(info.act);
 		}
-		LiveRolls::<T>::mutate_exists(info.roll.to_be_bytes(), |n| {
-			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
-		});
+		pallet_veche_primitives::live_rolls::release::<LiveRolls<T>>(info.roll);
 		info.ended = Some(now);
 	}
 
@@ -1370,16 +1366,7 @@ impl<T: Config> AliasLists for Pallet<T> {
 /// the ring revisions of their roll).
 impl<T: Config> RollUsage for Pallet<T> {
 	fn roll_in_use(from: Roll, until: Roll) -> bool {
-		if from >= until {
-			return false;
-		}
-		if LiveRolls::<T>::contains_key(from.to_be_bytes()) {
-			return true;
-		}
-		let start = LiveRolls::<T>::hashed_key_for(from.to_be_bytes());
-		LiveRolls::<T>::iter_keys_from(start)
-			.next()
-			.is_some_and(|key| Roll::from_be_bytes(key) < until)
+		pallet_veche_primitives::live_rolls::in_use::<LiveRolls<T>>(from, until)
 	}
 }
 

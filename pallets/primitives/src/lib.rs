@@ -420,6 +420,43 @@ impl RollUsage for () {
 	}
 }
 
+/// How many holders (polls, pools) each roll point has, in a map keyed by the point in big-endian
+/// bytes with the `Identity` hasher, so that it iterates in the roll clock's order: the one
+/// bookkeeping behind every [`RollUsage`] implementation.
+pub mod live_rolls {
+	use super::Roll;
+	use frame_support::storage::{IterableStorageMap, StorageMap};
+
+	/// One more holder of `roll`.
+	pub fn hold<M: StorageMap<[u8; 4], u32, Query = Option<u32>>>(roll: Roll) {
+		M::mutate(roll.to_be_bytes(), |n: &mut Option<u32>| {
+			*n = Some(n.unwrap_or(0).saturating_add(1))
+		});
+	}
+
+	/// One holder fewer of `roll`; the entry goes with the last.
+	pub fn release<M: StorageMap<[u8; 4], u32, Query = Option<u32>>>(roll: Roll) {
+		M::mutate_exists(roll.to_be_bytes(), |n: &mut Option<u32>| {
+			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+		});
+	}
+
+	/// Whether some roll point in `from..until` has a holder: one lookup of `from`, then the first
+	/// key after it.
+	pub fn in_use<M: IterableStorageMap<[u8; 4], u32>>(from: Roll, until: Roll) -> bool {
+		if from >= until {
+			return false;
+		}
+		if M::contains_key(from.to_be_bytes()) {
+			return true;
+		}
+		let start = M::hashed_key_for(from.to_be_bytes());
+		M::iter_keys_from(start)
+			.next()
+			.is_some_and(|key| Roll::from_be_bytes(key) < until)
+	}
+}
+
 /// A roll is in use if either user holds it (ballots' polls, juries' pools).
 impl<A: RollUsage, B: RollUsage> RollUsage for (A, B) {
 	fn roll_in_use(from: Roll, until: Roll) -> bool {

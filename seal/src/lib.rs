@@ -61,7 +61,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use ark_ec::{CurveGroup, PrimeGroup};
-use ark_ed_on_bls12_381_bandersnatch::{EdwardsProjective as Point, Fr as Scalar};
+pub use ark_ed_on_bls12_381_bandersnatch::{EdwardsProjective as Point, Fr as Scalar};
 use ark_ff::{Field, PrimeField, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -216,7 +216,8 @@ pub fn encode_scalar(scalar: &Scalar) -> ScalarBytes {
 	out
 }
 
-fn generator() -> Point {
+/// The group's generator `G`.
+pub fn generator() -> Point {
 	Point::generator()
 }
 
@@ -618,6 +619,24 @@ pub fn judge_complaint(
 	Ok(generator() * share != feldman_eval(&commitments, recipient))
 }
 
+/// The qualified dealers' commitments summed coefficient by coefficient: `C_k = Σ_i C_ik` for
+/// `k < threshold` (its first element is the joint public key).
+pub fn sum_commitments(
+	dealings: &[&[PointBytes]],
+	threshold: u16,
+) -> Result<Vec<PointBytes>, SealError> {
+	let mut sums = alloc::vec![Point::zero(); usize::from(threshold)];
+	for commitments in dealings {
+		if commitments.len() != sums.len() {
+			return Err(SealError::LengthMismatch);
+		}
+		for (sum, c) in sums.iter_mut().zip(commitments.iter()) {
+			*sum += decode_key(c)?;
+		}
+	}
+	Ok(sums.iter().map(encode_point).collect())
+}
+
 /// The Lagrange coefficient of trustee `j` for interpolating at zero over the trustees `set`.
 pub fn lagrange_at_zero(set: &[u16], j: u16) -> Result<Scalar, SealError> {
 	let xj = Scalar::from(u64::from(j));
@@ -690,3 +709,33 @@ pub fn check_count(b: &PointBytes, combined: &Point, count: u64) -> Result<bool,
 
 #[cfg(test)]
 mod tests;
+
+/// The byte strings the chain and the trustees' and residents' software bind proofs to: defined
+/// once here so that the runtime, veche-client and the citizen app agree.
+pub mod protocol {
+	use alloc::vec::Vec;
+
+	fn tagged(tag: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+		let mut out = tag.to_vec();
+		for part in parts {
+			out.extend_from_slice(part);
+		}
+		out
+	}
+
+	/// The context of ceremony `key`: the masks of its shares, its complaints and every partial
+	/// decryption under its key.
+	pub fn ceremony_context(key: u32) -> Vec<u8> {
+		tagged(b"veche/ceremony", &[&key.to_le_bytes()])
+	}
+
+	/// What trustee `index`'s proof of knowledge of its communication key is bound to.
+	pub fn register_binding(key: u32, index: u16) -> Vec<u8> {
+		tagged(b"veche/trustee-register", &[&key.to_le_bytes(), &index.to_le_bytes()])
+	}
+
+	/// What dealer `index`'s proof of knowledge of its constant coefficient is bound to.
+	pub fn deal_binding(key: u32, index: u16) -> Vec<u8> {
+		tagged(b"veche/trustee-deal", &[&key.to_le_bytes(), &index.to_le_bytes()])
+	}
+}

@@ -48,6 +48,7 @@ mod judgment;
 mod juries;
 mod marking;
 mod polls;
+mod sealing;
 pub use civic::*;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use judgment::*;
@@ -55,6 +56,7 @@ pub use juries::*;
 pub use marking::*;
 pub use polls::*;
 use scale_info::TypeInfo;
+pub use sealing::*;
 
 /// An administrative unit or diaspora constituency in the jurisdiction tree.
 pub type JurisdictionId = u32;

@@ -5,6 +5,9 @@
 /// A threshold key built by a ceremony of trustees, numbered in order of opening.
 pub type KeyId = u32;
 
+/// The most trustees any key may have: bounds the cost of combining partial decryptions.
+pub const MAX_TRUSTEES: u32 = 64;
+
 /// A compressed point of the sealing group (Bandersnatch): a public or verification key.
 pub type SealPoint = [u8; 32];
 

@@ -17,6 +17,9 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$VECHE_ROOT"
+# No incremental compilation: the test run compiles each workspace crate once, and a clone's
+# incremental caches (over 10 GB for this workspace) would fill the disk the cache shares.
+export CARGO_INCREMENTAL=0
 passed=0 failed=0 skipped=0
 summary=()
 run_start=$(date +%s)

@@ -25,6 +25,7 @@ pub mod acts;
 pub mod audit;
 pub mod chain;
 pub mod civic;
+pub mod consult;
 pub mod election;
 pub mod junk;
 pub mod jury;

@@ -380,6 +380,10 @@ fn validity_error(
 					.map(|e| format!("Recall::{e:?}")),
 				RuntimeCall::Juries(_) => pallet_veche_juries::Error::<Runtime>::decode(code)
 					.map(|e| format!("Juries::{e:?}")),
+				RuntimeCall::Consultations(_) => {
+					pallet_veche_consultations::Error::<Runtime>::decode(code)
+						.map(|e| format!("Consultations::{e:?}"))
+				},
 				_ => pallet_veche_ballots::Error::<Runtime>::decode(code)
 					.map(|e| format!("Ballots::{e:?}")),
 			};

@@ -45,6 +45,8 @@ pub struct World {
 	valid_budget: u32,
 	/// Valid jury proofs (enrolments, acceptances) left to make: each costs a prover's time.
 	jury_budget: u32,
+	/// Valid profile proofs (openings, renewals) left to make.
+	profile_budget: u32,
 	valid_made: u64,
 }
 
@@ -63,6 +65,7 @@ impl World {
 			persons,
 			valid_budget: valid_ballots,
 			jury_budget: 12,
+			profile_budget: 8,
 			valid_made: 0,
 		}
 	}
@@ -125,7 +128,7 @@ impl World {
 
 	/// One extrinsic, made inside the chain's state (so that it can look at it).
 	fn one(&mut self, nonces: &mut std::collections::BTreeMap<AccountId, u32>) -> Option<Offered> {
-		let roll = self.rng.below(108);
+		let roll = self.rng.below(120);
 		let (call, origin) = match roll {
 			0..=19 => self.ballots(),
 			20..=41 => self.personhood(),
@@ -137,6 +140,8 @@ impl World {
 			93..=96 => self.recall(),
 			97..=98 => self.acts(),
 			99..=106 => self.juries(),
+			107..=116 => self.consultations(),
+			117..=118 => self.trustees(),
 			_ => Some((self.other(), Origin::Signed(self.account()))),
 		}?;
 		let label = format!("{} ({})", call_name(&call), origin.kind());
@@ -1206,6 +1211,344 @@ impl World {
 		Some(RuntimeCall::Juries(pallet_veche_juries::Call::accept { jury, ring, proof }))
 	}
 
+	/// A known person's profile (its id and the person), if they opened one.
+	fn known_profile(&mut self) -> Option<(pallet_veche_consultations::ProfileId, Person)> {
+		let start = self.rng.below(self.persons.len() as u64) as usize;
+		(0..self.persons.len()).find_map(|i| {
+			let p = self.persons.get((start + i) % self.persons.len())?.clone();
+			let key = veche_client::consult::profile_key(&p.secret);
+			let id = pallet_veche_consultations::ProfileOfKey::<Runtime>::get(key)?;
+			Some((id, p))
+		})
+	}
+
+	/// A profile call signed by `person` for `profile` with its next nonce (sometimes a stale
+	/// nonce, sometimes another person's signature).
+	fn profile_auth(
+		&mut self,
+		profile: pallet_veche_consultations::ProfileId,
+		person: &Person,
+		tag: u8,
+		payload: &[u8],
+	) -> pallet_veche_consultations::ProfileAuth {
+		let stored =
+			pallet_veche_consultations::Profiles::<Runtime>::get(profile).map_or(0, |p| p.nonce);
+		let nonce = if self.rng.chance(90) { stored } else { stored.wrapping_sub(1) };
+		let message = pallet_veche_consultations::Pallet::<Runtime>::profile_message(
+			profile, nonce, tag, payload,
+		);
+		let signer = if self.rng.chance(95) { person.clone() } else { self.person() };
+		let signature = veche_client::consult::profile_pair(&signer.secret).sign(&message).0;
+		pallet_veche_consultations::ProfileAuth { profile, nonce, signature }
+	}
+
+	/// A known person's proof of their constituency ring in this period's context over
+	/// `message`, while the budget lasts; else forged bytes.
+	fn period_proof(
+		&mut self,
+		p: &Person,
+		message: &[u8],
+	) -> Option<(RingRef, pallet_veche_consultations::Proof)> {
+		let (_, roll, context) = pallet_veche_consultations::Pallet::<Runtime>::current_period();
+		if self.profile_budget > 0 && self.rng.chance(70) {
+			if let Some((set, _)) = Personhood::ring_of_key(p.secret.member()) {
+				if matches!(set, RingSet::Constituency(_)) {
+					if let Some(made) = self.jury_proof(p, set, roll, &context, message) {
+						self.profile_budget -= 1;
+						return Some((made.0, made.1.into_inner().try_into().ok()?));
+					}
+				}
+			}
+		}
+		Some((
+			RingRef { set: self.set(), index: 0, revision: self.rng.below32(4) },
+			self.rng.bytes(785).try_into().ok()?,
+		))
+	}
+
+	/// Consultations: profiles opened and renewed with valid proofs (while the budget lasts) or
+	/// forged ones; proposals, sealed answers, ideas, grades, agreement claims and clubs signed
+	/// by known profiles; admissions, rejections and ideas turned into consultations or bills by
+	/// governance; partial decryptions by the dev key's trustees (whose seeds are public) and
+	/// counts by anyone, mostly right.
+	fn consultations(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use codec::Encode;
+		use pallet_veche_consultations::{tags, Call as C};
+		use pallet_veche_primitives::PolicySphere;
+		let next_c = pallet_veche_consultations::NextConsultationId::<Runtime>::get();
+		let consultation = next_c.saturating_sub(1 + self.rng.below32(next_c.clamp(1, 3)));
+		let sphere = PolicySphere::from_index(self.rng.below(3) as u8 * 8)
+			.unwrap_or(PolicySphere::Governance);
+		let title: frame_support::BoundedVec<u8, _> = self.name().try_into().ok()?;
+		let (call, origin) = match self.rng.below(18) {
+			0..=2 => {
+				// Mostly a registered person without a profile yet.
+				let start = self.rng.below(self.persons.len() as u64) as usize;
+				let fresh = (0..self.persons.len()).find_map(|i| {
+					let p = self.persons.get((start + i) % self.persons.len())?.clone();
+					Personhood::ring_of_key(p.secret.member())?;
+					let key = veche_client::consult::profile_key(&p.secret);
+					(!pallet_veche_consultations::ProfileOfKey::<Runtime>::contains_key(key))
+						.then_some(p)
+				});
+				let p = match fresh {
+					Some(p) if self.rng.chance(85) => p,
+					_ => self.person(),
+				};
+				let key = veche_client::consult::profile_key(&p.secret);
+				let name = b"fuzz".to_vec();
+				let (ring, proof) =
+					self.period_proof(&p, &pallet_veche_consultations::open_message(&key, &name))?;
+				(
+					C::open_profile { ring, proof, key, name: name.try_into().ok()? },
+					Origin::Anonymous,
+				)
+			},
+			3 => {
+				let (profile, p) = self.known_profile()?;
+				let key = veche_client::consult::profile_key(&p.secret);
+				let (ring, proof) = self
+					.period_proof(&p, &pallet_veche_consultations::renew_message(profile, &key))?;
+				let period = pallet_veche_consultations::Pallet::<Runtime>::period_now();
+				let signed =
+					pallet_veche_consultations::Pallet::<Runtime>::renew_signed(profile, period);
+				let signature = veche_client::consult::profile_pair(&p.secret).sign(&signed).0;
+				(C::renew_profile { profile, ring, proof, signature }, Origin::Anonymous)
+			},
+			4 => {
+				let (profile, p) = self.known_profile()?;
+				let record = pallet_veche_consultations::Profiles::<Runtime>::get(profile)?;
+				let unit = if self.rng.chance(80) { record.constituency } else { self.unit() };
+				let kind = pallet_veche_consultations::ConsultationKind::State;
+				let (content, options) = (self.rng.array32(), 1 + self.rng.below(4) as u8);
+				let payload = (unit, sphere, kind, &title, content, options).encode();
+				let auth = self.profile_auth(profile, &p, tags::PROPOSE, &payload);
+				(
+					C::propose { auth, unit, sphere, kind, title, content, options },
+					Origin::Anonymous,
+				)
+			},
+			5 => (C::admit { consultation, duration: 3 + self.rng.below32(25) }, self.admin()),
+			6 => (C::reject { consultation, reason: self.rng.array32() }, self.admin()),
+			7..=9 => {
+				let (profile, p) = self.known_profile()?;
+				let c = pallet_veche_consultations::Consultations::<Runtime>::get(consultation)?;
+				let key = match c.stage {
+					pallet_veche_consultations::Stage::Open { key, .. } => key,
+					_ => 0,
+				};
+				let pk = <veche_runtime::Trustees as pallet_veche_primitives::SealingKeys<
+					AccountId,
+				>>::public_key(key)?;
+				let revision =
+					pallet_veche_consultations::Answers::<Runtime>::get(consultation, profile)
+						.map_or(0, |a| a.revision.saturating_add(1));
+				let revision =
+					if self.rng.chance(90) { revision } else { revision.wrapping_add(1) };
+				let binding = pallet_veche_consultations::Pallet::<Runtime>::answer_binding(
+					consultation,
+					profile,
+					revision,
+				);
+				let choice = self.rng.below(u64::from(c.options.max(1))) as u8;
+				let secret = veche_seal::protocol::profile_seal_secret(&p.secret.0);
+				let s = veche_seal::seal_choice(&pk, c.options, choice, &secret, &binding).ok()?;
+				let sealed = pallet_veche_consultations::Sealed {
+					ciphertexts: s.ciphertexts.try_into().ok()?,
+					bits: s.bits.try_into().ok()?,
+					sum: s.sum,
+				};
+				let auth =
+					self.profile_auth(profile, &p, tags::ANSWER, &(consultation, &sealed).encode());
+				(C::answer { auth, consultation, sealed }, Origin::Anonymous)
+			},
+			10 => {
+				let t = self.rng.below(3) as u16 + 1;
+				let who = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+					[usize::from(t - 1)];
+				let shares = dev_partials(consultation, t).unwrap_or_default();
+				(C::decrypt { consultation, shares: shares.try_into().ok()? }, Origin::Signed(who))
+			},
+			11 => {
+				let counts = match dev_counts(consultation) {
+					Some(c) if self.rng.chance(85) => c,
+					_ => vec![self.rng.below32(3); 1 + self.rng.below(3) as usize],
+				};
+				(
+					C::publish_result { consultation, counts: counts.try_into().ok()? },
+					Origin::Signed(self.account()),
+				)
+			},
+			12 => {
+				let (profile, p) = self.known_profile()?;
+				let c = pallet_veche_consultations::Consultations::<Runtime>::get(consultation);
+				let winner = match c.map(|c| c.stage) {
+					Some(pallet_veche_consultations::Stage::Counted {
+						winner: Some(w), ..
+					}) => w,
+					_ => 0,
+				};
+				let revision =
+					pallet_veche_consultations::Answers::<Runtime>::get(consultation, profile)
+						.map_or(0, |a| a.revision);
+				let binding = pallet_veche_consultations::Pallet::<Runtime>::answer_binding(
+					consultation,
+					profile,
+					revision,
+				);
+				let opening = veche_seal::opening(
+					&veche_seal::protocol::profile_seal_secret(&p.secret.0),
+					&binding,
+					winner,
+				);
+				let auth =
+					self.profile_auth(profile, &p, tags::CLAIM, &(consultation, opening).encode());
+				(C::claim_agreement { auth, consultation, opening }, Origin::Anonymous)
+			},
+			13 => {
+				let (profile, p) = self.known_profile()?;
+				let record = pallet_veche_consultations::Profiles::<Runtime>::get(profile)?;
+				let unit = if self.rng.chance(80) { record.constituency } else { self.unit() };
+				let content = self.rng.array32();
+				let auth = self.profile_auth(
+					profile,
+					&p,
+					tags::POST_IDEA,
+					&(unit, sphere, &title, content).encode(),
+				);
+				(C::post_idea { auth, unit, sphere, title, content }, Origin::Anonymous)
+			},
+			14 => {
+				let (profile, p) = self.known_profile()?;
+				let next = pallet_veche_consultations::NextIdeaId::<Runtime>::get();
+				let idea = next.saturating_sub(1 + self.rng.below32(next.max(1)));
+				let grade = self.rng.below(7) as u8;
+				let auth = self.profile_auth(profile, &p, tags::RATE_IDEA, &(idea, grade).encode());
+				(C::rate_idea { auth, idea, grade }, Origin::Anonymous)
+			},
+			15 => {
+				let next = pallet_veche_consultations::NextIdeaId::<Runtime>::get();
+				let idea = next.saturating_sub(1 + self.rng.below32(next.max(1)));
+				if self.rng.chance(60) {
+					(
+						C::consult_on_idea {
+							idea,
+							options: 2 + self.rng.below(3) as u8,
+							duration: 5 + self.rng.below32(20),
+						},
+						self.admin(),
+					)
+				} else {
+					let act = pallet_veche_acts::NextAct::<Runtime>::get()
+						.saturating_sub(1 + self.rng.below32(3));
+					(C::bill_from_idea { idea, act }, self.admin())
+				}
+			},
+			16 => {
+				let (profile, p) = self.known_profile()?;
+				let tag = if self.rng.chance(60) { tags::JOIN_CLUB } else { tags::LEAVE_CLUB };
+				let auth = self.profile_auth(profile, &p, tag, &sphere.encode());
+				if tag == tags::JOIN_CLUB {
+					(C::join_club { auth, sphere }, Origin::Anonymous)
+				} else {
+					(C::leave_club { auth, sphere }, Origin::Anonymous)
+				}
+			},
+			_ => {
+				let profile = self.rng.below32(
+					pallet_veche_consultations::NextProfileId::<Runtime>::get().saturating_add(1),
+				);
+				(C::expel { sphere, profile }, Origin::Signed(self.account()))
+			},
+		};
+		Some((RuntimeCall::Consultations(call), origin))
+	}
+
+	/// Trustees: ceremonies opened by governance among the well-known accounts, registrations
+	/// with valid proofs of knowledge (of the account's public seed) or forged ones, dealings,
+	/// finalizing and retiring.
+	fn trustees(&mut self) -> Option<(RuntimeCall, Origin)> {
+		use codec::Encode;
+		use pallet_veche_trustees::Call as C;
+		let next = pallet_veche_trustees::NextKeyId::<Runtime>::get();
+		let key = next.saturating_sub(1 + self.rng.below32(next.clamp(1, 2)));
+		let ks = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+		let t = self.rng.below(3) as usize;
+		let who = ks[t];
+		let index = t as u16 + 1;
+		let seed = veche_seal::protocol::public_trustee_seed(100 + index);
+		let context = veche_seal::protocol::ceremony_context(key);
+		let (call, origin) = match self.rng.below(6) {
+			0 => {
+				let trustees =
+					ks.iter().map(|k| MultiAddress::Id(k.to_account_id())).collect::<Vec<_>>();
+				(
+					C::open_ceremony {
+						trustees: trustees.try_into().ok()?,
+						threshold: self.rng.below(4) as u16,
+						phase: 10 + self.rng.below32(10),
+					},
+					self.admin(),
+				)
+			},
+			1 => {
+				let x = veche_seal::secret_scalar(&seed, b"comm", &context);
+				let proof =
+					veche_seal::pok_prove(&x, &veche_seal::protocol::register_binding(key, index));
+				(
+					C::register { key, comm_key: veche_seal::public_key(&x), proof },
+					Origin::Signed(who),
+				)
+			},
+			2 => {
+				let threshold = pallet_veche_trustees::Ceremonies::<Runtime>::get(key)
+					.map_or(1, |c| c.threshold);
+				let poly = veche_seal::polynomial(&seed, &context, threshold);
+				let mut shares = Vec::new();
+				for j in 1..=3u16 {
+					let share = pallet_veche_trustees::CommKeys::<Runtime>::get(key, j)
+						.filter(|_| j != index)
+						.and_then(|theirs| {
+							let x = veche_seal::secret_scalar(&seed, b"comm", &context);
+							let dh = veche_seal::diffie_hellman(&x, &theirs).ok()?;
+							let mask = veche_seal::share_mask(&dh, &context, index, j);
+							Some(veche_seal::encode_scalar(
+								&(veche_seal::evaluate(&poly, j) + mask),
+							))
+						})
+						.unwrap_or([0; 32]);
+					shares.push(share);
+				}
+				let proof = veche_seal::pok_prove(
+					poly.first()?,
+					&veche_seal::protocol::deal_binding(key, index),
+				);
+				let _ = proof.encode();
+				(
+					C::deal {
+						key,
+						commitments: veche_seal::commitments(&poly).try_into().ok()?,
+						proof,
+						shares: shares.try_into().ok()?,
+					},
+					Origin::Signed(who),
+				)
+			},
+			3 => (C::finalize { key }, Origin::Signed(self.account())),
+			4 => (C::retire { key: key.saturating_add(1) }, self.admin()),
+			_ => (
+				C::complain {
+					key,
+					dealer: self.rng.below(4) as u16,
+					dh: self.rng.array32(),
+					proof: veche_seal::Dleq { c: self.rng.array32(), z: self.rng.array32() },
+				},
+				Origin::Signed(who),
+			),
+		};
+		Some((RuntimeCall::Trustees(call), origin))
+	}
+
 	fn other(&mut self) -> RuntimeCall {
 		let to = MultiAddress::Id(self.account_id());
 		match self.rng.below(2) {
@@ -1339,4 +1682,68 @@ fn next_nonce(
 	let current = *n;
 	*n += 1;
 	current
+}
+
+/// The dev key's trustee `t` (1..=3, seed `public_trustee_seed(t)`): its partial decryption of
+/// `consultation`'s running sums, if the consultation is sealed to a key it holds a share of.
+fn dev_partials(
+	consultation: u32,
+	t: u16,
+) -> Option<Vec<(veche_seal::PointBytes, veche_seal::Dleq)>> {
+	let c = pallet_veche_consultations::Consultations::<Runtime>::get(consultation)?;
+	let pallet_veche_consultations::Stage::Open { key, .. } = c.stage else { return None };
+	let share = dev_share(key, t)?;
+	let running = pallet_veche_consultations::Running::<Runtime>::get(consultation)?;
+	let context = pallet_veche_consultations::Pallet::<Runtime>::decryption_context(consultation);
+	running
+		.iter()
+		.map(|sum| veche_seal::partial_decrypt(&share, &sum.a, &context, t).ok())
+		.collect()
+}
+
+/// Trustee `t`'s share of `key` when its seed is the public seed `t` (the genesis key).
+fn dev_share(key: u32, t: u16) -> Option<veche_seal::Scalar> {
+	pallet_veche_trustees::PublicSeedKeys::<Runtime>::get(key)?;
+	let c = pallet_veche_trustees::Ceremonies::<Runtime>::get(key)?;
+	let context = veche_seal::protocol::ceremony_context(key);
+	let n = c.trustees.len() as u16;
+	Some((1..=n).fold(veche_seal::Scalar::from(0u64), |acc, i| {
+		let poly = veche_seal::polynomial(
+			&veche_seal::protocol::public_trustee_seed(i),
+			&context,
+			c.threshold,
+		);
+		acc + veche_seal::evaluate(&poly, t)
+	}))
+}
+
+/// The counts of a closed consultation from the partial decryptions published so far.
+fn dev_counts(consultation: u32) -> Option<Vec<u32>> {
+	let c = pallet_veche_consultations::Consultations::<Runtime>::get(consultation)?;
+	let pallet_veche_consultations::Stage::Open { key, .. } = c.stage else { return None };
+	let threshold = pallet_veche_trustees::Ceremonies::<Runtime>::get(key)?.threshold;
+	let mut partials: Vec<(u16, Vec<veche_seal::PointBytes>)> =
+		pallet_veche_consultations::Partials::<Runtime>::iter_prefix(consultation)
+			.map(|(j, d)| (j, d.into_inner()))
+			.collect();
+	partials.sort_by_key(|(j, _)| *j);
+	partials.truncate(usize::from(threshold));
+	if partials.len() < usize::from(threshold) {
+		return None;
+	}
+	let running = pallet_veche_consultations::Running::<Runtime>::get(consultation)?;
+	running
+		.iter()
+		.enumerate()
+		.map(|(o, sum)| {
+			let points = partials
+				.iter()
+				.map(|(j, d)| Some((*j, veche_seal::decode_point(d.get(o)?).ok()?)))
+				.collect::<Option<Vec<_>>>()?;
+			let combined = veche_seal::combine(&points, threshold).ok()?;
+			(0..=c.answers).find(|n| {
+				veche_seal::check_count(&sum.b, &combined, u64::from(*n)).unwrap_or(false)
+			})
+		})
+		.collect()
 }

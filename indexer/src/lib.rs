@@ -4,7 +4,8 @@
 //! pallet — the jurisdiction tree and its offices; registrars, persons, credentials and the
 //! persons in each ring; polls, ballots, tallies and results; currencies, their admins and every
 //! account's balances; elections, promises, officials' ratings and recall procedures; the
-//! registry of acts with its keys and signatures — from the chain's events alone, and compares the
+//! registry of acts with its keys and signatures; juries; trustees' keys; civic profiles,
+//! consultations, ideas and clubs — from the chain's events alone, and compares the
 //! result with the chain's storage.
 //!
 //! It starts from the genesis state (which the chain spec publishes: an explorer decodes it once)
@@ -24,6 +25,7 @@
 
 pub mod acts;
 pub mod ballots;
+pub mod consultations;
 pub mod credit;
 pub mod elections;
 pub mod juries;
@@ -32,6 +34,7 @@ pub mod personhood;
 pub mod promises;
 pub mod ratings;
 pub mod recall;
+pub mod trustees;
 
 use codec::Encode;
 use core::fmt::Debug;
@@ -69,6 +72,10 @@ pub struct Index {
 	pub acts: acts::State,
 	/// Juries, their pools, draws and verdicts.
 	pub juries: juries::State,
+	/// Trustees' key ceremonies and keys.
+	pub trustees: trustees::State,
+	/// Profiles, consultations, ideas, statuses' counters and clubs.
+	pub consultations: consultations::State,
 }
 
 impl Index {
@@ -87,6 +94,8 @@ impl Index {
 			recall: recall::State::from_storage(),
 			acts: acts::State::from_storage(),
 			juries: juries::State::from_storage(),
+			trustees: trustees::State::from_storage(),
+			consultations: consultations::State::from_storage(),
 		}
 	}
 
@@ -111,6 +120,8 @@ impl Index {
 				RuntimeEvent::Recall(e) => self.recall.apply(number, e),
 				RuntimeEvent::Acts(e) => self.acts.apply(number, e),
 				RuntimeEvent::Juries(e) => self.juries.apply(number, e),
+				RuntimeEvent::Trustees(e) => self.trustees.apply(e),
+				RuntimeEvent::Consultations(e) => self.consultations.apply(e),
 				_ => continue,
 			};
 			applied.map_err(|why| format!("block {number}, event {i} ({event:?}): {why}"))?;
@@ -134,6 +145,8 @@ impl Index {
 		self.recall.diff(&stored.recall, &mut out);
 		self.acts.diff(&stored.acts, &mut out);
 		self.juries.diff(&stored.juries, &mut out);
+		self.trustees.diff(&stored.trustees, &mut out);
+		self.consultations.diff(&stored.consultations, &mut out);
 		out
 	}
 
@@ -160,6 +173,11 @@ impl Index {
 			"act_signatures": self.acts.signatures.len(),
 			"juries": self.juries.juries.len(),
 			"jury_volunteers": self.juries.enrolled.len(),
+			"keys": self.trustees.ceremonies.len(),
+			"profiles": self.consultations.profiles.len(),
+			"consultations": self.consultations.consultations.len(),
+			"answers": self.consultations.answers.len(),
+			"ideas": self.consultations.ideas.len(),
 		})
 	}
 }

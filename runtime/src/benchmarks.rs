@@ -12,6 +12,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_veche_recall, Recall]
 	[pallet_veche_acts, Acts]
 	[pallet_veche_juries, Juries]
+	[pallet_veche_trustees, Trustees]
+	[pallet_veche_consultations, Consultations]
 	[pallet_veche_credit, Credit]
 	[pallet_balances, Balances]
 );

@@ -17,8 +17,8 @@ use crate::{
 	configs::personhood::RingVrf, AccountId, ActsConfig, AuraId, BalancesConfig,
 	CollatorSelectionConfig, CouncilMembershipConfig, CreditConfig, ElectionsConfig, JuriesConfig,
 	JurisdictionsConfig, ParachainInfoConfig, PersonhoodConfig, PromisesConfig, RatingsConfig,
-	RecallConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, DAYS,
-	EXISTENTIAL_DEPOSIT, HOURS, MINUTES, UNIT,
+	RecallConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	TrusteesConfig, DAYS, EXISTENTIAL_DEPOSIT, HOURS, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -498,6 +498,17 @@ fn genesis(
 		// The dev node's relay chain is a mock whose "randomness" is the block number: the
 		// chain says so in every draw.
 		juries: JuriesConfig { mock_randomness },
+		// A 2-of-3 key of the council's members for sealed answers, made at genesis from
+		// public seeds (`veche_seal::protocol::public_trustee_seed`): anyone can decrypt what is
+		// sealed to it, and the chain marks it so. A real chain holds a ceremony
+		// (`Trustees.openCeremony`) instead.
+		trustees: TrusteesConfig {
+			public_seed_keys: vec![(
+				self::council(),
+				2,
+				(1..=3).map(veche_seal::protocol::public_trustee_seed).collect::<Vec<_>>(),
+			)],
+		},
 	})
 }
 

@@ -16,10 +16,11 @@
 //! | 0–9 | system and consensus support | System 0, ParachainSystem 1, Timestamp 2, ParachainInfo 3, WeightReclaim 4, Utility 5, Multisig 6, Proxy 7 |
 //! | 10–19 | money | Balances 10, TransactionPayment 11, Nfts 12 (the registry of acts' marks) |
 //! | 20–29 | collators | Authorship 20, CollatorSelection 21, Session 22, Aura 23, AuraExt 24, AuthorityDiscovery 25 |
-//! | 30–39 | civic | Jurisdictions 30, Personhood 31, Ballots 32, Elections 33, Promises 34, Ratings 35, Recall 36, Juries 37, Acts 38 |
+//! | 30–39 | civic | Jurisdictions 30, Personhood 31, Ballots 32, Elections 33, Promises 34, Ratings 35, Recall 36, Juries 37, Acts 38, Trustees 39 (keys of sealed answers) |
 //! | 40–58 | governance | Council 40, CouncilMembership 41, Commission 42, Referenda 43, Origins 44, Scheduler 45, Preimage 46, Identity 47, PeoplesReferenda 48 |
 //! | 59 | development | Sudo 59 (dev and local presets only: no key in a real chain) |
 //! | 60–69 | community economy | Credit 60 |
+//! | 70–79 | residents' participation | Consultations 70 (profiles, consultations, ideas, statuses) |
 //!
 //! ## Clocks
 //!
@@ -352,6 +353,10 @@ mod runtime {
 	pub type Acts = pallet_veche_acts;
 	#[runtime::pallet_index(37)]
 	pub type Juries = pallet_veche_juries;
+	#[runtime::pallet_index(39)]
+	pub type Trustees = pallet_veche_trustees;
+	#[runtime::pallet_index(70)]
+	pub type Consultations = pallet_veche_consultations;
 
 	#[runtime::pallet_index(60)]
 	pub type Credit = pallet_veche_credit;

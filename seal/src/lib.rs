@@ -578,6 +578,21 @@ pub fn share_mask(dh: &Point, context: &[u8], dealer: u16, recipient: u16) -> Sc
 	t.scalar()
 }
 
+/// The share `f(recipient)` a dealer (communication secret `comm`, index `dealer`) sends
+/// `recipient` (communication key `their_key`), masked: what its dealing publishes.
+pub fn masked_share(
+	coefficients: &[Scalar],
+	comm: &Scalar,
+	their_key: &PointBytes,
+	context: &[u8],
+	dealer: u16,
+	recipient: u16,
+) -> Result<ScalarBytes, SealError> {
+	let dh = diffie_hellman(comm, their_key)?;
+	let mask = share_mask(&dh, context, dealer, recipient);
+	Ok(encode_scalar(&(evaluate(coefficients, recipient) + mask)))
+}
+
 /// The static Diffie–Hellman key of a communication secret and another trustee's communication
 /// key.
 pub fn diffie_hellman(secret: &Scalar, their_key: &PointBytes) -> Result<Point, SealError> {
@@ -732,6 +747,26 @@ pub mod protocol {
 	/// What trustee `index`'s proof of knowledge of its communication key is bound to.
 	pub fn register_binding(key: u32, index: u16) -> Vec<u8> {
 		tagged(b"veche/trustee-register", &[&key.to_le_bytes(), &index.to_le_bytes()])
+	}
+
+	/// The seed of trustee `index` (1-based) of a test chain's key made at genesis: public, so
+	/// that test tools can act as the trustees — and anyone can decrypt what is sealed to it.
+	pub fn public_trustee_seed(index: u16) -> [u8; 32] {
+		sp_crypto_hashing::blake2_256(&tagged(
+			b"veche/public-trustee-seed",
+			&[&index.to_le_bytes()],
+		))
+	}
+
+	/// The seed (an sr25519 mini secret) of the profile key of the person whose ring-key
+	/// secret is `secret`: recomputable on any device that holds the secret.
+	pub fn profile_key_seed(secret: &[u8; 32]) -> [u8; 32] {
+		sp_crypto_hashing::blake2_256(&tagged(b"veche/profile-key", &[secret]))
+	}
+
+	/// The secret a person seals their consultation answers with (and reads them back with).
+	pub fn profile_seal_secret(secret: &[u8; 32]) -> [u8; 32] {
+		sp_crypto_hashing::blake2_256(&tagged(b"veche/profile-seal", &[secret]))
 	}
 
 	/// What dealer `index`'s proof of knowledge of its constant coefficient is bound to.

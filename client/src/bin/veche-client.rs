@@ -37,6 +37,13 @@ enum Command {
 	/// draw from what the chain stored.
 	#[command(subcommand)]
 	Jury(JuryCommand),
+	/// Civic profiles, sealed answers to consultations, ideas; statuses earned by taking part.
+	#[command(subcommand)]
+	Civic(CivicCommand),
+	/// (Trustee) Key ceremonies for sealed answers, and partial decryptions of closed
+	/// consultations.
+	#[command(subcommand)]
+	Trustee(TrusteeCommand),
 	/// (Registrar) The dedupe tag of a person, from their stable identity attributes: the
 	/// lifetime national identification number where their country has one, otherwise names
 	/// with date and place of birth (the country decides which; see the README).
@@ -426,6 +433,190 @@ enum KeyCommand {
 }
 
 #[derive(Subcommand)]
+enum CivicCommand {
+	/// Open your civic profile (a proof of your constituency's ring in this period's context;
+	/// your profile key is derived from your secret).
+	Open {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long, default_value = "")]
+		name: String,
+	},
+	/// Renew your profile for the current period (a fresh proof and your profile key's
+	/// signature).
+	Renew {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+	},
+	/// Your profile, its status (over all spheres or in `--sphere`) and the figures behind it.
+	Status {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		sphere: Option<String>,
+	},
+	/// Propose a consultation of a unit you live in.
+	Propose {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		unit: u32,
+		/// A sphere's index (0–19) or name.
+		#[arg(long)]
+		sphere: String,
+		/// A strategic plan (otherwise: the current state of things).
+		#[arg(long)]
+		plan: bool,
+		#[arg(long)]
+		title: String,
+		#[arg(long)]
+		options: u8,
+	},
+	/// Answer a consultation (or change your answer): option `--choice`, 0-based, sealed to the
+	/// trustees' key.
+	Answer {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		consultation: u32,
+		#[arg(long)]
+		choice: u8,
+	},
+	/// Read your own answer back from the chain.
+	Read {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		consultation: u32,
+	},
+	/// Show that your answer chose the winning option (counts for opinion leaders).
+	Claim {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		consultation: u32,
+	},
+	/// Post an idea for a unit you live in.
+	Idea {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		unit: u32,
+		#[arg(long)]
+		sphere: String,
+		#[arg(long)]
+		title: String,
+	},
+	/// Grade an idea 1–5.
+	Rate {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		idea: u32,
+		#[arg(long)]
+		grade: u8,
+	},
+	/// Count a closed consultation from the trustees' partial decryptions (and publish the
+	/// counts, signed by `--suri`).
+	Count {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		consultation: u32,
+		#[arg(long)]
+		suri: Option<String>,
+	},
+}
+
+#[derive(Subcommand)]
+enum TrusteeCommand {
+	/// Register your communication key for a ceremony.
+	Register {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// Your account (signs).
+		#[arg(long)]
+		suri: String,
+		/// Your trustee seed: 32 bytes in hex (`--public-seed N` for a test chain's key).
+		#[arg(long)]
+		seed: Option<String>,
+		#[arg(long)]
+		public_seed: Option<u16>,
+		#[arg(long)]
+		ceremony: u32,
+	},
+	/// Deal your polynomial to the registered trustees.
+	Deal {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		suri: String,
+		#[arg(long)]
+		seed: Option<String>,
+		#[arg(long)]
+		public_seed: Option<u16>,
+		#[arg(long)]
+		ceremony: u32,
+	},
+	/// Check the shares dealt to you: your verification key, and the dealers to complain about.
+	Check {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		suri: String,
+		#[arg(long)]
+		seed: Option<String>,
+		#[arg(long)]
+		public_seed: Option<u16>,
+		#[arg(long)]
+		ceremony: u32,
+	},
+	/// Publish your partial decryption of a closed consultation.
+	Decrypt {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		#[arg(long)]
+		suri: String,
+		#[arg(long)]
+		seed: Option<String>,
+		#[arg(long)]
+		public_seed: Option<u16>,
+		#[arg(long)]
+		consultation: u32,
+	},
+}
+
+/// A trustee's seed: `--seed` (hex) or a test chain's public seed `--public-seed N`.
+fn trustee_seed(seed: Option<String>, public: Option<u16>) -> Result<[u8; 32], String> {
+	match (seed, public) {
+		(Some(hex), None) => {
+			let bytes = veche_client::from_hex(&hex)?;
+			bytes.try_into().map_err(|_| "a seed is 32 bytes".to_string())
+		},
+		(None, Some(n)) => Ok(veche_seal::protocol::public_trustee_seed(n)),
+		_ => Err("give --seed or --public-seed".into()),
+	}
+}
+
+#[derive(Subcommand)]
 enum JuryCommand {
 	/// Volunteer for a jury's pool, anonymously (proofs of your constituency's ring and, if the
 	/// jury asks for one, of your credential, in the jury's context; no account, no fee).
@@ -569,6 +760,8 @@ async fn run(cli: Cli) -> Result<(), String> {
 	let out = match cli.command {
 		Command::Act(command) => act_command(command).await?,
 		Command::Jury(command) => jury_command(command).await?,
+		Command::Civic(command) => civic_command(command).await?,
+		Command::Trustee(command) => trustee_command(command).await?,
 		Command::Key(KeyCommand::New { out }) => {
 			let secret = Secret::generate()?;
 			secret.save(&out)?;
@@ -1696,6 +1889,149 @@ fn write_secret(path: &std::path::Path, line: &str) -> Result<(), String> {
 		.open(path)
 		.map_err(|e| format!("cannot create {}: {e}", path.display()))?;
 	writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+async fn civic_command(command: CivicCommand) -> Result<serde_json::Value, String> {
+	use veche_client::consult;
+	let content = |title: &str| veche_client::blake2_256(title.as_bytes());
+	Ok(match command {
+		CivicCommand::Open { url, key, name } => {
+			let client = chain::connect(&url).await?;
+			let (profile, alias, xt) =
+				consult::open(&client, &Secret::load(&key)?, name.as_bytes()).await?;
+			json!({ "profile": profile, "alias": to_hex(&alias), "extrinsic": xt })
+		},
+		CivicCommand::Renew { url, key } => {
+			let client = chain::connect(&url).await?;
+			let (profile, xt) = consult::renew(&client, &Secret::load(&key)?).await?;
+			json!({ "profile": profile, "extrinsic": xt })
+		},
+		CivicCommand::Status { url, key, sphere } => {
+			let client = chain::connect(&url).await?;
+			let (profile, record) = consult::my_profile(&client, &Secret::load(&key)?).await?;
+			let sphere = sphere.as_deref().map(consult::parse_sphere).transpose()?;
+			let r = consult::status(&client, profile, sphere).await?;
+			json!({
+				"profile": profile,
+				"name": String::from_utf8_lossy(&record.name),
+				"constituency": record.constituency,
+				"active": record.active,
+				"status": format!("{:?}", r.status),
+				"from": r.from,
+				"until": r.until,
+				"months": r.figures.months,
+				"monthsProposing": r.figures.months_proposing,
+				"consultations": r.figures.consultations,
+				"answered": r.figures.answered,
+				"settled": r.figures.settled,
+				"agreed": r.figures.agreed,
+			})
+		},
+		CivicCommand::Propose { url, key, unit, sphere, plan, title, options } => {
+			let client = chain::connect(&url).await?;
+			let sphere = consult::parse_sphere(&sphere)?;
+			let (id, xt) = consult::propose(
+				&client,
+				&Secret::load(&key)?,
+				unit,
+				sphere,
+				plan,
+				title.as_bytes(),
+				content(&title),
+				options,
+			)
+			.await?;
+			json!({ "consultation": id, "extrinsic": xt })
+		},
+		CivicCommand::Answer { url, key, consultation, choice } => {
+			let client = chain::connect(&url).await?;
+			let (revision, xt) =
+				consult::answer(&client, &Secret::load(&key)?, consultation, choice).await?;
+			json!({ "consultation": consultation, "revision": revision, "extrinsic": xt })
+		},
+		CivicCommand::Read { url, key, consultation } => {
+			let client = chain::connect(&url).await?;
+			match consult::read(&client, &Secret::load(&key)?, consultation).await? {
+				Some((choice, revision)) => {
+					json!({ "consultation": consultation, "choice": choice, "revision": revision })
+				},
+				None => json!({ "consultation": consultation, "choice": null }),
+			}
+		},
+		CivicCommand::Claim { url, key, consultation } => {
+			let client = chain::connect(&url).await?;
+			let xt = consult::claim(&client, &Secret::load(&key)?, consultation).await?;
+			json!({ "consultation": consultation, "extrinsic": xt })
+		},
+		CivicCommand::Idea { url, key, unit, sphere, title } => {
+			let client = chain::connect(&url).await?;
+			let sphere = consult::parse_sphere(&sphere)?;
+			let (id, xt) = consult::post_idea(
+				&client,
+				&Secret::load(&key)?,
+				unit,
+				sphere,
+				title.as_bytes(),
+				content(&title),
+			)
+			.await?;
+			json!({ "idea": id, "extrinsic": xt })
+		},
+		CivicCommand::Rate { url, key, idea, grade } => {
+			let client = chain::connect(&url).await?;
+			let args = codec::Encode::encode(&(idea, grade));
+			let (_, xt) = consult::act(
+				&client,
+				&Secret::load(&key)?,
+				"rate_idea",
+				pallet_veche_consultations::tags::RATE_IDEA,
+				args,
+			)
+			.await?;
+			json!({ "idea": idea, "grade": grade, "extrinsic": xt })
+		},
+		CivicCommand::Count { url, consultation, suri } => {
+			let client = chain::connect(&url).await?;
+			let (counts, xt) = consult::count(&client, consultation, suri.as_deref()).await?;
+			json!({ "consultation": consultation, "counts": counts, "extrinsic": xt })
+		},
+	})
+}
+
+async fn trustee_command(command: TrusteeCommand) -> Result<serde_json::Value, String> {
+	use veche_client::consult;
+	Ok(match command {
+		TrusteeCommand::Register { url, suri, seed, public_seed, ceremony } => {
+			let client = chain::connect(&url).await?;
+			let seed = trustee_seed(seed, public_seed)?;
+			let xt = consult::register(&client, &suri, &seed, ceremony).await?;
+			json!({ "ceremony": ceremony, "extrinsic": xt })
+		},
+		TrusteeCommand::Deal { url, suri, seed, public_seed, ceremony } => {
+			let client = chain::connect(&url).await?;
+			let seed = trustee_seed(seed, public_seed)?;
+			let xt = consult::deal(&client, &suri, &seed, ceremony).await?;
+			json!({ "ceremony": ceremony, "extrinsic": xt })
+		},
+		TrusteeCommand::Check { url, suri, seed, public_seed, ceremony } => {
+			let client = chain::connect(&url).await?;
+			let seed = trustee_seed(seed, public_seed)?;
+			let who = chain::signer(&suri)?.public_key().0;
+			let (index, share, bad) = consult::my_share(&client, &who, &seed, ceremony).await?;
+			json!({
+				"ceremony": ceremony,
+				"index": index,
+				"verificationKey": to_hex(&veche_seal::public_key(&share)),
+				"badDealers": bad,
+			})
+		},
+		TrusteeCommand::Decrypt { url, suri, seed, public_seed, consultation } => {
+			let client = chain::connect(&url).await?;
+			let seed = trustee_seed(seed, public_seed)?;
+			let xt = consult::decrypt(&client, &suri, &seed, consultation).await?;
+			json!({ "consultation": consultation, "extrinsic": xt })
+		},
+	})
 }
 
 async fn jury_command(command: JuryCommand) -> Result<serde_json::Value, String> {

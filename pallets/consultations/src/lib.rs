@@ -96,6 +96,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+pub mod fixtures;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -228,6 +229,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCallsPerPeriod: Get<u32>;
 
+		/// The most trustees a key has (the trustees pallet's bound): bounds the cost of
+		/// combining partial decryptions.
+		#[pallet::constant]
+		type MaxTrustees: Get<u32>;
+
 		/// How many ideas each unit and sphere's board holds.
 		#[pallet::constant]
 		type MaxTopIdeas: Get<u32>;
@@ -237,7 +243,7 @@ pub mod pallet {
 
 		/// Sets up rings and proofs for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: benchmarking::BenchmarkHelper;
+		type BenchmarkHelper: benchmarking::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The id the next profile gets.
@@ -248,6 +254,11 @@ pub mod pallet {
 	// Twox64Concat: ids are sequential, chosen by the chain.
 	#[pallet::storage]
 	pub type Profiles<T: Config> = StorageMap<_, Twox64Concat, ProfileId, ProfileOf<T>>;
+
+	/// The profile of each profile key: a key serves one profile.
+	// Blake2_128Concat: keys are chosen by their holders.
+	#[pallet::storage]
+	pub type ProfileOfKey<T> = StorageMap<_, Blake2_128Concat, ProfileKey, ProfileId>;
 
 	/// The roll each period's proofs are checked against, frozen at its first opening or
 	/// renewal.
@@ -579,6 +590,8 @@ pub mod pallet {
 		/// This alias already opened or renewed a profile this period: one person, one active
 		/// profile.
 		AliasUsed,
+		/// The profile key already serves a profile: derive a key of your own.
+		KeyInUse,
 		/// Profiles are proven with a constituency ring, not a credential ring.
 		NotAConstituencyRing,
 		/// The proof bytes do not decode as a ring-VRF proof.
@@ -675,6 +688,7 @@ pub mod pallet {
 			);
 			assert!(T::MinDuration::get() <= T::MaxDuration::get(), "durations out of order");
 			assert!(T::MaxTopIdeas::get() >= 1, "a board holds at least one idea");
+			assert!(T::MaxTrustees::get() >= 1, "a key has at least one trustee");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -689,7 +703,7 @@ pub mod pallet {
 		///
 		/// - Origin: authorized (no signer, no fee), by a ring-VRF proof of membership of the
 		///   person's constituency ring (a revision in the period's roll) in the period's context
-		///   ([`Pallet::period_context`]) over [`Pallet::open_message`].
+		///   ([`Pallet::period_context`]) over [`open_message`].
 		/// - `key`: the profile key (sr25519) that will sign the profile's calls; `name`: an
 		///   optional display name.
 		///
@@ -711,6 +725,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
 			let (period, roll, alias, constituency) = Self::check_proof(&ring, &proof)?;
+			ensure!(!ProfileOfKey::<T>::contains_key(key), Error::<T>::KeyInUse);
 			let profile = NextProfileId::<T>::get();
 			let next = profile.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			Self::freeze_roll(period, roll);
@@ -729,6 +744,7 @@ pub mod pallet {
 			);
 			PeriodAliases::<T>::insert(period, alias, profile);
 			Memberships::<T>::insert(profile, period, constituency);
+			ProfileOfKey::<T>::insert(key, profile);
 			Self::deposit_event(Event::ProfileOpened {
 				profile,
 				key,
@@ -743,7 +759,7 @@ pub mod pallet {
 		/// Renews a profile for the current period.
 		///
 		/// - Origin: authorized (no signer, no fee), by a ring-VRF proof in the period's context
-		///   over [`Pallet::renew_message`] and the profile key's signature of
+		///   over [`renew_message`] and the profile key's signature of
 		///   [`Pallet::renew_signed`].
 		///
 		/// The constituency may change (the person moved). Emits [`Event::ProfileRenewed`] (and
@@ -754,7 +770,7 @@ pub mod pallet {
 		#[pallet::authorize(|_source, profile, ring, proof, signature| {
 			Pallet::<T>::authorize_renew(*profile, ring, proof, signature)
 		})]
-		#[pallet::weight_of_authorize(<T as Config>::WeightInfo::authorize_open())]
+		#[pallet::weight_of_authorize(<T as Config>::WeightInfo::authorize_renew())]
 		pub fn renew_profile(
 			origin: OriginFor<T>,
 			profile: ProfileId,
@@ -1029,7 +1045,7 @@ pub mod pallet {
 		#[pallet::call_index(8)]
 		#[pallet::weight(<T as Config>::WeightInfo::publish_result(
 			T::MaxOptions::get(),
-			pallet_veche_primitives::MAX_TRUSTEES,
+			T::MaxTrustees::get(),
 		))]
 		pub fn publish_result(
 			origin: OriginFor<T>,
@@ -1400,6 +1416,11 @@ pub mod pallet {
 			(period, roll, Self::period_context(period))
 		}
 
+		/// The profile a profile key serves.
+		pub fn profile_of_key(key: ProfileKey) -> Option<ProfileId> {
+			ProfileOfKey::<T>::get(key)
+		}
+
 		/// The best ideas of a unit in a sphere, best first, with their scores.
 		pub fn top_ideas(unit: JurisdictionId, sphere: PolicySphere) -> Vec<(IdeaId, u32)> {
 			TopIdeas::<T>::get(unit, scope_of(sphere))
@@ -1411,6 +1432,16 @@ pub mod pallet {
 
 /// The key ids of the trustees' keys.
 pub use pallet_veche_primitives::KeyId;
+
+/// What an opening's ring proof signs: `("veche/profile-open", key, name)` SCALE-encoded.
+pub fn open_message(key: &ProfileKey, name: &[u8]) -> Vec<u8> {
+	(b"veche/profile-open", key, name).encode()
+}
+
+/// What a renewal's ring proof signs: `("veche/profile-renew", profile, key)` SCALE-encoded.
+pub fn renew_message(profile: ProfileId, key: &ProfileKey) -> Vec<u8> {
+	(b"veche/profile-renew", profile, key).encode()
+}
 
 impl<T: Config> Pallet<T> {
 	fn now() -> BlockNumberFor<T> {
@@ -1431,16 +1462,6 @@ impl<T: Config> Pallet<T> {
 	/// The context profiles' aliases are drawn in during `period`.
 	pub fn period_context(period: PeriodIndex) -> Context {
 		sp_io::hashing::blake2_256(&(b"veche/profile", period).encode())
-	}
-
-	/// What an opening's ring proof signs.
-	pub fn open_message(key: &ProfileKey, name: &[u8]) -> Vec<u8> {
-		(b"veche/profile-open", key, name).encode()
-	}
-
-	/// What a renewal's ring proof signs.
-	pub fn renew_message(profile: ProfileId, key: &ProfileKey) -> Vec<u8> {
-		(b"veche/profile-renew", profile, key).encode()
 	}
 
 	/// What the profile key signs to renew: the genesis hash, the profile and the period.
@@ -1536,7 +1557,8 @@ impl<T: Config> Pallet<T> {
 	) -> TransactionValidityWithRefund {
 		let invalid = pallet_veche_primitives::pool_refusal;
 		let (period, roll, alias, _) = Self::check_proof(ring, proof).map_err(invalid)?;
-		Self::verify_proof(ring, proof, roll, period, &Self::open_message(key, name), alias)
+		ensure!(!ProfileOfKey::<T>::contains_key(key), invalid(Error::<T>::KeyInUse.into()));
+		Self::verify_proof(ring, proof, roll, period, &open_message(key, name), alias)
 			.map_err(invalid)?;
 		let validity = ValidTransaction::with_tag_prefix("VecheProfileOpen")
 			.and_provides((period, alias))
@@ -1569,7 +1591,7 @@ impl<T: Config> Pallet<T> {
 			Self::signed_by(&record.key, &Self::renew_signed(profile, period), signature),
 			invalid(Error::<T>::BadSignature.into())
 		);
-		let message = Self::renew_message(profile, &record.key);
+		let message = renew_message(profile, &record.key);
 		Self::verify_proof(ring, proof, roll, period, &message, alias).map_err(invalid)?;
 		let validity = ValidTransaction::with_tag_prefix("VecheProfileRenew")
 			.and_provides((period, profile))
@@ -1929,6 +1951,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks the pallet's invariants:
+	/// - every profile's key indexes it and every indexed key names a profile;
 	/// - every profile's id is below the next one; it was active in its `active` period with
 	///   its `constituency` (a membership), opened no later; its memberships lie between its
 	///   opening and its last active period; each period's aliases name distinct profiles that
@@ -1952,6 +1975,10 @@ impl<T: Config> Pallet<T> {
 				Memberships::<T>::get(id, p.active) == Some(p.constituency),
 				"a profile's active period lacks its membership"
 			);
+			ensure!(ProfileOfKey::<T>::get(p.key) == Some(id), "a profile's key not indexed");
+		}
+		for (_, id) in ProfileOfKey::<T>::iter() {
+			ensure!(Profiles::<T>::contains_key(id), "a key indexes no profile");
 		}
 		for (id, period, _) in Memberships::<T>::iter() {
 			let p = Profiles::<T>::get(id).ok_or("a membership of no profile")?;

@@ -209,6 +209,7 @@ impl crate::Config for Test {
 	type MaxDuration = ConstU64<200>;
 	type MaxChanges = ConstU16<3>;
 	type MaxCallsPerPeriod = ConstU32<40>;
+	type MaxTrustees = ConstU32<5>;
 	type MaxTopIdeas = ConstU32<3>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -219,8 +220,56 @@ impl crate::Config for Test {
 pub mod bench {
 	use super::*;
 
+	/// Town 2's ring of the fixture provers (built here: the benchmarks wipe the genesis), and
+	/// prover 0's proofs made with the prover.
 	pub struct Helper;
-	impl crate::benchmarking::BenchmarkHelper for Helper {}
+	impl crate::benchmarking::BenchmarkHelper<u64> for Helper {
+		fn prover() -> crate::benchmarking::BenchProver {
+			use crate::fixtures;
+			use pallet_veche_personhood::{crypto::RingVrf, RingMembers, RingRoot, RingRoots};
+			use pallet_veche_primitives::{RingRef, RingSet};
+			type V = crypto::Bandersnatch<Domain11>;
+			let mut members: Vec<[u8; 32]> =
+				(0..8).map(|i| prover::member(fixtures::seed(i))).collect();
+			members.sort();
+			let chunks = V::builder_chunks();
+			let mut inter = V::start();
+			V::push(&mut inter, &members, |r| chunks.get(r).map(|c| c.to_vec())).unwrap();
+			let commitment = V::finish(&inter).unwrap();
+			let set = RingSet::Constituency(TOWN);
+			RingMembers::<Test>::insert(set, 0, BoundedVec::truncate_from(members.clone()));
+			RingRoots::<Test>::insert(
+				set,
+				0,
+				RingRoot { commitment, revision: 7, members: 8, from: 0 },
+			);
+			let context = crate::Pallet::<Test>::period_context(fixtures::PERIOD);
+			let key = sp_io::crypto::sr25519_generate(
+				sp_core::crypto::KeyTypeId(*b"vcbp"),
+				Some(fixtures::key_suri()),
+			)
+			.0;
+			let prove = |message: Vec<u8>| {
+				prover::prove::<Domain11>(fixtures::seed(0), &members, &context, &message)
+					.unwrap()
+					.0
+			};
+			crate::benchmarking::BenchProver {
+				ring: RingRef { set, index: 0, revision: 7 },
+				roll: 0,
+				constituency: TOWN,
+				open: prove(crate::open_message(&key, b"")),
+				renew: prove(crate::renew_message(0, &key)),
+			}
+		}
+		fn key(accounts: Vec<u64>, threshold: u16, seeds: Vec<[u8; 32]>) -> u32 {
+			Trustees::genesis_key(&accounts, threshold, &seeds).unwrap()
+		}
+		fn bill() -> ActId {
+			table_bill(500, REGION);
+			500
+		}
+	}
 
 	pub struct Unused;
 	impl pallet_veche_personhood::benchmarking::BenchmarkHelper<u64> for Unused {
@@ -328,6 +377,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			pooled: vec![],
 			single_registration: true,
 		},
+		trustees: Default::default(),
 	}
 	.build_storage()
 	.unwrap();
@@ -342,6 +392,18 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		System::set_block_number(START);
 		System::reset_events();
 	});
+	ext
+}
+
+/// The benchmarks' externalities: an empty genesis with a keystore (profile keys sign there).
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
+	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 

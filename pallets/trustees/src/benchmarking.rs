@@ -106,11 +106,12 @@ mod benchmarks {
 		let trustees: Vec<AccountIdLookupOf<T>> =
 			(1..=n as u16).map(|i| T::Lookup::unlookup(trustee::<T>(i))).collect();
 		let phase = T::MinPhase::get().max(1u32.into());
+		let key = NextKeyId::<T>::get();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, BoundedVec::truncate_from(trustees), n as u16, phase);
 
-		assert_eq!(NextKeyId::<T>::get(), 1);
+		assert_eq!(NextKeyId::<T>::get(), key + 1);
 	}
 
 	#[benchmark]

@@ -72,7 +72,10 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::*,
-	sp_runtime::{traits::BlockNumberProvider, ArithmeticError},
+	sp_runtime::{
+		traits::{BlockNumberProvider, One, Saturating},
+		ArithmeticError,
+	},
 };
 use frame_system::pallet_prelude::*;
 use pallet_veche_primitives::{KeyId, SealPoint, SealingKeys};
@@ -222,9 +225,36 @@ pub mod pallet {
 	pub type Commitments<T: Config> =
 		StorageMap<_, Twox64Concat, KeyId, BoundedVec<PointBytes, T::MaxTrustees>>;
 
+	/// The keys made at genesis from public seeds (test chains): anyone can decrypt what is
+	/// sealed to them, and clients say so.
+	// Twox64Concat: ids are sequential.
+	#[pallet::storage]
+	pub type PublicSeedKeys<T> = StorageMap<_, Twox64Concat, KeyId, ()>;
+
 	/// The newest ready key, which new consultations seal to.
 	#[pallet::storage]
 	pub type CurrentKey<T> = StorageValue<_, KeyId>;
+
+	/// Keys made at genesis by a ceremony computed from seeds given in the chain spec: for
+	/// development and test chains only — the seeds are public, so anyone can decrypt what is
+	/// sealed to such a key. Each entry is `(trustees, threshold, seeds)`, one seed per trustee.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(trustees, threshold, seeds)` of each public-seed key.
+		pub public_seed_keys: Vec<(Vec<T::AccountId>, u16, Vec<[u8; 32]>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (trustees, threshold, seeds) in &self.public_seed_keys {
+				let key = Pallet::<T>::genesis_key(trustees, *threshold, seeds)
+					.expect("a public-seed key is well-formed; qed");
+				PublicSeedKeys::<T>::insert(key, ());
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -681,6 +711,73 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Runs a whole honest ceremony from the trustees' seeds (genesis only): registers their
+	/// communication keys, deals their polynomials, finalizes the key.
+	pub fn genesis_key(
+		trustees: &[T::AccountId],
+		threshold: u16,
+		seeds: &[[u8; 32]],
+	) -> Result<KeyId, &'static str> {
+		let n = u16::try_from(trustees.len()).map_err(|_| "too many trustees")?;
+		if seeds.len() != trustees.len() || threshold == 0 || threshold > n {
+			return Err("one seed per trustee and a threshold in 1..=trustees");
+		}
+		let key = NextKeyId::<T>::get();
+		let context = protocol::ceremony_context(key);
+		let comm: Vec<veche_seal::Scalar> =
+			seeds.iter().map(|s| veche_seal::secret_scalar(s, b"comm", &context)).collect();
+		let keys: Vec<PointBytes> = comm.iter().map(veche_seal::public_key).collect();
+		for (index, k) in (1..=n).zip(keys.iter()) {
+			CommKeys::<T>::insert(key, index, k);
+		}
+		let mut all = Vec::new();
+		for ((index, seed), own) in (1..=n).zip(seeds.iter()).zip(comm.iter()) {
+			let poly = veche_seal::polynomial(seed, &context, threshold);
+			let mut shares = Vec::new();
+			for (recipient, their) in (1..=n).zip(keys.iter()) {
+				shares.push(if recipient == index {
+					[0u8; 32]
+				} else {
+					veche_seal::masked_share(&poly, own, their, &context, index, recipient)
+						.map_err(|_| "bad key")?
+				});
+			}
+			let commitments = veche_seal::commitments(&poly);
+			all.push(commitments.clone());
+			Dealings::<T>::insert(
+				key,
+				index,
+				Dealing {
+					commitments: BoundedVec::try_from(commitments).map_err(|_| "too many")?,
+					shares: BoundedVec::try_from(shares).map_err(|_| "too many")?,
+					disqualified: false,
+				},
+			);
+		}
+		let slices: Vec<&[PointBytes]> = all.iter().map(|c| c.as_slice()).collect();
+		let sums = veche_seal::sum_commitments(&slices, threshold).map_err(|_| "bad sums")?;
+		let public_key = *sums.first().ok_or("no key")?;
+		let zero = BlockNumberFor::<T>::zero();
+		let one = BlockNumberFor::<T>::one();
+		Ceremonies::<T>::insert(
+			key,
+			Ceremony {
+				trustees: BoundedVec::try_from(trustees.to_vec()).map_err(|_| "too many")?,
+				threshold,
+				register_by: zero,
+				deal_by: one,
+				complain_by: one.saturating_add(one),
+				registered: n,
+				dealt: n,
+				stage: KeyStage::Ready { public_key, qualified: n },
+			},
+		);
+		Commitments::<T>::insert(key, BoundedVec::try_from(sums).map_err(|_| "too many")?);
+		CurrentKey::<T>::put(key);
+		NextKeyId::<T>::put(key.saturating_add(1));
+		Ok(key)
+	}
+
 	/// The caller's 1-based index among the ceremony's trustees.
 	fn index_of(c: &CeremonyOf<T>, who: &T::AccountId) -> Result<u16, DispatchError> {
 		let position = c.trustees.iter().position(|t| t == who).ok_or(Error::<T>::NotATrustee)?;
@@ -705,7 +802,8 @@ impl<T: Config> Pallet<T> {
 	/// - a ready or retired key's public key is the sum of its qualified dealers' constant
 	///   commitments, and it has `threshold` summed commitments; a ready key has at least
 	///   `threshold` qualified dealers;
-	/// - the current key is the newest ready key.
+	/// - the current key, if any, is the newest ready key (after the current key is retired none
+	///   is current until another is finalized).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut newest_ready = None;
@@ -765,7 +863,9 @@ impl<T: Config> Pallet<T> {
 				ensure!(!Commitments::<T>::contains_key(key), "commitments of an unfinished key");
 			}
 		}
-		ensure!(CurrentKey::<T>::get() == newest_ready, "the current key is not the newest ready");
+		if let Some(current) = CurrentKey::<T>::get() {
+			ensure!(newest_ready == Some(current), "the current key is not the newest ready");
+		}
 		Ok(())
 	}
 }

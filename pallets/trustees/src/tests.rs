@@ -466,3 +466,54 @@ fn an_older_key_finalized_late_does_not_displace_a_newer_current_one() {
 		assert!(matches!(ceremony(old).stage, KeyStage::Ready { .. }));
 	});
 }
+
+#[test]
+fn a_genesis_key_from_public_seeds_is_ready_and_decrypts() {
+	let seeds = [[1u8; 32], [2u8; 32], [3u8; 32]];
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		trustees: crate::GenesisConfig {
+			public_seed_keys: vec![(vec![7, 8, 9], 2, seeds.to_vec())],
+		},
+	};
+	let mut ext: sp_io::TestExternalities =
+		sp_runtime::BuildStorage::build_storage(&t).unwrap().into();
+	ext.execute_with(|| {
+		Trustees::do_try_state().unwrap();
+		let (key, pk) = Trustees::current().unwrap();
+		assert_eq!(Trustees::trustee_index(key, &8), Some(2));
+		let sealed = veche_seal::seal_choice(&pk, 2, 1, &[5; 32], b"x").unwrap();
+		// Trustees 1 and 3 recover their shares from the dealings, as a trustee would.
+		let context = protocol::ceremony_context(key);
+		let share = |i: usize| {
+			let index = i as u16 + 1;
+			let comm = veche_seal::secret_scalar(&seeds[i], b"comm", &context);
+			let mut s =
+				veche_seal::evaluate(&veche_seal::polynomial(&seeds[i], &context, 2), index);
+			for d in 0..3 {
+				if d == i {
+					continue;
+				}
+				let dealer = d as u16 + 1;
+				let dealt = Dealings::<Test>::get(key, dealer).unwrap();
+				let dh =
+					veche_seal::diffie_hellman(&comm, &CommKeys::<Test>::get(key, dealer).unwrap())
+						.unwrap();
+				s += veche_seal::decode_scalar(&dealt.shares[i]).unwrap()
+					- veche_seal::share_mask(&dh, &context, dealer, index);
+			}
+			s
+		};
+		let a = sealed.ciphertexts[1].a;
+		let partials: Vec<(u16, Point)> = [0usize, 2]
+			.iter()
+			.map(|&i| {
+				let (d, _) =
+					veche_seal::partial_decrypt(&share(i), &a, b"c", i as u16 + 1).unwrap();
+				(i as u16 + 1, veche_seal::decode_point(&d).unwrap())
+			})
+			.collect();
+		let combined = veche_seal::combine(&partials, 2).unwrap();
+		assert!(veche_seal::check_count(&sealed.ciphertexts[1].b, &combined, 1).unwrap());
+	});
+}

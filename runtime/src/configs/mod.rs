@@ -10,6 +10,7 @@ mod balances;
 mod ballots;
 mod collator_selection;
 mod commission;
+pub mod consultations;
 mod council;
 mod council_membership;
 mod credit;
@@ -34,6 +35,7 @@ mod sudo;
 mod system;
 mod timestamp;
 mod transaction_payment;
+mod trustees;
 mod utility;
 mod weight_reclaim;
 

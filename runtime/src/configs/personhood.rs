@@ -33,7 +33,7 @@ impl pallet_veche_personhood::Config for Runtime {
 	type MinCohort = ConstU32<8>;
 	type MaxCohortWait = ConstU32<MAX_COHORT_WAIT>;
 	/// Polls keep the ring revisions of their frozen roll until they are purged.
-	type Rolls = (crate::Ballots, crate::Juries);
+	type Rolls = (crate::Ballots, (crate::Juries, crate::Consultations));
 	/// No vote of any body can lower the anonymity floor below four keys; the commission sets
 	/// the floor itself (`Personhood.setMinRingSize`): at least 64 for a real election.
 	type AbsoluteMinRingSize = ConstU32<4>;

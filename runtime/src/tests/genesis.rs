@@ -33,6 +33,8 @@ fn pallet_indices_match_the_documented_map() {
 		("Recall", crate::Recall::index(), 36),
 		("Juries", crate::Juries::index(), 37),
 		("Acts", crate::Acts::index(), 38),
+		("Trustees", crate::Trustees::index(), 39),
+		("Consultations", crate::Consultations::index(), 70),
 		("Council", crate::Council::index(), 40),
 		("CouncilMembership", crate::CouncilMembership::index(), 41),
 		("Commission", crate::Commission::index(), 42),

@@ -244,3 +244,32 @@ fn claim_call_unanswered(i: u8, profile: ProfileId, id: ConsultationId) -> crate
 	let auth = auth(i, profile, tags::CLAIM, &(id, opening).encode());
 	crate::Call::claim_agreement { auth, consultation: id, opening }
 }
+
+#[test]
+fn a_trustee_cannot_publish_a_decryption_made_with_another_share() {
+	build_and_execute(|| {
+		let p1 = open(1);
+		let id = consultation(1, p1, TOWN, ROADS, 10);
+		answer(1, p1, id, 2);
+		close(id);
+		let (key, _) = key_of_consultation(id);
+		// Trustee 1 decrypts with trustee 2's share (as if it had stolen it): the proof names
+		// trustee 1's verification key, which that share does not match.
+		let stolen = trustee_share(1, key);
+		let running = crate::Running::<Test>::get(id).unwrap();
+		let context = Consultations::decryption_context(id);
+		let shares: Vec<_> = running
+			.iter()
+			.map(|sum| veche_seal::partial_decrypt(&stolen, &sum.a, &context, 1).unwrap())
+			.collect();
+		assert_noop!(
+			Consultations::decrypt(signed(TRUSTEES[0]), id, BoundedVec::truncate_from(shares)),
+			Error::<Test>::BadPartial
+		);
+		// Too few shares.
+		assert_noop!(
+			Consultations::decrypt(signed(TRUSTEES[0]), id, BoundedVec::new()),
+			Error::<Test>::WrongOptionCount
+		);
+	});
+}

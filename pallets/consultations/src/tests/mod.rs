@@ -57,14 +57,14 @@ fn ring_proof(i: u8, message: &[u8]) -> (RingRef, Proof) {
 /// Person `i`'s opening of a profile named `name`.
 fn open_call(i: u8, name: &[u8]) -> crate::Call<Test> {
 	let key = key_of(i).public().0;
-	let (ring, proof) = ring_proof(i, &Consultations::open_message(&key, name));
+	let (ring, proof) = ring_proof(i, &crate::open_message(&key, name));
 	crate::Call::open_profile { ring, proof, key, name: BoundedVec::truncate_from(name.to_vec()) }
 }
 
 /// Person `i`'s renewal of `profile` for this period.
 fn renew_call(i: u8, profile: ProfileId) -> crate::Call<Test> {
 	let key = Profiles::<Test>::get(profile).unwrap().key;
-	let (ring, proof) = ring_proof(i, &Consultations::renew_message(profile, &key));
+	let (ring, proof) = ring_proof(i, &crate::renew_message(profile, &key));
 	let period = Consultations::period_now();
 	let signature = key_of(i).sign(&Consultations::renew_signed(profile, period)).0;
 	crate::Call::renew_profile { profile, ring, proof, signature }
@@ -279,4 +279,46 @@ fn rate_call(i: u8, profile: ProfileId, idea: IdeaId, grade: u8) -> crate::Call<
 /// The start of period `p`.
 fn period_start(p: u64) -> u64 {
 	p * PERIOD
+}
+
+/// Writes the benchmark proofs (`src/fixtures/bench-domain12.hex`) when
+/// `VECHE_WRITE_FIXTURES=1`; otherwise checks that the committed ones verify against the ring of
+/// the benchmark provers (the ballots benchmarks' 32), in the benchmark period's context, over
+/// the benchmark key's opening and renewal messages.
+#[test]
+fn benchmark_fixtures_verify() {
+	use crate::fixtures;
+	use pallet_veche_personhood::crypto::{Bandersnatch, Domain12, RingVrf};
+	type V = Bandersnatch<Domain12>;
+	let mut ring: Vec<[u8; 32]> = (0..32).map(|i| prover::member(fixtures::seed(i))).collect();
+	ring.sort();
+	let key =
+		sr25519::Pair::from_string(core::str::from_utf8(&fixtures::key_suri()).unwrap(), None)
+			.unwrap()
+			.public()
+			.0;
+	let context = crate::Pallet::<Test>::period_context(fixtures::PERIOD);
+	let messages = [crate::open_message(&key, b""), crate::renew_message(0, &key)];
+	let path = format!("{}/src/fixtures/bench-domain12.hex", env!("CARGO_MANIFEST_DIR"));
+	if std::env::var("VECHE_WRITE_FIXTURES").as_deref() == Ok("1") {
+		let lines: Vec<String> = messages
+			.iter()
+			.map(|m| {
+				let (proof, _) =
+					prover::prove::<Domain12>(fixtures::seed(0), &ring, &context, m).unwrap();
+				proof.iter().map(|b| format!("{b:02x}")).collect()
+			})
+			.collect();
+		std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+	}
+	let chunks = V::builder_chunks();
+	let mut inter = V::start();
+	V::push(&mut inter, &ring, |r| chunks.get(r).map(|c| c.to_vec())).unwrap();
+	let commitment = V::finish(&inter).unwrap();
+	let expected = prover::alias(fixtures::seed(0), &context);
+	for (renew, message) in [(false, &messages[0]), (true, &messages[1])] {
+		let proof = fixtures::domain12_proof(renew).expect("a committed proof");
+		let items = [(&proof[..], &commitment, &context[..], &message[..])];
+		assert_eq!(V::batch_validate(&items), vec![Ok(expected)], "fixture {renew}");
+	}
 }

@@ -42,7 +42,7 @@ fn one_person_opens_one_profile_per_period() {
 		// The same person again, with another key and name: the same alias.
 		let again = {
 			let key = key_of(9).public().0;
-			let (ring, proof) = ring_proof(1, &Consultations::open_message(&key, b"Bob"));
+			let (ring, proof) = ring_proof(1, &crate::open_message(&key, b"Bob"));
 			crate::Call::<Test>::open_profile {
 				ring,
 				proof,
@@ -70,7 +70,7 @@ fn a_rotated_key_cannot_open_a_second_profile_in_the_period() {
 		let set = RingSet::Constituency(TOWN);
 		let (current, members) = Personhood::roll_ring(set, 0, Personhood::current_roll()).unwrap();
 		let key = key_of(40).public().0;
-		let message = Consultations::open_message(&key, b"");
+		let message = crate::open_message(&key, b"");
 		let proof = prover::prove::<Domain11>(seed(40), &members, &context, &message).unwrap().0;
 		let call = crate::Call::<Test>::open_profile {
 			ring: RingRef { set, index: 0, revision: current },
@@ -87,7 +87,7 @@ fn a_rotated_key_cannot_open_a_second_profile_in_the_period() {
 		let renewal = {
 			let (_, roll, context) = Consultations::current_period();
 			let (revision, members) = Personhood::roll_ring(set, 0, roll).unwrap();
-			let msg = Consultations::renew_message(0, &key_of(1).public().0);
+			let msg = crate::renew_message(0, &key_of(1).public().0);
 			let proof = prover::prove::<Domain11>(seed(40), &members, &context, &msg).unwrap().0;
 			let signature = key_of(1).sign(&Consultations::renew_signed(0, 2)).0;
 			crate::Call::<Test>::renew_profile {
@@ -117,7 +117,7 @@ fn opening_needs_a_constituency_ring_and_a_proof_of_this_message() {
 	build_and_execute(|| {
 		let key = key_of(1).public().0;
 		// A proof over another name than the call carries.
-		let (ring, proof) = ring_proof(1, &Consultations::open_message(&key, b"Eve"));
+		let (ring, proof) = ring_proof(1, &crate::open_message(&key, b"Eve"));
 		let forged = crate::Call::<Test>::open_profile {
 			ring,
 			proof: proof.clone(),
@@ -159,7 +159,7 @@ fn a_profile_renews_each_period_with_its_key_and_a_fresh_proof() {
 		// Someone else's proof with a forged signature cannot take the profile over.
 		let hijack = {
 			let key = Profiles::<Test>::get(p).unwrap().key;
-			let (ring, proof) = ring_proof(2, &Consultations::renew_message(p, &key));
+			let (ring, proof) = ring_proof(2, &crate::renew_message(p, &key));
 			let signature = key_of(2).sign(&Consultations::renew_signed(p, 2)).0;
 			crate::Call::<Test>::renew_profile { profile: p, ring, proof, signature }
 		};
@@ -167,7 +167,7 @@ fn a_profile_renews_each_period_with_its_key_and_a_fresh_proof() {
 		// A signature of last period replayed.
 		let replay = {
 			let key = Profiles::<Test>::get(p).unwrap().key;
-			let (ring, proof) = ring_proof(1, &Consultations::renew_message(p, &key));
+			let (ring, proof) = ring_proof(1, &crate::renew_message(p, &key));
 			let signature = key_of(1).sign(&Consultations::renew_signed(p, 1)).0;
 			crate::Call::<Test>::renew_profile { profile: p, ring, proof, signature }
 		};
@@ -240,5 +240,65 @@ fn a_profile_makes_a_bounded_number_of_calls_a_period() {
 		);
 		let call = crate::Call::<Test>::set_name { auth, name: BoundedVec::new() };
 		assert_eq!(pool_check(&call), refused(Error::<Test>::TooManyCalls));
+	});
+}
+
+#[test]
+fn a_profile_key_serves_one_profile() {
+	build_and_execute(|| {
+		let p = open(1);
+		// Person 2 registers person 1's profile key as theirs.
+		let key = key_of(1).public().0;
+		let (ring, proof) = ring_proof(2, &crate::open_message(&key, b""));
+		let call = crate::Call::<Test>::open_profile { ring, proof, key, name: BoundedVec::new() };
+		assert_eq!(pool_check(&call), refused(Error::<Test>::KeyInUse));
+		assert_eq!(Consultations::profile_of_key(key), Some(p));
+	});
+}
+
+/// What a profile's whole activity leaves on chain: read back every storage item of this pallet
+/// (raw keys and values) and every event. Neither names the person's ring key or dedupe tag, nor
+/// their alias in any other context (a poll's): only the profile, its key, its period aliases
+/// (drawn in the profile context) and its constituency.
+#[test]
+fn a_profiles_footprint_names_no_ring_key_tag_or_other_alias() {
+	build_and_execute(|| {
+		let p = open(1);
+		let id = consultation(1, p, TOWN, PolicySphere::Governance, 10);
+		answer(1, p, id, 0);
+		let idea = post_idea(1, p, TOWN, PolicySphere::Environment);
+		submit(rate_call(1, p, idea, 4));
+		count(id, &[1, 0, 0]);
+		submit(claim_call(1, p, id, 0));
+		let member = prover::member(seed(1));
+		let tag = tag(1);
+		let poll_alias = prover::alias(seed(1), &[7u8; 32]);
+		let forbidden: [(&str, &[u8]); 3] =
+			[("ring key", &member), ("dedupe tag", &tag), ("another context's alias", &poll_alias)];
+		let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+		let prefix = sp_io::hashing::twox_128(b"Consultations");
+		let mut key = prefix.to_vec();
+		let mut items = 0;
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if !next.starts_with(&prefix) {
+				break;
+			}
+			let value = sp_io::storage::get(&next).unwrap();
+			for (what, bytes) in forbidden {
+				assert!(!contains(&next, bytes) && !contains(&value, bytes), "{what} in storage");
+			}
+			items += 1;
+			key = next;
+		}
+		assert!(items > 10, "the activity wrote {items} items");
+		for record in System::events() {
+			let encoded = record.event.encode();
+			for (what, bytes) in forbidden {
+				assert!(!contains(&encoded, bytes), "{what} in an event: {:?}", record.event);
+			}
+		}
+		// What it does name: the profile key and the period alias.
+		let profile_alias = prover::alias(seed(1), &Consultations::period_context(1));
+		assert_eq!(crate::PeriodAliases::<Test>::get(1, profile_alias), Some(p));
 	});
 }

@@ -547,24 +547,7 @@ pub async fn count(
 	if partials.len() < usize::from(threshold) {
 		return Err(format!("{} of {threshold} trustees have decrypted", partials.len()));
 	}
-	let mut counts = Vec::new();
-	for (option, sum) in running.iter().enumerate() {
-		let points = partials
-			.iter()
-			.map(|(j, s)| {
-				Ok((
-					*j,
-					veche_seal::decode_point(s.get(option).ok_or("short")?)
-						.map_err(|e| format!("{e:?}"))?,
-				))
-			})
-			.collect::<Result<Vec<_>, String>>()?;
-		let combined = veche_seal::combine(&points, threshold).map_err(|e| format!("{e:?}"))?;
-		let n = (0..=c.answers)
-			.find(|n| veche_seal::check_count(&sum.b, &combined, u64::from(*n)).unwrap_or(false))
-			.ok_or_else(|| format!("option {option}: no count up to {} decrypts", c.answers))?;
-		counts.push(n);
-	}
+	let counts = counts_from(&running, &partials, threshold, c.answers)?;
 	let xt = match suri {
 		Some(suri) => {
 			let signer = chain::signer(suri)?;
@@ -583,6 +566,36 @@ pub async fn count(
 		None => None,
 	};
 	Ok((counts, xt))
+}
+
+/// The counts of the running sums `running` from the partial decryptions `partials` (trustee
+/// index, one share per option) of at least `threshold` trustees, combined as the chain combines
+/// them (the first `threshold` given); each option's count is found by trying `0..=answers`.
+pub fn counts_from(
+	running: &[Ciphertext],
+	partials: &[(u16, Vec<PointBytes>)],
+	threshold: u16,
+	answers: u32,
+) -> Result<Vec<u32>, String> {
+	let mut counts = Vec::new();
+	for (option, sum) in running.iter().enumerate() {
+		let points = partials
+			.iter()
+			.map(|(j, s)| {
+				Ok((
+					*j,
+					veche_seal::decode_point(s.get(option).ok_or("short")?)
+						.map_err(|e| format!("{e:?}"))?,
+				))
+			})
+			.collect::<Result<Vec<_>, String>>()?;
+		let combined = veche_seal::combine(&points, threshold).map_err(|e| format!("{e:?}"))?;
+		let n = (0..=answers)
+			.find(|n| veche_seal::check_count(&sum.b, &combined, u64::from(*n)).unwrap_or(false))
+			.ok_or_else(|| format!("option {option}: no count up to {answers} decrypts"))?;
+		counts.push(n);
+	}
+	Ok(counts)
 }
 
 /// Hex of a point or scalar.

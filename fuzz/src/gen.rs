@@ -1732,18 +1732,5 @@ fn dev_counts(consultation: u32) -> Option<Vec<u32>> {
 		return None;
 	}
 	let running = pallet_veche_consultations::Running::<Runtime>::get(consultation)?;
-	running
-		.iter()
-		.enumerate()
-		.map(|(o, sum)| {
-			let points = partials
-				.iter()
-				.map(|(j, d)| Some((*j, veche_seal::decode_point(d.get(o)?).ok()?)))
-				.collect::<Option<Vec<_>>>()?;
-			let combined = veche_seal::combine(&points, threshold).ok()?;
-			(0..=c.answers).find(|n| {
-				veche_seal::check_count(&sum.b, &combined, u64::from(*n)).unwrap_or(false)
-			})
-		})
-		.collect()
+	veche_client::consult::counts_from(&running, &partials, threshold, c.answers).ok()
 }

@@ -47,6 +47,8 @@ pub struct World {
 	jury_budget: u32,
 	/// Valid profile proofs (openings, renewals) left to make.
 	profile_budget: u32,
+	/// Whether two Birchwood residents' profiles were offered (see [`World::block`]).
+	profiles_seeded: bool,
 	valid_made: u64,
 }
 
@@ -66,6 +68,7 @@ impl World {
 			valid_budget: valid_ballots,
 			jury_budget: 12,
 			profile_budget: 8,
+			profiles_seeded: false,
 			valid_made: 0,
 		}
 	}
@@ -76,14 +79,15 @@ impl World {
 	}
 
 	/// The setup blocks: public identities for the accounts that stand as candidates and rate
-	/// promises, then the ring builder's chunks (one page per extrinsic, several per block).
+	/// promises, then the ring builder's chunks (one page per extrinsic, several per block) and
+	/// the demo's constituency rings.
 	pub fn setup(&mut self, chain: &mut Chain) -> Vec<Vec<Offered>> {
 		let mut blocks = identities(chain);
 		blocks.extend(self.chunks(chain));
 		blocks
 	}
 
-	/// The ring builder's chunks, uploaded by Ferdie.
+	/// The ring builder's chunks, uploaded by Ferdie, then the demo's rings built.
 	fn chunks(&mut self, chain: &mut Chain) -> Vec<Vec<Offered>> {
 		let pages = veche_client::chunk_pages(CAPACITY);
 		let calls: Vec<RuntimeCall> = pages
@@ -111,11 +115,36 @@ impl World {
 				.collect();
 			blocks.push(block);
 		}
+		// Then the demo's two constituency rings (Germany's, Birchwood's) are built at once,
+		// before any random block may raise the anonymity floor above their four members.
+		let build = [5, 3]
+			.into_iter()
+			.map(|unit| {
+				let call = RuntimeCall::Personhood(PersonhoodCall::build_ring {
+					set: RingSet::Constituency(unit),
+					index: 0,
+				});
+				let xt = chain.with_state(|| signed(call, Sr25519Keyring::Ferdie, nonce));
+				nonce += 1;
+				Offered { xt, label: "Personhood.build_ring (setup)".into() }
+			})
+			.collect();
+		blocks.push(build);
 		blocks
 	}
 
-	/// The extrinsics of the next block: up to `max` of them.
+	/// The extrinsics of the next block: up to `max` of them. The first block after the demo's
+	/// Birchwood ring is built opens two of its residents' profiles with valid proofs, so that
+	/// every run reaches what profiles do (proposals, admissions, sealed answers, counts) within
+	/// tens of blocks; random openings stay rare (each costs a proof) and a floor raised later
+	/// would keep them out.
 	pub fn block(&mut self, chain: &mut Chain, max: u32) -> Vec<Offered> {
+		if !self.profiles_seeded {
+			if let Some(block) = chain.with_state(|| self.seed_profiles()) {
+				self.profiles_seeded = true;
+				return block;
+			}
+		}
 		let n = 1 + self.rng.below32(max.max(1));
 		let mut nonces = std::collections::BTreeMap::<AccountId, u32>::new();
 		let mut out = Vec::new();
@@ -1212,6 +1241,36 @@ impl World {
 	}
 
 	/// A known person's profile (its id and the person), if they opened one.
+	/// Openings of demo persons 5 and 6 (Birchwood) with valid proofs, once their ring is in
+	/// this period's roll above the floor; `None` until then.
+	fn seed_profiles(&mut self) -> Option<Vec<Offered>> {
+		let (_, roll, context) = pallet_veche_consultations::Pallet::<Runtime>::current_period();
+		[5usize, 6]
+			.into_iter()
+			.map(|n| {
+				let p = self.persons.get(n - 1)?.clone();
+				let (set, _) = Personhood::ring_of_key(p.secret.member())?;
+				let key = veche_client::consult::profile_key(&p.secret);
+				let name = format!("Resident {n}").into_bytes();
+				let message = pallet_veche_consultations::open_message(&key, &name);
+				let (ring, proof) = self.jury_proof(&p, set, roll, &context, &message)?;
+				let call =
+					RuntimeCall::Consultations(pallet_veche_consultations::Call::open_profile {
+						ring,
+						proof: proof.into_inner().try_into().ok()?,
+						key,
+						name: name.try_into().ok()?,
+					});
+				let label = format!("{} (setup)", call_name(&call));
+				let xt = UncheckedExtrinsic::new_transaction(
+					call,
+					veche_runtime::immortal_extensions(0),
+				);
+				Some(Offered { xt, label })
+			})
+			.collect()
+	}
+
 	fn known_profile(&mut self) -> Option<(pallet_veche_consultations::ProfileId, Person)> {
 		let start = self.rng.below(self.persons.len() as u64) as usize;
 		(0..self.persons.len()).find_map(|i| {
@@ -1705,16 +1764,11 @@ fn dev_partials(
 fn dev_share(key: u32, t: u16) -> Option<veche_seal::Scalar> {
 	pallet_veche_trustees::PublicSeedKeys::<Runtime>::get(key)?;
 	let c = pallet_veche_trustees::Ceremonies::<Runtime>::get(key)?;
+	let seeds: Vec<[u8; 32]> = (1..=c.trustees.len() as u16)
+		.map(veche_seal::protocol::public_trustee_seed)
+		.collect();
 	let context = veche_seal::protocol::ceremony_context(key);
-	let n = c.trustees.len() as u16;
-	Some((1..=n).fold(veche_seal::Scalar::from(0u64), |acc, i| {
-		let poly = veche_seal::polynomial(
-			&veche_seal::protocol::public_trustee_seed(i),
-			&context,
-			c.threshold,
-		);
-		acc + veche_seal::evaluate(&poly, t)
-	}))
+	Some(veche_seal::share_of_known_dealers(&seeds, &context, c.threshold, t))
 }
 
 /// The counts of a closed consultation from the partial decryptions published so far.

@@ -269,14 +269,12 @@ impl State {
 					.running
 					.get_mut(consultation)
 					.ok_or_else(|| format!("no running sums of {consultation}"))?;
-				for (i, sum) in running.iter_mut().enumerate() {
-					let new = ciphertexts.get(i).ok_or("too few ciphertexts")?;
-					let mut next = veche_seal::add(sum, new).map_err(|e| format!("{e:?}"))?;
-					if let Some(o) = old.as_ref().and_then(|a| a.ciphertexts.get(i)) {
-						next = veche_seal::sub(&next, o).map_err(|e| format!("{e:?}"))?;
-					}
-					*sum = next;
-				}
+				veche_seal::replace_in(
+					running,
+					ciphertexts,
+					old.as_ref().map(|a| &a.ciphertexts[..]),
+				)
+				.map_err(|e| format!("the running sums of {consultation}: {e:?}"))?;
 				let c = self.consultation(*consultation)?;
 				let (period, sphere) = (c.period, scope_of(c.sphere));
 				if old.is_none() {

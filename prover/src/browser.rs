@@ -195,3 +195,131 @@ pub unsafe extern "C" fn veche_prove(
 		Err(ProveError::Failed) => FAILED,
 	}
 }
+
+// ---- sealed consultation answers (veche-seal) ----------------------------------------------
+//
+// A person's answers are sealed with a secret derived from their ring secret
+// (`protocol::profile_seal_secret`), so any device holding the key file reads them back; the
+// derivation happens here, and the derived secret never reaches the page.
+
+/// No option of the stored answer was sealed with this secret and binding ([`veche_read_choice`]).
+pub const NOT_MINE: i32 = 5;
+/// The trustees' key, the options or the choice were refused by `veche_seal::seal_choice`.
+pub const BAD_SEAL: i32 = 6;
+
+/// The length of a sealed answer of `options` options as [`veche_seal_choice`] writes it.
+pub const fn sealed_len(options: usize) -> usize {
+	// compact(n) + n ciphertexts, compact(n) + n bit proofs, the sum's proof; n ≤ 16 < 64.
+	1 + 64 * options + 1 + 128 * options + 64
+}
+
+/// Writes the sr25519 mini secret of the profile key of the ring secret at `seed` (32 bytes) to
+/// the 32 bytes at `out`.
+///
+/// # Safety
+/// `seed` must point at 32 readable bytes and `out` at 32 writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn veche_profile_key_seed(seed: *const u8, out: *mut u8) -> i32 {
+	let Some(seed) = seed_at(seed) else { return BAD_INPUT };
+	let key = veche_seal::protocol::profile_key_seed(&seed);
+	core::ptr::copy_nonoverlapping(key.as_ptr(), out, key.len());
+	OK
+}
+
+/// Seals option `choice` of `options` to the trustees' 32-byte public key at `pk` with the seal
+/// secret of the ring secret at `seed`, bound to the `binding_len` bytes at `binding` (the
+/// pallet's `answer_binding`). Writes the `sealed` argument of `Consultations.answer` — the SCALE
+/// encoding of `(Vec<Ciphertext>, Vec<BitProof>, Dleq)`, [`sealed_len`]`(options)` bytes — to
+/// `out`.
+///
+/// # Safety
+/// The pointers must cover the lengths given; `out` must hold `sealed_len(options)` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn veche_seal_choice(
+	seed: *const u8,
+	pk: *const u8,
+	options: u8,
+	choice: u8,
+	binding: *const u8,
+	binding_len: usize,
+	out: *mut u8,
+) -> i32 {
+	let (Some(seed), Some(pk), Some(binding)) =
+		(seed_at(seed), seed_at(pk), input(binding, binding_len))
+	else {
+		return BAD_INPUT;
+	};
+	let secret = veche_seal::protocol::profile_seal_secret(&seed);
+	let Ok(sealed) = veche_seal::seal_choice(&pk, options, choice, &secret, binding) else {
+		return BAD_SEAL;
+	};
+	let encoded = (sealed.ciphertexts, sealed.bits, sealed.sum).encode();
+	if encoded.len() != sealed_len(options.into()) {
+		return FAILED;
+	}
+	core::ptr::copy_nonoverlapping(encoded.as_ptr(), out, encoded.len());
+	OK
+}
+
+/// Reads back the option of a stored answer: `options` ciphertexts at `ciphertexts` (64 bytes
+/// each, `a` then `b`, as stored), sealed to the public key at `pk` with the seal secret of the
+/// ring secret at `seed` under the `binding_len` bytes at `binding`. Writes the option's index to
+/// the byte at `out`; [`NOT_MINE`] if the answer was not sealed with that secret and binding.
+///
+/// # Safety
+/// The pointers must cover the lengths given; `out` must hold one byte.
+#[no_mangle]
+pub unsafe extern "C" fn veche_read_choice(
+	seed: *const u8,
+	pk: *const u8,
+	ciphertexts: *const u8,
+	options: usize,
+	binding: *const u8,
+	binding_len: usize,
+	out: *mut u8,
+) -> i32 {
+	let Some(cts_len) = options.checked_mul(64) else { return BAD_INPUT };
+	let (Some(seed), Some(pk), Some(cts), Some(binding)) =
+		(seed_at(seed), seed_at(pk), input(ciphertexts, cts_len), input(binding, binding_len))
+	else {
+		return BAD_INPUT;
+	};
+	let cts: Vec<veche_seal::Ciphertext> = cts
+		.chunks_exact(64)
+		.filter_map(|c| {
+			let (a, b) = c.split_at(32);
+			Some(veche_seal::Ciphertext { a: a.try_into().ok()?, b: b.try_into().ok()? })
+		})
+		.collect();
+	let secret = veche_seal::protocol::profile_seal_secret(&seed);
+	match veche_seal::read_choice(&pk, &cts, &secret, binding) {
+		Some(option) => {
+			*out = option;
+			OK
+		},
+		None => NOT_MINE,
+	}
+}
+
+/// Writes the opening of option `option` of the answer sealed with the seal secret of the ring
+/// secret at `seed` under the `binding_len` bytes at `binding` — the 32-byte scalar
+/// `Consultations.claim_agreement` takes — to the 32 bytes at `out`.
+///
+/// # Safety
+/// The pointers must cover the lengths given; `out` must hold 32 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn veche_opening(
+	seed: *const u8,
+	binding: *const u8,
+	binding_len: usize,
+	option: u8,
+	out: *mut u8,
+) -> i32 {
+	let (Some(seed), Some(binding)) = (seed_at(seed), input(binding, binding_len)) else {
+		return BAD_INPUT;
+	};
+	let secret = veche_seal::protocol::profile_seal_secret(&seed);
+	let r = veche_seal::opening(&secret, binding, option);
+	core::ptr::copy_nonoverlapping(r.as_ptr(), out, r.len());
+	OK
+}

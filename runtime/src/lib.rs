@@ -139,6 +139,7 @@ pub type Migrations = (
 	pallet_veche_elections::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_veche_jurisdictions::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_veche_ballots::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_veche_acts::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches extrinsics and runs the pallets' hooks.

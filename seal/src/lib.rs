@@ -537,6 +537,33 @@ pub fn sub(x: &Ciphertext, y: &Ciphertext) -> Result<Ciphertext, SealError> {
 	Ok(Ciphertext { a: encode_point(&a), b: encode_point(&b) })
 }
 
+/// Moves running sums to a new answer: `sums[i] + new[i] − old[i]` for each option (no `old`
+/// for a first answer). Each point is decoded once and each sum encoded once. Refuses answers
+/// with another number of options than the sums ([`SealError::LengthMismatch`]) and points that
+/// do not decode, leaving the sums as they were.
+pub fn replace_in(
+	sums: &mut [Ciphertext],
+	new: &[Ciphertext],
+	old: Option<&[Ciphertext]>,
+) -> Result<(), SealError> {
+	if new.len() != sums.len() || old.is_some_and(|o| o.len() != sums.len()) {
+		return Err(SealError::LengthMismatch);
+	}
+	let mut next = Vec::with_capacity(sums.len());
+	for (i, (sum, n)) in sums.iter().zip(new).enumerate() {
+		let mut a = decode_point(&sum.a)? + decode_point(&n.a)?;
+		let mut b = decode_point(&sum.b)? + decode_point(&n.b)?;
+		if let Some(o) = old.and_then(|o| o.get(i)) {
+			a -= decode_point(&o.a)?;
+			b -= decode_point(&o.b)?;
+		}
+		next.push(Ciphertext { a: encode_point(&a), b: encode_point(&b) });
+	}
+	// All or nothing: the sums change only once every point decoded.
+	sums.copy_from_slice(&next);
+	Ok(())
+}
+
 // ---- the trustees' threshold key ----------------------------------------------------------
 
 /// The coefficients `a_0 … a_{t−1}` of a dealer's polynomial, derived from the dealer's seed and
@@ -556,6 +583,20 @@ pub fn commitments(coefficients: &[Scalar]) -> Vec<PointBytes> {
 pub fn evaluate(coefficients: &[Scalar], j: u16) -> Scalar {
 	let x = Scalar::from(u64::from(j));
 	coefficients.iter().rev().fold(Scalar::zero(), |acc, a| acc * x + a)
+}
+
+/// Trustee `j`'s share of a key whose dealers' seeds are all known — a test chain's key made
+/// from public seeds, a benchmark's: the sum of the dealers' polynomials ([`polynomial`]) at `j`.
+/// (In a real ceremony nobody knows the other dealers' seeds; a trustee sums what it was dealt.)
+pub fn share_of_known_dealers(
+	seeds: &[[u8; 32]],
+	context: &[u8],
+	threshold: u16,
+	j: u16,
+) -> Scalar {
+	seeds
+		.iter()
+		.fold(Scalar::zero(), |acc, seed| acc + evaluate(&polynomial(seed, context, threshold), j))
 }
 
 /// `Σ C_k·j^k`: the public image `f(j)·G` of the share of trustee `j`, from commitments (by

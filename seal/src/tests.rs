@@ -316,3 +316,39 @@ fn feldman_evaluation_matches_the_polynomial() {
 	});
 	assert_eq!(at_zero, poly[0]);
 }
+
+#[test]
+fn the_share_of_a_key_of_known_dealers_is_the_share_its_ceremony_deals() {
+	let (_, shares) = ceremony(3, 2);
+	let seeds: Vec<[u8; 32]> = (1..=3).map(seed).collect();
+	for (j, share, _) in &shares {
+		assert_eq!(share_of_known_dealers(&seeds, CONTEXT, 2, *j), *share);
+	}
+	// Without one dealer's seed it is another scalar: every dealer counts.
+	assert_ne!(share_of_known_dealers(&seeds[..2], CONTEXT, 2, 1), shares[0].1);
+}
+
+#[test]
+fn replacing_an_answer_in_the_running_sums_adds_the_new_and_takes_the_old_away() {
+	let (pk, _) = ceremony(3, 2);
+	let first = seal_choice(&pk, 3, 0, &seed(1), b"r0").unwrap().ciphertexts;
+	let second = seal_choice(&pk, 3, 2, &seed(1), b"r1").unwrap().ciphertexts;
+	let other = seal_choice(&pk, 3, 1, &seed(2), b"r0").unwrap().ciphertexts;
+	let mut sums = vec![Ciphertext::default(); 3];
+	replace_in(&mut sums, &other, None).unwrap();
+	replace_in(&mut sums, &first, None).unwrap();
+	replace_in(&mut sums, &second, Some(&first)).unwrap();
+	// Exactly the sums of the answers that stand: `other` and `second`.
+	let expected: Vec<Ciphertext> =
+		other.iter().zip(&second).map(|(x, y)| add(x, y).unwrap()).collect();
+	assert_eq!(sums, expected);
+	// Another number of options changes nothing.
+	let before = sums.clone();
+	assert_eq!(replace_in(&mut sums, &first[..2], None), Err(SealError::LengthMismatch));
+	assert_eq!(replace_in(&mut sums, &first, Some(&first[..1])), Err(SealError::LengthMismatch));
+	// Nor does a point off the curve in the last option, though the first ones were fine.
+	let mut bad = first.clone();
+	bad[2].b = [0xff; 32];
+	assert_eq!(replace_in(&mut sums, &bad, None), Err(SealError::BadPoint));
+	assert_eq!(sums, before);
+}

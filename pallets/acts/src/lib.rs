@@ -83,6 +83,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+pub mod migrations;
 pub mod mldsa;
 #[cfg(test)]
 mod mock;
@@ -116,7 +117,8 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use mldsa::{PublicKey, SignatureBytes};
 use pallet_veche_primitives::{
-	DocumentHash, JurisdictionId, JurisdictionInspect, MarkActs, OfficeId, Officeholders,
+	DocumentHash, JurisdictionId, JurisdictionInspect, JurisdictionUsage, MarkActs, OfficeId,
+	Officeholders,
 };
 
 /// The chain's currency's balance.
@@ -165,7 +167,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -368,6 +370,13 @@ pub mod pallet {
 		BoundedVec<Deadline<BlockNumberFor<T>>, T::MaxDeadlines>,
 		ValueQuery,
 	>;
+
+	/// How many acts each office issued and how many deadlines are due from it. Acts and
+	/// deadlines are kept for good, so an office counted here stays in the jurisdiction tree
+	/// ([`JurisdictionUsage`]): the registry never names an office that is gone.
+	// Twox64Concat: office ids are assigned on-chain in sequence.
+	#[pallet::storage]
+	pub type OfficeUses<T> = StorageMap<_, Twox64Concat, OfficeId, u32, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -716,6 +725,7 @@ pub mod pallet {
 					assert!(genesis.kind.is_adopted(), "a genesis draft is of a kind adopted");
 				}
 				let number = record.number;
+				Pallet::<T>::note_use(genesis.office);
 				Acts::<T>::insert(act, record);
 				Versions::<T>::insert(act, 0, version);
 				if let Some(number) = number {
@@ -815,6 +825,7 @@ pub mod pallet {
 				Some(Self::do_adopt(act, &mut record, 0, &mut version, now, now)?)
 			};
 			NextAct::<T>::put(next);
+			Self::note_use(office);
 			Acts::<T>::insert(act, record);
 			Versions::<T>::insert(act, 0, version);
 			Self::deposit_event(Event::ActTabled {
@@ -1274,6 +1285,7 @@ pub mod pallet {
 				.try_push(Deadline { kind, office, due, met: None })
 				.map_err(|_| Error::<T>::TooManyDeadlines)?;
 			Deadlines::<T>::insert(act, deadlines);
+			Self::note_use(office);
 			Self::deposit_event(Event::DeadlineSet { act, index, kind, office, due });
 			Ok(())
 		}
@@ -1415,7 +1427,24 @@ pub mod pallet {
 	}
 }
 
+/// An office is in use once it issued an act or a deadline is due from it: the registry keeps
+/// both for good, so the jurisdiction tree keeps the office. Units need no count of their own:
+/// an act's unit is its office's, which the tree keeps while the office stands.
+impl<T: Config> JurisdictionUsage for Pallet<T> {
+	fn unit_in_use(_: JurisdictionId) -> bool {
+		false
+	}
+	fn office_in_use(id: OfficeId) -> bool {
+		OfficeUses::<T>::contains_key(id)
+	}
+}
+
 impl<T: Config> Pallet<T> {
+	/// Counts one more act or deadline naming `office` ([`OfficeUses`]).
+	fn note_use(office: OfficeId) {
+		OfficeUses::<T>::mutate(office, |n| *n = n.saturating_add(1));
+	}
+
 	/// The signed caller if they serve in `office`, `None` for governance; otherwise the
 	/// origin's error or [`Error::NotServing`].
 	fn official_or_governance(
@@ -1637,9 +1666,14 @@ impl<T: Config> Pallet<T> {
 	/// - every adopted act's jurisdiction has its collection of marks;
 	/// - only budgets have payouts, ordered by due block, none of them zero, none paid while the
 	///   budget is a draft or rejected;
-	/// - every deadline is due from an office, and an act that met it is of that office.
+	/// - every deadline is due from an office, and an act that met it is of that office;
+	/// - each office's count of uses equals its acts and the deadlines due from it.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure!(
+			migrations::v2::count_uses::<T>().0 == OfficeUses::<T>::iter().collect(),
+			"an office's uses miscounted"
+		);
 		let next = NextAct::<T>::get();
 		for (act, record) in Acts::<T>::iter() {
 			ensure!(act < next, "an act beyond NextAct");

@@ -1220,3 +1220,39 @@ mod deadlines {
 		});
 	}
 }
+
+mod office_uses {
+	use super::*;
+	use crate::OfficeUses;
+	use pallet_veche_primitives::JurisdictionUsage;
+
+	#[test]
+	fn an_office_is_in_use_once_it_issued_an_act_or_a_deadline_is_due_from_it() {
+		build_and_execute(|| {
+			assert!(!Acts::office_in_use(PARLIAMENT));
+			assert!(!Acts::office_in_use(MAYORALTY));
+			let act = bill();
+			assert!(Acts::office_in_use(PARLIAMENT));
+			assert!(!Acts::office_in_use(MAYORALTY));
+			assert_ok!(Acts::set_deadline(gov(), act, DeadlineKind::ResponseDue, MAYORALTY, 10));
+			assert!(Acts::office_in_use(MAYORALTY));
+			decree();
+			assert_eq!(OfficeUses::<Test>::get(PARLIAMENT), 1);
+			assert_eq!(OfficeUses::<Test>::get(MAYORALTY), 2);
+			// Units are the tree's to keep through their offices.
+			assert!(!Acts::unit_in_use(0));
+		});
+	}
+
+	#[test]
+	fn a_refused_deadline_counts_nothing() {
+		build_and_execute(|| {
+			let act = bill();
+			assert_noop!(
+				Acts::set_deadline(gov(), act, DeadlineKind::ResponseDue, 99, 10),
+				Error::<Test>::OfficeNotFound
+			);
+			assert!(!Acts::office_in_use(99));
+		});
+	}
+}

@@ -117,10 +117,12 @@ fn trustees<T: Config>(n: u16) -> (Vec<T::AccountId>, Vec<[u8; 32]>) {
 
 /// Trustee `j`'s (1-based) secret share of `key` made from `seeds` with `threshold`.
 fn share(key: KeyId, seeds: &[[u8; 32]], threshold: u16, j: u16) -> veche_seal::Scalar {
-	let context = veche_seal::protocol::ceremony_context(key);
-	seeds.iter().fold(veche_seal::Scalar::from(0u64), |acc, s| {
-		acc + veche_seal::evaluate(&veche_seal::polynomial(s, &context, threshold), j)
-	})
+	veche_seal::share_of_known_dealers(
+		seeds,
+		&veche_seal::protocol::ceremony_context(key),
+		threshold,
+		j,
+	)
 }
 
 /// A consultation of the prover's constituency with `options`, admitted, sealed to a fresh key

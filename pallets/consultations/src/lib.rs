@@ -161,6 +161,9 @@ pub mod tags {
 	pub const RENEW: u8 = 1;
 }
 
+/// The consultations pallet: civic profiles renewed each period, consultations of a unit's
+/// residents with answers sealed to the trustees' key and counted homomorphically, ideas graded
+/// by residents, expert clubs and statuses earned by taking part.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -938,15 +941,15 @@ pub mod pallet {
 			let (mut c, old) = Self::check_answer(auth.profile, consultation, &sealed, false)?;
 			Profiles::<T>::insert(auth.profile, record);
 			let mut running = Running::<T>::get(consultation).unwrap_or_default();
-			for (i, sum) in running.iter_mut().enumerate() {
-				let new = sealed.ciphertexts.get(i).ok_or(Error::<T>::WrongOptionCount)?;
-				let mut next =
-					veche_seal::add(sum, new).map_err(|_| Error::<T>::BadSealedAnswer)?;
-				if let Some(old) = old.as_ref().and_then(|a| a.ciphertexts.get(i)) {
-					next = veche_seal::sub(&next, old).map_err(|_| Error::<T>::BadSealedAnswer)?;
-				}
-				*sum = next;
-			}
+			veche_seal::replace_in(
+				running.as_mut(),
+				&sealed.ciphertexts,
+				old.as_ref().map(|a| &a.ciphertexts[..]),
+			)
+			.map_err(|e| match e {
+				veche_seal::SealError::LengthMismatch => Error::<T>::WrongOptionCount,
+				_ => Error::<T>::BadSealedAnswer,
+			})?;
 			Running::<T>::insert(consultation, running);
 			let revision = match &old {
 				None => 0,

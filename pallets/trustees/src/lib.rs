@@ -161,6 +161,8 @@ pub type AccountIdLookupOf<T> =
 pub type CeremonyOf<T> =
 	Ceremony<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::MaxTrustees>;
 
+/// The trustees pallet: key ceremonies of trustees (registration, dealing, complaints judged by
+/// the chain, finalizing) that build the threshold keys sealed answers are encrypted to.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -8,8 +8,9 @@ impl pallet_veche_jurisdictions::Config for Runtime {
 	type AdminOrigin = CommissionOrRoot;
 	/// Personhood refers to constituencies that have registered persons; ballots to units named
 	/// by the electorate of a poll not yet purged; elections to offices with rules, a running
-	/// election or holders.
-	type Usage = (crate::Personhood, (crate::Ballots, crate::Elections));
+	/// election or holders; the registry of acts to offices that issued an act or that a
+	/// deadline is due from.
+	type Usage = (crate::Personhood, (crate::Ballots, (crate::Elections, crate::Acts)));
 	type MaxNameLen = ConstU32<64>;
 	/// Enough for every diaspora constituency of a country (one per country of residence).
 	type MaxChildren = ConstU32<1_000>;

@@ -180,3 +180,79 @@ fn the_head_of_birchwood_signs_the_adopted_village_bill_and_a_stranger_cannot() 
 		check_invariants();
 	});
 }
+
+/// The registry keeps the offices it names: one that issued an act, or that a deadline is due
+/// from, cannot leave the jurisdiction tree (found by the fuzzer: a removed office left a
+/// deadline due from nobody). An office the registry never named can still be removed.
+#[test]
+fn an_office_the_registry_names_stays_in_the_tree() {
+	use pallet_veche_acts::{ActKind, DeadlineKind};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let birchwood = pallet_veche_jurisdictions::Offices::<Runtime>::get(HEAD).unwrap().unit;
+		let add = |name: &[u8]| {
+			let office = pallet_veche_jurisdictions::NextOfficeId::<Runtime>::get();
+			assert_ok!(crate::Jurisdictions::add_office(
+				RuntimeOrigin::root(),
+				birchwood,
+				name.to_vec().try_into().unwrap(),
+				1
+			));
+			office
+		};
+		let (issuer, due_from, unnamed) = (add(b"Clerk"), add(b"Treasurer"), add(b"Warden"));
+		let act = pallet_veche_acts::NextAct::<Runtime>::get();
+		assert_ok!(crate::Acts::table(
+			RuntimeOrigin::root(),
+			issuer,
+			ActKind::Resolution,
+			b"On the clerk's hours".to_vec().try_into().unwrap(),
+			[7; 32],
+			Default::default()
+		));
+		assert_ok!(crate::Acts::set_deadline(
+			RuntimeOrigin::root(),
+			act,
+			DeadlineKind::ResponseDue,
+			due_from,
+			100
+		));
+		for office in [issuer, due_from] {
+			assert_noop!(
+				crate::Jurisdictions::remove_office(RuntimeOrigin::root(), office),
+				pallet_veche_jurisdictions::Error::<Runtime>::OfficeInUse
+			);
+		}
+		assert_ok!(crate::Jurisdictions::remove_office(RuntimeOrigin::root(), unnamed));
+		check_invariants();
+	});
+}
+
+/// Version 1 → 2 of the registry's storage rebuilds each office's count from the stored acts and
+/// deadlines, and runs once.
+#[test]
+fn the_registry_s_office_counts_are_rebuilt_by_the_migration() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let before: Vec<_> = pallet_veche_acts::OfficeUses::<Runtime>::iter().collect();
+		// The demo's acts: the republic's constitution and budget, Birchwood's bill.
+		assert!(!before.is_empty());
+		assert_eq!(
+			before.iter().map(|(_, n)| n).sum::<u32>(),
+			pallet_veche_acts::NextAct::<Runtime>::get()
+		);
+		let _ = pallet_veche_acts::OfficeUses::<Runtime>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<crate::Acts>();
+		pallet_veche_acts::migrations::v2::MigrateV1ToV2::<Runtime>::on_runtime_upgrade();
+		let mut after: Vec<_> = pallet_veche_acts::OfficeUses::<Runtime>::iter().collect();
+		let mut expected = before.clone();
+		after.sort();
+		expected.sort();
+		assert_eq!(after, expected);
+		assert_eq!(crate::Acts::on_chain_storage_version(), 2);
+		// A second run finds version 2 and changes nothing.
+		pallet_veche_acts::OfficeUses::<Runtime>::insert(HEAD, 99);
+		pallet_veche_acts::migrations::v2::MigrateV1ToV2::<Runtime>::on_runtime_upgrade();
+		assert_eq!(pallet_veche_acts::OfficeUses::<Runtime>::get(HEAD), 99);
+	});
+}

@@ -9,6 +9,10 @@ export const enum Code {
   RingTooLarge = 2,
   Failed = 3,
   BadInput = 4,
+  /** The stored answer was not sealed with this secret and binding. */
+  NotMine = 5,
+  /** The trustees' key, the number of options or the choice was refused. */
+  BadSeal = 6,
 }
 
 /** Why the prover refused, by the module's return code. */
@@ -21,7 +25,11 @@ export class ProverError extends Error {
           ? 'ring-too-large'
           : code === Code.BadInput
             ? 'bad-input'
-            : 'prover-failed',
+            : code === Code.NotMine
+              ? 'not-mine'
+              : code === Code.BadSeal
+                ? 'bad-seal'
+                : 'prover-failed',
     );
   }
 }
@@ -54,11 +62,43 @@ export interface ProofInput {
   message: Uint8Array;
 }
 
+/** The length of a sealed answer of `options` options (browser.rs `sealed_len`). */
+export const sealedLen = (options: number) => 1 + 64 * options + 1 + 128 * options + 64;
+
+/**
+ * A sealed answer to a consultation: the person's ring secret (the seal secret is derived from it
+ * in the module), the trustees' 32-byte public key, the options and the chosen one (0-based), and
+ * the bytes the proofs are bound to (`answerBinding`).
+ */
+export interface SealInput {
+  seed: Uint8Array;
+  pk: Uint8Array;
+  options: number;
+  choice: number;
+  binding: Uint8Array;
+}
+
+/** A stored answer to read back: its ciphertexts (64 bytes each, `a` then `b`) in option order. */
+export interface ReadInput {
+  seed: Uint8Array;
+  pk: Uint8Array;
+  ciphertexts: Uint8Array[];
+  binding: Uint8Array;
+}
+
 export interface Prover {
   member(seed: Uint8Array): Uint8Array;
   alias(seed: Uint8Array, context: Uint8Array): Uint8Array;
   proveBallot(input: BallotInput): { proof: Uint8Array; alias: Uint8Array };
   prove(input: ProofInput): { proof: Uint8Array; alias: Uint8Array };
+  /** The sr25519 mini secret of the person's profile key. */
+  profileKeySeed(seed: Uint8Array): Uint8Array;
+  /** The `sealed` argument of `Consultations.answer`: SCALE `(Vec<Ciphertext>, Vec<BitProof>, Dleq)`. */
+  sealChoice(input: SealInput): Uint8Array;
+  /** The option a stored answer chose, or `null` when it was not sealed with this secret and binding. */
+  readChoice(input: ReadInput): number | null;
+  /** The 32-byte opening of one option of the person's answer (`Consultations.claim_agreement`). */
+  opening(seed: Uint8Array, binding: Uint8Array, option: number): Uint8Array;
 }
 
 interface Exports {
@@ -89,6 +129,10 @@ interface Exports {
     messageLen: number,
     out: number,
   ): number;
+  veche_profile_key_seed(seed: number, out: number): number;
+  veche_seal_choice(seed: number, pk: number, options: number, choice: number, binding: number, bindingLen: number, out: number): number;
+  veche_read_choice(seed: number, pk: number, ciphertexts: number, options: number, binding: number, bindingLen: number, out: number): number;
+  veche_opening(seed: number, binding: number, bindingLen: number, option: number, out: number): number;
 }
 
 /** Instantiates the module from its bytes; `random` fills a buffer with secure randomness. */
@@ -158,6 +202,42 @@ export async function loadProver(
         PROOF_LEN + 32,
         ([s, r, c, m], out) => x.veche_prove(s, r, b.ring.length, b.capacity, c, m, b.message.length, out),
         (o) => ({ proof: o.slice(0, PROOF_LEN), alias: o.slice(PROOF_LEN) }),
+      );
+    },
+    profileKeySeed: (seed) => call([seed32(seed)], 32, ([s], out) => x.veche_profile_key_seed(s, out), (o) => o),
+    sealChoice: (b) => {
+      const byte = (n: number) => Number.isInteger(n) && n >= 0 && n <= 255;
+      if (b.pk.length !== 32 || !byte(b.options) || !byte(b.choice)) throw new ProverError(Code.BadInput);
+      return call(
+        [seed32(b.seed), b.pk, b.binding],
+        sealedLen(b.options),
+        ([s, k, bd], out) => x.veche_seal_choice(s, k, b.options, b.choice, bd, b.binding.length, out),
+        (o) => o,
+      );
+    },
+    readChoice: (b) => {
+      if (b.pk.length !== 32 || b.ciphertexts.some((c) => c.length !== 64)) throw new ProverError(Code.BadInput);
+      const cts = new Uint8Array(64 * b.ciphertexts.length);
+      b.ciphertexts.forEach((c, i) => cts.set(c, 64 * i));
+      try {
+        return call(
+          [seed32(b.seed), b.pk, cts, b.binding],
+          1,
+          ([s, k, c, bd], out) => x.veche_read_choice(s, k, c, b.ciphertexts.length, bd, b.binding.length, out),
+          (o) => o[0],
+        );
+      } catch (e) {
+        if (e instanceof ProverError && e.code === Code.NotMine) return null;
+        throw e;
+      }
+    },
+    opening: (seed, binding, option) => {
+      if (!Number.isInteger(option) || option < 0 || option > 255) throw new ProverError(Code.BadInput);
+      return call(
+        [seed32(seed), binding],
+        32,
+        ([s, bd], out) => x.veche_opening(s, bd, binding.length, option, out),
+        (o) => o,
       );
     },
   };

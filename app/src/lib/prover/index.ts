@@ -1,5 +1,5 @@
 // The page's side of the prover: one Web Worker, requests answered in order, progress reported.
-import type { BallotInput, ProofInput } from './abi';
+import type { BallotInput, ProofInput, ReadInput, SealInput } from './abi';
 import type { Progress, Request, Response } from './protocol';
 
 type Pending = {
@@ -63,4 +63,25 @@ export async function prove(input: ProofInput, progress?: (p: Progress) => void)
   return { proof: result.proof, alias: result.alias, ms };
 }
 
-export type { Progress };
+/** The sr25519 mini secret of the person's profile key (it signs the profile's calls). */
+export async function profileKeySeed(seed: Uint8Array): Promise<Uint8Array> {
+  return (await ask({ op: 'profileKeySeed', seed })).result.seed;
+}
+
+/** A consultation answer sealed to the trustees' key: the `sealed` argument of `Consultations.answer`. */
+export async function sealChoice(input: SealInput): Promise<Uint8Array> {
+  return (await ask({ op: 'sealChoice', input })).result.sealed;
+}
+
+/** The option the person's stored answer chose, or `null` if it was not sealed with their secret. */
+export async function readChoice(input: ReadInput): Promise<number | null> {
+  const { choice } = (await ask({ op: 'readChoice', input })).result;
+  return choice.length === 1 ? choice[0] : null;
+}
+
+/** The opening of `option` of the person's answer (for `Consultations.claim_agreement`). */
+export async function opening(seed: Uint8Array, binding: Uint8Array, option: number): Promise<Uint8Array> {
+  return (await ask({ op: 'opening', seed, binding, option })).result.opening;
+}
+
+export type { Progress, ReadInput, SealInput };

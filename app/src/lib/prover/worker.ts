@@ -29,6 +29,30 @@ async function load(url: string, id: number): Promise<Prover> {
   return loadProver(bytes, (buf) => crypto.getRandomValues(buf));
 }
 
+function answer(p: Prover, req: Request): Record<string, Uint8Array> {
+  switch (req.op) {
+    case 'member':
+      return { member: p.member(req.seed) };
+    case 'alias':
+      return { alias: p.alias(req.seed, req.context) };
+    case 'proveBallot':
+      return { ...p.proveBallot(req.input) };
+    case 'prove':
+      return { ...p.prove(req.input) };
+    case 'profileKeySeed':
+      return { seed: p.profileKeySeed(req.seed) };
+    case 'sealChoice':
+      return { sealed: p.sealChoice(req.input) };
+    case 'readChoice': {
+      // One byte, the option; empty when the answer is not the person's.
+      const choice = p.readChoice(req.input);
+      return { choice: choice === null ? new Uint8Array() : Uint8Array.of(choice) };
+    }
+    case 'opening':
+      return { opening: p.opening(req.seed, req.binding, req.option) };
+  }
+}
+
 function post(message: Response) {
   (self as unknown as Worker).postMessage(message);
 }
@@ -41,14 +65,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     post({ id, progress: { stage: 'proving' } });
     const started = performance.now();
     const req = event.data;
-    const result: Record<string, Uint8Array> =
-      req.op === 'member'
-        ? { member: p.member(req.seed) }
-        : req.op === 'alias'
-          ? { alias: p.alias(req.seed, req.context) }
-          : req.op === 'proveBallot'
-            ? { ...p.proveBallot(req.input) }
-            : { ...p.prove(req.input) };
+    const result = answer(p, req);
     post({ id, result, ms: performance.now() - started });
   } catch (e) {
     if (!(e instanceof ProverError)) prover = undefined;

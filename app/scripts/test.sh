@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The citizen app's tiers (scripts/test.sh runs them):
 #   app unit   the prover's browser build, type and accessibility checks (svelte-check), the unit
-#              tests (vitest: ballot encoding, the prover wasm against the genesis keys, the
-#              translations), and the production build with its size
+#              tests (vitest: ballot encoding, the prover wasm against the genesis keys, the civic
+#              messages and answers sealed to the genesis trustees' key, the translations), and
+#              the production build with its size
 #   app e2e    Playwright driving Debian's Chromium headless against the built app: the voter's
 #              key (create, lock, unlock, import, export), languages, phone size, a proof's time;
 #              then, against the demo chain served by chopsticks (the genesis and runtime of
@@ -15,7 +16,12 @@
 #              Birchwood person rates the Head of Birchwood, signs and withdraws from a petition,
 #              starts a recall on period 11, moves it to its confidence vote and votes; the voting
 #              flow: a demo person's key file imported, a vote, the ballot checked, a re-vote, the
-#              results, a refusal named, a key in no ring (needs veche-node; veche-client is built
+#              results, a refusal named, a key in no ring; a jury: a Birchwood lawyer volunteers,
+#              is drawn, accepts and votes; civic participation: a Birchwood person opens a civic
+#              profile (the proof made in the page), proposes a consultation the commission
+#              admits, answers it sealed, reads the answer back and changes it, posts and grades
+#              an idea, and after two trustees decrypt and the count sees the winner and shows
+#              agreement with it; the page at phone size (needs veche-node; veche-client is built
 #              here)
 # Screenshots go to $VECHE_APP_SHOTS (default app/screenshots).
 set -euo pipefail
@@ -77,7 +83,7 @@ node)
 	# key's standing on a chain without the ring builder's chunks is chopsticks' alone.
 	VECHE_WS="ws://127.0.0.1:$port" VECHE_NODE_WS="ws://127.0.0.1:$port" \
 		VECHE_CLIENT="$CARGO_TARGET_DIR/wasmdev/veche-client" NODE_OPTIONS=--experimental-websocket \
-		npx playwright test community election ratings recall.spec referendum vote acts juries --grep-invert 'where a key stands'
+		npx playwright test community election ratings recall.spec referendum vote acts juries civic --grep-invert 'where a key stands'
 	say "screenshots: $VECHE_APP_SHOTS"
 	;;
 *) die "unknown tier $1" ;;

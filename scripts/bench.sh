@@ -22,7 +22,8 @@ for name in "$@"; do # `ratings` names pallet_veche_ratings
 done
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_veche_jurisdictions pallet_veche_personhood pallet_veche_ballots
 	pallet_veche_elections pallet_veche_promises pallet_veche_ratings pallet_veche_recall
-	pallet_veche_acts pallet_veche_juries pallet_veche_credit pallet_balances)
+	pallet_veche_acts pallet_veche_juries pallet_veche_trustees pallet_veche_consultations
+	pallet_veche_credit pallet_balances)
 start=$(date +%s)
 say "building the runtime with runtime-benchmarks"
 "$VECHE_ROOT/scripts/build-runtime.sh" --features runtime-benchmarks | tail -2

@@ -602,3 +602,18 @@ pub fn counts_from(
 pub fn hex32(b: &[u8; 32]) -> String {
 	to_hex(b)
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The citizen app derives the profile key in the browser (`app/tests/unit/civic.test.ts`
+	/// pins the same bytes): both must name the same profile for the same key file.
+	#[test]
+	fn demo_person_1_s_profile_key_is_the_one_the_app_derives() {
+		assert_eq!(
+			to_hex(&profile_key(&Secret::demo(1))),
+			"0x2c766e88033b5de5cdbafdf269cb5c0d3cc38509a51f1ca4cccf7a27bf17d335"
+		);
+	}
+}

@@ -178,7 +178,14 @@ test('a Birchwood resident opens a civic profile, proposes a consultation, answe
   // A 360-pixel phone: nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 780 });
   await expect(card).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const { overflow, wide } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > width + 1);
+    return {
+      overflow: document.documentElement.scrollWidth - width,
+      wide: over.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') ?? e.className}]`),
+    };
+  });
+  expect(overflow, `wider than the screen: ${wide.join(', ')}`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(shots, 'civic-phone.png'), fullPage: true });
 });

@@ -206,9 +206,10 @@ describe('sealed answers (prover.wasm)', () => {
 });
 
 /**
- * Demo person 1's profile key (sr25519 public key), as this derivation made it when written down:
- * a regression pin. That it is the key veche-client derives natively (`consult::profile_key`) is
- * checked on a node by the civic browser test, where veche-client finds the profile the page opened.
+ * Demo person 1's profile key (sr25519 public key). veche-client's test
+ * `demo_person_1_s_profile_key_is_the_one_the_app_derives` pins the same bytes from its native
+ * derivation (`consult::profile_key`), so the two implementations are checked against each other;
+ * on a node the civic browser test checks it again (veche-client finds the profile the page opened).
  */
 const DEMO1_PROFILE_KEY = '0x2c766e88033b5de5cdbafdf269cb5c0d3cc38509a51f1ca4cccf7a27bf17d335';
 

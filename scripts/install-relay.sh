@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the relay chain binary of the stable2609 line — `polkadot` 41.0.0 with its
-# prepare/execute workers — into $VECHE_CACHE/tools/bin, for the zombienet tier. The rococo
+# prepare/execute workers — into $VECHE_CACHE/tools/bin, for the zombienet tier. It is built with
+# `fast-runtime`: rococo-local's epochs last a minute instead of an hour, so a jury frozen in the
+# zombienet tier is drawn with real BABE randomness two relay epochs later, within minutes. The rococo
 # runtime (for `rococo-local`) is compiled to wasm with the veche-wasm toolchain; westend's is
 # skipped. Idempotent and resumable: an interrupted run continues where cargo stopped.
 # Cold on 2 cores: about 75 min at nice 19 (measured). Run it in the background:
@@ -9,7 +11,15 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 log=$VECHE_CACHE/install-relay.log
 mkdir -p "$VECHE_CACHE"
-if "$VECHE_TOOLS/bin/polkadot" --version >/dev/null 2>&1; then
+# The features the binary was built with, beside it: an older install without them is replaced.
+features=fast-runtime
+marker=$VECHE_TOOLS/bin/polkadot.features
+if [ -f "$marker" ] && [ "$(cat "$marker")" != "$features" ]; then rm -f "$marker"; fi
+if [ ! -f "$marker" ] && [ -e "$VECHE_TOOLS/bin/polkadot" ]; then
+	say "the installed polkadot was not built with $features: rebuilding it"
+	rm -f "$VECHE_TOOLS/bin/polkadot"
+fi
+if [ -f "$marker" ] && "$VECHE_TOOLS/bin/polkadot" --version >/dev/null 2>&1; then
 	for w in polkadot-prepare-worker polkadot-execute-worker; do
 		[ -x "$VECHE_TOOLS/bin/$w" ] || die "$w missing beside polkadot: remove $VECHE_TOOLS/bin/polkadot and rerun"
 	done
@@ -22,7 +32,8 @@ rustup toolchain list | grep -q '^veche-wasm' || die "the veche-wasm toolchain i
 unset WASM_BUILD_WORKSPACE_HINT WASM_BUILD_RUSTFLAGS
 start=$(date +%s)
 say "installing polkadot 41.0.0 (log: $log); cold on 2 cores this takes about 75 min"
-SKIP_WESTEND_RUNTIME_WASM_BUILD=1 cargo install --locked --root "$VECHE_TOOLS" \
-	--target-dir "$VECHE_CACHE/tools-target" polkadot@41.0.0 >>"$log" 2>&1 ||
+SKIP_WESTEND_RUNTIME_WASM_BUILD=1 cargo install --locked --force --root "$VECHE_TOOLS" \
+	--features "$features" --target-dir "$VECHE_CACHE/tools-target" polkadot@41.0.0 >>"$log" 2>&1 ||
 	die "cargo install polkadot failed after $(elapsed "$start"); see $log (rerun to resume)"
+echo "$features" >"$marker"
 say "polkadot installed in $(elapsed "$start"): $("$VECHE_TOOLS/bin/polkadot" --version)"

@@ -7,7 +7,8 @@
 #   4 wasm+spec  runtime wasm build; chain-spec drift
 #   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
 #   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
-#   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node)
+#   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node);
+#                      built before tier 5, then run in the background beside tiers 5–10
 #   8 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
 #   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
 #                      languages, phone size; officials and money on chopsticks
@@ -93,20 +94,33 @@ spec_drift() {
 }
 tier "chain-spec drift" spec_drift
 
+# The zombienet network mostly waits on relay slots, sessions and referendum periods (about 30 min,
+# little CPU): it runs in the background beside the tiers below, once what it needs is built, and
+# its verdict and output come at the end.
+zn_pid=
+if [ ! -x "$VECHE_TOOLS/bin/polkadot" ]; then
+	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, about 75 min)"
+elif [ "$(cat "$VECHE_TOOLS/bin/polkadot.features" 2>/dev/null)" != fast-runtime ]; then
+	skip "zombienet" "the relay chain binary was built without fast-runtime (rerun scripts/install-relay.sh)"
+elif [ ! -x "$VECHE_NODE" ]; then
+	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
+else
+	tier "zombienet (its runtimes and chain spec)" "$VECHE_ROOT/scripts/zombienet.sh" prepare
+	if [[ ${summary[-1]} == PASSED* ]]; then
+		zn_log=$(mktemp -t veche-zombienet-tier.XXXXXX)
+		zn_t0=$(date +%s)
+		say "zombienet: the network test runs in the background (output at the end)"
+		"$VECHE_ROOT/scripts/zombienet.sh" test >"$zn_log" 2>&1 &
+		zn_pid=$!
+	fi
+fi
+
 tier "e2e on chopsticks" "$VECHE_ROOT/scripts/e2e.sh" chopsticks
 
 if [ -x "$VECHE_NODE" ]; then
 	tier "e2e on veche-node" "$VECHE_ROOT/scripts/e2e.sh" node
 else
 	skip "e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
-fi
-
-if [ ! -x "$VECHE_TOOLS/bin/polkadot" ]; then
-	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, about 75 min)"
-elif [ ! -x "$VECHE_NODE" ]; then
-	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
-else
-	tier "zombienet" "$VECHE_ROOT/scripts/zombienet.sh" test
 fi
 
 tier "app unit" "$VECHE_ROOT/app/scripts/test.sh" unit
@@ -121,6 +135,20 @@ elif [ ! -x /usr/bin/chromium ]; then
 	skip "app e2e on veche-node" "Debian's chromium is not installed (scripts/setup.sh installs it)"
 else
 	tier "app e2e on veche-node" "$VECHE_ROOT/app/scripts/test.sh" node
+fi
+
+if [ -n "$zn_pid" ]; then
+	say "tier: zombienet (waiting for the network test started $(elapsed "$zn_t0") ago)"
+	if wait "$zn_pid"; then zn_ok=1; else zn_ok=0; fi
+	cat "$zn_log"
+	rm -f "$zn_log"
+	if [ "$zn_ok" = 1 ]; then
+		passed=$((passed + 1)); summary+=("PASSED: zombienet ($(elapsed "$zn_t0"), beside the tiers above)")
+		say "PASSED: zombienet ($(elapsed "$zn_t0"))"
+	else
+		failed=$((failed + 1)); summary+=("FAILED: zombienet ($(elapsed "$zn_t0"), beside the tiers above)")
+		printf '\033[1;31mFAILED: %s (%s)\033[0m\n' zombienet "$(elapsed "$zn_t0")"
+	fi
 fi
 
 echo

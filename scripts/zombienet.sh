@@ -4,6 +4,10 @@
 #   scripts/zombienet.sh           runs tests/zombienet/veche.zndsl (≈ 18 min) and exits with its result
 #   scripts/zombienet.sh spawn     starts the same network and keeps it up (Ctrl-C stops it);
 #                                  zombienet prints each node's ws:// address and polkadot.js link
+#   scripts/zombienet.sh prepare   only builds what the network needs (the two runtimes, the chain
+#                                  spec, veche-client), leaving the default runtime wasm in place:
+#                                  scripts/test.sh does this first, then runs the network beside
+#                                  the other tiers
 # Needs: polkadot with its workers (scripts/install-relay.sh), veche-node (scripts/build-node.sh),
 # npm packages (scripts/setup.sh). The network starts on the runtime of the last release and a
 # people's referendum upgrades it to this clone's (with the storage migrations between them), so two
@@ -13,10 +17,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 mode=${1:-test}
 cd "$VECHE_ROOT"
-for bin in polkadot polkadot-prepare-worker polkadot-execute-worker; do
-	[ -x "$VECHE_TOOLS/bin/$bin" ] || die "$bin is not installed: run scripts/install-relay.sh (about 75 min, once)"
-done
-[ -x "$VECHE_NODE" ] || die "veche-node is not built: run scripts/build-node.sh"
+if [ "$mode" != prepare ]; then
+	for bin in polkadot polkadot-prepare-worker polkadot-execute-worker; do
+		[ -x "$VECHE_TOOLS/bin/$bin" ] || die "$bin is not installed: run scripts/install-relay.sh (about 75 min, once)"
+	done
+	[ -x "$VECHE_NODE" ] || die "veche-node is not built: run scripts/build-node.sh"
+fi
 [ -x tests/zombienet/node_modules/.bin/zombienet ] || die "npm packages missing: run scripts/setup.sh"
 
 # The last release: the runtime a chain people run would be upgraded from. Bump it (to the commit
@@ -47,9 +53,20 @@ say "test runtimes ready in $(elapsed "$start"): release $(stat -c %s "$out/vech
 # veche-client casts the demo persons' ballots in the people's referenda.
 cargo build --locked --profile wasmdev -p veche-client --quiet
 export VECHE_CLIENT=$CARGO_TARGET_DIR/wasmdev/veche-client
+if [ "$mode" = prepare ]; then
+	# Every variant leaves its blob at one path: the default runtime goes back there for the tiers
+	# that run beside the network (a quick rebuild: wasm-builder's artifacts are cached).
+	"$VECHE_ROOT/scripts/build-runtime.sh" >/dev/null
+	say "zombienet prepared in $(elapsed "$start")"
+	exit 0
+fi
 
 export VECHE_ZN_SPEC=$out/veche-local-fast.json
 export VECHE_ZN_UPGRADE_WASM=$out/veche-fast-upgrade.wasm
+# The spec_version the upgrade must end at: this clone's.
+VECHE_ZN_SPEC_VERSION=$(sed -n 's/^\tspec_version: \([0-9_]*\),$/\1/p' runtime/src/lib.rs | tr -d _)
+[ -n "$VECHE_ZN_SPEC_VERSION" ] || die "no spec_version found in runtime/src/lib.rs"
+export VECHE_ZN_SPEC_VERSION
 # Zombienet finds the binaries on PATH; it keeps each run's files (logs, databases) in --dir.
 export PATH="$VECHE_TOOLS/bin:$(dirname "$VECHE_NODE"):$PATH"
 run_dir=$(mktemp -d -t veche-zombienet.XXXXXX)
@@ -81,5 +98,5 @@ test)
 	fi
 	exit $status ;;
 spawn) "${zn[@]}" spawn network.toml ;;
-*) die "usage: scripts/zombienet.sh [test|spawn]" ;;
+*) die "usage: scripts/zombienet.sh [test|spawn|prepare]" ;;
 esac

@@ -1,7 +1,7 @@
 // A runtime upgrade decided by a people's referendum and enacted in the running network, with a
 // storage migration and a poll open across it, by extrinsics and anonymous ballots only.
 // The network started on the runtime of the last release (scripts/zombienet.sh); `args[0]` is
-// the path of this clone's runtime. Returns the spec_version in force afterwards.
+// the path of this clone's runtime, `args[2]` (upgrade step) its spec_version. Returns 1.
 //   args: <wasm path>,before   — a people's referendum on the people's track (renaming Birchwood)
 //                                opened; demo persons 5 and 6 vote nay in its poll (so that it
 //                                stays undecided: one aye of the eight demo persons would pass the
@@ -14,8 +14,9 @@
 //                                with veche-client (ring-VRF proofs: nobody learns who); 3. once
 //                                enacted, anyone applies the code; the relay chain validates the
 //                                upgrade and the chain carries on under the new spec_version;
-//                                4. the migration ran: Jurisdictions' storage version 1 → 2, every
-//                                office covers every policy sphere; 5. the poll opened before is
+//                                4. the migrations ran: Jurisdictions' storage version 1 → 2, every
+//                                office covers every policy sphere, Ballots 1 → 2; the pallets
+//                                the upgrade brought (acts, juries) start at their layout's version; 5. the poll opened before is
 //                                intact: both ballots as stored before, the same tallies, and a
 //                                ballot of demo person 7 cast under the new runtime is counted.
 const fs = require('fs');
@@ -110,8 +111,9 @@ async function before(api, networkInfo, url, dir) {
   const totals = (await api.query.ballots.totals(poll)).toJSON();
   const tally = (await api.query.peoplesReferenda.referendumInfoFor(index)).unwrap().asOngoing.tally.toJSON();
   const jurisdictions = await storageVersion(api, 'Jurisdictions');
-  console.log(`people's referendum #${index} (poll ${poll}) open with 2 ballots; tally ${JSON.stringify(tally)}; Jurisdictions at storage version ${jurisdictions}`);
-  saveState(networkInfo, { acrossUpgrade: { index, poll, ballots, totals, tally, jurisdictions } });
+  const ballotsVersion = await storageVersion(api, 'Ballots');
+  console.log(`people's referendum #${index} (poll ${poll}) open with 2 ballots; tally ${JSON.stringify(tally)}; Jurisdictions at storage version ${jurisdictions}, Ballots at ${ballotsVersion}`);
+  saveState(networkInfo, { acrossUpgrade: { index, poll, ballots, totals, tally, jurisdictions, ballotsVersion } });
   return 1;
 }
 
@@ -190,6 +192,16 @@ async function after(networkInfo, nodeName, url, dir) {
       throw new Error(`offices after the migration: ${offices.length}, not covering every sphere: ${narrow.length}`);
     }
     console.log(`migration: Jurisdictions at storage version 2, ${offices.length} offices cover all 20 spheres`);
+    // Ballots 1 → 2 as well: the open poll below is read and counted in the new layout.
+    const ballotsNow = await storageVersion(api, 'Ballots');
+    if (across.ballotsVersion !== 1 || ballotsNow !== 2) {
+      throw new Error(`Ballots' storage version: ${across.ballotsVersion} before, ${ballotsNow} after (expected 1 → 2)`);
+    }
+    // Pallets the upgrade brought start at their current layout (no migration of nothing).
+    for (const [pallet, version] of [['Acts', 2], ['Juries', 1]]) {
+      const now = await storageVersion(api, pallet);
+      if (now !== version) throw new Error(`${pallet}, new with the upgrade, is at storage version ${now}, not ${version}`);
+    }
     // The poll opened before: both ballots and the tallies as they were.
     for (const n of [5, 6]) {
       const now = await check(url, dir, across.poll, n);
@@ -219,7 +231,7 @@ async function after(networkInfo, nodeName, url, dir) {
 }
 
 async function run(nodeName, networkInfo, args) {
-  const [codePath, step] = args;
+  const [codePath, step, expected] = args;
   const url = networkInfo.nodesByName[nodeName].wsUri;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veche-keys-'));
   const api = await connect(networkInfo, nodeName);
@@ -234,7 +246,8 @@ async function run(nodeName, networkInfo, args) {
         const fresh = await connect(networkInfo, nodeName);
         const version = await specVersion(fresh);
         await fresh.disconnect();
-        return version;
+        if (String(version) !== expected) throw new Error(`spec_version ${version} after the upgrade, not this clone's ${expected}`);
+        return 1;
       }
       default:
         throw new Error(`unknown step ${step}`);

@@ -2,8 +2,8 @@
 //! charged is the larger of the measured and the estimated one, term by term
 //! (`scripts/templates/pov_bound.py`).
 //!
-//! frame-benchmarking-cli 64.0.0, 2026-12-04; steps `25`, repeat `10`;
-//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
+//! frame-benchmarking-cli 64.0.0, 2026-12-06; steps `25`, repeat `10`;
+//! wasm execution `Compiled`; machine `AMD EPYC`.
 //! Worst case map size `1000000`.
 //! Produced by `scripts/bench.sh` (`veche-node benchmark pallet` over the runtime's wasm, `development`
 //! genesis preset).
@@ -59,6 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
 	/// Storage: `Acts::Thresholds` (r:1 w:0)
 	/// Proof: `Acts::Thresholds` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `Acts::OfficeUses` (r:1 w:1)
+	/// Proof: `Acts::OfficeUses` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::CollectionRoleOf` (r:0 w:1)
 	/// Proof: `Nfts::CollectionRoleOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::CollectionConfigOf` (r:0 w:1)
@@ -74,23 +76,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Acts::Acts` (r:0 w:1)
 	/// Proof: `Acts::Acts` (`max_values`: None, `max_size`: Some(336), added: 2811, mode: `MaxEncodedLen`)
 	fn table() -> Weight {
-		// Proof size: measured `1527`, estimated `4326` bytes; charged: the larger, term by term.
-		// Fastest run: 116_525_000 ps.
-		Weight::from_parts(151_853_000, 4326)
-			.saturating_add(T::DbWeight::get().reads(11))
-			.saturating_add(T::DbWeight::get().writes(15))
+		// Proof size: measured `1586`, estimated `4326` bytes; charged: the larger, term by term.
+		// Fastest run: 135_081_000 ps.
+		Weight::from_parts(143_964_000, 4326)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(16))
 	}
 	/// Storage: `Acts::Acts` (r:1 w:1)
 	/// Proof: `Acts::Acts` (`max_values`: None, `max_size`: Some(336), added: 2811, mode: `MaxEncodedLen`)
 	/// Storage: `Acts::Versions` (r:0 w:1)
 	/// Proof: `Acts::Versions` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
 	fn amend() -> Weight {
-		// Proof size: measured `756`, estimated `3801` bytes; charged: the larger, term by term.
-		// Fastest run: 19_950_000 ps.
-		Weight::from_parts(35_210_000, 3801)
+		// Proof size: measured `789`, estimated `3801` bytes; charged: the larger, term by term.
+		// Fastest run: 22_804_000 ps.
+		Weight::from_parts(30_155_000, 3801)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Storage: `Juries::JuryOfAct` (r:1 w:0)
+	/// Proof: `Juries::JuryOfAct` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Acts::Acts` (r:1 w:1)
 	/// Proof: `Acts::Acts` (`max_values`: None, `max_size`: Some(336), added: 2811, mode: `MaxEncodedLen`)
 	/// Storage: `Acts::Versions` (r:64 w:1)
@@ -130,19 +134,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Acts::Numbered` (r:0 w:1)
 	/// Proof: `Acts::Numbered` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	fn adopt() -> Weight {
-		// Proof size: measured `25733`, estimated `217886` bytes; charged: the larger, term by term.
-		// Fastest run: 397_549_000 ps.
-		Weight::from_parts(491_654_000, 217886)
-			.saturating_add(T::DbWeight::get().reads(77))
+		// Proof size: measured `25865`, estimated `217886` bytes; charged: the larger, term by term.
+		// Fastest run: 457_271_000 ps.
+		Weight::from_parts(473_695_000, 217886)
+			.saturating_add(T::DbWeight::get().reads(78))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
+	/// Storage: `Juries::JuryOfAct` (r:1 w:0)
+	/// Proof: `Juries::JuryOfAct` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Acts::Acts` (r:1 w:1)
 	/// Proof: `Acts::Acts` (`max_values`: None, `max_size`: Some(336), added: 2811, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size: measured `746`, estimated `3801` bytes; charged: the larger, term by term.
-		// Fastest run: 14_082_000 ps.
-		Weight::from_parts(20_775_000, 3801)
-			.saturating_add(T::DbWeight::get().reads(1))
+		// Proof size: measured `878`, estimated `3801` bytes; charged: the larger, term by term.
+		// Fastest run: 19_840_000 ps.
+		Weight::from_parts(21_562_000, 3801)
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Acts::Acts` (r:1 w:1)
@@ -154,9 +160,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	fn repeal() -> Weight {
-		// Proof size: measured `4466`, estimated `13928` bytes; charged: the larger, term by term.
-		// Fastest run: 42_505_000 ps.
-		Weight::from_parts(61_338_000, 13928)
+		// Proof size: measured `4499`, estimated `13928` bytes; charged: the larger, term by term.
+		// Fastest run: 45_447_000 ps.
+		Weight::from_parts(48_182_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -175,18 +181,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Acts::Keys` (r:0 w:1)
 	/// Proof: `Acts::Keys` (`max_values`: None, `max_size`: Some(2009), added: 4484, mode: `MaxEncodedLen`)
 	fn register_key() -> Weight {
-		// Proof size: measured `1542`, estimated `28479` bytes; charged: the larger, term by term.
-		// Fastest run: 331_969_000 ps.
-		Weight::from_parts(392_032_000, 28479)
+		// Proof size: measured `1575`, estimated `28479` bytes; charged: the larger, term by term.
+		// Fastest run: 403_961_000 ps.
+		Weight::from_parts(413_706_000, 28479)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Acts::Keys` (r:1 w:1)
 	/// Proof: `Acts::Keys` (`max_values`: None, `max_size`: Some(2009), added: 4484, mode: `MaxEncodedLen`)
 	fn revoke_key() -> Weight {
-		// Proof size: measured `2449`, estimated `5474` bytes; charged: the larger, term by term.
-		// Fastest run: 17_955_000 ps.
-		Weight::from_parts(27_674_000, 5474)
+		// Proof size: measured `2482`, estimated `5474` bytes; charged: the larger, term by term.
+		// Fastest run: 20_170_000 ps.
+		Weight::from_parts(22_334_000, 5474)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -209,9 +215,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Acts::Signatures` (r:0 w:1)
 	/// Proof: `Acts::Signatures` (`max_values`: None, `max_size`: Some(3351), added: 5826, mode: `MaxEncodedLen`)
 	fn sign() -> Weight {
-		// Proof size: measured `9092`, estimated `28479` bytes; charged: the larger, term by term.
-		// Fastest run: 419_756_000 ps.
-		Weight::from_parts(487_360_000, 28479)
+		// Proof size: measured `9125`, estimated `28479` bytes; charged: the larger, term by term.
+		// Fastest run: 446_905_000 ps.
+		Weight::from_parts(465_282_000, 28479)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -219,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Acts::Thresholds` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn set_threshold() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes; charged: the larger, term by term.
-		// Fastest run: 6_134_000 ps.
-		Weight::from_parts(11_270_000, 0)
+		// Fastest run: 7_111_000 ps.
+		Weight::from_parts(7_902_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -232,10 +238,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Acts::Payouts` (`max_values`: None, `max_size`: Some(3662), added: 6137, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 64]`.
 	fn set_payouts(n: u32, ) -> Weight {
-		// Proof size: measured `21437`, estimated `217886` bytes; charged: the larger, term by term.
-		// Fastest run: 264_652_000 ps.
-		Weight::from_parts(300_663_269, 217886)
-			.saturating_add(Weight::from_parts(86_298, 0).saturating_mul(n.into()))
+		// Proof size: measured `21470`, estimated `217886` bytes; charged: the larger, term by term.
+		// Fastest run: 311_444_000 ps.
+		Weight::from_parts(324_349_992, 217886)
+			.saturating_add(Weight::from_parts(32_448, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -252,9 +258,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	fn pay_out() -> Weight {
-		// Proof size: measured `5017`, estimated `13928` bytes; charged: the larger, term by term.
-		// Fastest run: 113_152_000 ps.
-		Weight::from_parts(141_058_000, 13928)
+		// Proof size: measured `5050`, estimated `13928` bytes; charged: the larger, term by term.
+		// Fastest run: 123_915_000 ps.
+		Weight::from_parts(131_986_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -264,12 +270,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jurisdictions::Offices` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Acts::Deadlines` (r:1 w:1)
 	/// Proof: `Acts::Deadlines` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Acts::OfficeUses` (r:1 w:1)
+	/// Proof: `Acts::OfficeUses` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_deadline() -> Weight {
-		// Proof size: measured `1410`, estimated `3801` bytes; charged: the larger, term by term.
-		// Fastest run: 26_245_000 ps.
-		Weight::from_parts(30_906_000, 3801)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `1489`, estimated `3801` bytes; charged: the larger, term by term.
+		// Fastest run: 33_680_000 ps.
+		Weight::from_parts(36_314_000, 3801)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Acts::Deadlines` (r:1 w:1)
 	/// Proof: `Acts::Deadlines` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
@@ -278,9 +286,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Acts::Acts` (r:1 w:0)
 	/// Proof: `Acts::Acts` (`max_values`: None, `max_size`: Some(336), added: 2811, mode: `MaxEncodedLen`)
 	fn meet_deadline() -> Weight {
-		// Proof size: measured `1406`, estimated `28479` bytes; charged: the larger, term by term.
-		// Fastest run: 27_153_000 ps.
-		Weight::from_parts(35_369_000, 28479)
+		// Proof size: measured `1439`, estimated `28479` bytes; charged: the larger, term by term.
+		// Fastest run: 30_686_000 ps.
+		Weight::from_parts(34_451_000, 28479)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -289,68 +297,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests and runtimes without their own.
 impl WeightInfo for () {
 	fn table() -> Weight {
-		Weight::from_parts(151_853_000, 4326)
-			.saturating_add(RocksDbWeight::get().reads(11))
-			.saturating_add(RocksDbWeight::get().writes(15))
+		Weight::from_parts(143_964_000, 4326)
+			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().writes(16))
 	}
 	fn amend() -> Weight {
-		Weight::from_parts(35_210_000, 3801)
+		Weight::from_parts(30_155_000, 3801)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn adopt() -> Weight {
-		Weight::from_parts(491_654_000, 217886)
-			.saturating_add(RocksDbWeight::get().reads(77))
+		Weight::from_parts(473_695_000, 217886)
+			.saturating_add(RocksDbWeight::get().reads(78))
 			.saturating_add(RocksDbWeight::get().writes(16))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(20_775_000, 3801)
-			.saturating_add(RocksDbWeight::get().reads(1))
+		Weight::from_parts(21_562_000, 3801)
+			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn repeal() -> Weight {
-		Weight::from_parts(61_338_000, 13928)
+		Weight::from_parts(48_182_000, 13928)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn register_key() -> Weight {
-		Weight::from_parts(392_032_000, 28479)
+		Weight::from_parts(413_706_000, 28479)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn revoke_key() -> Weight {
-		Weight::from_parts(27_674_000, 5474)
+		Weight::from_parts(22_334_000, 5474)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn sign() -> Weight {
-		Weight::from_parts(487_360_000, 28479)
+		Weight::from_parts(465_282_000, 28479)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn set_threshold() -> Weight {
-		Weight::from_parts(11_270_000, 0)
+		Weight::from_parts(7_902_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_payouts(n: u32, ) -> Weight {
-		Weight::from_parts(300_663_269, 217886)
-			.saturating_add(Weight::from_parts(86_298, 0).saturating_mul(n.into()))
+		Weight::from_parts(324_349_992, 217886)
+			.saturating_add(Weight::from_parts(32_448, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(65))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn pay_out() -> Weight {
-		Weight::from_parts(141_058_000, 13928)
+		Weight::from_parts(131_986_000, 13928)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_deadline() -> Weight {
-		Weight::from_parts(30_906_000, 3801)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(36_314_000, 3801)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn meet_deadline() -> Weight {
-		Weight::from_parts(35_369_000, 28479)
+		Weight::from_parts(34_451_000, 28479)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

@@ -47,16 +47,18 @@ function demoKey(dir, n) {
   return file;
 }
 
-/// `call` dispatched with the Commission origin: a referendum on the commission track, its deposit
-/// placed by Dave, voted aye by the whole commission (Alice, Bob, Charlie), and waited for until
+/// `call` dispatched with the Commission origin: a referendum on the commission track (the call
+/// noted as a preimage: an inline proposal holds at most 128 bytes), its deposit placed by Dave, voted aye by the whole commission (Alice, Bob, Charlie), and waited for until
 /// `done()` says the call took effect. Throws if the referendum fails or the call changes nothing.
 async function byCommission(api, call, done) {
   const dave = account('Dave');
   const index = (await api.query.referenda.referendumCount()).toNumber();
+  const encoded = call.method.toU8a();
   await sendOk(
     api,
     api.tx.utility.batchAll([
-      api.tx.referenda.submit({ Origins: 'Commission' }, { Inline: call.method.toHex() }, { After: 1 }),
+      api.tx.preimage.notePreimage(u8aToHex(encoded)),
+      api.tx.referenda.submit({ Origins: 'Commission' }, { Lookup: { hash: blake2AsHex(encoded, 256), len: encoded.length } }, { After: 1 }),
       api.tx.referenda.placeDecisionDeposit(index),
     ]),
     dave,

@@ -43,12 +43,12 @@ if [ ! -f "$prep/dev.json" ]; then
 	cp "$work/dev.json" "$prep/dev.json"
 fi
 
-node() { # database
+node() { # database (a 2.5 MB genesis takes minutes to build when the cores are busy)
 	port=$(( 20000 + RANDOM % 20000 ))
 	"$VECHE_NODE" --chain "$prep/dev.json" --dev --dev-block-time 6000 --rpc-port "$port" \
 		--no-prometheus --no-hardware-benchmarks --base-path "$1" > "$work/node.log" 2>&1 &
 	pid=$!
-	wait_for_rpc "$port" 120 "$work/node.log" "$pid"
+	wait_for_rpc "$port" 600 "$work/node.log" "$pid"
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 

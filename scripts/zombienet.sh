@@ -31,16 +31,28 @@ release=68939cbf1e362f316c09d602aa814680f8e0d79d
 start=$(date +%s)
 out=$VECHE_CACHE/zombienet
 mkdir -p "$out"
-if [ ! -f "$out/veche-release-$release.wasm" ]; then
+# Its runtime and its veche-client: the people of a chain on that release vote with the client
+# released with it (this clone's client reads the layouts this clone's runtime migrates to).
+release_client=$out/veche-client-release-$release
+if [ ! -f "$out/veche-release-$release.wasm" ] || [ ! -x "$release_client" ]; then
 	git -C "$VECHE_ROOT" cat-file -e "$release^{commit}" 2>/dev/null ||
 		die "the release commit $release is not in this clone's history (a shallow clone?)"
-	say "building the runtime of the last release ($release) from its own sources, once"
 	src=$out/release-src
 	rm -rf "$src"
 	mkdir -p "$src"
 	git -C "$VECHE_ROOT" archive "$release" | tar -x -C "$src"
-	"$src/scripts/build-runtime.sh" --features fast-runtime >/dev/null
-	cp "$VECHE_WASM" "$out/veche-release-$release.wasm"
+	if [ ! -f "$out/veche-release-$release.wasm" ]; then
+		say "building the runtime of the last release ($release) from its own sources, once"
+		"$src/scripts/build-runtime.sh" --features fast-runtime >/dev/null
+		cp "$VECHE_WASM" "$out/veche-release-$release.wasm"
+	fi
+	if [ ! -x "$release_client" ]; then
+		say "building the last release's veche-client from its own sources, once"
+		# In a profile of its own, so that it never takes the place of this clone's binary.
+		(cd "$src" && SKIP_WASM_BUILD=1 cargo build --locked --config 'profile.zn-release.inherits="wasmdev"' \
+			--profile zn-release -p veche-client --quiet)
+		cp "$CARGO_TARGET_DIR/zn-release/veche-client" "$release_client"
+	fi
 	rm -rf "$src"
 fi
 # This clone's runtime (built once for its sources, kept by their hash: see lib.sh).
@@ -50,9 +62,11 @@ cp "$fast" "$out/veche-fast-upgrade.wasm"
 veche_chain_spec "$out/veche-local-fast.json" "$out/veche-release.wasm" "Veche Local Testnet" veche-local \
 	local local_testnet
 say "test runtimes ready in $(elapsed "$start"): release $(stat -c %s "$out/veche-release.wasm") B, this clone's $(stat -c %s "$out/veche-fast-upgrade.wasm") B"
-# veche-client casts the demo persons' ballots in the people's referenda.
+# veche-client casts the demo persons' ballots in the people's referenda: the release's before the
+# upgrade, this clone's after it.
 cargo build --locked --profile wasmdev -p veche-client --quiet
 export VECHE_CLIENT=$CARGO_TARGET_DIR/wasmdev/veche-client
+export VECHE_CLIENT_RELEASE=$release_client
 if [ "$mode" = prepare ]; then
 	# Every variant leaves its blob at one path: the default runtime goes back there for the tiers
 	# that run beside the network (a quick rebuild: wasm-builder's artifacts are cached).

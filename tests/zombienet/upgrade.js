@@ -1,5 +1,7 @@
 // A runtime upgrade decided by a people's referendum and enacted in the running network, with a
-// storage migration and a poll open across it, by extrinsics and anonymous ballots only.
+// storage migration and a poll open across it, by extrinsics and anonymous ballots only. Before the
+// upgrade the persons vote with the last release's veche-client, after it with this clone's, which
+// reads the ballots the release's client cast in the layout the migration gave them.
 // The network started on the runtime of the last release (scripts/zombienet.sh); `args[0]` is
 // the path of this clone's runtime, `args[2]` (upgrade step) its spec_version. Returns 1.
 //   args: <wasm path>,before   — a people's referendum on the people's track (renaming Birchwood)
@@ -36,22 +38,26 @@ function demoKey(dir, n) {
   return file;
 }
 
-/// Runs veche-client (built by scripts/zombienet.sh) and parses its JSON answer.
-function client(args) {
-  const bin = process.env.VECHE_CLIENT;
-  if (!bin) throw new Error('VECHE_CLIENT is not set (scripts/zombienet.sh sets it)');
+/// Runs veche-client and parses its JSON answer: the last release's (`release`), which the people
+/// of a chain on that release have, or this clone's (`current`), for the chain after the upgrade.
+/// scripts/zombienet.sh builds both.
+function client(which, args) {
+  const name = which === 'release' ? 'VECHE_CLIENT_RELEASE' : 'VECHE_CLIENT';
+  const bin = process.env[name];
+  if (!bin) throw new Error(`${name} is not set (scripts/zombienet.sh sets it)`);
   return new Promise((resolve, reject) => {
     execFile(bin, args, { timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`veche-client ${args[0]} failed: ${stderr || error.message}`));
+      if (error) reject(new Error(`veche-client (${which}) ${args[0]} failed: ${stderr || error.message}`));
       else resolve(JSON.parse(stdout));
     });
   });
 }
 
-/// Demo persons vote `choice` in `poll`, together; each answer must be a recorded ballot.
-async function vote(url, dir, poll, persons, choice) {
+/// Demo persons vote `choice` in `poll`, together, with the `which` client; each answer must be a
+/// recorded ballot.
+async function vote(which, url, dir, poll, persons, choice) {
   const answers = await Promise.all(
-    persons.map((n) => client(['vote', '--url', url, '--poll', `${poll}`, '--key', demoKey(dir, n), '--choice', choice])),
+    persons.map((n) => client(which, ['vote', '--url', url, '--poll', `${poll}`, '--key', demoKey(dir, n), '--choice', choice])),
   );
   answers.forEach((a, i) => {
     if (a.recorded !== true) {
@@ -61,7 +67,7 @@ async function vote(url, dir, poll, persons, choice) {
 }
 
 /// What the chain stores for demo person `n` in `poll` (alias and ballot), as veche-client reads it.
-const check = (url, dir, poll, n) => client(['check', '--url', url, '--poll', `${poll}`, '--key', demoKey(dir, n)]);
+const check = (which, url, dir, poll, n) => client(which, ['check', '--url', url, '--poll', `${poll}`, '--key', demoKey(dir, n)]);
 
 /// A people's referendum submitted by Dave on the track of `origin`, its decision deposit placed and
 /// its poll opened, in one batch. Returns the referendum's index and its poll's id.
@@ -92,7 +98,7 @@ async function storageVersion(api, pallet) {
 async function before(api, networkInfo, url, dir) {
   // The ring builder's parameters go on chain once; the demo persons' rings (Birchwood, 3, and
   // Germany, 5) are then built block by block, and a poll's roll is frozen at its opening.
-  await client(['upload-chunks', '--url', url, '--suri', '//Ferdie']);
+  await client('release', ['upload-chunks', '--url', url, '--suri', '//Ferdie']);
   await until(
     async () => {
       const built = await Promise.all(
@@ -106,8 +112,8 @@ async function before(api, networkInfo, url, dir) {
   );
   const call = api.tx.jurisdictions.renameUnit(3, 'Birchwood Town');
   const { index, poll } = await peoplesReferendum(api, { Origins: 'People' }, call);
-  await vote(url, dir, poll, [5, 6], '1');
-  const ballots = { 5: await check(url, dir, poll, 5), 6: await check(url, dir, poll, 6) };
+  await vote('release', url, dir, poll, [5, 6], '1');
+  const ballots = { 5: await check('release', url, dir, poll, 5), 6: await check('release', url, dir, poll, 6) };
   const totals = (await api.query.ballots.totals(poll)).toJSON();
   const tally = (await api.query.peoplesReferenda.referendumInfoFor(index)).unwrap().asOngoing.tally.toJSON();
   const jurisdictions = await storageVersion(api, 'Jurisdictions');
@@ -138,7 +144,7 @@ async function upgrade(api, networkInfo, url, dir, codePath) {
     300_000,
     3_000,
   );
-  await vote(url, dir, poll, [1, 2, 5], '0');
+  await vote('release', url, dir, poll, [1, 2, 5], '0');
   console.log(`referendum #${index} on people's track ${track}: poll ${poll}, 3 anonymous ayes recorded (${since()})`);
   await until(
     async () => {
@@ -204,7 +210,7 @@ async function after(networkInfo, nodeName, url, dir) {
     }
     // The poll opened before: both ballots and the tallies as they were.
     for (const n of [5, 6]) {
-      const now = await check(url, dir, across.poll, n);
+      const now = await check('current', url, dir, across.poll, n);
       if (JSON.stringify(now) !== JSON.stringify(across.ballots[n])) {
         throw new Error(`demo person ${n}'s ballot changed across the upgrade: ${JSON.stringify(across.ballots[n])} → ${JSON.stringify(now)}`);
       }
@@ -217,7 +223,7 @@ async function after(networkInfo, nodeName, url, dir) {
     }
     // It goes on under the new runtime: a third ballot is verified and counted (the poll's
     // totals, which stay when the referendum is decided).
-    await vote(url, dir, across.poll, [7], '0');
+    await vote('current', url, dir, across.poll, [7], '0');
     const counted = (await api.query.ballots.totals(across.poll)).unwrap();
     const was = across.totals.options;
     const now = counted.options.map((o) => o.toNumber());

@@ -114,7 +114,11 @@ async function run(nodeName, networkInfo) {
       api.tx.acts.table(PARLIAMENT, 'Bill', text('Jury trial of the zombienet bill'), '0x' + '5a'.repeat(32), text('https://veche.example/zombienet-bill')),
       api.tx.juries.sendToJury(act, SIZE, null, freeze, 20, 20),
     ]);
-    const referendum = await byCommission(api, call, async () => (await api.query.juries.juries(jury)).isSome);
+    // Done once final: veche-client reads the finalized state.
+    const referendum = await byCommission(api, call, async () => {
+      const final = await api.at(await api.rpc.chain.getFinalizedHead());
+      return (await final.query.juries.juries(jury)).isSome;
+    });
     console.log(`bill #${act} sent to jury ${jury} (size ${SIZE}, freeze #${freeze}) by commission referendum #${referendum} (${since()})`);
 
     // 2. Four volunteers of two constituencies, anonymously.

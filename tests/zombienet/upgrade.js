@@ -177,6 +177,13 @@ async function upgrade(api, networkInfo, url, dir, codePath) {
   await until(async () => (await specVersion(api)) > old, `spec_version above ${old}`, 600_000, 3_000);
   const upgradedAt = await bestNumber(api);
   await until(async () => (await bestNumber(api)) >= upgradedAt + 2, 'two blocks under the new runtime', 120_000);
+  // veche-client reads the finalized state: wait until the upgrade is final.
+  await until(
+    async () => (await api.rpc.state.getRuntimeVersion(await api.rpc.chain.getFinalizedHead())).specVersion.toNumber() > old,
+    'the upgrade to be finalized',
+    300_000,
+    3_000,
+  );
   console.log(`spec_version ${old} → ${await specVersion(api)} at #${upgradedAt} (${since()})`);
   return upgradedAt;
 }

@@ -9,9 +9,11 @@
 //  3. At the freeze the draw is refused (`juries.RandomnessNotYet`); once the chain has seen two
 //     relay epochs begin after the freeze, Ferdie draws.
 //  4. The draw names the relay chain as its source, and its epoch and randomness are what the relay
-//     chain's own storage holds at the relay block the chain recorded (`Babe.EpochIndex`,
-//     `Babe.Randomness`, read raw by the keys the parachain proves); at the relay block the freeze
-//     was built on, neither `Babe.Randomness` nor `Babe.NextRandomness` was that value yet.
+//     chain's own storage holds at the relay block the chain recorded (`Babe.EpochIndex`, and
+//     `Babe.NextRandomness` — the well-known key `ONE_EPOCH_AGO_RANDOMNESS`: BABE's value made from
+//     the VRF outputs of the epoch before —, read raw by the keys the parachain proves and by name);
+//     at the relay block the freeze was built on, neither `Babe.Randomness` nor
+//     `Babe.NextRandomness` was that value yet.
 //  5. `veche-client jury verify` recomputes the quotas and the jury from the chain's state.
 // Returns 1.
 const fs = require('fs');
@@ -23,7 +25,7 @@ const { stringToU8a, u8aToHex, u8aToBn } = require('@polkadot/util');
 const { account, bestNumber, connect, find, send, sendOk, until } = require('./lib');
 
 // The relay chain's well-known keys a parachain reads from its relay state proof
-// (polkadot-primitives' `well_known_keys`): Babe.EpochIndex and Babe.Randomness.
+// (polkadot-primitives' `well_known_keys`): Babe.EpochIndex and Babe.NextRandomness.
 const EPOCH_INDEX = '0x1cb6f36e027abb2091cfb5110ab5087f38316cbf8fa0da822a20ac1c55bf1be3';
 const ONE_EPOCH_AGO_RANDOMNESS = '0x1cb6f36e027abb2091cfb5110ab5087f7ce678799d3eff024253b90e84927cc6';
 const PARLIAMENT = 0; // the office of the Republic (unit 0), whose constituencies all are in it
@@ -164,8 +166,8 @@ async function run(nodeName, networkInfo) {
     if (relayEpoch !== epoch.toString() || relayRandomness !== randomness) {
       throw new Error(`relay block #${relayBlock} holds epoch ${relayEpoch} and randomness ${relayRandomness}; the draw recorded epoch ${epoch} and ${randomness}`);
     }
-    const named = (await relay.query.babe.randomness.at(await relay.rpc.chain.getBlockHash(relayBlock))).toHex();
-    if (named !== randomness) throw new Error(`Babe.Randomness at relay #${relayBlock} is ${named}, not ${randomness}`);
+    const named = (await relay.query.babe.nextRandomness.at(await relay.rpc.chain.getBlockHash(relayBlock))).toHex();
+    if (named !== randomness) throw new Error(`Babe.NextRandomness at relay #${relayBlock} is ${named}, not ${randomness}`);
     if (/^0x(00)+$/.test(randomness)) throw new Error('the draw used zero randomness');
     // The value was not on the relay chain when the pool froze.
     const frozenAt = (await (await api.at(await api.rpc.chain.getBlockHash(freeze))).query.parachainSystem.validationData()).unwrap().relayParentNumber.toNumber();

@@ -177,10 +177,16 @@ async function upgrade(api, networkInfo, url, dir, codePath) {
   await until(async () => (await specVersion(api)) > old, `spec_version above ${old}`, 600_000, 3_000);
   const upgradedAt = await bestNumber(api);
   await until(async () => (await bestNumber(api)) >= upgradedAt + 2, 'two blocks under the new runtime', 120_000);
-  // veche-client reads the finalized state: wait until the upgrade is final.
+  // veche-client reads the finalized state: wait until a finalized block ran the migrations (the
+  // block that stores the code already reports the new version, but the migrations run in the
+  // next; `System.LastRuntimeUpgrade` is written when they do).
   await until(
-    async () => (await api.rpc.state.getRuntimeVersion(await api.rpc.chain.getFinalizedHead())).specVersion.toNumber() > old,
-    'the upgrade to be finalized',
+    async () => {
+      const final = await api.at(await api.rpc.chain.getFinalizedHead());
+      const last = await final.query.system.lastRuntimeUpgrade();
+      return last.isSome && last.unwrap().specVersion.toNumber() > old;
+    },
+    'the upgrade\'s migrations to be finalized',
     300_000,
     3_000,
   );

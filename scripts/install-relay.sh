@@ -11,21 +11,19 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 log=$VECHE_CACHE/install-relay.log
 mkdir -p "$VECHE_CACHE"
-# The features the binary was built with, beside it: an older install without them is replaced.
+# The features the binary was built with, beside it: an install without them is rebuilt (`cargo
+# install --force` below replaces it).
 features=fast-runtime
 marker=$VECHE_TOOLS/bin/polkadot.features
-if [ -f "$marker" ] && [ "$(cat "$marker")" != "$features" ]; then rm -f "$marker"; fi
-if [ ! -f "$marker" ] && [ -e "$VECHE_TOOLS/bin/polkadot" ]; then
-	say "the installed polkadot was not built with $features: rebuilding it"
-	rm -f "$VECHE_TOOLS/bin/polkadot"
-fi
-if [ -f "$marker" ] && "$VECHE_TOOLS/bin/polkadot" --version >/dev/null 2>&1; then
+if [ "$(cat "$marker" 2>/dev/null)" = "$features" ] && "$VECHE_TOOLS/bin/polkadot" --version >/dev/null 2>&1; then
 	for w in polkadot-prepare-worker polkadot-execute-worker; do
 		[ -x "$VECHE_TOOLS/bin/$w" ] || die "$w missing beside polkadot: remove $VECHE_TOOLS/bin/polkadot and rerun"
 	done
 	say "polkadot already installed: $("$VECHE_TOOLS/bin/polkadot" --version)"
 	exit 0
 fi
+rm -f "$marker"
+[ ! -e "$VECHE_TOOLS/bin/polkadot" ] || say "the installed polkadot was not built with $features: rebuilding it"
 rustup toolchain list | grep -q '^veche-wasm' || die "the veche-wasm toolchain is missing: run scripts/setup.sh"
 # lib.sh points wasm-builder at Veche's workspace (hint, path remapping); rococo-runtime's wasm must
 # be built as a package of its own, so only the toolchain choice is kept.

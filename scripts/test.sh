@@ -25,18 +25,24 @@ passed=0 failed=0 skipped=0
 summary=()
 run_start=$(date +%s)
 
+verdict() { # name start status [note]: counts and prints a tier's outcome
+	local name=$1 took
+	took="$(elapsed "$2")${4:+, $4}"
+	if [ "$3" -eq 0 ]; then
+		passed=$((passed + 1)); summary+=("PASSED: $name ($took)")
+		say "PASSED: $name ($took)"
+	else
+		failed=$((failed + 1)); summary+=("FAILED: $name ($took)")
+		printf '\033[1;31mFAILED: %s (%s)\033[0m\n' "$name" "$took"
+	fi
+}
 tier() { # name command...
-	local name=$1 t0
+	local name=$1 t0 status=0
 	shift
 	t0=$(date +%s)
 	say "tier: $name"
-	if "$@"; then
-		passed=$((passed + 1)); summary+=("PASSED: $name ($(elapsed "$t0"))")
-		say "PASSED: $name ($(elapsed "$t0"))"
-	else
-		failed=$((failed + 1)); summary+=("FAILED: $name ($(elapsed "$t0"))")
-		printf '\033[1;31mFAILED: %s (%s)\033[0m\n' "$name" "$(elapsed "$t0")"
-	fi
+	"$@" || status=$?
+	verdict "$name" "$t0" "$status"
 }
 skip() { # name reason
 	skipped=$((skipped + 1)); summary+=("SKIPPED: $1 — $2")
@@ -139,16 +145,11 @@ fi
 
 if [ -n "$zn_pid" ]; then
 	say "tier: zombienet (waiting for the network test started $(elapsed "$zn_t0") ago)"
-	if wait "$zn_pid"; then zn_ok=1; else zn_ok=0; fi
+	zn_status=0
+	wait "$zn_pid" || zn_status=$?
 	cat "$zn_log"
 	rm -f "$zn_log"
-	if [ "$zn_ok" = 1 ]; then
-		passed=$((passed + 1)); summary+=("PASSED: zombienet ($(elapsed "$zn_t0"), beside the tiers above)")
-		say "PASSED: zombienet ($(elapsed "$zn_t0"))"
-	else
-		failed=$((failed + 1)); summary+=("FAILED: zombienet ($(elapsed "$zn_t0"), beside the tiers above)")
-		printf '\033[1;31mFAILED: %s (%s)\033[0m\n' zombienet "$(elapsed "$zn_t0")"
-	fi
+	verdict zombienet "$zn_t0" "$zn_status" "beside the tiers above"
 fi
 
 echo

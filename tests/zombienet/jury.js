@@ -19,10 +19,9 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFile } = require('child_process');
 const { blake2AsHex } = require('@polkadot/util-crypto');
 const { stringToU8a, u8aToHex, u8aToBn } = require('@polkadot/util');
-const { account, bestNumber, connect, find, send, sendOk, until } = require('./lib');
+const { account, bestNumber, client, connect, demoKey, find, send, sendOk, until } = require('./lib');
 
 // The relay chain's well-known keys a parachain reads from its relay state proof
 // (polkadot-primitives' `well_known_keys`): Babe.EpochIndex and Babe.NextRandomness.
@@ -31,23 +30,6 @@ const ONE_EPOCH_AGO_RANDOMNESS = '0x1cb6f36e027abb2091cfb5110ab5087f7ce678799d3e
 const PARLIAMENT = 0; // the office of the Republic (unit 0), whose constituencies all are in it
 const VOLUNTEERS = [2, 3, 6, 8]; // Germany (constituency 5): 2, 3; Birchwood (3): 6, 8
 const SIZE = 3;
-
-function client(args) {
-  const bin = process.env.VECHE_CLIENT;
-  if (!bin) throw new Error('VECHE_CLIENT is not set (scripts/zombienet.sh sets it)');
-  return new Promise((resolve, reject) => {
-    execFile(bin, args, { timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`veche-client ${args.slice(0, 2).join(' ')} failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout));
-    });
-  });
-}
-
-function demoKey(dir, n) {
-  const file = path.join(dir, `demo-person-${n}.key`);
-  fs.writeFileSync(file, blake2AsHex(stringToU8a(`veche-demo-person-${n}`), 256));
-  return file;
-}
 
 /// `call` dispatched with the Commission origin: a referendum on the commission track (the call
 /// noted as a preimage: an inline proposal holds at most 128 bytes), its deposit placed by Dave, voted aye by the whole commission (Alice, Bob, Charlie), and waited for until
@@ -87,11 +69,10 @@ async function byCommission(api, call, done) {
   return index;
 }
 
-/// A relay chain storage value at relay block `number`, read raw.
-async function relayRaw(relay, number, key) {
-  const hash = await relay.rpc.chain.getBlockHash(number);
+/// A relay chain storage value at the relay block `hash`, read raw.
+async function relayRaw(relay, hash, key) {
   const raw = await relay.rpc.state.getStorage(key, hash);
-  if (raw.isNone) throw new Error(`relay block #${number} holds nothing at ${key}`);
+  if (raw.isNone) throw new Error(`relay block ${hash} holds nothing at ${key}`);
   return raw.unwrap().toU8a(true);
 }
 
@@ -125,7 +106,7 @@ async function run(nodeName, networkInfo) {
 
     // 2. Four volunteers of two constituencies, anonymously.
     const aliases = await Promise.all(
-      VOLUNTEERS.map((n) => client(['jury', 'enrol', '--url', url, '--key', demoKey(dir, n), '--jury', `${jury}`])),
+      VOLUNTEERS.map((n) => client('current', ['jury', 'enrol', '--url', url, '--key', demoKey(dir, n), '--jury', `${jury}`])),
     );
     const info = (await api.query.juries.juries(jury)).unwrap();
     if (info.volunteers.toNumber() !== VOLUNTEERS.length || new Set(aliases.map((a) => a.alias)).size !== VOLUNTEERS.length) {
@@ -161,12 +142,13 @@ async function run(nodeName, networkInfo) {
     const epoch = record.epoch.toBigInt();
     const randomness = record.randomness.toHex();
     const relayBlock = record.relayBlock.toNumber();
-    const relayEpoch = u8aToBn(await relayRaw(relay, relayBlock, EPOCH_INDEX), { isLe: true }).toString();
-    const relayRandomness = u8aToHex(await relayRaw(relay, relayBlock, ONE_EPOCH_AGO_RANDOMNESS));
+    const relayHash = await relay.rpc.chain.getBlockHash(relayBlock);
+    const relayEpoch = u8aToBn(await relayRaw(relay, relayHash, EPOCH_INDEX), { isLe: true }).toString();
+    const relayRandomness = u8aToHex(await relayRaw(relay, relayHash, ONE_EPOCH_AGO_RANDOMNESS));
     if (relayEpoch !== epoch.toString() || relayRandomness !== randomness) {
       throw new Error(`relay block #${relayBlock} holds epoch ${relayEpoch} and randomness ${relayRandomness}; the draw recorded epoch ${epoch} and ${randomness}`);
     }
-    const named = (await relay.query.babe.nextRandomness.at(await relay.rpc.chain.getBlockHash(relayBlock))).toHex();
+    const named = (await relay.query.babe.nextRandomness.at(relayHash)).toHex();
     if (named !== randomness) throw new Error(`Babe.NextRandomness at relay #${relayBlock} is ${named}, not ${randomness}`);
     if (/^0x(00)+$/.test(randomness)) throw new Error('the draw used zero randomness');
     // The value was not on the relay chain when the pool froze.
@@ -184,7 +166,7 @@ async function run(nodeName, networkInfo) {
     console.log(`drawn with relay epoch ${epoch}'s randomness ${randomness}, as relay #${relayBlock} holds it; at the freeze (relay #${frozenAt}) the relay chain was in epoch ${epochThen} and held neither it nor it as the next (${since()})`);
 
     // 5. Anyone recomputes the jury.
-    const verified = await client(['jury', 'verify', '--url', url, '--jury', `${jury}`]);
+    const verified = await client('current', ['jury', 'verify', '--url', url, '--jury', `${jury}`]);
     if (verified.verified !== true || verified.drawn !== SIZE || verified.source !== 'Relay' || verified.randomness !== randomness) {
       throw new Error(`veche-client jury verify: ${JSON.stringify(verified)}`);
     }

@@ -6,6 +6,9 @@ const { Keyring } = require('@polkadot/keyring');
 const { cryptoWaitReady } = require('@polkadot/util-crypto');
 const fs = require('fs');
 const path = require('path');
+const { execFile } = require('child_process');
+const { blake2AsHex } = require('@polkadot/util-crypto');
+const { stringToU8a } = require('@polkadot/util');
 
 const UNIT = 10n ** 12n;
 
@@ -162,6 +165,29 @@ async function assertUnchanged(api, who, snapshot) {
   }
 }
 
+/// The key file of demo person `n` in `dir` (their ring secret is public: blake2_256 of a fixed
+/// phrase).
+function demoKey(dir, n) {
+  const file = path.join(dir, `demo-person-${n}.key`);
+  fs.writeFileSync(file, blake2AsHex(stringToU8a(`veche-demo-person-${n}`), 256));
+  return file;
+}
+
+/// Runs veche-client and parses its JSON answer: the last release's (`release`), which the people
+/// of a chain on that release have, or this clone's (`current`), for the chain after the upgrade.
+/// scripts/zombienet.sh builds both.
+function client(which, args) {
+  const name = which === 'release' ? 'VECHE_CLIENT_RELEASE' : 'VECHE_CLIENT';
+  const bin = process.env[name];
+  if (!bin) throw new Error(`${name} is not set (scripts/zombienet.sh sets it)`);
+  return new Promise((resolve, reject) => {
+    execFile(bin, args, { timeout: 300_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`veche-client (${which}) ${args.slice(0, 2).join(' ')} failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
 /// The chain's state shared between steps of one test run, kept beside the network's files.
 function stateFile(networkInfo) {
   return path.join(networkInfo.tmpDir, 'veche-zombienet-state.json');
@@ -181,7 +207,9 @@ module.exports = {
   assertUnchanged,
   bestNumber,
   blockAuthor,
+  client,
   connect,
+  demoKey,
   finalizedNumber,
   find,
   firstAuthoredAfter,

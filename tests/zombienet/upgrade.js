@@ -18,40 +18,17 @@
 //                                upgrade and the chain carries on under the new spec_version;
 //                                4. the migrations ran: Jurisdictions' storage version 1 → 2, every
 //                                office covers every policy sphere, Ballots 1 → 2; the pallets
-//                                the upgrade brought (acts, juries) start at their layout's version; 5. the poll opened before is
-//                                intact: both ballots as stored before, the same tallies, and a
+//                                the upgrade brought (acts, juries) start at their layout's
+//                                version; 5. the poll opened before is intact: both ballots as stored before, the same tallies, and a
 //                                ballot of demo person 7 cast under the new runtime is counted.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFile } = require('child_process');
 const { blake2AsHex, xxhashAsHex } = require('@polkadot/util-crypto');
-const { stringToU8a, u8aToHex } = require('@polkadot/util');
-const { account, bestNumber, connect, find, loadState, saveState, send, sendOk, until } = require('./lib');
+const { u8aToHex } = require('@polkadot/util');
+const { account, bestNumber, client, connect, demoKey, find, loadState, saveState, send, sendOk, until } = require('./lib');
 
 const specVersion = async (api) => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
-
-/// The key file of demo person `n` (their ring secret is public: blake2_256 of a fixed phrase).
-function demoKey(dir, n) {
-  const file = path.join(dir, `demo-person-${n}.key`);
-  fs.writeFileSync(file, blake2AsHex(stringToU8a(`veche-demo-person-${n}`), 256));
-  return file;
-}
-
-/// Runs veche-client and parses its JSON answer: the last release's (`release`), which the people
-/// of a chain on that release have, or this clone's (`current`), for the chain after the upgrade.
-/// scripts/zombienet.sh builds both.
-function client(which, args) {
-  const name = which === 'release' ? 'VECHE_CLIENT_RELEASE' : 'VECHE_CLIENT';
-  const bin = process.env[name];
-  if (!bin) throw new Error(`${name} is not set (scripts/zombienet.sh sets it)`);
-  return new Promise((resolve, reject) => {
-    execFile(bin, args, { timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`veche-client (${which}) ${args[0]} failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout));
-    });
-  });
-}
 
 /// Demo persons vote `choice` in `poll`, together, with the `which` client; each answer must be a
 /// recorded ballot.

@@ -26,9 +26,8 @@ done
 	pallet_veche_credit pallet_balances)
 start=$(date +%s)
 say "building the runtime with runtime-benchmarks"
-"$VECHE_ROOT/scripts/build-runtime.sh" --features runtime-benchmarks | tail -2
 wasm=$VECHE_CACHE/bench-runtime.wasm
-cp "$VECHE_WASM" "$wasm"
+"$VECHE_ROOT/scripts/build-runtime.sh" --out "$wasm" --features runtime-benchmarks | tail -2
 mkdir -p "$VECHE_CACHE/bench"
 for pallet in "${pallets[@]}"; do
 	extrinsics='*'

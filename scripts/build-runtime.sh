@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Builds the runtime's compact+compressed wasm blob and prints its path and size.
 # Arguments go to cargo: `--features fast-runtime` builds a test-only variant (scripts/zombienet.sh).
+# `--out FILE` first: also copy the blob to FILE while holding the lock (every variant leaves its
+# blob at one path, so a copy made after the lock is released could be another build's).
 # Cold on 2 cores: ~25-35 min (host deps + the wasm itself); warm, after a runtime change: a few.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 rustup toolchain list | grep -q '^veche-wasm' || die "the veche-wasm toolchain is missing: run scripts/setup.sh"
+out=
+if [ "${1:-}" = --out ]; then out=${2:?--out needs a file}; shift 2; fi
 start=$(date +%s)
 say "building veche-runtime wasm (profile wasmdev: debug host code, release wasm)"
 # Build through $VECHE_CHECKOUT, a symlink to this clone, so that the blob is byte-identical from
@@ -29,5 +33,6 @@ cargo build --locked --profile wasmdev --manifest-path "$VECHE_CHECKOUT/Cargo.to
 	-p veche-runtime "$@"
 printf '%s' "$variant" >"$VECHE_CACHE/wasm-variant"
 [ -f "$VECHE_WASM" ] || die "no wasm blob at $VECHE_WASM"
+[ -z "$out" ] || cp "$VECHE_WASM" "$out"
 say "runtime wasm: $(stat -c %s "$VECHE_WASM") bytes compact+compressed, built in $(elapsed "$start")"
 echo "$VECHE_WASM"

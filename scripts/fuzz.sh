@@ -10,6 +10,6 @@ source "$(dirname "$0")/lib.sh"
 hours=${1:-1}
 seed=${2:-1}
 cd "$VECHE_ROOT"
-SKIP_WASM_BUILD=1 cargo build --locked --release -p veche-fuzz
+SKIP_WASM_BUILD=1 cargo build --locked --release -p veche-fuzz --bin veche-fuzz
 "$CARGO_TARGET_DIR/release/veche-fuzz" --hours "$hours" --seed "$seed" --blocks 300 --per-block 16 \
 	--valid-ballots 12

@@ -58,8 +58,8 @@ veche_fast_wasm() {
 		runtime pallets prover Cargo.toml Cargo.lock)
 	if [ ! -f "$out/veche-fast-$key.wasm" ]; then
 		rm -f "$out"/veche-fast-*.wasm
-		"$VECHE_ROOT/scripts/build-runtime.sh" --features fast-runtime >/dev/null
-		cp "$VECHE_WASM" "$out/veche-fast-$key.wasm"
+		"$VECHE_ROOT/scripts/build-runtime.sh" --out "$out/veche-fast-$key.wasm" \
+			--features fast-runtime >/dev/null
 	fi
 	echo "$out/veche-fast-$key.wasm"
 }

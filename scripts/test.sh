@@ -156,4 +156,13 @@ echo
 say "summary after $(elapsed "$run_start")"
 printf '  %s\n' "${summary[@]}"
 echo "$passed passed, $failed failed, $skipped skipped"
+# The tiers' times stay on the machine after the run (a CI clone and its output are discarded):
+# one line per run in $VECHE_CACHE/logs/test-runs.log.
+mkdir -p "$VECHE_CACHE/logs"
+{
+	printf '%s %s total %s:' "$(date -u +%FT%TZ)" "$(git rev-parse --short HEAD 2>/dev/null)" \
+		"$(elapsed "$run_start")"
+	printf ' | %s' "${summary[@]}"
+	echo
+} >>"$VECHE_CACHE/logs/test-runs.log"
 [ "$failed" -eq 0 ]

@@ -3,6 +3,7 @@
 //! stored seed.
 
 use super::*;
+use codec::Encode;
 
 /// A jury of 3 lawyers with volunteers 1–4 (town 2: 6 persons) and 7–8 (town 3: 3 persons).
 fn pool_of_six() -> JuryId {
@@ -128,4 +129,77 @@ fn a_pool_nobody_joined_fails_and_frees_its_bill() {
 		assert_eq!(events().last(), Some(&Event::JuryFailed { jury }));
 		assert_eq!(crate::JuryOfAct::<Test>::get(BILL), None);
 	});
+}
+
+/// A jury of `jury_size` over one stratum of `pool` volunteers, frozen and seeded, as the draw
+/// finds it (written directly, as the benchmark does: the mock's juries hold at most 8 seats and
+/// 13 persons). Returns the externalities with that state committed to their trie, so that a
+/// call run with `execute_and_prove` records every trie node it reads.
+fn pool_in_trie(pool: u32, jury_size: u32) -> (sp_io::TestExternalities, JuryId) {
+	use crate::{DrawRecord, Pool, RandomnessSource, Strata, StrataOf, Stratum};
+	let mut ext = new_test_ext();
+	let jury = ext.execute_with(|| {
+		let jury = send(8, false);
+		for place in 0..pool {
+			let alias: Alias = sp_io::hashing::blake2_256(&(b"volunteer", place).encode());
+			Pool::<Test>::insert((jury, TOWN, place), alias);
+			Enrolled::<Test>::insert(jury, alias, (TOWN, place));
+		}
+		StrataOf::<Test>::insert(jury, BoundedVec::truncate_from(vec![TOWN]));
+		Strata::<Test>::insert(
+			jury,
+			TOWN,
+			Stratum { volunteers: pool, persons: pool, quota: jury_size, ..Default::default() },
+		);
+		let relay = RelayEpoch { epoch: 7, randomness: [7; 32], relay_block: 1007, block: 1 };
+		crate::Juries::<Test>::mutate(jury, |info| {
+			let info = info.as_mut().expect("the jury was just sent");
+			info.size = jury_size;
+			info.volunteers = pool;
+			info.stage = JuryStage::Drawing { stratum: 0 };
+			info.draw = Some(DrawRecord {
+				relay,
+				source: RandomnessSource::Relay,
+				seed: sortition::seed(jury, 7, &[7; 32]),
+			});
+		});
+		System::reset_events();
+		jury
+	});
+	ext.commit_all().expect("the state goes into the trie");
+	(ext, jury)
+}
+
+/// Draws the whole jury of `pool_in_trie(pool, jury_size)` in one call; returns the size of the
+/// storage proof it needed and checks the state it left.
+fn draw_proof(pool: u32, jury_size: u32) -> usize {
+	let (mut ext, jury) = pool_in_trie(pool, jury_size);
+	let (outcome, proof) = ext.execute_and_prove(|| Juries::draw(signed(ANYONE), jury, jury_size));
+	assert_ok!(outcome);
+	ext.execute_with(|| {
+		let info = Juries::jury(jury).unwrap();
+		assert_eq!((info.stage, info.pending), (JuryStage::Seating, jury_size));
+		assert_eq!(Summonses::<Test>::iter_prefix(jury).count(), jury_size as usize);
+		assert!(events().contains(&Event::DrawCompleted { jury, summoned: jury_size }));
+		Juries::do_try_state().expect("juries' invariants hold after the draw");
+	});
+	proof.encoded_size()
+}
+
+/// The figure on a real trie: 1,000 jurors drawn from a pool of 100,000 in one call
+/// need a storage proof within what `draw(1000)` charges (its proof term is estimated for maps of
+/// a million entries), and far less than the pool's aliases alone: the draw reads a path of the
+/// trie per juror, never the pool. A small pool's draw needs less (its thousand paths share most
+/// of their nodes), which shows the depth is what the pool's size adds.
+#[test]
+fn a_thousand_jurors_from_a_pool_of_a_hundred_thousand_fit_the_charged_proof() {
+	use crate::WeightInfo as _;
+	let charged = crate::weights::SubstrateWeight::<Test>::draw(1_000).proof_size();
+	let small = draw_proof(2_000, 1_000);
+	let large = draw_proof(100_000, 1_000);
+	println!("draw of 1,000: proof {small} B from a pool of 2,000, {large} B from 100,000; charged {charged} B");
+	assert!(large as u64 <= charged, "proof {large} B over the charged {charged} B");
+	let aliases = 100_000 * core::mem::size_of::<Alias>();
+	assert!(large < aliases, "the draw's proof ({large} B) is the size of the pool ({aliases} B)");
+	assert!(small < large, "a deeper trie needs no longer paths: {small} B, {large} B");
 }

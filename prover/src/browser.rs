@@ -137,25 +137,9 @@ pub unsafe extern "C" fn veche_prove_ballot(
 	sequence: u32,
 	out: *mut u8,
 ) -> i32 {
-	let Some(ring_len) = members.checked_mul(32) else { return BAD_INPUT };
-	let (Some(seed), Some(ring), Some(context), Some(choice)) =
-		(seed_at(seed), input(ring, ring_len), input(context, 32), input(choice, choice_len))
-	else {
-		return BAD_INPUT;
-	};
-	let keys: Vec<Member> = ring.chunks_exact(32).filter_map(|k| k.try_into().ok()).collect();
+	let Some(choice) = input(choice, choice_len) else { return BAD_INPUT };
 	let message = ballot_message(poll, choice, sequence);
-	match prove(seed, &keys, capacity, context, &message) {
-		Ok((proof, alias)) if proof.len() == PROOF_LEN => {
-			core::ptr::copy_nonoverlapping(proof.as_ptr(), out, PROOF_LEN);
-			core::ptr::copy_nonoverlapping(alias.as_ptr(), out.add(PROOF_LEN), alias.len());
-			OK
-		},
-		Ok(_) => FAILED,
-		Err(ProveError::NotInRing) => NOT_IN_RING,
-		Err(ProveError::RingTooLarge) => RING_TOO_LARGE,
-		Err(ProveError::Failed) => FAILED,
-	}
+	prove_to(seed, ring, members, capacity, context, &message, out)
 }
 
 /// Proves that the secret at `seed` holds a key of the ring of `members` 32-byte keys at `ring`
@@ -176,9 +160,28 @@ pub unsafe extern "C" fn veche_prove(
 	message_len: usize,
 	out: *mut u8,
 ) -> i32 {
+	let Some(message) = input(message, message_len) else { return BAD_INPUT };
+	prove_to(seed, ring, members, capacity, context, message, out)
+}
+
+/// What [`veche_prove_ballot`] and [`veche_prove`] share: the proof of `message` in the 32-byte
+/// `context` by the secret at `seed` over the ring of `members` keys at `ring`, written with its
+/// alias to `out`.
+///
+/// # Safety
+/// As [`veche_prove`]'s.
+unsafe fn prove_to(
+	seed: *const u8,
+	ring: *const u8,
+	members: usize,
+	capacity: u32,
+	context: *const u8,
+	message: &[u8],
+	out: *mut u8,
+) -> i32 {
 	let Some(ring_len) = members.checked_mul(32) else { return BAD_INPUT };
-	let (Some(seed), Some(ring), Some(context), Some(message)) =
-		(seed_at(seed), input(ring, ring_len), input(context, 32), input(message, message_len))
+	let (Some(seed), Some(ring), Some(context)) =
+		(seed_at(seed), input(ring, ring_len), input(context, 32))
 	else {
 		return BAD_INPUT;
 	};

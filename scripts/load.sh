@@ -10,7 +10,7 @@
 #    veche-node --dev (6 s blocks) on a database kept there; `veche-client load-prepare` registers
 #    the voters (Dave, in batches of 64), waits for their rings, opens a yes/no poll (sudo); the
 #    node is stopped and every ballot is proven offline on both cores, each voter's ballots with
-#    one opening of their ring (about 0.86 s of a core per ballot: 12,000 take about 90 minutes).
+#    one opening of their ring (0.86–1.16 s of a core per ballot: 12,000 take 1.5–2 hours).
 # 2. Run: the node restarted on a copy of that database (both cores, nothing else running);
 #    `veche-client load-run` sends the ballots at the rate, samples the node's memory, the pool
 #    and the best block every 5 s, and checks at the end that every voter's last ballot is the

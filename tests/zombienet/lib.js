@@ -3,11 +3,10 @@
 // says what was expected and what was seen.
 const { ApiPromise, WsProvider } = require('@polkadot/api');
 const { Keyring } = require('@polkadot/keyring');
-const { cryptoWaitReady } = require('@polkadot/util-crypto');
+const { blake2AsHex, cryptoWaitReady } = require('@polkadot/util-crypto');
 const fs = require('fs');
 const path = require('path');
 const { execFile } = require('child_process');
-const { blake2AsHex } = require('@polkadot/util-crypto');
 const { stringToU8a } = require('@polkadot/util');
 
 const UNIT = 10n ** 12n;

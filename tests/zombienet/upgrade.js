@@ -19,8 +19,9 @@
 //                                4. the migrations ran: Jurisdictions' storage version 1 → 2, every
 //                                office covers every policy sphere, Ballots 1 → 2; the pallets
 //                                the upgrade brought (acts, juries) start at their layout's
-//                                version; 5. the poll opened before is intact: both ballots as stored before, the same tallies, and a
-//                                ballot of demo person 7 cast under the new runtime is counted.
+//                                version; 5. the poll opened before is intact: both ballots as
+//                                stored before, the same tallies, and a ballot of demo person 7
+//                                cast under the new runtime is counted.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');

@@ -59,7 +59,7 @@ veche_fast_wasm() {
 	if [ ! -f "$out/veche-fast-$key.wasm" ]; then
 		rm -f "$out"/veche-fast-*.wasm
 		"$VECHE_ROOT/scripts/build-runtime.sh" --out "$out/veche-fast-$key.wasm" \
-			--features fast-runtime >/dev/null
+			--features fast-runtime >/dev/null || return 1
 	fi
 	echo "$out/veche-fast-$key.wasm"
 }

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Veche's test command (the README's; .ci/run calls it). Tiers, in order:
+# Veche's test command (the README's; .ci/run calls it). Tiers, in the order they start:
 #   1 format     cargo fmt, taplo, zepter feature propagation, no duplicate SDK crates
-#   2 clippy     workspace lints + the runtime deny set (node excluded: it has no code to lint),
+#   2 wasm       runtime wasm builds (the test-network variant, then the default), its size
+#   3 zombienet  tests/zombienet: relay chain + collators (needs polkadot and veche-node): its
+#                runtimes, chain spec and veche-client prepared, then the network test started in
+#                the background, where it runs beside every tier below (they yield the CPU to it)
+#   4 clippy     workspace lints + the runtime deny set (node excluded: it has no code to lint),
 #                also with runtime-benchmarks and try-runtime
-#   3 unit       cargo test (SKIP_WASM_BUILD=1), with the CI-sized runtime fuzz run (veche-fuzz)
-#   4 wasm+spec  runtime wasm build; chain-spec drift
-#   5 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
-#   6 e2e node         tests/e2e against veche-node --dev (needs veche-node)
-#   7 zombienet        tests/zombienet: relay chain + collators (needs polkadot and veche-node);
-#                      built before tier 5, then run in the background beside tiers 5–10
-#   8 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
-#   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
+#   5 unit       cargo test (SKIP_WASM_BUILD=1), with the CI-sized runtime fuzz run (veche-fuzz)
+#   6 chain-spec drift   chain-specs/ regenerated from the presets equal the committed ones
+#   7 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
+#   8 e2e node         tests/e2e against veche-node --dev, two chains at once, and tests/e2e/fast
+#                      on a fast-runtime node beside them (needs veche-node)
+#   9 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
+#  10 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
 #                      languages, phone size; officials and money on chopsticks
-#  10 app e2e on veche-node  records, money, an election and the voting flow in Chromium on the node
+#  11 app e2e on veche-node  records, money, an election and the voting flow in Chromium on the node
 #                     (needs veche-node and chromium)
+# The network test's verdict and output come last.
 # Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -25,9 +29,28 @@ passed=0 failed=0 skipped=0
 summary=()
 run_start=$(date +%s)
 
-verdict() { # name start status [note]: counts and prints a tier's outcome
-	local name=$1 took
-	took="$(elapsed "$2")${4:+, $4}"
+# The run's whole output stays on the machine too (a CI clone and its output are discarded): the
+# last five runs in $VECHE_CACHE/logs/test-run-*.out, beside test-runs.log (one line per run).
+mkdir -p "$VECHE_CACHE/logs"
+run_log=$VECHE_CACHE/logs/test-run-$(date -u +%Y%m%dT%H%M%SZ).out
+exec > >(tee "$run_log") 2>&1
+ls -t "$VECHE_CACHE"/logs/test-run-*.out 2>/dev/null | tail -n +6 | xargs -r rm -f
+# Where the CPU goes, tier by tier (scripts/cpu-usage.mjs; its table ends the output).
+tier_file=$(mktemp -t veche-tier.XXXXXX)
+echo "setup checks" >"$tier_file"
+cpu_report=$(mktemp -t veche-cpu.XXXXXX)
+node "$VECHE_ROOT/scripts/cpu-usage.mjs" "$tier_file" >"$cpu_report" 2>&1 &
+cpu_pid=$!
+trap 'kill "$cpu_pid" 2>/dev/null; rm -f "$tier_file" "$cpu_report"' EXIT
+# Busy CPU time of the whole machine so far, in /proc/stat ticks (all but idle and iowait).
+machine_busy() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+
+verdict() { # name start status [note] [busy-at-start]: counts and prints a tier's outcome
+	local name=$1 took cores=
+	# The cores busy on average (of nproc) while the tier ran, whatever ran beside it.
+	[ -z "${5:-}" ] || cores=$(awk -v b="$(( $(machine_busy) - $5 ))" -v s="$(( $(date +%s) - $2 ))" \
+		'BEGIN { printf ", %.1f cores busy", b / 100 / (s > 0 ? s : 1) }')
+	took="$(elapsed "$2")${4:+, $4}$cores"
 	if [ "$3" -eq 0 ]; then
 		passed=$((passed + 1)); summary+=("PASSED: $name ($took)")
 		say "PASSED: $name ($took)"
@@ -37,12 +60,14 @@ verdict() { # name start status [note]: counts and prints a tier's outcome
 	fi
 }
 tier() { # name command...
-	local name=$1 t0 status=0
+	local name=$1 t0 b0 status=0
 	shift
 	t0=$(date +%s)
+	b0=$(machine_busy)
+	echo "$name" >"$tier_file"
 	say "tier: $name"
 	"$@" || status=$?
-	verdict "$name" "$t0" "$status"
+	verdict "$name" "$t0" "$status" "" "$b0"
 }
 skip() { # name reason
 	skipped=$((skipped + 1)); summary+=("SKIPPED: $1 — $2")
@@ -66,6 +91,46 @@ format() {
 }
 tier "format" format
 
+wasm_and_specs() {
+	# The test-network variant first (zombienet and the node e2e use it; cached by its sources),
+	# then the default: built in this order, the tiers after find both and build neither again.
+	veche_fast_wasm >/dev/null || return 1
+	"$VECHE_ROOT/scripts/build-runtime.sh" | tail -2 || return 1
+	local size
+	size=$(stat -c %s "$VECHE_WASM")
+	say "runtime wasm: $size bytes (goal ≤ 1.5 MiB = 1572864)"
+	[ "$size" -le 1572864 ] || { echo "the runtime wasm is over 1.5 MiB"; return 1; }
+}
+tier "wasm build" wasm_and_specs
+
+# The zombienet network mostly waits on relay slots, sessions and referendum periods (26 min
+# alone): it starts as early as it can, once its runtimes and veche-client are built, and runs in
+# the background beside every tier below; its verdict and output come at the end.
+zn_pid=
+if [ ! -x "$VECHE_TOOLS/bin/polkadot" ]; then
+	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, about 75 min)"
+elif [ "$(cat "$VECHE_TOOLS/bin/polkadot.features" 2>/dev/null)" != fast-runtime ]; then
+	skip "zombienet" "the relay chain binary was built without fast-runtime (rerun scripts/install-relay.sh)"
+elif [ ! -x "$VECHE_NODE" ]; then
+	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
+else
+	tier "zombienet (its runtimes and chain spec)" "$VECHE_ROOT/scripts/zombienet.sh" prepare
+	if [[ ${summary[-1]} == PASSED* ]]; then
+		zn_log=$(mktemp -t veche-zombienet-tier.XXXXXX)
+		zn_t0=$(date +%s)
+		zn_b0=$(machine_busy)
+		say "zombienet: the network test runs in the background (output at the end)"
+		VECHE_ZN_PREPARED=1 "$VECHE_ROOT/scripts/zombienet.sh" test >"$zn_log" 2>&1 &
+		zn_pid=$!
+	fi
+fi
+
+# The network waits on slots and sessions; a collator or validator kept from the CPU misses them,
+# and every step after waits longer (the network test took 26 min alone and 45 beside the other
+# tiers). The tiers below give way to it: they run at a lower priority from here on, which costs
+# them only what the network uses.
+[ -z "$zn_pid" ] || renice -n 5 -p $$ >/dev/null
+
 clippy() {
 	# Once as built for tests and the node, once with the benchmarking and try-runtime code in.
 	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude veche-node --all-targets \
@@ -77,15 +142,6 @@ tier "clippy" clippy
 
 tier "unit tests" env SKIP_WASM_BUILD=1 cargo test --locked --profile wasmdev --workspace \
 	--exclude veche-node
-
-wasm_and_specs() {
-	"$VECHE_ROOT/scripts/build-runtime.sh" | tail -2 || return 1
-	local size
-	size=$(stat -c %s "$VECHE_WASM")
-	say "runtime wasm: $size bytes (goal ≤ 1.5 MiB = 1572864)"
-	[ "$size" -le 1572864 ] || { echo "the runtime wasm is over 1.5 MiB"; return 1; }
-}
-tier "wasm build" wasm_and_specs
 
 spec_drift() {
 	local tmp
@@ -99,27 +155,6 @@ spec_drift() {
 	return $bad
 }
 tier "chain-spec drift" spec_drift
-
-# The zombienet network mostly waits on relay slots, sessions and referendum periods (about 30 min,
-# little CPU): it runs in the background beside the tiers below, once what it needs is built, and
-# its verdict and output come at the end.
-zn_pid=
-if [ ! -x "$VECHE_TOOLS/bin/polkadot" ]; then
-	skip "zombienet" "the relay chain binary is not installed (scripts/install-relay.sh, about 75 min)"
-elif [ "$(cat "$VECHE_TOOLS/bin/polkadot.features" 2>/dev/null)" != fast-runtime ]; then
-	skip "zombienet" "the relay chain binary was built without fast-runtime (rerun scripts/install-relay.sh)"
-elif [ ! -x "$VECHE_NODE" ]; then
-	skip "zombienet" "veche-node is not built (scripts/build-node.sh)"
-else
-	tier "zombienet (its runtimes and chain spec)" "$VECHE_ROOT/scripts/zombienet.sh" prepare
-	if [[ ${summary[-1]} == PASSED* ]]; then
-		zn_log=$(mktemp -t veche-zombienet-tier.XXXXXX)
-		zn_t0=$(date +%s)
-		say "zombienet: the network test runs in the background (output at the end)"
-		"$VECHE_ROOT/scripts/zombienet.sh" test >"$zn_log" 2>&1 &
-		zn_pid=$!
-	fi
-fi
 
 tier "e2e on chopsticks" "$VECHE_ROOT/scripts/e2e.sh" chopsticks
 
@@ -144,21 +179,25 @@ else
 fi
 
 if [ -n "$zn_pid" ]; then
+	echo "zombienet (waiting for the network test)" >"$tier_file"
 	say "tier: zombienet (waiting for the network test started $(elapsed "$zn_t0") ago)"
 	zn_status=0
 	wait "$zn_pid" || zn_status=$?
 	cat "$zn_log"
 	rm -f "$zn_log"
-	verdict zombienet "$zn_t0" "$zn_status" "beside the tiers above"
+	verdict zombienet "$zn_t0" "$zn_status" "beside the tiers above" "$zn_b0"
 fi
 
+kill "$cpu_pid" 2>/dev/null && wait "$cpu_pid"
+echo
+cat "$cpu_report"
+rm -f "$tier_file" "$cpu_report"
 echo
 say "summary after $(elapsed "$run_start")"
 printf '  %s\n' "${summary[@]}"
 echo "$passed passed, $failed failed, $skipped skipped"
-# The tiers' times stay on the machine after the run (a CI clone and its output are discarded):
-# one line per run in $VECHE_CACHE/logs/test-runs.log.
-mkdir -p "$VECHE_CACHE/logs"
+# The tiers' times stay on the machine after the run: one line per run in
+# $VECHE_CACHE/logs/test-runs.log (the whole output in $run_log).
 {
 	printf '%s %s total %s:' "$(date -u +%FT%TZ)" "$(git rev-parse --short HEAD 2>/dev/null)" \
 		"$(elapsed "$run_start")"

@@ -83,8 +83,8 @@ wait_for_rpc() {
 	die "the chain did not answer within $seconds s"
 }
 
-# Seconds since $1 (an epoch), as "Nm Ss".
-elapsed() { local s=$(( $(date +%s) - $1 )); printf '%dm %02ds' $((s / 60)) $((s % 60)); }
+# Seconds from $1 to $2 (epochs; $2 defaults to now), as "Nm Ss".
+elapsed() { local s=$(( ${2:-$(date +%s)} - $1 )); printf '%dm %02ds' $((s / 60)) $((s % 60)); }
 
 # Runs chopsticks with the Node >= 22 that tests/e2e installs, first on PATH. It execs: the
 # calling shell (or, with `&`, its background job — so `$!` is chopsticks) becomes chopsticks.

@@ -10,14 +10,14 @@
 #   5 unit       cargo test (SKIP_WASM_BUILD=1), with the CI-sized runtime fuzz run (veche-fuzz)
 #   6 chain-spec drift   chain-specs/ regenerated from the presets equal the committed ones
 #   7 e2e chopsticks   tests/e2e against chopsticks serving the fresh wasm
-#   8 e2e node         tests/e2e against veche-node --dev, two chains at once, and tests/e2e/fast
-#                      on a fast-runtime node beside them (needs veche-node)
-#   9 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
-#  10 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
+#   8 app unit         the citizen app: prover wasm, svelte-check, vitest, production build
+#   9 app e2e          the citizen app in Debian's Chromium (Playwright; needs chromium): keys,
 #                      languages, phone size; officials and money on chopsticks
-#  11 app e2e on veche-node  records, money, an election and the voting flow in Chromium on the node
-#                     (needs veche-node and chromium)
-# The network test's verdict and output come last.
+#  10 app e2e on veche-node  records, money, an election and the voting flow in Chromium on the node
+#                     (needs veche-node and chromium), in the background beside tier 11
+#  11 e2e node         tests/e2e against veche-node --dev, two chains at once, and tests/e2e/fast
+#                      on a fast-runtime node beside them (needs veche-node)
+# The background tiers' output and verdicts come after the last foreground tier.
 # Each tier prints PASSED, FAILED or `SKIPPED: <tier> — <reason>`; the last line counts them.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -45,12 +45,14 @@ trap 'kill "$cpu_pid" 2>/dev/null; rm -f "$tier_file" "$cpu_report"' EXIT
 # Busy CPU time of the whole machine so far, in /proc/stat ticks (all but idle and iowait).
 machine_busy() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 
-verdict() { # name start status [note] [busy-at-start]: counts and prints a tier's outcome
-	local name=$1 took cores=
+# Counts and prints a tier's outcome: verdict name start status [note] [busy-at-start]
+# [end busy-at-end] (the end defaults to now: a background tier's is when it finished).
+verdict() {
+	local name=$1 end=${6:-$(date +%s)} busy=${7:-$(machine_busy)} took cores=
 	# The cores busy on average (of nproc) while the tier ran, whatever ran beside it.
-	[ -z "${5:-}" ] || cores=$(awk -v b="$(( $(machine_busy) - $5 ))" -v s="$(( $(date +%s) - $2 ))" \
+	[ -z "${5:-}" ] || cores=$(awk -v b="$((busy - $5))" -v s="$((end - $2))" \
 		'BEGIN { printf ", %.1f cores busy", b / 100 / (s > 0 ? s : 1) }')
-	took="$(elapsed "$2")${4:+, $4}$cores"
+	took="$(elapsed "$2" "$end")${4:+, $4}$cores"
 	if [ "$3" -eq 0 ]; then
 		passed=$((passed + 1)); summary+=("PASSED: $name ($took)")
 		say "PASSED: $name ($took)"
@@ -68,6 +70,26 @@ tier() { # name command...
 	say "tier: $name"
 	"$@" || status=$?
 	verdict "$name" "$t0" "$status" "" "$b0"
+}
+# A tier in the background: started by `background NAME LOG COMMAND...`, which sets bg_pid; its
+# output goes to LOG, and LOG.end gets its end time and the machine's busy time then.
+background() {
+	local log=$2
+	shift 2
+	( "$@"; status=$?; echo "$(date +%s) $(machine_busy)" >"$log.end"; exit $status ) >"$log" 2>&1 &
+	bg_pid=$!
+}
+# Waits for a background tier, shows its output and gives its verdict:
+# `await NAME PID LOG START BUSY-AT-START NOTE`.
+await() {
+	local status=0 end
+	echo "$1 (waiting)" >"$tier_file"
+	say "tier: $1 (waiting for it, started $(elapsed "$4") ago)"
+	wait "$2" || status=$?
+	cat "$3"
+	read -r -a end <"$3.end" 2>/dev/null || end=()
+	rm -f "$3" "$3.end"
+	verdict "$1" "$4" "$status" "$6" "$5" "${end[@]}"
 }
 skip() { # name reason
 	skipped=$((skipped + 1)); summary+=("SKIPPED: $1 — $2")
@@ -120,8 +142,8 @@ else
 		zn_t0=$(date +%s)
 		zn_b0=$(machine_busy)
 		say "zombienet: the network test runs in the background (output at the end)"
-		VECHE_ZN_PREPARED=1 "$VECHE_ROOT/scripts/zombienet.sh" test >"$zn_log" 2>&1 &
-		zn_pid=$!
+		background zombienet "$zn_log" env VECHE_ZN_PREPARED=1 "$VECHE_ROOT/scripts/zombienet.sh" test
+		zn_pid=$bg_pid
 	fi
 fi
 
@@ -158,35 +180,38 @@ tier "chain-spec drift" spec_drift
 
 tier "e2e on chopsticks" "$VECHE_ROOT/scripts/e2e.sh" chopsticks
 
-if [ -x "$VECHE_NODE" ]; then
-	tier "e2e on veche-node" "$VECHE_ROOT/scripts/e2e.sh" node
-else
-	skip "e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
-fi
-
 tier "app unit" "$VECHE_ROOT/app/scripts/test.sh" unit
 if [ ! -x /usr/bin/chromium ]; then
 	skip "app e2e" "Debian's chromium is not installed (scripts/setup.sh installs it)"
 else
 	tier "app e2e" "$VECHE_ROOT/app/scripts/test.sh" e2e
 fi
+# The app on veche-node and the node e2e both wait on their dev chains' 1 s blocks far more than
+# they work: the app's runs in the background beside the node e2e (its output and verdict after).
+app_pid=
 if [ ! -x "$VECHE_NODE" ]; then
 	skip "app e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
 elif [ ! -x /usr/bin/chromium ]; then
 	skip "app e2e on veche-node" "Debian's chromium is not installed (scripts/setup.sh installs it)"
 else
-	tier "app e2e on veche-node" "$VECHE_ROOT/app/scripts/test.sh" node
+	app_log=$(mktemp -t veche-app-node-tier.XXXXXX)
+	app_t0=$(date +%s)
+	app_b0=$(machine_busy)
+	say "app e2e on veche-node: runs in the background beside the node e2e (output after it)"
+	background "app e2e on veche-node" "$app_log" "$VECHE_ROOT/app/scripts/test.sh" node
+	app_pid=$bg_pid
 fi
 
-if [ -n "$zn_pid" ]; then
-	echo "zombienet (waiting for the network test)" >"$tier_file"
-	say "tier: zombienet (waiting for the network test started $(elapsed "$zn_t0") ago)"
-	zn_status=0
-	wait "$zn_pid" || zn_status=$?
-	cat "$zn_log"
-	rm -f "$zn_log"
-	verdict zombienet "$zn_t0" "$zn_status" "beside the tiers above" "$zn_b0"
+if [ -x "$VECHE_NODE" ]; then
+	tier "e2e on veche-node" "$VECHE_ROOT/scripts/e2e.sh" node
+else
+	skip "e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
 fi
+
+[ -z "$app_pid" ] ||
+	await "app e2e on veche-node" "$app_pid" "$app_log" "$app_t0" "$app_b0" "beside the node e2e"
+
+[ -z "$zn_pid" ] || await zombienet "$zn_pid" "$zn_log" "$zn_t0" "$zn_b0" "beside the tiers above"
 
 kill "$cpu_pid" 2>/dev/null && wait "$cpu_pid"
 echo

@@ -73,7 +73,9 @@ node)
 	cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 	trap cleanup EXIT
 	"$VECHE_ROOT/scripts/chain-spec.sh" "$work" >/dev/null
+	# No peers: scripts/test.sh runs the node e2e's dev chains, of the same genesis, beside it.
 	"$VECHE_NODE" --chain "$work/dev.json" --dev --dev-block-time 1000 --rpc-port "$port" \
+		--reserved-only --no-mdns --port $((port + 20000)) \
 		--no-prometheus --no-hardware-benchmarks --base-path "$work/db" >"$work/chain.log" 2>&1 &
 	pid=$!
 	wait_for_rpc "$port" 180 "$work/chain.log" "$pid"

@@ -58,8 +58,12 @@ pub struct RunReport {
 	pub events_replayed: u64,
 	/// The largest share of an extrinsic's declared proof size its recorded proof took.
 	pub max_proof_ratio: f64,
+	/// The extrinsic that took it (label and outcome, as in `outcomes`).
+	pub max_proof_call: String,
 	/// The largest share of an extrinsic's charged `ref_time` its native execution took.
 	pub max_time_ratio: f64,
+	/// The extrinsic that took it.
+	pub max_time_call: String,
 	/// The proof allowance for a block's housekeeping, bytes (measured on the first, empty block).
 	pub housekeeping_proof: u64,
 	/// Outcomes by call (`Pallet.call`) and result.
@@ -76,9 +80,16 @@ impl RunReport {
 				chain::Outcome::Failed(_) => self.failed += 1,
 				chain::Outcome::Invalid(_) => self.invalid += 1,
 			}
-			*self.outcomes.entry(format!("{} {}", x.label, x.outcome.short())).or_default() += 1;
-			self.max_proof_ratio = self.max_proof_ratio.max(x.proof_ratio());
-			self.max_time_ratio = self.max_time_ratio.max(x.time_ratio());
+			let call = format!("{} {}", x.label, x.outcome.short());
+			if x.proof_ratio() > self.max_proof_ratio {
+				self.max_proof_ratio = x.proof_ratio();
+				self.max_proof_call = call.clone();
+			}
+			if x.time_ratio() > self.max_time_ratio {
+				self.max_time_ratio = x.time_ratio();
+				self.max_time_call = call.clone();
+			}
+			*self.outcomes.entry(call).or_default() += 1;
 		}
 	}
 
@@ -95,7 +106,9 @@ impl RunReport {
 			"ballots_recorded": self.ballots_recorded,
 			"events_replayed": self.events_replayed,
 			"max_proof_ratio": self.max_proof_ratio,
+			"max_proof_call": self.max_proof_call,
 			"max_time_ratio": self.max_time_ratio,
+			"max_time_call": self.max_time_call,
 			"housekeeping_proof_bytes": self.housekeeping_proof,
 			"outcomes": self.outcomes,
 		})

@@ -20,6 +20,13 @@ fn random_blocks_keep_every_invariant_and_every_charge_covers_its_proof() {
 				"no call of {pallet} offered"
 			);
 		}
+		// The calls that came closest to their charges are named, as the outcomes name them.
+		for (ratio, call) in [
+			(report.max_proof_ratio, &report.max_proof_call),
+			(report.max_time_ratio, &report.max_time_call),
+		] {
+			assert!(ratio > 0.0 && report.outcomes.contains_key(call), "{ratio} {call:?}");
+		}
 		recorded += report.ballots_recorded;
 	}
 	// Ballots with valid proofs reached the tally through the end-of-block batch.

@@ -71,25 +71,26 @@ tier() { # name command...
 	"$@" || status=$?
 	verdict "$name" "$t0" "$status" "" "$b0"
 }
-# A tier in the background: started by `background NAME LOG COMMAND...`, which sets bg_pid; its
-# output goes to LOG, and LOG.end gets its end time and the machine's busy time then.
+# A tier in the background: `background LOG COMMAND...` starts it and sets bg_pid; its output
+# goes to LOG, and LOG.times gets its start and end, each as a time and the machine's busy time.
 background() {
-	local log=$2
-	shift 2
-	( "$@"; status=$?; echo "$(date +%s) $(machine_busy)" >"$log.end"; exit $status ) >"$log" 2>&1 &
+	local log=$1
+	shift
+	echo "$(date +%s) $(machine_busy)" >"$log.times"
+	( "$@"; status=$?; echo "$(date +%s) $(machine_busy)" >>"$log.times"; exit $status ) >"$log" 2>&1 &
 	bg_pid=$!
 }
-# Waits for a background tier, shows its output and gives its verdict:
-# `await NAME PID LOG START BUSY-AT-START NOTE`.
+# Waits for a background tier, shows its output and gives its verdict: `await NAME PID LOG NOTE`.
 await() {
-	local status=0 end
+	local status=0 start end
+	read -r -a start <"$3.times"
 	echo "$1 (waiting)" >"$tier_file"
-	say "tier: $1 (waiting for it, started $(elapsed "$4") ago)"
+	say "tier: $1 (waiting for it, started $(elapsed "${start[0]}") ago)"
 	wait "$2" || status=$?
 	cat "$3"
-	read -r -a end <"$3.end" 2>/dev/null || end=()
-	rm -f "$3" "$3.end"
-	verdict "$1" "$4" "$status" "$6" "$5" "${end[@]}"
+	{ read -r _; read -r -a end; } <"$3.times"
+	rm -f "$3" "$3.times"
+	verdict "$1" "${start[0]}" "$status" "$4" "${start[1]}" "${end[@]}"
 }
 skip() { # name reason
 	skipped=$((skipped + 1)); summary+=("SKIPPED: $1 — $2")
@@ -139,10 +140,8 @@ else
 	tier "zombienet (its runtimes and chain spec)" "$VECHE_ROOT/scripts/zombienet.sh" prepare
 	if [[ ${summary[-1]} == PASSED* ]]; then
 		zn_log=$(mktemp -t veche-zombienet-tier.XXXXXX)
-		zn_t0=$(date +%s)
-		zn_b0=$(machine_busy)
 		say "zombienet: the network test runs in the background (output at the end)"
-		background zombienet "$zn_log" env VECHE_ZN_PREPARED=1 "$VECHE_ROOT/scripts/zombienet.sh" test
+		background "$zn_log" env VECHE_ZN_PREPARED=1 "$VECHE_ROOT/scripts/zombienet.sh" test
 		zn_pid=$bg_pid
 	fi
 fi
@@ -195,10 +194,8 @@ elif [ ! -x /usr/bin/chromium ]; then
 	skip "app e2e on veche-node" "Debian's chromium is not installed (scripts/setup.sh installs it)"
 else
 	app_log=$(mktemp -t veche-app-node-tier.XXXXXX)
-	app_t0=$(date +%s)
-	app_b0=$(machine_busy)
 	say "app e2e on veche-node: runs in the background beside the node e2e (output after it)"
-	background "app e2e on veche-node" "$app_log" "$VECHE_ROOT/app/scripts/test.sh" node
+	background "$app_log" "$VECHE_ROOT/app/scripts/test.sh" node
 	app_pid=$bg_pid
 fi
 
@@ -208,10 +205,8 @@ else
 	skip "e2e on veche-node" "veche-node is not built (scripts/build-node.sh)"
 fi
 
-[ -z "$app_pid" ] ||
-	await "app e2e on veche-node" "$app_pid" "$app_log" "$app_t0" "$app_b0" "beside the node e2e"
-
-[ -z "$zn_pid" ] || await zombienet "$zn_pid" "$zn_log" "$zn_t0" "$zn_b0" "beside the tiers above"
+[ -z "$app_pid" ] || await "app e2e on veche-node" "$app_pid" "$app_log" "beside the node e2e"
+[ -z "$zn_pid" ] || await zombienet "$zn_pid" "$zn_log" "beside the tiers above"
 
 kill "$cpu_pid" 2>/dev/null && wait "$cpu_pid"
 echo
